@@ -1,0 +1,305 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { inspect } from 'node:util';
+import packageJson from '../../package.json' with { type: 'json' };
+import { HubHttpError, HubNetworkError, HubProtocolError, HubUsageError } from './errors.ts';
+import { LinkHeaderSyntaxError, nextLinkUrl } from './link-header.ts';
+import { listModelsSearchParams, type ListModelsQuery } from './list-query.ts';
+import { hubModelItemSchema, type HubModelItem } from './model-item.ts';
+import { parseRateLimit, type RateLimitInfo } from './rate-limit.ts';
+import { RETRYABLE_STATUSES, backoffMs, retryWaitMs } from './retry-policy.ts';
+
+export const DEFAULT_HUB_ENDPOINT = 'https://huggingface.co';
+
+/** Why a request is about to be retried. */
+export type RetryReason = 'status' | 'rate-limited' | 'timeout' | 'network';
+
+/** Reported through `onRetry` before each wait. Carries no token. */
+export interface RetryEvent {
+  url: string;
+  /** 1-based number of the attempt that just failed; the retry is attempt + 1. */
+  attempt: number;
+  reason: RetryReason;
+  /** A one-line description, e.g. `HTTP 503: Service Unavailable`. */
+  message: string;
+  waitMs: number;
+  status?: number;
+}
+
+export interface HubClientOptions {
+  /** Hub base URL (what `HF_ENDPOINT` holds); default `https://huggingface.co`, trailing `/` stripped. */
+  endpoint?: string;
+  /**
+   * Sent as `Authorization: Bearer …`, only to the endpoint's own origin (a `Link` pointing elsewhere
+   * is followed anonymously). Never appears in errors, retry events or URLs.
+   */
+  token?: string;
+  /** Default: the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Per-request timeout covering headers and body; default 30 000 ms. */
+  timeoutMs?: number;
+  /** Retries after the first attempt; default 5, as in `huggingface_hub`. */
+  maxRetries?: number;
+  /** Bound on the total time one URL may spend waiting between retries; default 120 000 ms. */
+  maxRetryWaitMs?: number;
+  /** Waits between retries; inject to test time without waiting. Must reject when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Jitter source in [0, 1); default `Math.random`. */
+  random?: () => number;
+  /** Default `hubcat/<package version>`. */
+  userAgent?: string;
+  /** Called before every wait. An exception thrown here ends the request. */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+/** One page of a listing, with what it cost. */
+export interface HubPage {
+  /** 0-based page number within this listing. */
+  index: number;
+  items: HubModelItem[];
+  /** The URL requested. */
+  url: string;
+  /** The `Link` header's `rel="next"` target, verbatim; null on the last page. */
+  nextUrl: string | null;
+  /** HTTP requests this page took: 1 plus retries. */
+  requests: number;
+  rateLimit: RateLimitInfo | null;
+  /** `X-Request-Id` of the successful response. */
+  requestId: string | null;
+  /** Wall time including retries and waits. */
+  durationMs: number;
+}
+
+type Attempt =
+  | { kind: 'response'; response: Response; body: string }
+  | { kind: 'failure'; timedOut: boolean; error: unknown };
+
+// A hand-written loop rather than p-retry: p-retry 7 derives every delay from one exponential
+// schedule (custom waits would mean zeroing it and sleeping inside onFailedAttempt), bounds
+// wall-clock time rather than time spent waiting, and has no injectable sleep. The Hub's policy
+// needs a per-response wait (RateLimit t+1, Retry-After+1) and a wait budget tests can check.
+export class HubClient {
+  /** The Hub base URL, without a trailing `/`. */
+  readonly endpoint: string;
+  readonly #origin: string;
+  readonly #token: string | null;
+  readonly #fetch: typeof fetch;
+  readonly #timeoutMs: number;
+  readonly #maxRetries: number;
+  readonly #maxRetryWaitMs: number;
+  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly #random: () => number;
+  readonly #userAgent: string;
+  readonly #onRetry: ((event: RetryEvent) => void) | null;
+
+  constructor(options: HubClientOptions = {}) {
+    this.endpoint = (options.endpoint ?? DEFAULT_HUB_ENDPOINT).replace(/\/+$/, '');
+    if (!URL.canParse(this.endpoint)) throw new HubUsageError(`endpoint is not an absolute URL: ${JSON.stringify(this.endpoint)}`);
+    this.#origin = new URL(this.endpoint).origin;
+
+    const token = options.token ?? '';
+    // Checked here so a bad token fails with our message (which must not quote it), not fetch's.
+    if (/[^\x21-\x7e]/.test(token)) throw new HubUsageError('token contains whitespace or non-ASCII characters');
+    this.#token = token === '' ? null : token;
+
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#timeoutMs = positive('timeoutMs', options.timeoutMs ?? 30_000);
+    this.#maxRetries = count('maxRetries', options.maxRetries ?? 5);
+    this.#maxRetryWaitMs = count('maxRetryWaitMs', options.maxRetryWaitMs ?? 120_000);
+    this.#sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, signal === undefined ? {} : { signal }));
+    this.#random = options.random ?? Math.random;
+    this.#userAgent = options.userAgent ?? `hubcat/${packageJson.version}`;
+    this.#onRetry = options.onRetry ?? null;
+  }
+
+  /** The first page's URL for `query`. Throws `HubUsageError` for a query the Hub would reject. */
+  buildListUrl(query: ListModelsQuery): string {
+    const search = listModelsSearchParams(query).toString();
+    return `${this.endpoint}/api/models${search === '' ? '' : `?${search}`}`;
+  }
+
+  /**
+   * Every page of a listing, in order: the first from `query`, each next one from the previous
+   * page's `Link: <…>; rel="next"`, requested verbatim, until a page has none.
+   */
+  async *listModels(query: ListModelsQuery, options: { signal?: AbortSignal } = {}): AsyncGenerator<HubPage> {
+    const seen = new Set<string>();
+    let url: string | null = this.buildListUrl(query);
+    for (let index = 0; url !== null; index++) {
+      if (seen.has(url)) {
+        throw new HubProtocolError({ url: this.#scrub(url), pageIndex: index, reason: 'Link rel="next" repeats an earlier page URL' });
+      }
+      seen.add(url);
+      const page: HubPage = await this.fetchPage(url, index, options);
+      yield page;
+      url = page.nextUrl;
+    }
+  }
+
+  /**
+   * One page, retried on 408/429/5xx and network errors per the Hub's policy.
+   * Throws `HubHttpError`, `HubNetworkError`, `HubProtocolError`, or the signal's reason when aborted.
+   */
+  async fetchPage(url: string, index: number, options: { signal?: AbortSignal } = {}): Promise<HubPage> {
+    const { signal } = options;
+    if (!URL.canParse(url)) throw new HubUsageError(`not an absolute URL: ${JSON.stringify(this.#scrub(url))}`);
+    const shownUrl = this.#scrub(url);
+    const started = performance.now();
+    let waitedMs = 0;
+
+    for (let attempt = 1; ; attempt++) {
+      signal?.throwIfAborted();
+      const outcome = await this.#attempt(url, signal);
+
+      let fail: (note?: string) => Error;
+      let event: Omit<RetryEvent, 'waitMs'>;
+      let waitMs: number;
+      if (outcome.kind === 'response') {
+        const { response, body } = outcome;
+        if (response.ok) {
+          return this.#page(url, index, response, body, attempt, performance.now() - started);
+        }
+        const { status } = response;
+        const hubMessage = errorText(body);
+        fail = (note) =>
+          new HubHttpError({
+            status,
+            hubMessage: hubMessage === null ? null : this.#scrub(hubMessage),
+            requestId: response.headers.get('x-request-id'),
+            url: shownUrl,
+            attempts: attempt,
+            ...(note === undefined ? {} : { note }),
+          });
+        if (!RETRYABLE_STATUSES.has(status)) throw fail();
+        waitMs = retryWaitMs(status, response.headers, attempt - 1, this.#random);
+        const limited = status === 429;
+        event = {
+          url: shownUrl,
+          attempt,
+          reason: limited ? 'rate-limited' : 'status',
+          message: this.#scrub(`HTTP ${status}${hubMessage === null ? '' : `: ${hubMessage}`}`),
+          status,
+        };
+      } else {
+        const { timedOut, error } = outcome;
+        const detail = timedOut ? `timed out after ${this.#timeoutMs} ms` : this.#scrub(describeError(error));
+        const cause = this.#safeCause(error);
+        fail = (note) =>
+          new HubNetworkError({ url: shownUrl, timedOut, attempts: attempt, detail, cause, ...(note === undefined ? {} : { note }) });
+        waitMs = backoffMs(attempt - 1, this.#random);
+        event = { url: shownUrl, attempt, reason: timedOut ? 'timeout' : 'network', message: detail };
+      }
+
+      if (attempt > this.#maxRetries) throw fail(`gave up after ${this.#maxRetries} retries`);
+      if (waitedMs + waitMs > this.#maxRetryWaitMs) {
+        throw fail(`the next wait (${waitMs} ms) would exceed the ${this.#maxRetryWaitMs} ms retry-wait budget`);
+      }
+      this.#onRetry?.({ ...event, waitMs });
+      waitedMs += waitMs;
+      try {
+        await this.#sleep(waitMs, signal);
+      } catch (error) {
+        throw signal?.aborted ? signal.reason : error;
+      }
+    }
+  }
+
+  async #attempt(url: string, signal: AbortSignal | undefined): Promise<Attempt> {
+    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.#userAgent };
+    if (this.#token !== null && new URL(url).origin === this.#origin) headers['authorization'] = `Bearer ${this.#token}`;
+    try {
+      const response = await this.#fetch(url, { headers, signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]) });
+      // The body is read under the same signal, so a stalled body is a timeout too.
+      const body = await response.text();
+      return { kind: 'response', response, body };
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      return { kind: 'failure', timedOut: timeout.aborted, error };
+    }
+  }
+
+  #page(url: string, index: number, response: Response, body: string, requests: number, durationMs: number): HubPage {
+    const shownUrl = this.#scrub(url);
+    const protocolError = (reason: string, itemIndex?: number): HubProtocolError =>
+      new HubProtocolError({ url: shownUrl, pageIndex: index, reason: this.#scrub(reason), itemIndex: itemIndex ?? null });
+
+    let nextUrl: string | null;
+    try {
+      nextUrl = nextLinkUrl(response.headers.get('link'), url);
+    } catch (error) {
+      if (error instanceof LinkHeaderSyntaxError) throw protocolError(`bad Link header: ${error.message}`);
+      throw error;
+    }
+
+    let data: unknown;
+    try {
+      data = JSON.parse(body);
+    } catch (error) {
+      throw protocolError(`body is not JSON (${describeError(error)}); it starts ${JSON.stringify(body.slice(0, 80))}`);
+    }
+    if (!Array.isArray(data)) {
+      throw protocolError(`body is a JSON ${data === null ? 'null' : typeof data}, not an array`);
+    }
+
+    const items = data.map((raw: unknown, itemIndex) => {
+      const parsed = hubModelItemSchema.safeParse(raw);
+      if (parsed.success) return parsed.data;
+      const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? ` (id ${JSON.stringify(raw.id)})` : '';
+      const issues = parsed.error.issues
+        .slice(0, 3)
+        .map((issue) => `${issue.path.length === 0 ? '(item)' : issue.path.join('.')}: ${issue.message}`)
+        .join('; ');
+      throw protocolError(`item ${itemIndex}${id} is invalid: ${issues}`, itemIndex);
+    });
+
+    return {
+      index,
+      items,
+      url,
+      nextUrl,
+      requests,
+      rateLimit: parseRateLimit(response.headers),
+      requestId: response.headers.get('x-request-id'),
+      durationMs: Math.round(durationMs),
+    };
+  }
+
+  /** Removes the token from text bound for an error or event, whatever path brought it there. */
+  #scrub(text: string): string {
+    return this.#token === null ? text : text.replaceAll(this.#token, '[redacted]');
+  }
+
+  /** The error itself as `cause`, unless its inspection (with its own causes) would show the token. */
+  #safeCause(error: unknown): unknown {
+    if (this.#token === null || !inspect(error, { depth: 8 }).includes(this.#token)) return error;
+    return new Error(this.#scrub(describeError(error)));
+  }
+}
+
+/** The Hub's `{"error": "..."}` text, or null. */
+function errorText(body: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === 'object' && parsed !== null && 'error' in parsed && typeof parsed.error === 'string') return parsed.error;
+  } catch {
+    // Not JSON (a proxy's HTML error page, say): no Hub message.
+  }
+  return null;
+}
+
+/** `fetch failed: other side closed`: undici hides the useful part in `cause`. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const inner = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.message}${inner}`;
+}
+
+function positive(name: string, value: number): number {
+  if (!(Number.isFinite(value) && value > 0)) throw new HubUsageError(`${name} must be a positive number, got ${value}`);
+  return value;
+}
+
+function count(name: string, value: number): number {
+  if (!(Number.isInteger(value) && value >= 0)) throw new HubUsageError(`${name} must be a non-negative integer, got ${value}`);
+  return value;
+}
