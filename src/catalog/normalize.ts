@@ -1,0 +1,61 @@
+import type { HubModelItem } from '../hub/index.ts';
+import type { GatedMode, Model, ProviderMapping } from './model.ts';
+
+/** The `expand[]` fields a catalog crawl asks for: exactly what `normalizeHubItem` reads. */
+export const CATALOG_EXPAND_FIELDS = [
+  'author',
+  'pipeline_tag',
+  'library_name',
+  'tags',
+  'downloads',
+  'likes',
+  'trendingScore',
+  'createdAt',
+  'lastModified',
+  'gated',
+  'private',
+  'safetensors',
+  'inferenceProviderMapping',
+] as const;
+
+/** Turns one validated Hub listing item into hubcat's `Model`; `foundBy` is filled in by the merge. */
+export function normalizeHubItem(item: HubModelItem, hubUrl: string): Model {
+  const slash = item.id.indexOf('/');
+  return {
+    id: item.id,
+    author: item.author ?? (slash > 0 ? item.id.slice(0, slash) : null),
+    name: slash >= 0 ? item.id.slice(slash + 1) : item.id,
+    pipelineTag: item.pipeline_tag ?? null,
+    libraryName: item.library_name ?? null,
+    tags: item.tags ?? [],
+    downloads: item.downloads ?? 0,
+    likes: item.likes ?? 0,
+    trendingScore: item.trendingScore ?? null,
+    createdAt: item.createdAt ?? null,
+    lastModified: item.lastModified ?? null,
+    gated: normalizeGated(item.gated),
+    private: item.private ?? false,
+    parameterCount: item.safetensors?.total ?? null,
+    providers: (item.inferenceProviderMapping ?? []).map(normalizeMapping),
+    foundBy: [],
+    url: `${hubUrl}/${item.id}`,
+  };
+}
+
+function normalizeGated(gated: HubModelItem['gated']): GatedMode | null {
+  return gated === 'auto' || gated === 'manual' ? gated : null;
+}
+
+function normalizeMapping(mapping: NonNullable<HubModelItem['inferenceProviderMapping']>[number]): ProviderMapping {
+  return {
+    provider: mapping.provider,
+    providerId: mapping.providerId ?? null,
+    status: mapping.status ?? 'unknown',
+    task: mapping.task ?? null,
+  };
+}
+
+/** The Hub's `inference_provider` filter may match staging or errored mappings; the catalog keeps only what is served. */
+export function isLiveFor(model: Model, provider: string): boolean {
+  return model.providers.some((mapping) => mapping.provider === provider && mapping.status === 'live');
+}

@@ -1,0 +1,45 @@
+import { Command, Option } from 'commander';
+import { ConfigError } from '../config.ts';
+import { runEmulate } from './emulate-command.ts';
+import { runFetch } from './fetch-command.ts';
+
+const program = new Command('hubcat')
+  .description('GraphQL catalog of the models a Hugging Face inference provider serves, with proven coverage')
+  .showHelpAfterError();
+
+const upstreamOptions = (command: Command) =>
+  command
+    .option('--upstream <url>', 'Hub base URL (env HF_ENDPOINT)')
+    .option('--provider <name>', 'inference provider (env HUBCAT_PROVIDER)')
+    .option('--strategy <name>', 'auto, multi-sort or partition (env HUBCAT_STRATEGY)')
+    .option('--sorts <keys>', 'comma-separated sort keys (env HUBCAT_SORTS)')
+    .option('--page-size <n>', 'items per request, 1..1000 (env HUBCAT_PAGE_SIZE)')
+    .option('--concurrency <n>', 'requests in flight (env HUBCAT_CONCURRENCY)')
+    .option('--max-requests <n>', 'request budget per fetch (env HUBCAT_MAX_REQUESTS)')
+    .option('--timeout-ms <n>', 'timeout of one Hub request (env HUBCAT_TIMEOUT_MS)');
+
+upstreamOptions(program.command('fetch').description('crawl the upstream once and print the fetch report'))
+  .option('--json', 'print the report as JSON on stdout')
+  .action(runFetch);
+
+program
+  .command('emulate')
+  .description('serve the offline Hub emulator (GET /api/models)')
+  .addOption(new Option('--port <n>', 'port to listen on').default('7861'))
+  .addOption(new Option('--host <host>', 'address to bind').default('127.0.0.1'))
+  .addOption(new Option('--preset <name>', 'dataset preset').default('gateway-2025-10'))
+  .option('--capped', 'serve only the first page of every query, never a Link header')
+  .option('--latency-ms <n>', 'added latency per request')
+  .option('--token <token...>', 'accept only these bearer tokens (anonymous requests still pass)')
+  .action(runEmulate);
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`hubcat: ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

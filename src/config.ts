@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/** Sort keys the Hub accepts; duplicated from the client on purpose so config errors name the setting, not the client. */
+const SORT_KEYS = ['likes', 'downloads', 'trendingScore', 'createdAt', 'lastModified', 'likes30d'] as const;
+const STRATEGIES = ['auto', 'multi-sort', 'partition'] as const;
+
+export type Strategy = (typeof STRATEGIES)[number];
+
+/** Thrown for any invalid setting; the message is one line naming the flag or variable it came from. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly setting: string,
+    detail: string,
+  ) {
+    super(`${setting}: ${detail}`);
+  }
+}
+
+const integer = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be between ${min} and ${max}` })
+    .max(max, { error: `must be between ${min} and ${max}` });
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    error: 'must be an http(s) URL',
+  })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const sortList = z
+  .string()
+  .transform((value) => value.split(',').map((sort) => sort.trim()).filter(Boolean))
+  .pipe(
+    z
+      .array(z.enum(SORT_KEYS, { error: (issue) => `unknown sort key "${String(issue.input)}" (valid: ${SORT_KEYS.join(', ')})` }))
+      .min(1, { error: 'needs at least one sort key' })
+      .refine((sorts) => new Set(sorts).size === sorts.length, { error: 'lists a sort key twice' }),
+  );
+
+interface SettingSpec {
+  flag: string;
+  env: readonly string[];
+  schema: z.ZodType;
+  fallback?: string;
+  description: string;
+}
+
+/**
+ * Every setting, where it is read from (flag first, then the first environment variable set) and its default.
+ * The README's configuration table is this list.
+ */
+export const SETTINGS = {
+  endpoint: { flag: '--upstream', env: ['HF_ENDPOINT'], schema: httpUrl, fallback: 'https://huggingface.co', description: 'Hub (or emulator) base URL' },
+  token: { flag: '--token', env: ['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN'], schema: z.string().trim().min(1).optional(), description: 'Hub access token, sent as a Bearer token; never logged' },
+  provider: { flag: '--provider', env: ['HUBCAT_PROVIDER'], schema: z.string().trim().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a provider name such as hf-inference' }), fallback: 'hf-inference', description: 'inference provider whose live models form the catalog' },
+  strategy: { flag: '--strategy', env: ['HUBCAT_STRATEGY'], schema: z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` }), fallback: 'multi-sort', description: 'auto (detect cursors, else partition), multi-sort (configured sorts only) or partition' },
+  sorts: { flag: '--sorts', env: ['HUBCAT_SORTS'], schema: sortList.optional(), description: 'comma-separated sort keys; default createdAt,likes,downloads for auto/partition, likes,downloads for multi-sort' },
+  pageSize: { flag: '--page-size', env: ['HUBCAT_PAGE_SIZE'], schema: integer(1, 1000), fallback: '1000', description: 'items per Hub request (the Hub serves at most 1,000)' },
+  concurrency: { flag: '--concurrency', env: ['HUBCAT_CONCURRENCY'], schema: integer(1, 32), fallback: '4', description: 'Hub requests in flight at once' },
+  maxRequests: { flag: '--max-requests', env: ['HUBCAT_MAX_REQUESTS'], schema: integer(1, 1_000_000), fallback: '5000', description: 'request budget of one fetch; a fetch that reaches it stops and reports what is uncovered' },
+  timeoutMs: { flag: '--timeout-ms', env: ['HUBCAT_TIMEOUT_MS'], schema: integer(100, 600_000), fallback: '30000', description: 'timeout of one Hub request, in milliseconds' },
+  ttlSeconds: { flag: '--ttl', env: ['HUBCAT_TTL'], schema: integer(1, 31_536_000), fallback: '3600', description: 'seconds a snapshot is fresh; after that it is served stale while one refresh runs' },
+  cacheUrl: { flag: '--cache-url', env: ['HUBCAT_CACHE_URL'], schema: z.string().trim().regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' }).optional(), description: 'shared snapshot cache; in-memory when unset' },
+  qualityMinDownloads: { flag: '--quality-min-downloads', env: ['HUBCAT_QUALITY_MIN_DOWNLOADS'], schema: integer(0, Number.MAX_SAFE_INTEGER), fallback: '100', description: 'quality bar: downloads must exceed this' },
+  qualityMinLikes: { flag: '--quality-min-likes', env: ['HUBCAT_QUALITY_MIN_LIKES'], schema: integer(0, Number.MAX_SAFE_INTEGER), fallback: '5', description: 'quality bar: likes must exceed this' },
+  port: { flag: '--port', env: ['PORT'], schema: integer(0, 65535), fallback: '4000', description: 'HTTP port of hubcat serve' },
+} as const satisfies Record<string, SettingSpec>;
+
+type Settings = typeof SETTINGS;
+export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> } & { sorts: string[] };
+export type ConfigFlags = Partial<Record<keyof Settings, string | number | undefined>>;
+
+/** Multi-sort keeps the gateway's pair; auto and partition lead with createdAt, the one key that never changes mid-crawl. */
+export function defaultSorts(strategy: Strategy): string[] {
+  return strategy === 'multi-sort' ? ['likes', 'downloads'] : ['createdAt', 'likes', 'downloads'];
+}
+
+/** Reads every setting from `flags`, then `env`, then its default; the first invalid one throws a ConfigError. */
+export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const values: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(SETTINGS) as [keyof Settings, SettingSpec][]) {
+    const fromFlag = flags[key];
+    const envName = spec.env.find((name) => env[name] !== undefined && env[name] !== '');
+    const [source, raw] =
+      fromFlag !== undefined ? [spec.flag, String(fromFlag)] : envName ? [envName, env[envName]] : [spec.flag, spec.fallback];
+    const parsed = spec.schema.safeParse(raw);
+    if (!parsed.success) {
+      const shown = key === 'token' ? '' : ` (got "${raw}")`;
+      throw new ConfigError(source, `${parsed.error.issues[0]?.message ?? 'invalid value'}${shown}`);
+    }
+    values[key] = parsed.data;
+  }
+  const strategy = values.strategy as Strategy;
+  values.sorts ??= defaultSorts(strategy);
+  return values as Config;
+}
+
+/** The configuration with the token masked, for logs and the CLI. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return { ...config, token: config.token ? '(set)' : '(none)' };
+}

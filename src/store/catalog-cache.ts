@@ -1,0 +1,181 @@
+import type { CatalogSnapshot } from '../catalog/index.ts';
+import type { SnapshotStore } from './snapshot-store.ts';
+
+/** What the API says about the catalog it serves. */
+export interface CatalogStatus {
+  size: number;
+  fetchedAt: string | null;
+  ageSeconds: number | null;
+  ttlSeconds: number;
+  stale: boolean;
+  refreshing: boolean;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  upstream: string;
+}
+
+export interface CatalogCacheOptions {
+  store: SnapshotStore;
+  /** The store key of this fetch plan's snapshot (see `snapshotKey`). */
+  key: string;
+  ttlSeconds: number;
+  /** Runs one fetch; the cache decides when. */
+  fetchSnapshot: () => Promise<CatalogSnapshot>;
+  /** Shown as `upstream` in the status, e.g. the emulator's label. */
+  upstreamLabel: string;
+  /** After a failed refresh, wait this long before the next attempt, so a down Hub is not hit on every query. */
+  retryAfterFailureMs?: number;
+  now?: () => number;
+  onEvent?: (event: CacheEvent) => void;
+}
+
+export type CacheEvent =
+  | { type: 'fetch-started'; reason: 'cold' | 'stale' | 'forced' }
+  | { type: 'snapshot-replaced'; snapshotId: string; size: number }
+  | { type: 'snapshot-kept'; reason: string }
+  | { type: 'fetch-failed'; message: string };
+
+/** No snapshot exists yet and the fetch that should make one failed. */
+export class CatalogUnavailableError extends Error {
+  override readonly name = 'CatalogUnavailableError';
+}
+
+/**
+ * Serves the catalog snapshot of one fetch plan: fetches it on first use, shares one fetch among concurrent callers,
+ * serves a stale snapshot while a single background refresh runs, and never lets a failed or worse refresh replace
+ * a good snapshot.
+ */
+export class CatalogCache {
+  private current: CatalogSnapshot | null = null;
+  private inflight: Promise<CatalogSnapshot> | null = null;
+  private coldLoad: Promise<CatalogSnapshot> | null = null;
+  private lastError: { message: string; at: number } | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly options: CatalogCacheOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The snapshot to answer from now; starts a fetch only when none exists or the one held is stale. */
+  async snapshot(): Promise<CatalogSnapshot> {
+    if (!this.current) {
+      if (this.recentlyFailed() && !this.coldLoad) {
+        throw new CatalogUnavailableError(`no catalog yet: ${this.lastError!.message}`);
+      }
+      this.coldLoad ??= this.loadCold().finally(() => {
+        this.coldLoad = null;
+      });
+      return this.coldLoad;
+    }
+    if (this.isStale(this.current) && !this.inflight && !this.recentlyFailed()) {
+      void this.refresh('stale').catch(() => {});
+    }
+    return this.current;
+  }
+
+  /** Fetches now (joining a fetch already running) and returns the snapshot served afterwards. */
+  refresh(reason: 'cold' | 'stale' | 'forced' = 'forced'): Promise<CatalogSnapshot> {
+    this.inflight ??= this.runFetch(reason).finally(() => {
+      this.inflight = null;
+    });
+    return this.inflight;
+  }
+
+  status(): CatalogStatus {
+    const current = this.current;
+    const ageMs = current ? this.now() - Date.parse(current.fetchedAt) : null;
+    return {
+      size: current?.models.length ?? 0,
+      fetchedAt: current?.fetchedAt ?? null,
+      ageSeconds: ageMs === null ? null : Math.max(0, Math.floor(ageMs / 1000)),
+      ttlSeconds: this.options.ttlSeconds,
+      stale: current ? this.isStale(current) : false,
+      refreshing: this.inflight !== null,
+      lastError: this.lastError?.message ?? null,
+      lastErrorAt: this.lastError ? new Date(this.lastError.at).toISOString() : null,
+      upstream: this.options.upstreamLabel,
+    };
+  }
+
+  /** Resolves when no fetch is running; for orderly shutdown and tests. */
+  async settled(): Promise<void> {
+    while (this.inflight) await this.inflight.catch(() => {});
+  }
+
+  private async loadCold(): Promise<CatalogSnapshot> {
+    const stored = await this.options.store.get(this.options.key);
+    if (stored) {
+      this.current = stored;
+      return this.snapshot();
+    }
+    if (this.current) return this.current;
+    return this.refresh('cold');
+  }
+
+  private async runFetch(reason: 'cold' | 'stale' | 'forced'): Promise<CatalogSnapshot> {
+    // Another replica sharing the store may have refreshed already.
+    const stored = reason === 'stale' ? await this.options.store.get(this.options.key).catch(() => undefined) : undefined;
+    if (stored && this.current && !this.isStale(stored) && stored.id !== this.current.id) {
+      this.current = stored;
+      return stored;
+    }
+    this.emit({ type: 'fetch-started', reason });
+    let next: CatalogSnapshot;
+    try {
+      next = await this.options.fetchSnapshot();
+    } catch (error) {
+      const message = `refresh failed: ${error instanceof Error ? error.message : String(error)}`;
+      this.recordError(message);
+      this.emit({ type: 'fetch-failed', message });
+      if (this.current) return this.current;
+      throw new CatalogUnavailableError(`no catalog yet: ${message}`, { cause: error });
+    }
+    const rejection = this.current ? whyKeep(this.current, next) : null;
+    if (rejection) {
+      this.recordError(rejection);
+      this.emit({ type: 'snapshot-kept', reason: rejection });
+      return this.current!;
+    }
+    await this.options.store.set(this.options.key, next, this.retentionMs());
+    this.current = next;
+    this.lastError = next.report.errors.length > 0 ? { message: `partial fetch: ${next.report.errors.join('; ')}`, at: this.now() } : null;
+    this.emit({ type: 'snapshot-replaced', snapshotId: next.id, size: next.models.length });
+    return next;
+  }
+
+  private isStale(snapshot: CatalogSnapshot): boolean {
+    return this.now() - Date.parse(snapshot.fetchedAt) > this.options.ttlSeconds * 1000;
+  }
+
+  private recentlyFailed(): boolean {
+    const pause = this.options.retryAfterFailureMs ?? Math.min(this.options.ttlSeconds * 1000, 30_000);
+    return this.lastError !== null && this.now() - this.lastError.at < pause;
+  }
+
+  /** Stale snapshots stay in the store well past their TTL, so a restart can serve them while it refreshes. */
+  private retentionMs(): number {
+    return Math.max(this.options.ttlSeconds * 24, 86_400) * 1000;
+  }
+
+  private recordError(message: string): void {
+    this.lastError = { message, at: this.now() };
+  }
+
+  private emit(event: CacheEvent): void {
+    this.options.onEvent?.(event);
+  }
+}
+
+/** Why a freshly fetched snapshot must not replace the one being served, or null when it may. */
+export function whyKeep(current: CatalogSnapshot, next: CatalogSnapshot): string | null {
+  if (next.report.errors.length > 0) {
+    return `refresh had failures (${next.report.errors.join('; ')}); still serving snapshot ${current.id} from ${current.fetchedAt}`;
+  }
+  if (current.report.complete && !next.report.complete) {
+    return (
+      `refresh came back incomplete (${next.models.length} models, no proof of completeness); ` +
+      `still serving the complete snapshot ${current.id} (${current.models.length} models) from ${current.fetchedAt}`
+    );
+  }
+  return null;
+}
