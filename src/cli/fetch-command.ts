@@ -1,3 +1,4 @@
+import { fetchPlanOf } from '../app/index.ts';
 import { FetchFailedError, fetchCatalog } from '../catalog/index.ts';
 import { loadConfig, type ConfigFlags } from '../config.ts';
 import { HubClient } from '../hub/index.ts';
@@ -13,7 +14,7 @@ export async function runFetch(flags: FetchFlags): Promise<void> {
   const client = new HubClient({ endpoint: config.endpoint, token: config.token, timeoutMs: config.timeoutMs });
   const progress = createFetchProgress();
   try {
-    const snapshot = await fetchCatalog(config, { client, onPage: progress.onPage });
+    const snapshot = await fetchCatalog(fetchPlanOf(config), { client, onPage: progress.onPage });
     progress.stop();
     process.stdout.write(flags.json ? `${JSON.stringify(snapshot.report, null, 2)}\n` : `${renderReport(snapshot.report)}\n`);
   } catch (error) {

@@ -1,7 +1,9 @@
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config.ts';
+import { runDemo } from './demo-command.ts';
 import { runEmulate } from './emulate-command.ts';
 import { runFetch } from './fetch-command.ts';
+import { runServe } from './serve-command.ts';
 
 const program = new Command('hubcat')
   .description('GraphQL catalog of the models a Hugging Face inference provider serves, with proven coverage')
@@ -21,6 +23,24 @@ const upstreamOptions = (command: Command) =>
 upstreamOptions(program.command('fetch').description('crawl the upstream once and print the fetch report'))
   .option('--json', 'print the report as JSON on stdout')
   .action(runFetch);
+
+const serveOptions = (command: Command) =>
+  upstreamOptions(command)
+    .option('--port <n>', 'HTTP port (env PORT, default 4000)')
+    .option('--host <address>', 'address to bind (default: every interface)')
+    .option('--ttl <seconds>', 'snapshot freshness (env HUBCAT_TTL)')
+    .option('--cache-url <url>', 'redis:// URL of a shared cache (env HUBCAT_CACHE_URL)')
+    .option('--quality-min-downloads <n>', 'quality bar (env HUBCAT_QUALITY_MIN_DOWNLOADS)')
+    .option('--quality-min-likes <n>', 'quality bar (env HUBCAT_QUALITY_MIN_LIKES)');
+
+serveOptions(program.command('serve').description('serve the GraphQL catalog API'))
+  .option('--warm', 'fetch the catalog at start instead of on the first query')
+  .action(runServe);
+
+serveOptions(program.command('demo').description('serve the API over the bundled Hub emulator (offline demo)'))
+  .addOption(new Option('--preset <name>', 'emulator dataset preset').default('gateway-2025-10'))
+  .option('--capped', 'emulate an upstream without cursors (only the first page of each query)')
+  .action(runDemo);
 
 program
   .command('emulate')

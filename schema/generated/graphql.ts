@@ -1,0 +1,238 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 instant, e.g. 2025-11-04T08:25:31.000Z */
+  DateTime: { input: string; output: string; }
+};
+
+/** The cache behind the API: what it holds, how old it is, and the last thing that went wrong */
+export type CatalogStatus = {
+  __typename?: 'CatalogStatus';
+  ageSeconds?: Maybe<Scalars['Int']['output']>;
+  fetchedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastError?: Maybe<Scalars['String']['output']>;
+  lastErrorAt?: Maybe<Scalars['DateTime']['output']>;
+  refreshing: Scalars['Boolean']['output'];
+  size: Scalars['Int']['output'];
+  stale: Scalars['Boolean']['output'];
+  ttlSeconds: Scalars['Int']['output'];
+  upstream: Scalars['String']['output'];
+};
+
+/** How the snapshot being served was fetched, and how complete it is */
+export type FetchReport = {
+  __typename?: 'FetchReport';
+  /** True only with a proof that every served model was seen */
+  complete: Scalars['Boolean']['output'];
+  durationMs: Scalars['Int']['output'];
+  errors: Array<Scalars['String']['output']>;
+  finishedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  overlaps: Array<SortOverlap>;
+  pageSize: Scalars['Int']['output'];
+  provider: Scalars['String']['output'];
+  requestCount: Scalars['Int']['output'];
+  sorts: Array<SortReport>;
+  startedAt: Scalars['DateTime']['output'];
+  statedOrder: Scalars['String']['output'];
+  strategy: Scalars['String']['output'];
+  uniqueModels: Scalars['Int']['output'];
+  upstream: Scalars['String']['output'];
+};
+
+/** A model the provider serves live, as hubcat normalized it from the Hub */
+export type Model = {
+  __typename?: 'Model';
+  author?: Maybe<Scalars['String']['output']>;
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Downloads over the last 30 days */
+  downloads: Scalars['Int']['output'];
+  /** The sorts and partition queries whose results held this model */
+  foundBy: Array<Scalars['String']['output']>;
+  gated: Scalars['Boolean']['output'];
+  /** auto or manual when gated */
+  gatedMode?: Maybe<Scalars['String']['output']>;
+  /** Hub id, e.g. "BAAI/bge-small-en-v1.5" */
+  id: Scalars['ID']['output'];
+  lastModified?: Maybe<Scalars['DateTime']['output']>;
+  libraryName?: Maybe<Scalars['String']['output']>;
+  likes: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  parameterCount?: Maybe<Scalars['Float']['output']>;
+  pipelineTag?: Maybe<Scalars['String']['output']>;
+  private: Scalars['Boolean']['output'];
+  providers: Array<ProviderMapping>;
+  tags: Array<Scalars['String']['output']>;
+  trendingScore?: Maybe<Scalars['Float']['output']>;
+  url: Scalars['String']['output'];
+};
+
+export type ModelConnection = {
+  __typename?: 'ModelConnection';
+  edges: Array<ModelEdge>;
+  nodes: Array<Model>;
+  pageInfo: PageInfo;
+  /** Models matching the filter, across all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ModelEdge = {
+  __typename?: 'ModelEdge';
+  cursor: Scalars['String']['output'];
+  node: Model;
+};
+
+/** Every given condition must hold; within a list any value matches */
+export type ModelFilter = {
+  /** Any of these owners (case-insensitive) */
+  authors?: InputMaybe<Array<Scalars['String']['input']>>;
+  gated?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Any of these libraries */
+  libraries?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** At least this many downloads (last 30 days) */
+  minDownloads?: InputMaybe<Scalars['Int']['input']>;
+  minLikes?: InputMaybe<Scalars['Int']['input']>;
+  /** Any of these tasks */
+  pipelineTags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** true: passes the server's quality bar; false: fails it */
+  quality?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Case-insensitive substring of the id */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Every one of these tags */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type ModelOrder = {
+  direction: OrderDirection;
+  field: ModelOrderField;
+};
+
+export type ModelOrderField =
+  | 'CREATED_AT'
+  | 'DOWNLOADS'
+  | 'ID'
+  | 'LAST_MODIFIED'
+  | 'LIKES'
+  | 'TRENDING_SCORE';
+
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** One inference provider's mapping of a model */
+export type ProviderMapping = {
+  __typename?: 'ProviderMapping';
+  provider: Scalars['String']['output'];
+  providerId?: Maybe<Scalars['String']['output']>;
+  /** live, staging or error */
+  status: Scalars['String']['output'];
+  task?: Maybe<Scalars['String']['output']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** State of the cached catalog; answers even when the upstream cannot be reached */
+  catalog: CatalogStatus;
+  /** The report of the snapshot being served */
+  fetchReport?: Maybe<FetchReport>;
+  /** One model of the served catalog by its Hub id; null when the provider does not serve it live */
+  model?: Maybe<Model>;
+  /** The served catalog, filtered, ordered and paged */
+  models: ModelConnection;
+};
+
+
+export type QueryModelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryModelsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ModelFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ModelOrder>;
+};
+
+export type SortOverlap = {
+  __typename?: 'SortOverlap';
+  a: Scalars['String']['output'];
+  b: Scalars['String']['output'];
+  jaccard: Scalars['Float']['output'];
+  onlyA: Scalars['Int']['output'];
+  onlyB: Scalars['Int']['output'];
+  shared: Scalars['Int']['output'];
+};
+
+/** What one sort crawl saw; new, duplicates and cumulativeUnique follow the report's stated order */
+export type SortReport = {
+  __typename?: 'SortReport';
+  /** Stopped at a full first page with no next link */
+  capped: Scalars['Boolean']['output'];
+  cumulativeUnique: Scalars['Int']['output'];
+  duplicates: Scalars['Int']['output'];
+  durationMs: Scalars['Int']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  /** 1-based page the error happened on */
+  errorPage?: Maybe<Scalars['Int']['output']>;
+  /** The cursor ran out: this sort saw the whole listing */
+  exhausted: Scalars['Boolean']['output'];
+  new: Scalars['Int']['output'];
+  /** Returned but not live for the provider, so dropped */
+  notLive: Scalars['Int']['output'];
+  pages: Scalars['Int']['output'];
+  /** HTTP requests, retries included */
+  requests: Scalars['Int']['output'];
+  returned: Scalars['Int']['output'];
+  sort: Scalars['String']['output'];
+};
+
+export type CoverageReportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CoverageReportQuery = { __typename?: 'Query', catalog: { __typename?: 'CatalogStatus', size: number, fetchedAt?: string | null, ageSeconds?: number | null, ttlSeconds: number, stale: boolean, refreshing: boolean, lastError?: string | null, upstream: string }, fetchReport?: { __typename?: 'FetchReport', id: string, strategy: string, provider: string, startedAt: string, finishedAt: string, durationMs: number, requestCount: number, uniqueModels: number, complete: boolean, statedOrder: string, errors: Array<string>, sorts: Array<{ __typename?: 'SortReport', sort: string, pages: number, returned: number, new: number, duplicates: number, cumulativeUnique: number, exhausted: boolean, capped: boolean, durationMs: number, error?: string | null }>, overlaps: Array<{ __typename?: 'SortOverlap', a: string, b: string, shared: number, onlyA: number, onlyB: number, jaccard: number }> } | null };
+
+export type FilteredModelsQueryVariables = Exact<{
+  filter?: InputMaybe<ModelFilter>;
+  orderBy?: InputMaybe<ModelOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type FilteredModelsQuery = { __typename?: 'Query', models: { __typename?: 'ModelConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Model', id: string, author?: string | null, pipelineTag?: string | null, libraryName?: string | null, downloads: number, likes: number, trendingScore?: number | null, createdAt?: string | null, gated: boolean, url: string }> } };
+
+export type QualityModelsQueryVariables = Exact<{
+  pipelineTags?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type QualityModelsQuery = { __typename?: 'Query', models: { __typename?: 'ModelConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Model', id: string, pipelineTag?: string | null, downloads: number, likes: number, private: boolean, providers: Array<{ __typename?: 'ProviderMapping', provider: string, status: string, task?: string | null }> }> } };
+
+
+export const CoverageReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CoverageReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"fetchedAt"}},{"kind":"Field","name":{"kind":"Name","value":"ageSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"ttlSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"stale"}},{"kind":"Field","name":{"kind":"Name","value":"refreshing"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"upstream"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fetchReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"requestCount"}},{"kind":"Field","name":{"kind":"Name","value":"uniqueModels"}},{"kind":"Field","name":{"kind":"Name","value":"complete"}},{"kind":"Field","name":{"kind":"Name","value":"statedOrder"}},{"kind":"Field","name":{"kind":"Name","value":"sorts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sort"}},{"kind":"Field","name":{"kind":"Name","value":"pages"}},{"kind":"Field","name":{"kind":"Name","value":"returned"}},{"kind":"Field","name":{"kind":"Name","value":"new"}},{"kind":"Field","name":{"kind":"Name","value":"duplicates"}},{"kind":"Field","name":{"kind":"Name","value":"cumulativeUnique"}},{"kind":"Field","name":{"kind":"Name","value":"exhausted"}},{"kind":"Field","name":{"kind":"Name","value":"capped"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overlaps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"a"}},{"kind":"Field","name":{"kind":"Name","value":"b"}},{"kind":"Field","name":{"kind":"Name","value":"shared"}},{"kind":"Field","name":{"kind":"Name","value":"onlyA"}},{"kind":"Field","name":{"kind":"Name","value":"onlyB"}},{"kind":"Field","name":{"kind":"Name","value":"jaccard"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"}}]}}]}}]} as unknown as DocumentNode<CoverageReportQuery, CoverageReportQueryVariables>;
+export const FilteredModelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FilteredModels"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ModelFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ModelOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"models"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"pipelineTag"}},{"kind":"Field","name":{"kind":"Name","value":"libraryName"}},{"kind":"Field","name":{"kind":"Name","value":"downloads"}},{"kind":"Field","name":{"kind":"Name","value":"likes"}},{"kind":"Field","name":{"kind":"Name","value":"trendingScore"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"gated"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]} as unknown as DocumentNode<FilteredModelsQuery, FilteredModelsQueryVariables>;
+export const QualityModelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"QualityModels"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pipelineTags"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"models"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"quality"},"value":{"kind":"BooleanValue","value":true}},{"kind":"ObjectField","name":{"kind":"Name","value":"pipelineTags"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pipelineTags"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"DOWNLOADS"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pipelineTag"}},{"kind":"Field","name":{"kind":"Name","value":"downloads"}},{"kind":"Field","name":{"kind":"Name","value":"likes"}},{"kind":"Field","name":{"kind":"Name","value":"private"}},{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"task"}}]}}]}}]}}]}}]} as unknown as DocumentNode<QualityModelsQuery, QualityModelsQueryVariables>;

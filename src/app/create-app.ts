@@ -1,0 +1,63 @@
+import { fetchCatalog, type FetchPlan } from '../catalog/index.ts';
+import type { Config } from '../config.ts';
+import { createHubcatYoga, type HubcatYoga, type ServerTelemetry } from '../graphql/index.ts';
+import { HubClient } from '../hub/index.ts';
+import { CatalogCache, createSnapshotStore, snapshotKey, type CacheEvent } from '../store/index.ts';
+
+export interface AppOptions {
+  /** How the upstream is named in `catalog.upstream`; defaults to its URL. */
+  upstreamLabel?: string;
+  now?: () => number;
+  onCacheEvent?: (event: CacheEvent) => void;
+  graphiql?: boolean;
+}
+
+/** A hubcat wired from its configuration: Hub client → fetch plan → snapshot cache → GraphQL. */
+export interface App {
+  yoga: HubcatYoga;
+  catalog: CatalogCache;
+  telemetry: ServerTelemetry;
+  close(): Promise<void>;
+}
+
+export function fetchPlanOf(config: Config): FetchPlan {
+  return {
+    provider: config.provider,
+    strategy: config.strategy,
+    sorts: config.sorts,
+    pageSize: config.pageSize,
+    concurrency: config.concurrency,
+    maxRequests: config.maxRequests,
+  };
+}
+
+export function createApp(config: Config, options: AppOptions = {}): App {
+  const client = new HubClient({ endpoint: config.endpoint, token: config.token, timeoutMs: config.timeoutMs });
+  const plan = fetchPlanOf(config);
+  const store = createSnapshotStore(config.cacheUrl);
+  const catalog = new CatalogCache({
+    store,
+    key: snapshotKey({ upstream: config.endpoint, ...plan }),
+    ttlSeconds: config.ttlSeconds,
+    fetchSnapshot: () => fetchCatalog(plan, { client, now: options.now }),
+    upstreamLabel: options.upstreamLabel ?? config.endpoint,
+    now: options.now,
+    onEvent: options.onCacheEvent,
+  });
+  const telemetry: ServerTelemetry = { modelLookupBatches: 0 };
+  const yoga = createHubcatYoga({
+    catalog,
+    qualityBar: { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes },
+    telemetry,
+    graphiql: options.graphiql,
+  });
+  return {
+    yoga,
+    catalog,
+    telemetry,
+    close: async () => {
+      await catalog.settled();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { loadConfig, type ConfigFlags } from '../config.ts';
+import { startEmulator } from '../emulator/index.ts';
+import { startServer } from './serve-command.ts';
+
+interface DemoFlags extends ConfigFlags {
+  preset: string;
+  capped?: boolean;
+  host?: string;
+}
+
+const SAMPLE_QUERY = `{
+  models(filter: {pipelineTags: ["feature-extraction"], quality: true}, first: 5) {
+    totalCount
+    nodes { id downloads likes }
+  }
+  fetchReport { uniqueModels complete sorts { sort returned new duplicates } }
+}`;
+
+/** The offline demo: the bundled Hub emulator and hubcat's server pointed at it, in one process. */
+export async function runDemo(flags: DemoFlags): Promise<void> {
+  const emulator = await startEmulator({ preset: flags.preset, capped: flags.capped ?? false });
+  const config = loadConfig({ ...flags, endpoint: emulator.url });
+  const server = await startServer(config, { host: flags.host, warm: true }, { upstreamLabel: `${emulator.label} at ${emulator.url}` });
+  process.once('exit', () => void emulator.close());
+  process.stdout.write(
+    [
+      `hubcat demo — upstream: ${emulator.label} (${emulator.url}), not the real Hub`,
+      `GraphQL (with GraphiQL): ${server.url}/graphql`,
+      'try:',
+      SAMPLE_QUERY,
+      `or: curl -s ${server.url}/graphql -H 'content-type: application/json' -d '{"query":"{ catalog { size upstream } }"}'`,
+      '',
+    ].join('\n'),
+  );
+}

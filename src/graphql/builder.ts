@@ -1,0 +1,25 @@
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { GraphQLError } from 'graphql';
+import type { GraphQLContext } from './context.ts';
+
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  DefaultFieldNullability: false;
+  Scalars: { DateTime: { Input: string; Output: string } };
+}>({
+  plugins: [DataloaderPlugin, ValidationPlugin],
+  defaultFieldNullability: false,
+  validation: {
+    validationError: (result) => {
+      const issue = result.issues[0];
+      const argument = issue?.path?.map((segment) => (typeof segment === 'object' ? segment.key : segment)).join('.') ?? '';
+      return new GraphQLError(`Invalid argument ${argument}: ${issue?.message ?? 'invalid value'}`, {
+        extensions: { code: 'BAD_USER_INPUT', argument },
+      });
+    },
+  },
+});
+
+builder.queryType({});

@@ -1,0 +1,21 @@
+import { GraphQLError } from 'graphql';
+import { maskError as maskUnexpectedError } from 'graphql-yoga';
+import { QueryInputError } from '../query/index.ts';
+import { CatalogUnavailableError } from '../store/index.ts';
+
+/**
+ * Known failures reach the client with their message and an `extensions.code`; anything else is masked by Yoga, so
+ * no stack trace or internal detail leaves the server.
+ */
+export function maskError(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof QueryInputError) {
+    return new GraphQLError(original.message, {
+      extensions: { code: original.code, argument: original.argument },
+    });
+  }
+  if (original instanceof CatalogUnavailableError) {
+    return new GraphQLError(original.message, { extensions: { code: 'CATALOG_UNAVAILABLE' } });
+  }
+  return maskUnexpectedError(error, message, isDev);
+}

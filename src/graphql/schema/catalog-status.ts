@@ -1,0 +1,30 @@
+import type { CatalogStatus as StoreCatalogStatus } from '../../store/index.ts';
+import { builder } from '../builder.ts';
+import { DateTime } from './date-time.ts';
+
+export const CatalogStatus = builder.objectRef<StoreCatalogStatus>('CatalogStatus').implement({
+  description: 'The cache behind the API: what it holds, how old it is, and the last thing that went wrong',
+  fields: (t) => ({
+    size: t.exposeInt('size'),
+    fetchedAt: t.expose('fetchedAt', { type: DateTime, nullable: true }),
+    ageSeconds: t.exposeInt('ageSeconds', { nullable: true }),
+    ttlSeconds: t.exposeInt('ttlSeconds'),
+    stale: t.exposeBoolean('stale'),
+    refreshing: t.exposeBoolean('refreshing'),
+    lastError: t.exposeString('lastError', { nullable: true }),
+    lastErrorAt: t.expose('lastErrorAt', { type: DateTime, nullable: true }),
+    upstream: t.exposeString('upstream'),
+  }),
+});
+
+builder.queryField('catalog', (t) =>
+  t.field({
+    type: CatalogStatus,
+    description: 'State of the cached catalog; answers even when the upstream cannot be reached',
+    resolve: async (_root, _args, context) => {
+      // Joining the shared fetch makes the first answer describe a catalog, not an empty cache; a failure shows in lastError.
+      await context.catalog.snapshot().catch(() => undefined);
+      return context.catalog.status();
+    },
+  }),
+);

@@ -1,0 +1,8 @@
+import { builder } from '../builder.ts';
+import './date-time.ts';
+import './model.ts';
+import './model-connection.ts';
+import './fetch-report.ts';
+import './catalog-status.ts';
+
+export const schema = builder.toSchema({ sortSchema: true });

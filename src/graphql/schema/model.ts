@@ -1,0 +1,53 @@
+import type { Model as CatalogModel, ProviderMapping as CatalogProviderMapping } from '../../catalog/index.ts';
+import { findModelsById } from '../../query/index.ts';
+import { builder } from '../builder.ts';
+import { DateTime } from './date-time.ts';
+
+export const ProviderMapping = builder.objectRef<CatalogProviderMapping>('ProviderMapping').implement({
+  description: "One inference provider's mapping of a model",
+  fields: (t) => ({
+    provider: t.exposeString('provider'),
+    providerId: t.exposeString('providerId', { nullable: true }),
+    status: t.exposeString('status', { description: 'live, staging or error' }),
+    task: t.exposeString('task', { nullable: true }),
+  }),
+});
+
+export const Model = builder.objectRef<CatalogModel>('Model').implement({
+  description: 'A model the provider serves live, as hubcat normalized it from the Hub',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Hub id, e.g. "BAAI/bge-small-en-v1.5"' }),
+    author: t.exposeString('author', { nullable: true }),
+    name: t.exposeString('name'),
+    pipelineTag: t.exposeString('pipelineTag', { nullable: true }),
+    libraryName: t.exposeString('libraryName', { nullable: true }),
+    tags: t.exposeStringList('tags'),
+    downloads: t.exposeInt('downloads', { description: 'Downloads over the last 30 days' }),
+    likes: t.exposeInt('likes'),
+    trendingScore: t.exposeFloat('trendingScore', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: DateTime, nullable: true }),
+    lastModified: t.expose('lastModified', { type: DateTime, nullable: true }),
+    gated: t.boolean({ resolve: (model) => model.gated !== null }),
+    gatedMode: t.exposeString('gated', { nullable: true, description: 'auto or manual when gated' }),
+    private: t.exposeBoolean('private'),
+    parameterCount: t.exposeFloat('parameterCount', { nullable: true }),
+    providers: t.field({ type: [ProviderMapping], resolve: (model) => model.providers }),
+    foundBy: t.exposeStringList('foundBy', { description: 'The sorts and partition queries whose results held this model' }),
+    url: t.exposeString('url'),
+  }),
+});
+
+builder.queryField('model', (t) =>
+  t.loadable({
+    type: Model,
+    nullable: true,
+    description: 'One model of the served catalog by its Hub id; null when the provider does not serve it live',
+    args: { id: t.arg.id({ required: true }) },
+    load: async (ids: string[], context) => {
+      context.telemetry.modelLookupBatches++;
+      const snapshot = await context.catalog.snapshot();
+      return findModelsById({ snapshotId: snapshot.id, models: snapshot.models }, ids);
+    },
+    resolve: (_root, args) => String(args.id),
+  }),
+);
