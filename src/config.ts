@@ -58,7 +58,7 @@ export const SETTINGS = {
   endpoint: { flag: '--upstream', env: ['HF_ENDPOINT'], schema: httpUrl, fallback: 'https://huggingface.co', description: 'Hub (or emulator) base URL' },
   token: { flag: '--token', env: ['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN'], schema: z.string().trim().min(1).optional(), description: 'Hub access token, sent as a Bearer token; never logged' },
   provider: { flag: '--provider', env: ['HUBCAT_PROVIDER'], schema: z.string().trim().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a provider name such as hf-inference' }), fallback: 'hf-inference', description: 'inference provider whose live models form the catalog' },
-  strategy: { flag: '--strategy', env: ['HUBCAT_STRATEGY'], schema: z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` }), fallback: 'multi-sort', description: 'auto (detect cursors, else partition), multi-sort (configured sorts only) or partition' },
+  strategy: { flag: '--strategy', env: ['HUBCAT_STRATEGY'], schema: z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` }), fallback: 'auto', description: 'auto (detect cursors, else partition), multi-sort (configured sorts only) or partition' },
   sorts: { flag: '--sorts', env: ['HUBCAT_SORTS'], schema: sortList.optional(), description: 'comma-separated sort keys; default createdAt,likes,downloads for auto/partition, likes,downloads for multi-sort' },
   pageSize: { flag: '--page-size', env: ['HUBCAT_PAGE_SIZE'], schema: integer(1, 1000), fallback: '1000', description: 'items per Hub request (the Hub serves at most 1,000)' },
   concurrency: { flag: '--concurrency', env: ['HUBCAT_CONCURRENCY'], schema: integer(1, 32), fallback: '4', description: 'Hub requests in flight at once' },

@@ -18,6 +18,21 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type CappedSort = {
+  __typename?: 'CappedSort';
+  cumulativeUnique: Scalars['Int']['output'];
+  size: Scalars['Int']['output'];
+  sort: Scalars['String']['output'];
+};
+
+/** What a client without cursors would see: the top `cap` of each sort key, computed from the complete catalog */
+export type CappedView = {
+  __typename?: 'CappedView';
+  cap: Scalars['Int']['output'];
+  overlaps: Array<SortOverlap>;
+  sorts: Array<CappedSort>;
+};
+
 /** The cache behind the API: what it holds, how old it is, and the last thing that went wrong */
 export type CatalogStatus = {
   __typename?: 'CatalogStatus';
@@ -32,17 +47,76 @@ export type CatalogStatus = {
   upstream: Scalars['String']['output'];
 };
 
+/** Chao's lower bound on the total, from how many models one and two sorts saw */
+export type ChaoEstimate = {
+  __typename?: 'ChaoEstimate';
+  captures: Scalars['Int']['output'];
+  estimate: Scalars['Float']['output'];
+  f1: Scalars['Int']['output'];
+  f2: Scalars['Int']['output'];
+  interval95: Interval;
+  observed: Scalars['Int']['output'];
+};
+
+/** Chapman's two-capture estimate of the total, from one pair of sorts */
+export type ChapmanEstimate = {
+  __typename?: 'ChapmanEstimate';
+  a: Scalars['String']['output'];
+  b: Scalars['String']['output'];
+  estimate: Scalars['Float']['output'];
+  interval95: Interval;
+  n1: Scalars['Int']['output'];
+  n2: Scalars['Int']['output'];
+  recaptured: Scalars['Int']['output'];
+};
+
+/** Whether every served model was seen, and why the report can say so */
+export type Completeness = {
+  __typename?: 'Completeness';
+  coveringParts: Scalars['Int']['output'];
+  explanation: Scalars['String']['output'];
+  /** cursor, covering-partition or none */
+  method: Scalars['String']['output'];
+  /** What a covering-partition proof assumes about the Hub */
+  premises: Array<Scalars['String']['output']>;
+  proven: Scalars['Boolean']['output'];
+  /** What could still hide unseen models */
+  uncoveredRisk: Array<Scalars['String']['output']>;
+};
+
+export type Coverage = {
+  __typename?: 'Coverage';
+  /** exact, or the estimate the total comes from */
+  basis: Scalars['String']['output'];
+  /** Unique models ÷ total */
+  ratio: Scalars['Float']['output'];
+  total: Scalars['Float']['output'];
+};
+
+/** Estimates of the unseen total when completeness is not proven; all are lower bounds */
+export type Estimates = {
+  __typename?: 'Estimates';
+  caveat: Scalars['String']['output'];
+  chao?: Maybe<ChaoEstimate>;
+  chapman: Array<ChapmanEstimate>;
+};
+
 /** How the snapshot being served was fetched, and how complete it is */
 export type FetchReport = {
   __typename?: 'FetchReport';
+  cappedView?: Maybe<CappedView>;
   /** True only with a proof that every served model was seen */
   complete: Scalars['Boolean']['output'];
+  completeness: Completeness;
+  coverage: Coverage;
   durationMs: Scalars['Int']['output'];
   errors: Array<Scalars['String']['output']>;
+  estimates?: Maybe<Estimates>;
   finishedAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   overlaps: Array<SortOverlap>;
   pageSize: Scalars['Int']['output'];
+  parts: Array<PartReport>;
   provider: Scalars['String']['output'];
   requestCount: Scalars['Int']['output'];
   sorts: Array<SortReport>;
@@ -51,6 +125,12 @@ export type FetchReport = {
   strategy: Scalars['String']['output'];
   uniqueModels: Scalars['Int']['output'];
   upstream: Scalars['String']['output'];
+};
+
+export type Interval = {
+  __typename?: 'Interval';
+  high: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
 };
 
 /** A model the provider serves live, as hubcat normalized it from the Hub */
@@ -140,6 +220,28 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** One query of a partitioned crawl: its filters, what it returned, and whether it was split further */
+export type PartReport = {
+  __typename?: 'PartReport';
+  author?: Maybe<Scalars['String']['output']>;
+  capped: Scalars['Boolean']['output'];
+  cumulativeUnique: Scalars['Int']['output'];
+  depth: Scalars['Int']['output'];
+  duplicates: Scalars['Int']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  exhausted: Scalars['Boolean']['output'];
+  gated?: Maybe<Scalars['Boolean']['output']>;
+  label: Scalars['String']['output'];
+  new: Scalars['Int']['output'];
+  pages: Scalars['Int']['output'];
+  /** Came back full, so it was split into child queries */
+  refined: Scalars['Boolean']['output'];
+  requests: Scalars['Int']['output'];
+  returned: Scalars['Int']['output'];
+  search?: Maybe<Scalars['String']['output']>;
+  splitBy: Scalars['String']['output'];
+};
+
 /** One inference provider's mapping of a model */
 export type ProviderMapping = {
   __typename?: 'ProviderMapping';
@@ -211,7 +313,7 @@ export type SortReport = {
 export type CoverageReportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CoverageReportQuery = { __typename?: 'Query', catalog: { __typename?: 'CatalogStatus', size: number, fetchedAt?: string | null, ageSeconds?: number | null, ttlSeconds: number, stale: boolean, refreshing: boolean, lastError?: string | null, upstream: string }, fetchReport?: { __typename?: 'FetchReport', id: string, strategy: string, provider: string, startedAt: string, finishedAt: string, durationMs: number, requestCount: number, uniqueModels: number, complete: boolean, statedOrder: string, errors: Array<string>, sorts: Array<{ __typename?: 'SortReport', sort: string, pages: number, returned: number, new: number, duplicates: number, cumulativeUnique: number, exhausted: boolean, capped: boolean, durationMs: number, error?: string | null }>, overlaps: Array<{ __typename?: 'SortOverlap', a: string, b: string, shared: number, onlyA: number, onlyB: number, jaccard: number }> } | null };
+export type CoverageReportQuery = { __typename?: 'Query', catalog: { __typename?: 'CatalogStatus', size: number, fetchedAt?: string | null, ageSeconds?: number | null, ttlSeconds: number, stale: boolean, refreshing: boolean, lastError?: string | null, upstream: string }, fetchReport?: { __typename?: 'FetchReport', id: string, strategy: string, provider: string, startedAt: string, finishedAt: string, durationMs: number, requestCount: number, uniqueModels: number, complete: boolean, statedOrder: string, errors: Array<string>, sorts: Array<{ __typename?: 'SortReport', sort: string, pages: number, returned: number, new: number, duplicates: number, cumulativeUnique: number, exhausted: boolean, capped: boolean, durationMs: number, error?: string | null }>, overlaps: Array<{ __typename?: 'SortOverlap', a: string, b: string, shared: number, onlyA: number, onlyB: number, jaccard: number }>, parts: Array<{ __typename?: 'PartReport', label: string, depth: number, splitBy: string, refined: boolean, returned: number, new: number, duplicates: number, capped: boolean, error?: string | null }>, completeness: { __typename?: 'Completeness', proven: boolean, method: string, explanation: string, premises: Array<string>, coveringParts: number, uncoveredRisk: Array<string> }, estimates?: { __typename?: 'Estimates', caveat: string, chapman: Array<{ __typename?: 'ChapmanEstimate', a: string, b: string, estimate: number, interval95: { __typename?: 'Interval', low: number, high: number } }>, chao?: { __typename?: 'ChaoEstimate', f1: number, f2: number, estimate: number, interval95: { __typename?: 'Interval', low: number, high: number } } | null } | null, cappedView?: { __typename?: 'CappedView', cap: number, sorts: Array<{ __typename?: 'CappedSort', sort: string, size: number, cumulativeUnique: number }>, overlaps: Array<{ __typename?: 'SortOverlap', a: string, b: string, shared: number }> } | null, coverage: { __typename?: 'Coverage', ratio: number, total: number, basis: string } } | null };
 
 export type FilteredModelsQueryVariables = Exact<{
   filter?: InputMaybe<ModelFilter>;
@@ -233,6 +335,6 @@ export type QualityModelsQueryVariables = Exact<{
 export type QualityModelsQuery = { __typename?: 'Query', models: { __typename?: 'ModelConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Model', id: string, pipelineTag?: string | null, downloads: number, likes: number, private: boolean, providers: Array<{ __typename?: 'ProviderMapping', provider: string, status: string, task?: string | null }> }> } };
 
 
-export const CoverageReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CoverageReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"fetchedAt"}},{"kind":"Field","name":{"kind":"Name","value":"ageSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"ttlSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"stale"}},{"kind":"Field","name":{"kind":"Name","value":"refreshing"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"upstream"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fetchReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"requestCount"}},{"kind":"Field","name":{"kind":"Name","value":"uniqueModels"}},{"kind":"Field","name":{"kind":"Name","value":"complete"}},{"kind":"Field","name":{"kind":"Name","value":"statedOrder"}},{"kind":"Field","name":{"kind":"Name","value":"sorts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sort"}},{"kind":"Field","name":{"kind":"Name","value":"pages"}},{"kind":"Field","name":{"kind":"Name","value":"returned"}},{"kind":"Field","name":{"kind":"Name","value":"new"}},{"kind":"Field","name":{"kind":"Name","value":"duplicates"}},{"kind":"Field","name":{"kind":"Name","value":"cumulativeUnique"}},{"kind":"Field","name":{"kind":"Name","value":"exhausted"}},{"kind":"Field","name":{"kind":"Name","value":"capped"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overlaps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"a"}},{"kind":"Field","name":{"kind":"Name","value":"b"}},{"kind":"Field","name":{"kind":"Name","value":"shared"}},{"kind":"Field","name":{"kind":"Name","value":"onlyA"}},{"kind":"Field","name":{"kind":"Name","value":"onlyB"}},{"kind":"Field","name":{"kind":"Name","value":"jaccard"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"}}]}}]}}]} as unknown as DocumentNode<CoverageReportQuery, CoverageReportQueryVariables>;
+export const CoverageReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CoverageReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"fetchedAt"}},{"kind":"Field","name":{"kind":"Name","value":"ageSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"ttlSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"stale"}},{"kind":"Field","name":{"kind":"Name","value":"refreshing"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"upstream"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fetchReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"requestCount"}},{"kind":"Field","name":{"kind":"Name","value":"uniqueModels"}},{"kind":"Field","name":{"kind":"Name","value":"complete"}},{"kind":"Field","name":{"kind":"Name","value":"statedOrder"}},{"kind":"Field","name":{"kind":"Name","value":"sorts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sort"}},{"kind":"Field","name":{"kind":"Name","value":"pages"}},{"kind":"Field","name":{"kind":"Name","value":"returned"}},{"kind":"Field","name":{"kind":"Name","value":"new"}},{"kind":"Field","name":{"kind":"Name","value":"duplicates"}},{"kind":"Field","name":{"kind":"Name","value":"cumulativeUnique"}},{"kind":"Field","name":{"kind":"Name","value":"exhausted"}},{"kind":"Field","name":{"kind":"Name","value":"capped"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overlaps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"a"}},{"kind":"Field","name":{"kind":"Name","value":"b"}},{"kind":"Field","name":{"kind":"Name","value":"shared"}},{"kind":"Field","name":{"kind":"Name","value":"onlyA"}},{"kind":"Field","name":{"kind":"Name","value":"onlyB"}},{"kind":"Field","name":{"kind":"Name","value":"jaccard"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"parts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"splitBy"}},{"kind":"Field","name":{"kind":"Name","value":"refined"}},{"kind":"Field","name":{"kind":"Name","value":"returned"}},{"kind":"Field","name":{"kind":"Name","value":"new"}},{"kind":"Field","name":{"kind":"Name","value":"duplicates"}},{"kind":"Field","name":{"kind":"Name","value":"capped"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}},{"kind":"Field","name":{"kind":"Name","value":"completeness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proven"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"premises"}},{"kind":"Field","name":{"kind":"Name","value":"coveringParts"}},{"kind":"Field","name":{"kind":"Name","value":"uncoveredRisk"}}]}},{"kind":"Field","name":{"kind":"Name","value":"estimates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chapman"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"a"}},{"kind":"Field","name":{"kind":"Name","value":"b"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"}},{"kind":"Field","name":{"kind":"Name","value":"interval95"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"chao"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"f1"}},{"kind":"Field","name":{"kind":"Name","value":"f2"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"}},{"kind":"Field","name":{"kind":"Name","value":"interval95"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"caveat"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cappedView"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cap"}},{"kind":"Field","name":{"kind":"Name","value":"sorts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sort"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"cumulativeUnique"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overlaps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"a"}},{"kind":"Field","name":{"kind":"Name","value":"b"}},{"kind":"Field","name":{"kind":"Name","value":"shared"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"coverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ratio"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}}]}}]}}]} as unknown as DocumentNode<CoverageReportQuery, CoverageReportQueryVariables>;
 export const FilteredModelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FilteredModels"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ModelFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ModelOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"models"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"pipelineTag"}},{"kind":"Field","name":{"kind":"Name","value":"libraryName"}},{"kind":"Field","name":{"kind":"Name","value":"downloads"}},{"kind":"Field","name":{"kind":"Name","value":"likes"}},{"kind":"Field","name":{"kind":"Name","value":"trendingScore"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"gated"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]} as unknown as DocumentNode<FilteredModelsQuery, FilteredModelsQueryVariables>;
 export const QualityModelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"QualityModels"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pipelineTags"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"models"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"quality"},"value":{"kind":"BooleanValue","value":true}},{"kind":"ObjectField","name":{"kind":"Name","value":"pipelineTags"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pipelineTags"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"DOWNLOADS"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pipelineTag"}},{"kind":"Field","name":{"kind":"Name","value":"downloads"}},{"kind":"Field","name":{"kind":"Name","value":"likes"}},{"kind":"Field","name":{"kind":"Name","value":"private"}},{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"task"}}]}}]}}]}}]}}]} as unknown as DocumentNode<QualityModelsQuery, QualityModelsQueryVariables>;

@@ -1,16 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
-import type { HubClient } from '../hub/index.ts';
+import type { HubClient, HubSortKey } from '../hub/index.ts';
+import { buildReport } from './build-report.ts';
+import { CAPPED_SORT_KEYS } from './capped-view.ts';
 import { crawlCapture, type Capture, type CrawlContext, type PageEvent } from './crawl.ts';
-import type { FetchReport, SortReport } from './fetch-report.ts';
-import { ModelAccumulator, tallyCaptures } from './merge.ts';
-import { pairwiseOverlaps } from './overlaps.ts';
+import type { FetchReport } from './fetch-report.ts';
+import { ModelAccumulator } from './merge.ts';
+import { crawlPartitions, type PartitionOutcome } from './partition-crawl.ts';
 import { RequestBudget } from './request-budget.ts';
 import type { CatalogSnapshot } from './snapshot.ts';
 
 /** What to fetch and how: the part of the configuration that decides which catalog comes out. */
 export interface FetchPlan {
   provider: string;
+  /** `multi-sort`, `partition` or `auto`. */
   strategy: string;
   sorts: readonly string[];
   pageSize: number;
@@ -27,17 +29,7 @@ export interface FetchDependencies {
   signal?: AbortSignal;
 }
 
-/** Fetches a catalog snapshot with the plan's strategy. */
-export async function fetchCatalog(plan: FetchPlan, dependencies: FetchDependencies): Promise<CatalogSnapshot> {
-  switch (plan.strategy) {
-    case 'multi-sort':
-      return fetchMultiSort(plan, dependencies);
-    default:
-      throw new Error(`fetch strategy "${plan.strategy}" is not available yet`);
-  }
-}
-
-/** Every sort of a fetch failed: there is no catalog to offer, and an empty one would be a lie. */
+/** Every capture of a fetch failed: there is no catalog to offer, and an empty one would be a lie. */
 export class FetchFailedError extends Error {
   override readonly name = 'FetchFailedError';
   constructor(readonly report: FetchReport) {
@@ -46,84 +38,66 @@ export class FetchFailedError extends Error {
 }
 
 /**
- * The multi-sort strategy: one crawl per sort, run concurrently and each followed to the end of its cursor, merged by
- * model id. Complete when any sort exhausted its cursor, since that sort alone listed everything.
+ * Fetches a catalog snapshot.
+ * - `multi-sort`: the configured sorts, each crawled to the end of its cursor, merged by id.
+ * - `partition`: the configured sorts, then, if the listing is capped, a covering partition until every part answers
+ *   below the cap.
+ * - `auto`: the configured sorts; if the upstream turns out capped, every other sort key as well, then the partition.
  */
-export async function fetchMultiSort(plan: FetchPlan, dependencies: FetchDependencies): Promise<CatalogSnapshot> {
-  const options = { ...plan, ...dependencies };
-  const now = options.now ?? Date.now;
+export async function fetchCatalog(plan: FetchPlan, dependencies: FetchDependencies): Promise<CatalogSnapshot> {
+  const now = dependencies.now ?? Date.now;
   const startedAt = now();
   const accumulator = new ModelAccumulator();
   const context: CrawlContext = {
-    client: options.client,
-    provider: options.provider,
-    pageSize: options.pageSize,
-    limit: pLimit(options.concurrency),
-    budget: new RequestBudget(options.maxRequests),
+    client: dependencies.client,
+    provider: plan.provider,
+    pageSize: plan.pageSize,
+    limit: pLimit(plan.concurrency),
+    budget: new RequestBudget(plan.maxRequests),
     accumulator,
     now,
-    onPage: options.onPage,
-    signal: options.signal,
+    onPage: dependencies.onPage,
+    signal: dependencies.signal,
   };
-  const captures = await Promise.all(
-    options.sorts.map((sort, rank) => crawlCapture(context, sort, rank, { sort: sort as never })),
-  );
+  const crawlSort = (sort: string) => crawlCapture(context, sort, sortRank(sort), { sort: sort as HubSortKey });
+
+  let sorts = await Promise.all(plan.sorts.map(crawlSort));
+  let partition: PartitionOutcome | null = null;
+  const listingIsCapped = !sorts.some((capture) => capture.exhausted) && sorts.some((capture) => capture.capped);
+  if (listingIsCapped && plan.strategy !== 'multi-sort') {
+    const extraSorts = plan.strategy === 'auto' ? CAPPED_SORT_KEYS.filter((sort) => !plan.sorts.includes(sort)) : [];
+    const [more, outcome] = await Promise.all([
+      Promise.all(extraSorts.map(crawlSort)),
+      crawlPartitions(context, { sort: plan.sorts[0] as HubSortKey, firstRank: CAPPED_SORT_KEYS.length + plan.sorts.length }),
+    ]);
+    sorts = orderForCappedView([...sorts, ...more]);
+    partition = outcome;
+  }
+
+  const captures = [...sorts, ...(partition?.parts.map((part) => part.capture) ?? [])];
   const models = accumulator.finish(captures);
   const report = buildReport({
-    strategy: 'multi-sort',
-    provider: options.provider,
-    upstream: options.client.endpoint,
-    pageSize: options.pageSize,
+    strategy: plan.strategy,
+    provider: plan.provider,
+    upstream: dependencies.client.endpoint,
+    pageSize: plan.pageSize,
     startedAt,
     finishedAt: now(),
-    captures,
-    uniqueModels: models.length,
+    sorts,
+    partition,
+    models,
   });
   if (captures.every((capture) => capture.error !== null)) throw new FetchFailedError(report);
   return { id: report.id, fetchedAt: report.finishedAt, models, report };
 }
 
-interface ReportInput {
-  strategy: string;
-  provider: string;
-  upstream: string;
-  pageSize: number;
-  startedAt: number;
-  finishedAt: number;
-  captures: readonly Capture[];
-  uniqueModels: number;
+/** Where several captures hold one model, the record kept is from the first sort in the capped order. */
+function sortRank(sort: string): number {
+  const index = (CAPPED_SORT_KEYS as readonly string[]).indexOf(sort);
+  return index === -1 ? CAPPED_SORT_KEYS.length : index;
 }
 
-function buildReport(input: ReportInput): FetchReport {
-  const tallies = tallyCaptures(input.captures);
-  const sorts: SortReport[] = input.captures.map((capture, i) => ({
-    sort: capture.name,
-    pages: capture.pages,
-    requests: capture.requests,
-    returned: capture.returned,
-    notLive: capture.notLive,
-    ...tallies[i]!,
-    exhausted: capture.exhausted,
-    capped: capture.capped,
-    durationMs: capture.durationMs,
-    error: capture.error,
-    errorPage: capture.errorPage,
-  }));
-  return {
-    id: `fetch-${randomUUID()}`,
-    strategy: input.strategy,
-    provider: input.provider,
-    upstream: input.upstream,
-    pageSize: input.pageSize,
-    startedAt: new Date(input.startedAt).toISOString(),
-    finishedAt: new Date(input.finishedAt).toISOString(),
-    durationMs: input.finishedAt - input.startedAt,
-    requestCount: input.captures.reduce((sum, capture) => sum + capture.requests, 0),
-    uniqueModels: input.uniqueModels,
-    complete: input.captures.some((capture) => capture.exhausted && capture.error === null),
-    statedOrder: 'sorts in configured order',
-    sorts,
-    overlaps: pairwiseOverlaps(input.captures.map((capture) => ({ name: capture.name, ids: new Set(capture.ids) }))),
-    errors: input.captures.flatMap((capture) => (capture.error ? [`${capture.name}: ${capture.error}`] : [])),
-  };
+/** On a capped upstream the report lists sorts in the gateway's order (likes, downloads, …), so its figures compare. */
+function orderForCappedView(sorts: Capture[]): Capture[] {
+  return [...sorts].sort((a, b) => sortRank(a.name) - sortRank(b.name));
 }

@@ -1,3 +1,5 @@
+import type { ChaoEstimate, ChapmanEstimate } from './estimates.ts';
+
 /** What one capture (a sort crawl, or a partition query in later strategies) saw. */
 export interface CaptureReport {
   /** The sort key for sort crawls. */
@@ -25,6 +27,56 @@ export interface CaptureReport {
 }
 
 export type SortReport = CaptureReport;
+
+/** One query of a partitioned crawl. */
+export interface PartReport extends Omit<CaptureReport, 'sort'> {
+  /** Human label of its filters, e.g. `search="e/b" gated=false`. */
+  label: string;
+  gated: boolean | null;
+  author: string | null;
+  search: string | null;
+  depth: number;
+  /** How its parent was split to make it. */
+  splitBy: string;
+  /** It came back full and was split further. */
+  refined: boolean;
+}
+
+export interface Completeness {
+  proven: boolean;
+  /** `cursor`: a crawl ran out its cursor; `covering-partition`: every leaf of a covering family came back short. */
+  method: 'cursor' | 'covering-partition' | 'none';
+  explanation: string;
+  /** What a covering-partition proof assumes about the Hub. */
+  premises: string[];
+  /** Leaf queries of the covering family that answered below the cap. */
+  coveringParts: number;
+  /** What could still hide unseen models; empty when proven. */
+  uncoveredRisk: string[];
+}
+
+export interface Estimates {
+  /** Chapman's two-capture estimate for each pair of sorts that succeeded. */
+  chapman: ChapmanEstimate[];
+  /** Chao's lower bound over the sort captures. */
+  chao: ChaoEstimate | null;
+  caveat: string;
+}
+
+/** What a client without cursors would see: the top `cap` of each sort key, computed from a complete catalog. */
+export interface CappedView {
+  cap: number;
+  sorts: { sort: string; size: number; cumulativeUnique: number }[];
+  overlaps: SortOverlap[];
+}
+
+export interface Coverage {
+  /** Unique models ÷ total (exact or estimated). */
+  ratio: number;
+  total: number;
+  /** `exact` when completeness is proven; otherwise the estimate used, whose lower bound makes `ratio` an upper bound. */
+  basis: string;
+}
 
 export interface SortOverlap {
   a: string;
@@ -55,4 +107,11 @@ export interface FetchReport {
   overlaps: SortOverlap[];
   /** One line per failed capture; empty when everything succeeded. */
   errors: string[];
+  parts: PartReport[];
+  completeness: Completeness;
+  /** Present when completeness is not proven. */
+  estimates: Estimates | null;
+  /** Present when the catalog is complete. */
+  cappedView: CappedView | null;
+  coverage: Coverage;
 }

@@ -1,11 +1,25 @@
 /**
  * The catalog: crawls the Hub with a fetch strategy, merges what each capture saw into hubcat's `Model`s, and reports
- * how complete the result is.
+ * how complete the result is — with a proof when there is one, and estimates when there is not.
  */
 export { fetchCatalog, FetchFailedError, type FetchPlan, type FetchDependencies } from './fetch-catalog.ts';
 export type { PageEvent } from './crawl.ts';
-export type { FetchReport, SortReport, SortOverlap, CaptureReport } from './fetch-report.ts';
+export type {
+  FetchReport,
+  SortReport,
+  SortOverlap,
+  CaptureReport,
+  PartReport,
+  Completeness,
+  Estimates,
+  CappedView,
+  Coverage,
+} from './fetch-report.ts';
 export type { Model, ProviderMapping, GatedMode } from './model.ts';
 export type { CatalogSnapshot } from './snapshot.ts';
+export type { ChapmanEstimate, ChaoEstimate, Interval } from './estimates.ts';
+export { chapmanEstimate, chaoLowerBound } from './estimates.ts';
+export { cappedView, CAPPED_SORT_KEYS } from './capped-view.ts';
+export { refine, describePart, ID_ALPHABET, PARTITION_PREMISES, type PartFilters } from './partition-plan.ts';
 export { isLiveFor, normalizeHubItem } from './normalize.ts';
 export { pairwiseOverlaps } from './overlaps.ts';

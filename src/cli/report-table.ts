@@ -10,15 +10,64 @@ export function renderReport(report: FetchReport): string {
     `hubcat fetch report ${report.id}`,
     `strategy ${report.strategy} · provider ${report.provider} · upstream ${report.upstream} · page size ${report.pageSize}`,
     `${count(report.uniqueModels)} unique models in ${count(report.requestCount)} requests, ${(report.durationMs / 1000).toFixed(2)} s`,
-    report.complete
-      ? `complete: yes — a capture ran its cursor to the end, so ${count(report.uniqueModels)} is the exact total`
-      : 'complete: no — no capture reached the end of the listing; models ranked below every cap are unseen',
     '',
     renderSorts(report),
   ];
-  if (report.overlaps.length > 0) lines.push('', renderOverlaps(report));
+  if (report.overlaps.length > 0) lines.push('', renderOverlaps('pairwise overlaps', report.overlaps));
+  if (report.parts.length > 0) lines.push('', renderParts(report));
+  lines.push('', ...renderCompleteness(report));
+  if (report.cappedView) {
+    const view = report.cappedView;
+    lines.push(
+      '',
+      `capped view (top ${count(view.cap)} of each sort, computed from the complete catalog — what a client without cursors sees):`,
+      view.sorts.map((sort) => `${sort.sort} ${count(sort.size)} → ${count(sort.cumulativeUnique)} cumulative`).join(' · '),
+      renderOverlaps('capped overlaps', view.overlaps),
+    );
+  }
   if (report.errors.length > 0) lines.push('', 'errors:', ...report.errors.map((error) => `  ${error}`));
   return lines.join('\n');
+}
+
+const MAX_PART_ROWS = 200;
+
+function renderParts(report: FetchReport): string {
+  const table = new Table({
+    head: ['part', 'split by', 'returned', 'new', 'duplicates', 'end'],
+    colAligns: ['left', 'left', 'right', 'right', 'right', 'left'],
+    style: { head: [], border: [] },
+  });
+  for (const part of report.parts.slice(0, MAX_PART_ROWS)) {
+    const end = part.error ? 'error' : part.refined ? 'full → split' : part.exhausted ? 'below cap' : 'not fetched';
+    table.push([`${'  '.repeat(part.depth - 1)}${part.label}`, part.splitBy, count(part.returned), count(part.new), count(part.duplicates), end]);
+  }
+  const hidden = report.parts.length - MAX_PART_ROWS;
+  const more = hidden > 0 ? `\n(${count(hidden)} more parts; --json lists them all)` : '';
+  return `partition queries (${count(report.parts.length)}):\n${table.toString()}${more}`;
+}
+
+function renderCompleteness(report: FetchReport): string[] {
+  const { completeness, coverage, estimates } = report;
+  const lines = [
+    completeness.proven
+      ? `complete: yes (${completeness.method}) — ${completeness.explanation}; ${count(report.uniqueModels)} is the exact total`
+      : `complete: no — ${completeness.explanation}`,
+  ];
+  if (completeness.premises.length > 0) lines.push(`  premises: ${completeness.premises.join('; ')}`);
+  for (const risk of completeness.uncoveredRisk.slice(0, 20)) lines.push(`  uncovered: ${risk}`);
+  if (completeness.uncoveredRisk.length > 20) lines.push(`  … and ${completeness.uncoveredRisk.length - 20} more`);
+  if (estimates) {
+    for (const chapman of estimates.chapman) {
+      lines.push(`  Chapman ${chapman.a}×${chapman.b}: ${chapman.estimate.toFixed(1)} (95% ${chapman.interval95.low.toFixed(1)}–${chapman.interval95.high.toFixed(1)})`);
+    }
+    if (estimates.chao) {
+      const chao = estimates.chao;
+      lines.push(`  Chao lower bound: ${chao.estimate.toFixed(1)} (f1 ${chao.f1}, f2 ${chao.f2}; 95% ${chao.interval95.low.toFixed(1)}–${chao.interval95.high.toFixed(1)})`);
+    }
+    lines.push(`  ${estimates.caveat}`);
+  }
+  lines.push(`coverage: ${percent(coverage.ratio)} of ${coverage.total.toFixed(coverage.total % 1 === 0 ? 0 : 1)} — ${coverage.basis}`);
+  return lines;
 }
 
 function renderSorts(report: FetchReport): string {
@@ -44,14 +93,14 @@ function renderSorts(report: FetchReport): string {
   return `per sort (${report.statedOrder}):\n${table.toString()}`;
 }
 
-function renderOverlaps(report: FetchReport): string {
+function renderOverlaps(title: string, overlaps: FetchReport['overlaps']): string {
   const table = new Table({
     head: ['a', 'b', 'shared', 'only a', 'only b', 'jaccard'],
     colAligns: ['left', 'left', 'right', 'right', 'right', 'right'],
     style: { head: [], border: [] },
   });
-  for (const overlap of report.overlaps) {
+  for (const overlap of overlaps) {
     table.push([overlap.a, overlap.b, count(overlap.shared), count(overlap.onlyA), count(overlap.onlyB), percent(overlap.jaccard)]);
   }
-  return `pairwise overlaps:\n${table.toString()}`;
+  return `${title}:\n${table.toString()}`;
 }

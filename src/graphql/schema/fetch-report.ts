@@ -1,4 +1,16 @@
-import type { FetchReport as CatalogFetchReport, SortOverlap as CatalogSortOverlap, SortReport as CatalogSortReport } from '../../catalog/index.ts';
+import type {
+  CappedView as CatalogCappedView,
+  ChaoEstimate as CatalogChaoEstimate,
+  ChapmanEstimate as CatalogChapmanEstimate,
+  Completeness as CatalogCompleteness,
+  Coverage as CatalogCoverage,
+  Estimates as CatalogEstimates,
+  FetchReport as CatalogFetchReport,
+  Interval as CatalogInterval,
+  PartReport as CatalogPartReport,
+  SortOverlap as CatalogSortOverlap,
+  SortReport as CatalogSortReport,
+} from '../../catalog/index.ts';
 import { builder } from '../builder.ts';
 import { DateTime } from './date-time.ts';
 
@@ -32,6 +44,103 @@ export const SortOverlap = builder.objectRef<CatalogSortOverlap>('SortOverlap').
   }),
 });
 
+export const PartReport = builder.objectRef<CatalogPartReport>('PartReport').implement({
+  description: 'One query of a partitioned crawl: its filters, what it returned, and whether it was split further',
+  fields: (t) => ({
+    label: t.exposeString('label'),
+    gated: t.exposeBoolean('gated', { nullable: true }),
+    author: t.exposeString('author', { nullable: true }),
+    search: t.exposeString('search', { nullable: true }),
+    depth: t.exposeInt('depth'),
+    splitBy: t.exposeString('splitBy'),
+    refined: t.exposeBoolean('refined', { description: 'Came back full, so it was split into child queries' }),
+    pages: t.exposeInt('pages'),
+    requests: t.exposeInt('requests'),
+    returned: t.exposeInt('returned'),
+    new: t.exposeInt('new'),
+    duplicates: t.exposeInt('duplicates'),
+    cumulativeUnique: t.exposeInt('cumulativeUnique'),
+    exhausted: t.exposeBoolean('exhausted'),
+    capped: t.exposeBoolean('capped'),
+    error: t.exposeString('error', { nullable: true }),
+  }),
+});
+
+export const Completeness = builder.objectRef<CatalogCompleteness>('Completeness').implement({
+  description: 'Whether every served model was seen, and why the report can say so',
+  fields: (t) => ({
+    proven: t.exposeBoolean('proven'),
+    method: t.exposeString('method', { description: 'cursor, covering-partition or none' }),
+    explanation: t.exposeString('explanation'),
+    premises: t.exposeStringList('premises', { description: 'What a covering-partition proof assumes about the Hub' }),
+    coveringParts: t.exposeInt('coveringParts'),
+    uncoveredRisk: t.exposeStringList('uncoveredRisk', { description: 'What could still hide unseen models' }),
+  }),
+});
+
+const Interval = builder.objectRef<CatalogInterval>('Interval').implement({
+  fields: (t) => ({ low: t.exposeFloat('low'), high: t.exposeFloat('high') }),
+});
+
+const ChapmanEstimate = builder.objectRef<CatalogChapmanEstimate>('ChapmanEstimate').implement({
+  description: "Chapman's two-capture estimate of the total, from one pair of sorts",
+  fields: (t) => ({
+    a: t.exposeString('a'),
+    b: t.exposeString('b'),
+    n1: t.exposeInt('n1'),
+    n2: t.exposeInt('n2'),
+    recaptured: t.exposeInt('recaptured'),
+    estimate: t.exposeFloat('estimate'),
+    interval95: t.field({ type: Interval, resolve: (estimate) => estimate.interval95 }),
+  }),
+});
+
+const ChaoEstimate = builder.objectRef<CatalogChaoEstimate>('ChaoEstimate').implement({
+  description: "Chao's lower bound on the total, from how many models one and two sorts saw",
+  fields: (t) => ({
+    observed: t.exposeInt('observed'),
+    f1: t.exposeInt('f1'),
+    f2: t.exposeInt('f2'),
+    captures: t.exposeInt('captures'),
+    estimate: t.exposeFloat('estimate'),
+    interval95: t.field({ type: Interval, resolve: (estimate) => estimate.interval95 }),
+  }),
+});
+
+export const Estimates = builder.objectRef<CatalogEstimates>('Estimates').implement({
+  description: 'Estimates of the unseen total when completeness is not proven; all are lower bounds',
+  fields: (t) => ({
+    chapman: t.field({ type: [ChapmanEstimate], resolve: (estimates) => estimates.chapman }),
+    chao: t.field({ type: ChaoEstimate, nullable: true, resolve: (estimates) => estimates.chao }),
+    caveat: t.exposeString('caveat'),
+  }),
+});
+
+const CappedSort = builder.objectRef<CatalogCappedView['sorts'][number]>('CappedSort').implement({
+  fields: (t) => ({
+    sort: t.exposeString('sort'),
+    size: t.exposeInt('size'),
+    cumulativeUnique: t.exposeInt('cumulativeUnique'),
+  }),
+});
+
+export const CappedView = builder.objectRef<CatalogCappedView>('CappedView').implement({
+  description: 'What a client without cursors would see: the top `cap` of each sort key, computed from the complete catalog',
+  fields: (t) => ({
+    cap: t.exposeInt('cap'),
+    sorts: t.field({ type: [CappedSort], resolve: (view) => view.sorts }),
+    overlaps: t.field({ type: [SortOverlap], resolve: (view) => view.overlaps }),
+  }),
+});
+
+export const Coverage = builder.objectRef<CatalogCoverage>('Coverage').implement({
+  fields: (t) => ({
+    ratio: t.exposeFloat('ratio', { description: 'Unique models ÷ total' }),
+    total: t.exposeFloat('total'),
+    basis: t.exposeString('basis', { description: 'exact, or the estimate the total comes from' }),
+  }),
+});
+
 export const FetchReport = builder.objectRef<CatalogFetchReport>('FetchReport').implement({
   description: 'How the snapshot being served was fetched, and how complete it is',
   fields: (t) => ({
@@ -50,6 +159,11 @@ export const FetchReport = builder.objectRef<CatalogFetchReport>('FetchReport').
     sorts: t.field({ type: [SortReport], resolve: (report) => report.sorts }),
     overlaps: t.field({ type: [SortOverlap], resolve: (report) => report.overlaps }),
     errors: t.exposeStringList('errors'),
+    parts: t.field({ type: [PartReport], resolve: (report) => report.parts }),
+    completeness: t.field({ type: Completeness, resolve: (report) => report.completeness }),
+    estimates: t.field({ type: Estimates, nullable: true, resolve: (report) => report.estimates }),
+    cappedView: t.field({ type: CappedView, nullable: true, resolve: (report) => report.cappedView }),
+    coverage: t.field({ type: Coverage, resolve: (report) => report.coverage }),
   }),
 });
 
