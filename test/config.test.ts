@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+describe('configuration', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const config = loadConfig({}, {});
+    expect(config).toMatchObject({
+      endpoint: 'https://huggingface.co',
+      provider: 'hf-inference',
+      strategy: 'auto',
+      sorts: ['createdAt', 'likes', 'downloads'],
+      pageSize: 1000,
+      ttlSeconds: 3600,
+      qualityMinDownloads: 100,
+      qualityMinLikes: 5,
+      port: 4000,
+    });
+    expect(config.token).toBeUndefined();
+    expect(config.cacheUrl).toBeUndefined();
+  });
+
+  it("keeps the gateway's likes,downloads as the multi-sort default", () => {
+    expect(loadConfig({ strategy: 'multi-sort' }, {}).sorts).toEqual(['likes', 'downloads']);
+  });
+
+  it('reads flags before environment variables', () => {
+    const env = { HUBCAT_PAGE_SIZE: '100', HF_ENDPOINT: 'http://127.0.0.1:7861/', HUBCAT_SORTS: 'likes, trendingScore' };
+    expect(loadConfig({}, env)).toMatchObject({ pageSize: 100, endpoint: 'http://127.0.0.1:7861', sorts: ['likes', 'trendingScore'] });
+    expect(loadConfig({ pageSize: '10' }, env).pageSize).toBe(10);
+  });
+
+  it('falls back to the legacy token variable', () => {
+    expect(loadConfig({}, { HUGGING_FACE_HUB_TOKEN: 'hf_legacy' }).token).toBe('hf_legacy');
+  });
+
+  it.each([
+    [{ HUBCAT_SORTS: 'likes,trending' }, 'HUBCAT_SORTS: unknown sort key "trending"'],
+    [{ HUBCAT_PAGE_SIZE: '5000' }, 'HUBCAT_PAGE_SIZE: must be between 1 and 1000 (got "5000")'],
+    [{ HUBCAT_PAGE_SIZE: 'many' }, 'HUBCAT_PAGE_SIZE: must be a number'],
+    [{ HF_ENDPOINT: 'huggingface.co' }, 'HF_ENDPOINT: must be an http(s) URL'],
+    [{ HUBCAT_STRATEGY: 'greedy' }, 'HUBCAT_STRATEGY: must be one of auto, multi-sort, partition'],
+    [{ HUBCAT_CACHE_URL: 'memcached://x' }, 'HUBCAT_CACHE_URL: must be a redis:// or rediss:// URL'],
+  ])('refuses %o with one line naming the setting', (env, message) => {
+    expect(() => loadConfig({}, env)).toThrow(ConfigError);
+    expect(() => loadConfig({}, env)).toThrow(message);
+  });
+
+  it('names the flag when the bad value came from a flag', () => {
+    expect(() => loadConfig({ pageSize: '0' }, {})).toThrow('--page-size: must be between 1 and 1000 (got "0")');
+  });
+
+  it('never echoes the token in an error', () => {
+    let message = '';
+    try {
+      loadConfig({ token: '   ' }, {});
+    } catch (error) {
+      message = String(error);
+    }
+    expect(message).toMatch(/^ConfigError: --token/);
+  });
+});
