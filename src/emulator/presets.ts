@@ -1,0 +1,76 @@
+import { generatePopulation, type EmulatedModel, type PresetSpec } from './dataset.ts';
+
+/** What a preset holds; `served` is the number of models with a live hf-inference mapping. */
+export interface PresetInfo {
+  readonly name: string;
+  readonly description: string;
+  readonly defaultSeed: number;
+  readonly population: number;
+  readonly served: number;
+  readonly hfInference: { readonly live: number; readonly staging: number; readonly error: number };
+  readonly otherProvidersOnly: number;
+}
+
+const SPECS: Record<string, PresetSpec> = {
+  'gateway-2025-10': {
+    description: 'hf-inference as the gateway saw it in October 2025: 1,377 live models; the top 1,000 by likes and by downloads share 796',
+    defaultSeed: 20251015,
+    now: '2025-10-20T00:00:00.000Z',
+    population: 4000,
+    hfInference: { live: 1377, staging: 110, error: 190 },
+    otherProvidersOnly: 900,
+    distinct: true,
+    overlap: { top: 1000, shared: 796 },
+  },
+  'scale-100k': {
+    description: '100,000 live hf-inference models among 120,000, generated at startup',
+    defaultSeed: 100_000,
+    now: '2026-08-22T00:00:00.000Z',
+    population: 120_000,
+    hfInference: { live: 100_000, staging: 2000, error: 3000 },
+    otherProvidersOnly: 5000,
+  },
+  'scale-1m': {
+    description: '1,000,000 live hf-inference models among 1,060,000, generated at startup',
+    defaultSeed: 1_000_000,
+    now: '2026-08-22T00:00:00.000Z',
+    population: 1_060_000,
+    hfInference: { live: 1_000_000, staging: 10_000, error: 20_000 },
+    otherProvidersOnly: 15_000,
+  },
+  tiny: {
+    description: '30 live hf-inference models among 60, for quick tests',
+    defaultSeed: 7,
+    now: '2025-10-20T00:00:00.000Z',
+    population: 60,
+    hfInference: { live: 30, staging: 4, error: 4 },
+    otherProvidersOnly: 10,
+    distinct: true,
+  },
+};
+
+export const DEFAULT_PRESET = 'gateway-2025-10';
+
+export const PRESETS: Readonly<Record<string, PresetInfo>> = Object.freeze(Object.fromEntries(
+  Object.entries(SPECS).map(([name, spec]) => [name, Object.freeze({
+    name,
+    description: spec.description,
+    defaultSeed: spec.defaultSeed,
+    population: spec.population,
+    served: spec.hfInference.live,
+    hfInference: spec.hfInference,
+    otherProvidersOnly: spec.otherProvidersOnly,
+  })]),
+));
+
+export function presetSpec(preset: string): PresetSpec {
+  const spec = SPECS[preset];
+  if (!spec) throw new Error(`Unknown emulator preset "${preset}" (known: ${Object.keys(SPECS).join(', ')})`);
+  return spec;
+}
+
+/** Generates a preset's models afresh: same preset and seed, same records, byte for byte. */
+export function generateDataset(preset: string, seed?: number): EmulatedModel[] {
+  const spec = presetSpec(preset);
+  return generatePopulation(spec, seed ?? spec.defaultSeed);
+}
