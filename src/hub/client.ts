@@ -244,7 +244,7 @@ export class HubClient {
     const items = data.map((raw: unknown, itemIndex) => {
       const parsed = hubModelItemSchema.safeParse(raw);
       if (parsed.success) return parsed.data;
-      const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? ` (id ${JSON.stringify(raw.id)})` : '';
+      const id = itemLabel(raw);
       const issues = parsed.error.issues
         .slice(0, 3)
         .map((issue) => `${issue.path.length === 0 ? '(item)' : issue.path.join('.')}: ${issue.message}`)
@@ -274,6 +274,16 @@ export class HubClient {
     if (this.#token === null || !inspect(error, { depth: 8 }).includes(this.#token)) return error;
     return new Error(this.#scrub(describeError(error)));
   }
+}
+
+/** ` (id "…")`, or ` (_id "…")` when the id itself is what is missing, to find the item in a report. */
+function itemLabel(raw: unknown): string {
+  if (typeof raw !== 'object' || raw === null) return '';
+  for (const key of ['id', '_id'] as const) {
+    const value: unknown = (raw as Record<string, unknown>)[key];
+    if (typeof value === 'string') return ` (${key} ${JSON.stringify(value)})`;
+  }
+  return '';
 }
 
 /** The Hub's `{"error": "..."}` text, or null. */
