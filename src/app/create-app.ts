@@ -8,6 +8,8 @@ export interface AppOptions {
   /** How the upstream is named in `catalog.upstream`; defaults to its URL. */
   upstreamLabel?: string;
   now?: () => number;
+  /** How the Hub client waits between retries; tests pass a recorder so time, and only time, is faked. */
+  sleep?: (ms: number) => Promise<void>;
   onCacheEvent?: (event: CacheEvent) => void;
   graphiql?: boolean;
 }
@@ -32,7 +34,7 @@ export function fetchPlanOf(config: Config): FetchPlan {
 }
 
 export function createApp(config: Config, options: AppOptions = {}): App {
-  const client = new HubClient({ endpoint: config.endpoint, token: config.token, timeoutMs: config.timeoutMs });
+  const client = new HubClient({ endpoint: config.endpoint, token: config.token, timeoutMs: config.timeoutMs, sleep: options.sleep });
   const plan = fetchPlanOf(config);
   const store = createSnapshotStore(config.cacheUrl);
   const catalog = new CatalogCache({

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
+import { fetchFrom, PROVIDER, sortedIds } from '../support/fetch.ts';
+
+const PRESET = 'gateway-2025-10';
+const AUTO = { strategy: 'auto', sorts: ['createdAt', 'likes', 'downloads'] } as const;
+
+describe('auto strategy against a capped upstream', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ preset: PRESET, capped: true });
+  });
+  afterAll(() => emulator.close());
+
+  it('reaches every served model with a named covering proof in at most 100 requests', async () => {
+    emulator.resetLog();
+    const { report, models } = await fetchFrom(emulator.url, { ...AUTO, sorts: [...AUTO.sorts] });
+
+    expect(sortedIds(models.map((model) => model.id))).toEqual(emulator.servedIds(PROVIDER));
+    expect(report.complete).toBe(true);
+    expect(report.completeness.method).toBe('covering-partition');
+    expect(report.completeness.uncoveredRisk).toEqual([]);
+    expect(report.completeness.premises.length).toBeGreaterThan(0);
+    expect(report.requestCount).toBeLessThanOrEqual(100);
+    expect(emulator.requests.filter((request) => request.path === '/api/models')).toHaveLength(report.requestCount);
+    expect(report.coverage).toMatchObject({ ratio: 1, total: 1377 });
+  });
+
+  it("still shows the seed's 1,000 / 204 / 796 for likes and downloads, then what each further sort and part added", async () => {
+    const { report } = await fetchFrom(emulator.url, { ...AUTO, sorts: [...AUTO.sorts] });
+
+    expect(report.sorts.map((sort) => sort.sort)).toEqual(['likes', 'downloads', 'trendingScore', 'createdAt', 'lastModified']);
+    expect(report.sorts[0]).toMatchObject({ returned: 1000, new: 1000, duplicates: 0 });
+    expect(report.sorts[1]).toMatchObject({ returned: 1000, new: 204, duplicates: 796, cumulativeUnique: 1204 });
+    const lastSort = report.sorts.at(-1)!;
+    const added = report.parts.reduce((sum, part) => sum + part.new, 0);
+    expect(lastSort.cumulativeUnique + added).toBe(1377);
+    expect(report.parts.at(-1)!.cumulativeUnique).toBe(1377);
+    // Every leaf of the covering family answered below the cap; every refined part came back full.
+    for (const part of report.parts) {
+      expect(part.error).toBeNull();
+      if (part.refined) expect(part.capped).toBe(true);
+      else expect(part.exhausted).toBe(true);
+    }
+    expect(report.completeness.coveringParts).toBe(report.parts.filter((part) => !part.refined).length);
+  });
+
+  it('stops at the request budget, says what remains uncovered, and never claims completeness', async () => {
+    const { report } = await fetchFrom(emulator.url, { ...AUTO, sorts: [...AUTO.sorts], maxRequests: 20 });
+
+    expect(report.requestCount).toBeLessThanOrEqual(20);
+    expect(report.complete).toBe(false);
+    expect(report.completeness.proven).toBe(false);
+    expect(report.completeness.uncoveredRisk.join('\n')).toMatch(/request budget/);
+    expect(report.estimates).not.toBeNull();
+    expect(report.coverage.ratio).toBeLessThan(1);
+  });
+});
+
+describe('auto strategy against a paginating upstream', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ preset: PRESET });
+  });
+  afterAll(() => emulator.close());
+
+  it('crawls createdAt, likes and downloads to the end: complete by cursor in at most 6 requests', async () => {
+    const { report, models } = await fetchFrom(emulator.url, { ...AUTO, sorts: [...AUTO.sorts] });
+
+    expect(report.complete).toBe(true);
+    expect(report.completeness).toMatchObject({ proven: true, method: 'cursor' });
+    expect(report.requestCount).toBeLessThanOrEqual(6);
+    expect(report.parts).toEqual([]);
+    expect(sortedIds(models.map((model) => model.id))).toEqual(emulator.servedIds(PROVIDER));
+  });
+
+  it('shows the capped view a client without cursors would get: likes ∪ downloads = 1,204, 796 shared', async () => {
+    const { report } = await fetchFrom(emulator.url, { ...AUTO, sorts: [...AUTO.sorts] });
+    const view = report.cappedView!;
+
+    expect(view.cap).toBe(1000);
+    expect(view.sorts.slice(0, 2)).toEqual([
+      { sort: 'likes', size: 1000, cumulativeUnique: 1000 },
+      { sort: 'downloads', size: 1000, cumulativeUnique: 1204 },
+    ]);
+    expect(view.overlaps.find((overlap) => overlap.a === 'likes' && overlap.b === 'downloads')).toMatchObject({ shared: 796 });
+  });
+});

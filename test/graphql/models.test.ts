@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app/index.ts';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
+import { FilteredModelsDocument, QualityModelsDocument, type ModelFilter, type ModelOrder } from '../../schema/generated/graphql.ts';
+import { appFor, execute, query } from '../support/graphql.ts';
+
+type Raw = RunningEmulator['models'][number];
+
+/** The expected answer, computed straight from the emulator's records, not through hubcat's code. */
+function expected(served: readonly Raw[], filter: ModelFilter, order: ModelOrder, bar = { downloads: 100, likes: 5 }): string[] {
+  const matching = served.filter((raw) => {
+    const gated = raw.gated === 'auto' || raw.gated === 'manual';
+    const passesBar = raw.downloads > bar.downloads && raw.likes > bar.likes && !raw.private;
+    return (
+      (filter.minDownloads == null || raw.downloads >= filter.minDownloads) &&
+      (filter.minLikes == null || raw.likes >= filter.minLikes) &&
+      (!filter.pipelineTags?.length || filter.pipelineTags.includes(raw.pipeline_tag ?? '\u0000')) &&
+      (!filter.authors?.length || filter.authors.some((author) => author.toLowerCase() === raw.id.split('/')[0]!.toLowerCase())) &&
+      (!filter.libraries?.length || filter.libraries.includes(raw.library_name ?? '\u0000')) &&
+      (!filter.tags?.length || filter.tags.every((tag) => (raw.tags ?? []).includes(tag))) &&
+      (filter.search == null || raw.id.toLowerCase().includes(filter.search.toLowerCase())) &&
+      (filter.gated == null || filter.gated === gated) &&
+      (filter.quality == null || filter.quality === passesBar)
+    );
+  });
+  const value = (raw: Raw): number | string | null => {
+    switch (order.field) {
+      case 'DOWNLOADS': return raw.downloads;
+      case 'LIKES': return raw.likes;
+      case 'TRENDING_SCORE': return raw.trendingScore ?? null;
+      case 'CREATED_AT': return raw.createdAt ? Date.parse(raw.createdAt) : null;
+      case 'LAST_MODIFIED': return raw.lastModified ? Date.parse(raw.lastModified) : null;
+      case 'ID': return raw.id;
+    }
+  };
+  const sign = order.direction === 'ASC' ? 1 : -1;
+  return matching
+    .map((raw) => ({ id: raw.id, value: value(raw) }))
+    .sort((a, b) => {
+      if (a.value === null || b.value === null) {
+        if (a.value !== b.value) return a.value === null ? 1 : -1;
+      } else if (a.value !== b.value) {
+        return (a.value < b.value ? -1 : 1) * sign;
+      }
+      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    })
+    .map((entry) => entry.id);
+}
+
+describe('models: filters, orders and pages against an independent computation', () => {
+  let emulator: RunningEmulator;
+  let app: App;
+  let served: Raw[];
+  beforeAll(async () => {
+    emulator = await startEmulator({ preset: 'gateway-2025-10' });
+    app = appFor(emulator.url);
+    const ids = new Set(emulator.servedIds('hf-inference'));
+    served = emulator.models.filter((raw) => ids.has(raw.id));
+  });
+  afterAll(async () => {
+    await app.close();
+    await emulator.close();
+  });
+
+  const somePipelineTag = () => served[0]!.pipeline_tag!;
+  const cases: [string, () => ModelFilter, ModelOrder][] = [
+    ['no filter, default order', () => ({}), { field: 'DOWNLOADS', direction: 'DESC' }],
+    ['min downloads', () => ({ minDownloads: 5000 }), { field: 'LIKES', direction: 'DESC' }],
+    ['min likes, ascending downloads', () => ({ minLikes: 20 }), { field: 'DOWNLOADS', direction: 'ASC' }],
+    ['one task', () => ({ pipelineTags: ['feature-extraction'] }), { field: 'TRENDING_SCORE', direction: 'DESC' }],
+    ['two tasks by creation date', () => ({ pipelineTags: ['translation', 'fill-mask'] }), { field: 'CREATED_AT', direction: 'ASC' }],
+    ['authors, case-insensitive', () => ({ authors: [served[0]!.id.split('/')[0]!.toUpperCase(), 'BAAI'] }), { field: 'ID', direction: 'ASC' }],
+    ['library', () => ({ libraries: ['sentence-transformers'] }), { field: 'LAST_MODIFIED', direction: 'DESC' }],
+    ['every tag', () => ({ tags: [somePipelineTag(), 'region:us'] }), { field: 'LIKES', direction: 'ASC' }],
+    ['search', () => ({ search: 'BERT' }), { field: 'DOWNLOADS', direction: 'DESC' }],
+    ['gated only', () => ({ gated: true }), { field: 'ID', direction: 'DESC' }],
+    ['quality bar', () => ({ quality: true }), { field: 'DOWNLOADS', direction: 'DESC' }],
+    ['below the quality bar', () => ({ quality: false }), { field: 'TRENDING_SCORE', direction: 'ASC' }],
+    ['quality and task and likes', () => ({ quality: true, pipelineTags: ['text-classification'], minLikes: 10 }), { field: 'CREATED_AT', direction: 'DESC' }],
+  ];
+
+  it.each(cases)('%s: same ids, order and totalCount', async (_name, makeFilter, orderBy) => {
+    const filter = makeFilter();
+    const want = expected(served, filter, orderBy);
+    const { models } = await query(app, FilteredModelsDocument, { filter, orderBy, first: 500 });
+
+    expect(models.totalCount).toBe(want.length);
+    expect(models.nodes.map((node) => node.id)).toEqual(want.slice(0, 500));
+    expect(models.pageInfo.hasNextPage).toBe(want.length > 500);
+  });
+
+  it('the cases are not vacuous: each matches some models and most match fewer than all', () => {
+    const counts = cases.map(([, makeFilter, order]) => expected(served, makeFilter(), order).length);
+    expect(counts.every((count) => count > 0)).toBe(true);
+    expect(counts.filter((count) => count < served.length).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each([
+    [{}, { field: 'DOWNLOADS', direction: 'DESC' }, 97],
+    [{ pipelineTags: ['feature-extraction', 'sentence-similarity'] }, { field: 'CREATED_AT', direction: 'ASC' }, 33],
+    [{ quality: true }, { field: 'ID', direction: 'ASC' }, 250],
+  ] as [ModelFilter, ModelOrder, number][])('walking every page of %o with after returns each match exactly once', async (filter, orderBy, first) => {
+    const seen: string[] = [];
+    let after: string | null | undefined;
+    do {
+      const { models } = await query(app, FilteredModelsDocument, { filter, orderBy, first, after });
+      seen.push(...models.nodes.map((node) => node.id));
+      after = models.pageInfo.hasNextPage ? models.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(expected(served, filter, orderBy));
+  });
+
+  it('QualityModels lists only models over the bar, most downloaded first', async () => {
+    const { models } = await query(app, QualityModelsDocument, { first: 100 });
+    expect(models.totalCount).toBe(expected(served, { quality: true }, { field: 'DOWNLOADS', direction: 'DESC' }).length);
+    for (const node of models.nodes) {
+      expect(node.downloads).toBeGreaterThan(100);
+      expect(node.likes).toBeGreaterThan(5);
+      expect(node.private).toBe(false);
+      expect(node.providers.some((mapping) => mapping.provider === 'hf-inference' && mapping.status === 'live')).toBe(true);
+    }
+  });
+});
+
+describe('bad arguments get a precise error with a code, never a stack trace', () => {
+  let emulator: RunningEmulator;
+  let app: App;
+  beforeAll(async () => {
+    emulator = await startEmulator({ preset: 'gateway-2025-10' });
+    app = appFor(emulator.url);
+  });
+  afterAll(async () => {
+    await app.close();
+    await emulator.close();
+  });
+
+  it.each([
+    ['{ models(first: 0) { totalCount } }', 'BAD_USER_INPUT', /first.*between 1 and 500/],
+    ['{ models(first: 501) { totalCount } }', 'BAD_USER_INPUT', /first.*between 1 and 500/],
+    ['{ models(filter: {minDownloads: -1}) { totalCount } }', 'BAD_USER_INPUT', /minDownloads.*zero or more/],
+    ['{ models(filter: {minLikes: -5}) { totalCount } }', 'BAD_USER_INPUT', /minLikes/],
+    ['{ models(after: "not-a-cursor") { totalCount } }', 'INVALID_CURSOR', /cursor/],
+  ])('%s', async (document, code, message) => {
+    const result = await execute(app, document);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]!.extensions?.code).toBe(code);
+    expect(result.errors![0]!.message).toMatch(message);
+    expect(JSON.stringify(result)).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('refuses a cursor from an older snapshot instead of shifting the page', async () => {
+    const first = await query(app, FilteredModelsDocument, { first: 10 });
+    await app.catalog.refresh();
+    const result = await execute(app, FilteredModelsDocument, { first: 10, after: first.models.pageInfo.endCursor });
+    expect(result.errors![0]!.extensions?.code).toBe('STALE_CURSOR');
+    expect(result.errors![0]!.message).toMatch(/snapshot/);
+  });
+
+  it('returns null for a model the provider does not serve', async () => {
+    const result = await query(app, '{ model(id: "nobody/nothing") { id } }');
+    expect(result).toEqual({ model: null });
+  });
+});

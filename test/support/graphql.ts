@@ -1,0 +1,47 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type GraphQLFormattedError } from 'graphql';
+import { createApp, type App, type AppOptions } from '../../src/app/index.ts';
+import { loadConfig, type ConfigFlags } from '../../src/config.ts';
+
+export interface Result<TData> {
+  data?: TData | null;
+  errors?: GraphQLFormattedError[];
+}
+
+/** Runs an operation through the app's Yoga in process, as the frontend would over HTTP. */
+export async function execute<TData, TVariables>(
+  app: App,
+  document: TypedDocumentNode<TData, TVariables> | string,
+  variables?: TVariables,
+): Promise<Result<TData>> {
+  const query = typeof document === 'string' ? document : print(document);
+  const response = await app.yoga.fetch('http://hubcat/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as Result<TData>;
+}
+
+/** Data of a successful operation; fails loudly with the errors otherwise. */
+export async function query<TData, TVariables>(
+  app: App,
+  document: TypedDocumentNode<TData, TVariables> | string,
+  variables?: TVariables,
+): Promise<TData> {
+  const result = await execute(app, document, variables);
+  if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+/** An app configured like `hubcat serve`, pointed at `endpoint`; retries wait no real time. */
+export function appFor(endpoint: string, flags: ConfigFlags = {}, options: AppOptions = {}): App {
+  const config = loadConfig({ endpoint, strategy: 'multi-sort', ...flags }, {});
+  return createApp(config, { graphiql: false, sleep: async () => {}, ...options });
+}
+
+/** A clock tests move by hand. */
+export function manualClock(start = Date.parse('2026-11-28T12:00:00.000Z')): { now: () => number; advance: (ms: number) => void } {
+  let current = start;
+  return { now: () => current, advance: (ms) => void (current += ms) };
+}
