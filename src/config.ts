@@ -75,6 +75,17 @@ type Settings = typeof SETTINGS;
 export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> } & { sorts: string[] };
 export type ConfigFlags = Partial<Record<keyof Settings, string | number | undefined>>;
 
+/** Picks the settings out of parsed command-line options, whose names follow each setting's flag (`--upstream` → `upstream`). */
+export function configFlagsFrom(options: Record<string, unknown>): ConfigFlags {
+  const flags: ConfigFlags = {};
+  for (const [key, spec] of Object.entries(SETTINGS) as [keyof Settings, SettingSpec][]) {
+    const attribute = spec.flag.slice(2).replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    const value = options[attribute];
+    if (typeof value === 'string' || typeof value === 'number') flags[key] = value;
+  }
+  return flags;
+}
+
 /** Multi-sort keeps the gateway's pair; auto and partition lead with createdAt, the one key that never changes mid-crawl. */
 export function defaultSorts(strategy: Strategy): string[] {
   return strategy === 'multi-sort' ? ['likes', 'downloads'] : ['createdAt', 'likes', 'downloads'];

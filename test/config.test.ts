@@ -59,3 +59,15 @@ describe('configuration', () => {
     expect(message).toMatch(/^ConfigError: --token/);
   });
 });
+
+describe('command-line options', () => {
+  it('map onto settings by their flag names', async () => {
+    const { configFlagsFrom } = await import('../src/config.ts');
+    expect(configFlagsFrom({ upstream: 'http://127.0.0.1:1', ttl: '60', pageSize: '10', json: true, cacheUrl: 'redis://x' })).toEqual({
+      endpoint: 'http://127.0.0.1:1',
+      ttlSeconds: '60',
+      pageSize: '10',
+      cacheUrl: 'redis://x',
+    });
+  });
+});

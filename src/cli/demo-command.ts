@@ -1,8 +1,8 @@
-import { loadConfig, type ConfigFlags } from '../config.ts';
+import { configFlagsFrom, loadConfig } from '../config.ts';
 import { startEmulator } from '../emulator/index.ts';
 import { startServer } from './serve-command.ts';
 
-interface DemoFlags extends ConfigFlags {
+interface DemoFlags extends Record<string, unknown> {
   preset: string;
   capped?: boolean;
   host?: string;
@@ -19,7 +19,7 @@ const SAMPLE_QUERY = `{
 /** The offline demo: the bundled Hub emulator and hubcat's server pointed at it, in one process. */
 export async function runDemo(flags: DemoFlags): Promise<void> {
   const emulator = await startEmulator({ preset: flags.preset, capped: flags.capped ?? false });
-  const config = loadConfig({ ...flags, endpoint: emulator.url });
+  const config = loadConfig({ ...configFlagsFrom(flags), endpoint: emulator.url });
   const server = await startServer(config, { host: flags.host, warm: true }, { upstreamLabel: `${emulator.label} at ${emulator.url}` });
   process.once('exit', () => void emulator.close());
   process.stdout.write(

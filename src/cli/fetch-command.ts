@@ -1,16 +1,16 @@
 import { fetchPlanOf } from '../app/index.ts';
 import { FetchFailedError, fetchCatalog } from '../catalog/index.ts';
-import { loadConfig, type ConfigFlags } from '../config.ts';
+import { configFlagsFrom, loadConfig } from '../config.ts';
 import { HubClient } from '../hub/index.ts';
 import { createFetchProgress } from './progress.ts';
 import { renderReport } from './report-table.ts';
 
-interface FetchFlags extends ConfigFlags {
+interface FetchFlags extends Record<string, unknown> {
   json?: boolean;
 }
 
 export async function runFetch(flags: FetchFlags): Promise<void> {
-  const config = loadConfig(flags);
+  const config = loadConfig(configFlagsFrom(flags));
   const client = new HubClient({ endpoint: config.endpoint, token: config.token, timeoutMs: config.timeoutMs });
   const progress = createFetchProgress();
   try {

@@ -1,9 +1,9 @@
 import { createApp, listen, type RunningServer } from '../app/index.ts';
-import { describeConfig, loadConfig, type Config, type ConfigFlags } from '../config.ts';
+import { configFlagsFrom, describeConfig, loadConfig, type Config } from '../config.ts';
 import type { CacheEvent } from '../store/index.ts';
 import { logger } from './logger.ts';
 
-export interface ServeFlags extends ConfigFlags {
+export interface ServeFlags extends Record<string, unknown> {
   host?: string;
   warm?: boolean;
 }
@@ -30,7 +30,7 @@ export async function startServer(config: Config, flags: ServeFlags, options: Se
 }
 
 export async function runServe(flags: ServeFlags): Promise<void> {
-  const config = loadConfig(flags);
+  const config = loadConfig(configFlagsFrom(flags));
   const server = await startServer(config, flags, {
     unreachableHint: 'to try hubcat offline, run `npm run demo` (serves the bundled Hub emulator)',
   });

@@ -128,7 +128,7 @@ export function parseListingQuery(params: Params): ListingQuery {
 }
 
 /** Position of a page boundary: the last item's sort value and `_id`. */
-interface CursorPosition {
+export interface CursorPosition {
   sort: SortKey;
   value: number | string | null;
   _id: string;
@@ -161,7 +161,7 @@ export function decodeCursor(cursor: string, sort: SortKey): CursorPosition {
 }
 
 /** A model's value for a sort key; NaN when missing (sorted last). */
-function sortValue(model: EmulatedModel, key: SortKey): number {
+export function sortValue(model: EmulatedModel, key: SortKey): number {
   switch (key) {
     case 'likes': return model.likes;
     case 'downloads': return model.downloads;
@@ -181,7 +181,7 @@ export function likes30d(model: EmulatedModel): number {
   return Math.round((model.trendingScore ?? 0) * 3) + (parseInt(model._id.slice(-3, -2), 16) % 5);
 }
 
-function cursorValue(model: EmulatedModel, key: SortKey): number | string | null {
+export function cursorValue(model: EmulatedModel, key: SortKey): number | string | null {
   switch (key) {
     case 'createdAt': return model.createdAt;
     case 'lastModified': return model.lastModified;
@@ -190,198 +190,6 @@ function cursorValue(model: EmulatedModel, key: SortKey): number | string | null
       const value = sortValue(model, key);
       return Number.isNaN(value) ? null : value;
     }
-  }
-}
-
-/** One presorted order: model positions by (value desc, missing last, `_id` asc), with the values alongside. */
-interface SortedOrder {
-  order: Int32Array;
-  values: Float64Array;
-}
-
-/** Compares (value, id) keys in listing order: value descending, NaN last, then `_id` ascending. */
-function compareKeys(av: number, aid: string, bv: number, bid: string): number {
-  const aMissing = Number.isNaN(av);
-  const bMissing = Number.isNaN(bv);
-  if (aMissing !== bMissing) return aMissing ? 1 : -1;
-  if (!aMissing && av !== bv) return av > bv ? -1 : 1;
-  return aid < bid ? -1 : aid > bid ? 1 : 0;
-}
-
-/**
- * Presorted orders and cheap per-model lookups over one dataset, built lazily once and shared by every server that
- * serves it. A request walks an order from its cursor and filters; nothing is sorted per request.
- */
-export class ListingIndex {
-  private readonly orders = new Map<SortKey, SortedOrder>();
-  private lowerIds: string[] | undefined;
-  private authorOrdinals: Int32Array | undefined;
-  private readonly authorCodes = new Map<string, number>();
-  private readonly providerBits = new Map<string, number>();
-  /** Per status, a bit per provider that maps the model with that status. */
-  private readonly statusMasks = new Map<string, Int32Array>();
-  private readonly jsonCache = new Map<readonly string[], (string | undefined)[]>();
-
-  constructor(readonly models: readonly EmulatedModel[]) {
-    const n = models.length;
-    for (let i = 0; i < n; i++) {
-      for (const mapping of (models[i] as EmulatedModel).inferenceProviderMapping) {
-        let bit = this.providerBits.get(mapping.provider);
-        if (bit === undefined) {
-          if (this.providerBits.size >= 31) throw new Error('too many providers for the emulator index');
-          bit = 1 << this.providerBits.size;
-          this.providerBits.set(mapping.provider, bit);
-        }
-        let masks = this.statusMasks.get(mapping.status);
-        if (!masks) this.statusMasks.set(mapping.status, (masks = new Int32Array(n)));
-        masks[i] = (masks[i] as number) | bit;
-      }
-    }
-  }
-
-  sortedOrder(key: SortKey): SortedOrder {
-    let sorted = this.orders.get(key);
-    if (!sorted) {
-      const models = this.models;
-      const values = new Float64Array(models.length);
-      for (let i = 0; i < models.length; i++) values[i] = sortValue(models[i] as EmulatedModel, key);
-      const ids = models.map((m) => m._id);
-      const order = Int32Array.from(models.keys());
-      order.sort((a, b) => compareKeys(values[a] as number, ids[a] as string, values[b] as number, ids[b] as string));
-      sorted = { order, values };
-      this.orders.set(key, sorted);
-    }
-    return sorted;
-  }
-
-  /** Builds one predicate for a query; undefined means every model matches. */
-  matcher(query: ListingQuery, providerStatuses: readonly string[]): ((i: number) => boolean) | undefined {
-    const models = this.models;
-    const tests: ((i: number) => boolean)[] = [];
-    if (query.providers !== undefined) {
-      const masks = providerStatuses.map((s) => this.statusMasks.get(s)).filter((m): m is Int32Array => m !== undefined);
-      let bits = 0;
-      if (query.providers === 'all') bits = -1;
-      else for (const provider of query.providers) bits |= this.providerBits.get(provider) ?? 0;
-      if (bits === 0 || masks.length === 0) return () => false;
-      if (masks.length === 1) {
-        const mask = masks[0] as Int32Array;
-        tests.push((i) => ((mask[i] as number) & bits) !== 0);
-      } else tests.push((i) => masks.some((mask) => ((mask[i] as number) & bits) !== 0));
-    }
-    if (query.author !== undefined) {
-      const ordinals = this.authors();
-      const code = this.authorCodes.get(query.author);
-      if (code === undefined) return () => false;
-      tests.push((i) => ordinals[i] === code);
-    }
-    if (query.pipelineTag !== undefined) {
-      const task = query.pipelineTag;
-      tests.push((i) => (models[i] as EmulatedModel).pipeline_tag === task);
-    }
-    if (query.library !== undefined) {
-      const library = query.library;
-      tests.push((i) => {
-        const model = models[i] as EmulatedModel;
-        return model.library_name === library || model.tags.includes(library);
-      });
-    }
-    for (const tag of query.tags) tests.push((i) => (models[i] as EmulatedModel).tags.includes(tag));
-    if (query.gated !== undefined) {
-      const gated = query.gated;
-      tests.push((i) => ((models[i] as EmulatedModel).gated !== false) === gated);
-    }
-    if (query.parameters !== undefined) {
-      const { min, max } = query.parameters;
-      tests.push((i) => {
-        const total = (models[i] as EmulatedModel).safetensors?.total;
-        return total !== undefined && total >= min && total <= max;
-      });
-    }
-    if (query.search !== undefined) {
-      const ids = this.ids();
-      const needle = query.search;
-      tests.push((i) => (ids[i] as string).includes(needle));
-    }
-    if (tests.length === 0) return undefined;
-    if (tests.length === 1) return tests[0];
-    return (i) => {
-      for (const test of tests) if (!test(i)) return false;
-      return true;
-    };
-  }
-
-  /** Runs a query from its cursor: the page's model positions and the cursor of the next page, if any remain. */
-  page(query: ListingQuery, providerStatuses: readonly string[], useCursor: boolean): { items: number[]; next: string | undefined } {
-    const { order, values } = this.sortedOrder(query.sort);
-    const models = this.models;
-    let start = 0;
-    if (useCursor && query.cursor !== undefined) {
-      const position = decodeCursor(query.cursor, query.sort);
-      const value = position.value === null ? NaN : typeof position.value === 'string' ? Date.parse(position.value) : position.value;
-      let lo = 0;
-      let hi = order.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const i = order[mid] as number;
-        if (compareKeys(values[i] as number, (models[i] as EmulatedModel)._id, value, position._id) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      start = lo;
-    }
-    const matches = this.matcher(query, providerStatuses);
-    const items: number[] = [];
-    let more = false;
-    for (let k = start; k < order.length; k++) {
-      const i = order[k] as number;
-      if (matches !== undefined && !matches(i)) continue;
-      if (items.length === query.limit) {
-        more = true;
-        break;
-      }
-      items.push(i);
-    }
-    const last = items.at(-1);
-    const next = more && last !== undefined
-      ? encodeCursor({ sort: query.sort, value: cursorValue(models[last] as EmulatedModel, query.sort), _id: (models[last] as EmulatedModel)._id })
-      : undefined;
-    return { items, next };
-  }
-
-  /** Serialized items, cached per field list for the default and `full` projections. */
-  itemJson(i: number, fields: readonly string[]): string {
-    if (fields === DEFAULT_FIELDS || fields === FULL_FIELDS) {
-      let cache = this.jsonCache.get(fields);
-      if (!cache) this.jsonCache.set(fields, (cache = new Array<string | undefined>(this.models.length)));
-      let json = cache[i];
-      if (json === undefined) cache[i] = json = JSON.stringify(project(this.models[i] as EmulatedModel, fields));
-      return json;
-    }
-    return JSON.stringify(project(this.models[i] as EmulatedModel, fields));
-  }
-
-  private ids(): string[] {
-    if (!this.lowerIds) {
-      this.lowerIds = this.models.map((m) => {
-        const lower = m.id.toLowerCase();
-        return lower === m.id ? m.id : lower;
-      });
-    }
-    return this.lowerIds;
-  }
-
-  private authors(): Int32Array {
-    if (!this.authorOrdinals) {
-      const ordinals = new Int32Array(this.models.length);
-      this.models.forEach((m, i) => {
-        const author = m.author.toLowerCase();
-        let code = this.authorCodes.get(author);
-        if (code === undefined) this.authorCodes.set(author, (code = this.authorCodes.size));
-        ordinals[i] = code;
-      });
-      this.authorOrdinals = ordinals;
-    }
-    return this.authorOrdinals;
   }
 }
 

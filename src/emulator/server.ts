@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generatePopulation, type EmulatedModel } from './dataset.ts';
-import { ListingError, ListingIndex, parseListingQuery, project, type ListingQuery } from './listing.ts';
+import { ListingIndex } from './listing-index.ts';
+import { ListingError, parseListingQuery, project, type ListingQuery } from './listing.ts';
 import { DEFAULT_PRESET, presetSpec } from './presets.ts';
 
 export interface EmulatorOptions {

@@ -103,7 +103,7 @@ export class CatalogCache {
   }
 
   private async loadCold(): Promise<CatalogSnapshot> {
-    const stored = await this.options.store.get(this.options.key);
+    const stored = await this.readStore();
     if (stored) {
       this.current = stored;
       return this.snapshot();
@@ -114,7 +114,7 @@ export class CatalogCache {
 
   private async runFetch(reason: 'cold' | 'stale' | 'forced'): Promise<CatalogSnapshot> {
     // Another replica sharing the store may have refreshed already.
-    const stored = reason === 'stale' ? await this.options.store.get(this.options.key).catch(() => undefined) : undefined;
+    const stored = reason === 'stale' ? await this.readStore() : undefined;
     if (stored && this.current && !this.isStale(stored) && stored.id !== this.current.id) {
       this.current = stored;
       return stored;
@@ -124,7 +124,7 @@ export class CatalogCache {
     try {
       next = await this.options.fetchSnapshot();
     } catch (error) {
-      const message = `refresh failed: ${error instanceof Error ? error.message : String(error)}`;
+      const message = `refresh failed: ${messageOf(error)}`;
       this.recordError(message);
       this.emit({ type: 'fetch-failed', message });
       if (this.current) return this.current;
@@ -136,11 +136,23 @@ export class CatalogCache {
       this.emit({ type: 'snapshot-kept', reason: rejection });
       return this.current!;
     }
-    await this.options.store.set(this.options.key, next, this.retentionMs());
     this.current = next;
     this.lastError = next.report.errors.length > 0 ? { message: `partial fetch: ${next.report.errors.join('; ')}`, at: this.now() } : null;
+    await this.options.store.set(this.options.key, next, this.retentionMs()).catch((error: unknown) => {
+      this.recordError(`snapshot store (${this.options.store.kind}) refused the new snapshot, serving it from memory: ${messageOf(error)}`);
+    });
     this.emit({ type: 'snapshot-replaced', snapshotId: next.id, size: next.models.length });
     return next;
+  }
+
+  /** A store that cannot be read is reported, not fatal: the catalog can still be fetched and served from memory. */
+  private async readStore(): Promise<CatalogSnapshot | undefined> {
+    try {
+      return await this.options.store.get(this.options.key);
+    } catch (error) {
+      this.recordError(`snapshot store (${this.options.store.kind}) unavailable: ${messageOf(error)}`);
+      return undefined;
+    }
   }
 
   private isStale(snapshot: CatalogSnapshot): boolean {
@@ -178,4 +190,8 @@ export function whyKeep(current: CatalogSnapshot, next: CatalogSnapshot): string
     );
   }
   return null;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,309 @@
+import type { EmulatedModel } from './dataset.ts';
+import {
+  cursorValue, decodeCursor, DEFAULT_FIELDS, encodeCursor, FULL_FIELDS, project, sortValue, type ListingQuery, type SortKey,
+} from './listing.ts';
+
+/** One presorted order: model positions by (value desc, missing last, `_id` asc), with the values alongside. */
+interface SortedOrder {
+  order: Int32Array;
+  values: Float64Array;
+}
+
+const TAG_CACHE = 64;
+const SEARCH_CACHE = 16;
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V, size: number): V {
+  if (cache.size >= size) cache.delete(cache.keys().next().value as K);
+  cache.set(key, value);
+  return value;
+}
+
+/**
+ * Presorted orders and per-model columns over one dataset, built lazily once and shared by every server that serves
+ * it. A request walks an order from its cursor and tests typed-array columns; nothing is sorted per request, and the
+ * model objects are only touched to serialize the page.
+ */
+export class ListingIndex {
+  private readonly n: number;
+  private readonly orders = new Map<SortKey, SortedOrder>();
+  private idRank: Int32Array | undefined;
+  private readonly providerBits = new Map<string, number>();
+  /** Per mapping status, a bit per provider that maps the model with that status. */
+  private readonly statusMasks = new Map<string, Int32Array>();
+  private readonly pipelineCodes: Int32Array;
+  private readonly pipelineOrdinals = new Map<string, number>();
+  private readonly gated: Uint8Array;
+  private readonly parameterTotals: Float64Array;
+  private authorCodes: { ordinals: Int32Array; codes: Map<string, number> } | undefined;
+  private haystack: { text: string; starts: Int32Array } | undefined;
+  private readonly tagBitmaps = new Map<string, Uint8Array>();
+  private readonly libraryBitmaps = new Map<string, Uint8Array>();
+  private readonly searchBitmaps = new Map<string, Uint8Array>();
+  private readonly jsonCache = new Map<readonly string[], (string | undefined)[]>();
+
+  constructor(readonly models: readonly EmulatedModel[]) {
+    const n = (this.n = models.length);
+    this.pipelineCodes = new Int32Array(n);
+    this.gated = new Uint8Array(n);
+    this.parameterTotals = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const model = models[i] as EmulatedModel;
+      for (const mapping of model.inferenceProviderMapping) {
+        let bit = this.providerBits.get(mapping.provider);
+        if (bit === undefined) {
+          if (this.providerBits.size >= 31) throw new Error('too many providers for the emulator index');
+          bit = 1 << this.providerBits.size;
+          this.providerBits.set(mapping.provider, bit);
+        }
+        let masks = this.statusMasks.get(mapping.status);
+        if (!masks) this.statusMasks.set(mapping.status, (masks = new Int32Array(n)));
+        masks[i] = (masks[i] as number) | bit;
+      }
+      const task = model.pipeline_tag;
+      let code = -1;
+      if (task !== undefined) {
+        code = this.pipelineOrdinals.get(task) ?? this.pipelineOrdinals.size;
+        this.pipelineOrdinals.set(task, code);
+      }
+      this.pipelineCodes[i] = code;
+      this.gated[i] = model.gated === false ? 0 : 1;
+      this.parameterTotals[i] = model.safetensors?.total ?? NaN;
+    }
+  }
+
+  sortedOrder(key: SortKey): SortedOrder {
+    let sorted = this.orders.get(key);
+    if (sorted) return sorted;
+    const models = this.models;
+    const values = new Float64Array(this.n);
+    if (!this.idRank) {
+      const byId = Array.from(models.keys()).sort((a, b) => {
+        const x = (models[a] as EmulatedModel)._id;
+        const y = (models[b] as EmulatedModel)._id;
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
+      this.idRank = new Int32Array(this.n);
+      byId.forEach((i, rank) => ((this.idRank as Int32Array)[i] = rank));
+      values.fill(NaN);
+      this.orders.set('_id', { order: Int32Array.from(byId), values });
+      if (key === '_id') return this.orders.get('_id') as SortedOrder;
+    }
+    const rank = this.idRank;
+    for (let i = 0; i < this.n; i++) values[i] = sortValue(models[i] as EmulatedModel, key);
+    const order = Array.from(models.keys()).sort((a, b) => {
+      const av = values[a] as number;
+      const bv = values[b] as number;
+      // Descending, missing (NaN) last, ties by _id ascending.
+      if (av > bv) return -1;
+      if (av < bv) return 1;
+      const am = av !== av;
+      const bm = bv !== bv;
+      if (am !== bm) return am ? 1 : -1;
+      return (rank[a] as number) - (rank[b] as number);
+    });
+    sorted = { order: Int32Array.from(order), values };
+    this.orders.set(key, sorted);
+    return sorted;
+  }
+
+  /** Builds one predicate over the columns for a query; undefined means every model matches. */
+  matcher(query: ListingQuery, providerStatuses: readonly string[]): ((i: number) => boolean) | undefined {
+    const tests: ((i: number) => boolean)[] = [];
+    const none = (): boolean => false;
+    if (query.providers !== undefined) {
+      const masks = providerStatuses.map((s) => this.statusMasks.get(s)).filter((m): m is Int32Array => m !== undefined);
+      let bits = 0;
+      if (query.providers === 'all') bits = -1;
+      else for (const provider of query.providers) bits |= this.providerBits.get(provider) ?? 0;
+      if (bits === 0 || masks.length === 0) return none;
+      if (masks.length === 1) {
+        const mask = masks[0] as Int32Array;
+        tests.push((i) => ((mask[i] as number) & bits) !== 0);
+      } else {
+        const merged = new Int32Array(this.n);
+        for (const mask of masks) for (let i = 0; i < this.n; i++) merged[i] = (merged[i] as number) | (mask[i] as number);
+        tests.push((i) => ((merged[i] as number) & bits) !== 0);
+      }
+    }
+    if (query.pipelineTag !== undefined) {
+      const code = this.pipelineOrdinals.get(query.pipelineTag);
+      if (code === undefined) return none;
+      const codes = this.pipelineCodes;
+      tests.push((i) => codes[i] === code);
+    }
+    if (query.gated !== undefined) {
+      const want = query.gated ? 1 : 0;
+      const gated = this.gated;
+      tests.push((i) => gated[i] === want);
+    }
+    if (query.author !== undefined) {
+      const { ordinals, codes } = this.authors();
+      const code = codes.get(query.author);
+      if (code === undefined) return none;
+      tests.push((i) => ordinals[i] === code);
+    }
+    if (query.parameters !== undefined) {
+      const { min, max } = query.parameters;
+      const totals = this.parameterTotals;
+      tests.push((i) => {
+        const total = totals[i] as number;
+        return total >= min && total <= max;
+      });
+    }
+    const bitmaps: Uint8Array[] = [];
+    if (query.library !== undefined) bitmaps.push(this.libraryBitmap(query.library));
+    for (const tag of new Set(query.tags)) bitmaps.push(this.tagBitmap(tag));
+    if (query.search !== undefined) bitmaps.push(this.searchBitmap(query.search));
+    for (const bitmap of bitmaps) tests.push((i) => bitmap[i] === 1);
+
+    if (tests.length === 0) return undefined;
+    if (tests.length === 1) return tests[0];
+    if (tests.length === 2) {
+      const [a, b] = tests as [(i: number) => boolean, (i: number) => boolean];
+      return (i) => a(i) && b(i);
+    }
+    return (i) => {
+      for (let t = 0; t < tests.length; t++) if (!(tests[t] as (i: number) => boolean)(i)) return false;
+      return true;
+    };
+  }
+
+  /** Runs a query from its cursor: the page's model positions and the cursor of the next page, if any remain. */
+  page(query: ListingQuery, providerStatuses: readonly string[], useCursor: boolean): { items: number[]; next: string | undefined } {
+    const { order, values } = this.sortedOrder(query.sort);
+    const models = this.models;
+    let start = 0;
+    if (useCursor && query.cursor !== undefined) {
+      const position = decodeCursor(query.cursor, query.sort);
+      const value = position.value === null ? NaN : typeof position.value === 'string' ? Date.parse(position.value) : position.value;
+      const missing = value !== value;
+      // First position strictly after (value, _id) in listing order.
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const i = order[mid] as number;
+        const v = values[i] as number;
+        const vMissing = v !== v;
+        let after: boolean;
+        if (vMissing !== missing) after = vMissing;
+        else if (!missing && v !== value) after = v < value;
+        else after = (models[i] as EmulatedModel)._id > position._id;
+        if (after) hi = mid;
+        else lo = mid + 1;
+      }
+      start = lo;
+    }
+    const matches = this.matcher(query, providerStatuses);
+    const items: number[] = [];
+    let more = false;
+    for (let k = start; k < order.length; k++) {
+      const i = order[k] as number;
+      if (matches !== undefined && !matches(i)) continue;
+      if (items.length === query.limit) {
+        more = true;
+        break;
+      }
+      items.push(i);
+    }
+    const last = items.at(-1);
+    if (!more || last === undefined) return { items, next: undefined };
+    const model = models[last] as EmulatedModel;
+    return { items, next: encodeCursor({ sort: query.sort, value: cursorValue(model, query.sort), _id: model._id }) };
+  }
+
+  /** Serialized items, cached per model for the default and `full` projections. */
+  itemJson(i: number, fields: readonly string[]): string {
+    if (fields === DEFAULT_FIELDS || fields === FULL_FIELDS) {
+      let cache = this.jsonCache.get(fields);
+      if (!cache) this.jsonCache.set(fields, (cache = new Array<string | undefined>(this.n)));
+      let json = cache[i];
+      if (json === undefined) cache[i] = json = JSON.stringify(project(this.models[i] as EmulatedModel, fields));
+      return json;
+    }
+    return JSON.stringify(project(this.models[i] as EmulatedModel, fields));
+  }
+
+  private authors(): { ordinals: Int32Array; codes: Map<string, number> } {
+    if (!this.authorCodes) {
+      const ordinals = new Int32Array(this.n);
+      const codes = new Map<string, number>();
+      this.models.forEach((m, i) => {
+        const author = m.author.toLowerCase();
+        let code = codes.get(author);
+        if (code === undefined) codes.set(author, (code = codes.size));
+        ordinals[i] = code;
+      });
+      this.authorCodes = { ordinals, codes };
+    }
+    return this.authorCodes;
+  }
+
+  private tagBitmap(tag: string): Uint8Array {
+    const cached = this.tagBitmaps.get(tag);
+    if (cached) return cached;
+    const bitmap = new Uint8Array(this.n);
+    // Tag arrays are shared between models, so remember the answer per array.
+    const answers = new Map<readonly string[], boolean>();
+    this.models.forEach((m, i) => {
+      let has = answers.get(m.tags);
+      if (has === undefined) answers.set(m.tags, (has = m.tags.includes(tag)));
+      if (has) bitmap[i] = 1;
+    });
+    return remember(this.tagBitmaps, tag, bitmap, TAG_CACHE);
+  }
+
+  private libraryBitmap(library: string): Uint8Array {
+    const cached = this.libraryBitmaps.get(library);
+    if (cached) return cached;
+    const tagged = this.tagBitmap(library);
+    const bitmap = new Uint8Array(this.n);
+    this.models.forEach((m, i) => {
+      if (tagged[i] === 1 || m.library_name === library) bitmap[i] = 1;
+    });
+    return remember(this.libraryBitmaps, library, bitmap, TAG_CACHE);
+  }
+
+  /**
+   * Models whose lowercased id contains `needle`: one `indexOf` scan over all ids joined by newlines, which is far
+   * cheaper than testing each id, then a jump to the next id after each hit.
+   */
+  private searchBitmap(needle: string): Uint8Array {
+    const cached = this.searchBitmaps.get(needle);
+    if (cached) return cached;
+    const bitmap = new Uint8Array(this.n);
+    if (!needle.includes('\n')) {
+      const { text, starts } = this.ids();
+      let from = 0;
+      for (;;) {
+        const at = text.indexOf(needle, from);
+        if (at === -1) break;
+        let lo = 0;
+        let hi = this.n - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >>> 1;
+          if ((starts[mid] as number) <= at) lo = mid;
+          else hi = mid - 1;
+        }
+        bitmap[lo] = 1;
+        if (lo + 1 >= this.n) break;
+        from = starts[lo + 1] as number;
+      }
+    }
+    return remember(this.searchBitmaps, needle, bitmap, SEARCH_CACHE);
+  }
+
+  private ids(): { text: string; starts: Int32Array } {
+    if (!this.haystack) {
+      const lower = this.models.map((m) => m.id.toLowerCase());
+      const starts = new Int32Array(this.n);
+      let at = 0;
+      lower.forEach((id, i) => {
+        starts[i] = at;
+        at += id.length + 1;
+      });
+      this.haystack = { text: lower.join('\n'), starts };
+    }
+    return this.haystack;
+  }
+}

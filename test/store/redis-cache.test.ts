@@ -1,0 +1,76 @@
+import { createClient } from '@keyv/redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
+import { createSnapshotStore } from '../../src/store/index.ts';
+import { CoverageReportDocument } from '../../schema/generated/graphql.ts';
+import { appFor, query } from '../support/graphql.ts';
+import { hubcatCli, waitForLine } from '../support/cli.ts';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const listingRequests = (emulator: RunningEmulator) => emulator.requests.filter((request) => request.path === '/api/models').length;
+
+describe('the snapshot cache in Redis', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ preset: 'gateway-2025-10' });
+  });
+  afterAll(async () => {
+    // The emulator's port is in every key, so this run's keys are its own to delete.
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    const keys = await redis.keys(`hubcat:*${emulator.url}*`);
+    if (keys.length > 0) await redis.del(keys);
+    await redis.quit();
+    await emulator.close();
+  });
+
+  it('round-trips a snapshot through the real server', async () => {
+    const app = appFor(emulator.url, { cacheUrl: REDIS_URL });
+    const { fetchReport } = await query(app, CoverageReportDocument);
+    await app.close();
+
+    const store = createSnapshotStore(REDIS_URL);
+    const stored = await store.get(`snapshot|v1|${emulator.url}|hf-inference|multi-sort|likes,downloads`);
+    await store.close();
+    expect(stored?.id).toBe(fetchReport?.id);
+    expect(stored?.models).toHaveLength(1377);
+  });
+
+  it('lets a second server process answer from the cache with zero Hub requests', async () => {
+    const first = appFor(emulator.url, { cacheUrl: REDIS_URL });
+    const { fetchReport } = await query(first, CoverageReportDocument);
+    await first.close();
+    emulator.resetLog();
+
+    const server = hubcatCli(['serve', '--port', '0', '--host', '127.0.0.1', '--strategy', 'multi-sort'], {
+      HF_ENDPOINT: emulator.url,
+      HUBCAT_CACHE_URL: REDIS_URL,
+    });
+    try {
+      const line = await waitForLine(server, /GraphQL at (http:\/\/\S+)\/graphql/);
+      const url = /GraphQL at (http:\/\/\S+)\/graphql/.exec(line)![1]!;
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ fetchReport { id uniqueModels } catalog { size } }' }),
+      });
+      const body = (await response.json()) as { data: { fetchReport: { id: string; uniqueModels: number }; catalog: { size: number } } };
+
+      expect(body.data.fetchReport).toEqual({ id: fetchReport!.id, uniqueModels: 1377 });
+      expect(body.data.catalog.size).toBe(1377);
+      expect(listingRequests(emulator)).toBe(0);
+    } finally {
+      server.kill('SIGTERM');
+    }
+  });
+
+  it('keeps serving from memory, and says so, when Redis cannot be reached', async () => {
+    const app = appFor(emulator.url, { cacheUrl: 'redis://127.0.0.1:1' });
+    const result = await query(app, '{ catalog { size lastError } }');
+    await app.close().catch(() => {});
+
+    expect(result).toMatchObject({ catalog: { size: 1377 } });
+    expect((result as { catalog: { lastError: string } }).catalog.lastError).toMatch(/snapshot store \(redis\)/);
+  });
+});
+
