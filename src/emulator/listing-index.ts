@@ -19,6 +19,84 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V, size: number): V {
 }
 
 /**
+ * Model positions by `_id` ascending. ObjectIds are 24 hex digits, so this is an LSD radix sort over their three
+ * 32-bit words: linear time, where a comparison sort of a million strings takes seconds.
+ */
+function orderByObjectId(models: readonly EmulatedModel[]): Int32Array {
+  const n = models.length;
+  const words = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)];
+  for (let i = 0; i < n; i++) {
+    const id = (models[i] as EmulatedModel)._id;
+    for (let w = 0; w < 3; w++) {
+      let word = 0;
+      for (let c = w * 8; c < w * 8 + 8; c++) {
+        const code = id.charCodeAt(c);
+        word = word * 16 + (code <= 57 ? code - 48 : code - 87);
+      }
+      (words[w] as Uint32Array)[i] = word;
+    }
+  }
+  let order = Int32Array.from({ length: n }, (_, i) => i);
+  let scratch = new Int32Array(n);
+  const counts = new Int32Array(65537);
+  for (let w = 2; w >= 0; w--) {
+    const word = words[w] as Uint32Array;
+    for (const shift of [0, 16]) {
+      counts.fill(0);
+      for (let k = 0; k < n; k++) (counts[((word[order[k] as number] as number) >>> shift & 0xffff) + 1] as number)++;
+      for (let d = 1; d <= 65536; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
+      for (let k = 0; k < n; k++) {
+        const i = order[k] as number;
+        const digit = (word[i] as number) >>> shift & 0xffff;
+        scratch[counts[digit] as number] = i;
+        counts[digit] = (counts[digit] as number) + 1;
+      }
+      [order, scratch] = [scratch, order];
+    }
+  }
+  return order;
+}
+
+/**
+ * Model positions by value descending, missing (NaN) last, ties in `_id` order: each value gets its descending rank
+ * among the distinct values (a native numeric sort plus binary searches), then a stable counting sort by rank runs
+ * over the `_id` order.
+ */
+function orderByValue(values: Float64Array, idOrder: Int32Array): Int32Array {
+  const n = values.length;
+  const ascending = Float64Array.from(values).sort();
+  let present = 0;
+  while (present < n && !Number.isNaN(ascending[present] as number)) present++;
+  const ranks = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    if (v !== v) {
+      ranks[i] = present;
+      continue;
+    }
+    let lo = 0;
+    let hi = present;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((ascending[mid] as number) <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    ranks[i] = present - lo;
+  }
+  const starts = new Int32Array(present + 2);
+  for (let i = 0; i < n; i++) (starts[(ranks[i] as number) + 1] as number)++;
+  for (let r = 1; r < starts.length; r++) starts[r] = (starts[r] as number) + (starts[r - 1] as number);
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = idOrder[k] as number;
+    const r = ranks[i] as number;
+    order[starts[r] as number] = i;
+    starts[r] = (starts[r] as number) + 1;
+  }
+  return order;
+}
+
+/**
  * Presorted orders and per-model columns over one dataset, built lazily once and shared by every server that serves
  * it. A request walks an order from its cursor and tests typed-array columns; nothing is sorted per request, and the
  * model objects are only touched to serialize the page.
@@ -26,7 +104,7 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V, size: number): V {
 export class ListingIndex {
   private readonly n: number;
   private readonly orders = new Map<SortKey, SortedOrder>();
-  private idRank: Int32Array | undefined;
+  private idOrder: Int32Array | undefined;
   private readonly providerBits = new Map<string, number>();
   /** Per mapping status, a bit per provider that maps the model with that status. */
   private readonly statusMasks = new Map<string, Int32Array>();
@@ -74,34 +152,11 @@ export class ListingIndex {
   sortedOrder(key: SortKey): SortedOrder {
     let sorted = this.orders.get(key);
     if (sorted) return sorted;
-    const models = this.models;
+    if (!this.idOrder) this.idOrder = orderByObjectId(this.models);
     const values = new Float64Array(this.n);
-    if (!this.idRank) {
-      const byId = Array.from(models.keys()).sort((a, b) => {
-        const x = (models[a] as EmulatedModel)._id;
-        const y = (models[b] as EmulatedModel)._id;
-        return x < y ? -1 : x > y ? 1 : 0;
-      });
-      this.idRank = new Int32Array(this.n);
-      byId.forEach((i, rank) => ((this.idRank as Int32Array)[i] = rank));
-      values.fill(NaN);
-      this.orders.set('_id', { order: Int32Array.from(byId), values });
-      if (key === '_id') return this.orders.get('_id') as SortedOrder;
-    }
-    const rank = this.idRank;
-    for (let i = 0; i < this.n; i++) values[i] = sortValue(models[i] as EmulatedModel, key);
-    const order = Array.from(models.keys()).sort((a, b) => {
-      const av = values[a] as number;
-      const bv = values[b] as number;
-      // Descending, missing (NaN) last, ties by _id ascending.
-      if (av > bv) return -1;
-      if (av < bv) return 1;
-      const am = av !== av;
-      const bm = bv !== bv;
-      if (am !== bm) return am ? 1 : -1;
-      return (rank[a] as number) - (rank[b] as number);
-    });
-    sorted = { order: Int32Array.from(order), values };
+    if (key === '_id') values.fill(NaN);
+    else for (let i = 0; i < this.n; i++) values[i] = sortValue(this.models[i] as EmulatedModel, key);
+    sorted = { order: key === '_id' ? this.idOrder : orderByValue(values, this.idOrder), values };
     this.orders.set(key, sorted);
     return sorted;
   }

@@ -143,8 +143,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   function send(res: ServerResponse, entry: RequestLogEntry, status: number, body: string, headers: Record<string, string> = {}): void {
     entry.status = status;
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-    res.end(body);
+    const bytes = Buffer.from(body, 'utf8');
+    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(bytes.length), ...headers });
+    res.end(bytes);
   }
 
   function listing(query: ListingQuery): { items: number[]; next: string | undefined } {
@@ -248,7 +249,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       body = `[${page.items.map((i) => index.itemJson(i, query.fields)).join(',')}]`;
       if (fault?.kind === 'malformed') body = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
     }
-    send(res, entry, 200, req.method === 'HEAD' ? '' : body, headers);
+    send(res, entry, 200, body, headers);
   }
 
   const server = createServer((req, res) => {
