@@ -56,3 +56,27 @@ export const FIXTURE: readonly Model[] = [
 export function manyModels(count: number): Model[] {
   return Array.from({ length: count }, (_, i) => model({ id: `bulk/model-${String(i).padStart(5, '0')}`, downloads: i, likes: 0 }));
 }
+
+/** The fixture's ids by downloads descending, ties by id: written out by hand, so the engine's sort is checked, not reused. */
+export const DOWNLOADS_DESC = [
+  'private-org/internal-llm',
+  'sentence-transformers/all-MiniLM-L6-v2',
+  'deepseek-ai/DeepSeek-R1',
+  'Qwen/Qwen2.5-7B-Instruct',
+  'meta-llama/Llama-3.1-8B-Instruct',
+  'black-forest-labs/FLUX.1-dev',
+  'Qwen/QwQ-32B',
+  'meta-llama/Llama-3.3-70B-Instruct',
+  'mistralai/Mistral-7B-Instruct-v0.3',
+  'stabilityai/stable-diffusion-xl-base-1.0',
+  'openai/whisper-large-v3',
+  'Qwen/Qwen2.5-Coder-32B-Instruct',
+  'microsoft/phi-4',
+  'boundary/exact-bar',
+  'google/gemma-2-9b-it',
+  'black-forest-labs/FLUX.1-schnell',
+  'BAAI/bge-m3',
+  'nvidia/parakeet-ctc-1.1b',
+  'no-author-model',
+  'someone/tiny-test-model',
+];

@@ -8,7 +8,7 @@ import {
   type ModelOrder,
   type ModelPage,
 } from '../../src/query/index.ts';
-import { FIXTURE, manyModels } from './fixture.ts';
+import { DOWNLOADS_DESC, FIXTURE, manyModels } from './fixture.ts';
 import { queryInputErrorOf } from './helpers.ts';
 
 const view: CatalogView = { snapshotId: 'snap-1', models: FIXTURE };
@@ -40,28 +40,7 @@ describe('walking pages with after', () => {
       name: 'no filter, default order',
       filter: null,
       orderBy: null,
-      expected: [
-        'private-org/internal-llm',
-        'sentence-transformers/all-MiniLM-L6-v2',
-        'deepseek-ai/DeepSeek-R1',
-        'Qwen/Qwen2.5-7B-Instruct',
-        'meta-llama/Llama-3.1-8B-Instruct',
-        'black-forest-labs/FLUX.1-dev',
-        'Qwen/QwQ-32B',
-        'meta-llama/Llama-3.3-70B-Instruct',
-        'mistralai/Mistral-7B-Instruct-v0.3',
-        'stabilityai/stable-diffusion-xl-base-1.0',
-        'openai/whisper-large-v3',
-        'Qwen/Qwen2.5-Coder-32B-Instruct',
-        'microsoft/phi-4',
-        'boundary/exact-bar',
-        'google/gemma-2-9b-it',
-        'black-forest-labs/FLUX.1-schnell',
-        'BAAI/bge-m3',
-        'nvidia/parakeet-ctc-1.1b',
-        'no-author-model',
-        'someone/tiny-test-model',
-      ],
+      expected: DOWNLOADS_DESC,
     },
     {
       name: 'text-generation models by likes ascending',
