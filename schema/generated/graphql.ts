@@ -118,6 +118,9 @@ export type FetchReport = {
   pageSize: Scalars['Int']['output'];
   parts: Array<PartReport>;
   provider: Scalars['String']['output'];
+  /** Times the fetch paused for the Hub's rate-limit window to reset rather than be refused */
+  rateLimitPauses: Scalars['Int']['output'];
+  rateLimitWaitMs: Scalars['Int']['output'];
   requestCount: Scalars['Int']['output'];
   sorts: Array<SortReport>;
   startedAt: Scalars['DateTime']['output'];

@@ -20,6 +20,7 @@ export interface ReportInput {
   sorts: readonly Capture[];
   partition: PartitionOutcome | null;
   models: readonly Model[];
+  rateLimit: FetchReport['rateLimit'];
 }
 
 /** The Hub's page cap: what a client without cursors sees of any one query. */
@@ -47,6 +48,7 @@ export function buildReport(input: ReportInput): FetchReport {
     durationMs: input.finishedAt - input.startedAt,
     requestCount: allCaptures.reduce((sum, capture) => sum + capture.requests, 0),
     uniqueModels: input.models.length,
+    rateLimit: input.rateLimit,
     complete: completeness.proven,
     statedOrder: parts.length > 0 ? 'sorts in the order listed, then partition queries depth-first' : 'sorts in the order listed',
     sorts: input.sorts.map((capture, i) => ({ sort: capture.name, ...captureReport(capture, tallies[i]!) })),

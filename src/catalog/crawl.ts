@@ -2,6 +2,7 @@ import type { LimitFunction } from 'p-limit';
 import { HubHttpError, HubNetworkError, HubProtocolError, type HubClient, type ListModelsQuery } from '../hub/index.ts';
 import type { ModelAccumulator } from './merge.ts';
 import { CATALOG_EXPAND_FIELDS, isLiveFor, normalizeHubItem } from './normalize.ts';
+import type { RateLimitGate } from './rate-limit-gate.ts';
 import type { RequestBudget } from './request-budget.ts';
 
 /** What a progress display is told after each page. */
@@ -23,6 +24,7 @@ export interface CrawlContext {
   /** Bounds requests in flight across all concurrent captures of a fetch. */
   limit: LimitFunction;
   budget: RequestBudget;
+  rateLimit: RateLimitGate;
   accumulator: ModelAccumulator;
   now: () => number;
   onPage?: (event: PageEvent) => void;
@@ -87,7 +89,11 @@ export async function crawlCapture(context: CrawlContext, name: string, rank: nu
         break;
       }
       const pageUrl: string = url;
-      const page = await context.limit(() => client.fetchPage(pageUrl, capture.pages, { signal: context.signal }));
+      const page = await context.limit(async () => {
+        await context.rateLimit.wait();
+        return client.fetchPage(pageUrl, capture.pages, { signal: context.signal });
+      });
+      context.rateLimit.observe(page.rateLimit);
       budget.record(page.requests);
       capture.requests += page.requests;
       capture.pages++;

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import type { HubClient, HubSortKey } from '../hub/index.ts';
 import { buildReport } from './build-report.ts';
@@ -6,6 +7,7 @@ import { crawlCapture, type Capture, type CrawlContext, type PageEvent } from '.
 import type { FetchReport } from './fetch-report.ts';
 import { ModelAccumulator } from './merge.ts';
 import { crawlPartitions, type PartitionOutcome } from './partition-crawl.ts';
+import { RateLimitGate } from './rate-limit-gate.ts';
 import { RequestBudget } from './request-budget.ts';
 import type { CatalogSnapshot } from './snapshot.ts';
 
@@ -25,6 +27,8 @@ export interface FetchPlan {
 export interface FetchDependencies {
   client: HubClient;
   now?: () => number;
+  /** How the fetch waits for a rate-limit window to reset; tests inject time, and only time. */
+  sleep?: (ms: number) => Promise<void>;
   onPage?: (event: PageEvent) => void;
   signal?: AbortSignal;
 }
@@ -54,6 +58,7 @@ export async function fetchCatalog(plan: FetchPlan, dependencies: FetchDependenc
     pageSize: plan.pageSize,
     limit: pLimit(plan.concurrency),
     budget: new RequestBudget(plan.maxRequests),
+    rateLimit: new RateLimitGate(plan.concurrency, now, dependencies.sleep ?? ((ms) => delay(ms))),
     accumulator,
     now,
     onPage: dependencies.onPage,
@@ -86,6 +91,7 @@ export async function fetchCatalog(plan: FetchPlan, dependencies: FetchDependenc
     sorts,
     partition,
     models,
+    rateLimit: { pauses: context.rateLimit.pauses, waitedMs: context.rateLimit.waitedMs },
   });
   if (captures.every((capture) => capture.error !== null)) throw new FetchFailedError(report);
   return { id: report.id, fetchedAt: report.finishedAt, models, report };

@@ -98,6 +98,8 @@ export interface FetchReport {
   finishedAt: string;
   durationMs: number;
   requestCount: number;
+  /** Times the fetch paused for the Hub's rate-limit window to reset, and the waiting that cost. */
+  rateLimit: { pauses: number; waitedMs: number };
   uniqueModels: number;
   /** True only when a capture provably saw the whole listing; `uniqueModels` is then the exact total. */
   complete: boolean;

@@ -9,7 +9,8 @@ export function renderReport(report: FetchReport): string {
   const lines = [
     `hubcat fetch report ${report.id}`,
     `strategy ${report.strategy} · provider ${report.provider} · upstream ${report.upstream} · page size ${report.pageSize}`,
-    `${count(report.uniqueModels)} unique models in ${count(report.requestCount)} requests, ${(report.durationMs / 1000).toFixed(2)} s`,
+    `${count(report.uniqueModels)} unique models in ${count(report.requestCount)} requests, ${(report.durationMs / 1000).toFixed(2)} s` +
+      (report.rateLimit.pauses > 0 ? ` (paused ${report.rateLimit.pauses}× for the Hub's rate limit)` : ''),
     '',
     renderSorts(report),
   ];

@@ -86,3 +86,22 @@ describe('auto strategy against a paginating upstream', () => {
     expect(view.overlaps.find((overlap) => overlap.a === 'likes' && overlap.b === 'downloads')).toMatchObject({ shared: 796 });
   });
 });
+
+describe("staying inside the Hub's rate limit", () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ preset: PRESET, capped: true, quota: { limit: 20, windowSeconds: 1 } });
+  });
+  afterAll(() => emulator.close());
+
+  it('pauses for the window to reset instead of running into 429s, and reports the pauses', async () => {
+    emulator.resetLog();
+    const { report } = await fetchFrom(emulator.url, { ...AUTO, sorts: [...AUTO.sorts] });
+
+    expect(report.complete).toBe(true);
+    expect(report.uniqueModels).toBe(1377);
+    expect(emulator.requests.filter((request) => request.status === 429)).toEqual([]);
+    expect(report.rateLimit.pauses).toBeGreaterThanOrEqual(2);
+    expect(report.rateLimit.waitedMs).toBeGreaterThan(0);
+  }, 60_000);
+});

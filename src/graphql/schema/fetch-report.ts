@@ -153,6 +153,11 @@ export const FetchReport = builder.objectRef<CatalogFetchReport>('FetchReport').
     finishedAt: t.expose('finishedAt', { type: DateTime }),
     durationMs: t.exposeInt('durationMs'),
     requestCount: t.exposeInt('requestCount'),
+    rateLimitPauses: t.int({
+      description: "Times the fetch paused for the Hub's rate-limit window to reset rather than be refused",
+      resolve: (report) => report.rateLimit.pauses,
+    }),
+    rateLimitWaitMs: t.int({ resolve: (report) => Math.round(report.rateLimit.waitedMs) }),
     uniqueModels: t.exposeInt('uniqueModels'),
     complete: t.exposeBoolean('complete', { description: 'True only with a proof that every served model was seen' }),
     statedOrder: t.exposeString('statedOrder'),
