@@ -94,6 +94,15 @@ const POPULARITY: Record<Group, readonly [number, number, number, number]> = {
   [Group.Other]: [300, 1.6, 60_000, 2.4],
   [Group.Unserved]: [3, 2.0, 150, 2.6],
 };
+/** Share of each group that are canonical checkpoints rather than finetunes or re-uploads. */
+const CANONICAL_SHARE: Record<Group, number> = {
+  [Group.Live]: 0.3,
+  [Group.Staging]: 0.2,
+  [Group.Error]: 0.2,
+  [Group.Other]: 0.2,
+  [Group.Unserved]: 0.03,
+};
+
 /** Correlation between likes and downloads through a shared latent popularity. */
 const POPULARITY_CORRELATION = 0.62;
 
@@ -120,12 +129,16 @@ export function generatePopulation(spec: PresetSpec, seed: number): EmulatedMode
     groups[j] = t;
   }
 
+  const canonicals = new Uint8Array(spec.population);
   const likes = new Float64Array(spec.population);
   const downloads = new Float64Array(spec.population);
   const spread = Math.sqrt(1 - POPULARITY_CORRELATION ** 2);
   for (let i = 0; i < spec.population; i++) {
     const [likesMedian, likesSigma, downloadsMedian, downloadsSigma] = POPULARITY[groups[i] as Group];
-    const latent = random.normal();
+    // Canonical checkpoints (google-bert/bert-base-uncased) draw more likes and downloads than finetunes of them.
+    const canonical = random.chance(CANONICAL_SHARE[groups[i] as Group]);
+    if (canonical) canonicals[i] = 1;
+    const latent = random.normal() + (canonical ? 1 : -0.3);
     likes[i] = Math.floor(likesMedian * Math.exp(likesSigma * (POPULARITY_CORRELATION * latent + spread * random.normal())));
     downloads[i] = Math.floor(downloadsMedian * Math.exp(downloadsSigma * (POPULARITY_CORRELATION * latent + spread * random.normal())));
   }
@@ -141,7 +154,7 @@ export function generatePopulation(spec: PresetSpec, seed: number): EmulatedMode
   const builder = new RecordBuilder(random, Date.parse(spec.now));
   const models: EmulatedModel[] = new Array(spec.population);
   for (let i = 0; i < spec.population; i++) {
-    models[i] = builder.build(i, groups[i] as Group, likes[i] as number, downloads[i] as number);
+    models[i] = builder.build(i, groups[i] as Group, canonicals[i] === 1, likes[i] as number, downloads[i] as number);
   }
   return models;
 }
@@ -220,11 +233,12 @@ class RecordBuilder {
 
   constructor(private readonly random: Random, private readonly now: number) {}
 
-  build(index: number, group: Group, likes: number, downloads: number): EmulatedModel {
+  build(index: number, group: Group, wantCanonical: boolean, likes: number, downloads: number): EmulatedModel {
     const random = this.random;
     const family = (group === Group.Other ? familyPickers.other : group === Group.Unserved ? familyPickers.unserved : familyPickers.hf).draw(random);
-    const { owner, name, canonical } = this.pickId(family, group);
-    const id = `${owner}/${name}`;
+    const { owner, name, canonical } = this.pickId(family, wantCanonical);
+    // join() gives flat strings; concatenation would keep a tree of string pieces per model (a lot, times a million).
+    const id = [owner, '/', name].join('');
 
     const createdAt = this.pickCreatedAt(canonical, group);
     const lastModified = createdAt + Math.floor((this.now - createdAt) * random.next() ** 2 / 1000) * 1000;
@@ -278,20 +292,19 @@ class RecordBuilder {
     return record;
   }
 
-  private pickId(family: Family, group: Group): { owner: string; name: string; canonical: boolean } {
+  private pickId(family: Family, wantCanonical: boolean): { owner: string; name: string; canonical: boolean } {
     const random = this.random;
-    const canonicalShare = group === Group.Unserved ? 0.03 : group === Group.Live ? 0.3 : 0.2;
     for (let attempt = 0; ; attempt++) {
       let owner: string;
       let name: string;
       let canonical = false;
       const base = random.pick(family.bases);
       const roll = random.next();
-      if (attempt === 0 && roll < canonicalShare) {
+      if (attempt === 0 && wantCanonical) {
         owner = random.pick(family.owners);
         name = base;
         canonical = true;
-      } else if (roll < canonicalShare + 0.15) {
+      } else if (roll < 0.15) {
         owner = random.chance(0.5) ? random.pick(EXTRA_ORGS) : random.pick(family.owners);
         name = base + random.pick(family.variants);
       } else {
@@ -303,7 +316,7 @@ class RecordBuilder {
       const id = `${owner}/${name}`;
       if (!this.ids.has(id)) {
         this.ids.add(id);
-        return { owner, name, canonical };
+        return { owner: [owner].join(''), name: [name].join(''), canonical };
       }
     }
   }
@@ -422,7 +435,7 @@ function personalName(random: Random, family: Family): string {
 
 /** A MongoDB-like ObjectId: creation seconds, random bytes, then a counter so ids never collide. */
 function objectIdFor(ms: number, random: Random, counter: number): string {
-  return Math.floor(ms / 1000).toString(16).padStart(8, '0') + random.hex(10) + (counter & 0xffffff).toString(16).padStart(6, '0');
+  return [Math.floor(ms / 1000).toString(16).padStart(8, '0'), random.hex(10), (counter & 0xffffff).toString(16).padStart(6, '0')].join('');
 }
 
 function providerIdFor(provider: string, owner: string, name: string, id: string): string {

@@ -16,6 +16,7 @@
  *   `inference_provider` values are. `full`, `config` and `cardData` count as set unless `false` or `0`.
  * - Order of checks: fault, credentials (401), path (404), quota (429), method (405), parameters (400).
  * - Quota: one fixed window shared by all callers, counting every `/api/models` request (including faulted ones).
+ *   Without the `quota` option nothing is counted: headers announce q=500;w=300 with `r` always 500.
  * - `likes30d` is not a listed field; it is derived from `trendingScore` and the `_id` for sorting.
  */
 export { startEmulator, type EmulatorOptions, type Fault, type RequestLogEntry, type RunningEmulator } from './server.ts';

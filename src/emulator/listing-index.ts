@@ -1,6 +1,6 @@
 import type { EmulatedModel } from './dataset.ts';
 import {
-  cursorValue, decodeCursor, DEFAULT_FIELDS, encodeCursor, FULL_FIELDS, project, sortValue, type ListingQuery, type SortKey,
+  cursorValue, decodeCursor, encodeCursor, project, sortValue, type ListingQuery, type SortKey,
 } from './listing.ts';
 
 /** One presorted order: model positions by (value desc, missing last, `_id` asc), with the values alongside. */
@@ -11,6 +11,8 @@ interface SortedOrder {
 
 const TAG_CACHE = 64;
 const SEARCH_CACHE = 16;
+const JSON_CACHE_PROJECTIONS = 3;
+const JSON_CACHE_MAX_MODELS = 300_000;
 
 function remember<K, V>(cache: Map<K, V>, key: K, value: V, size: number): V {
   if (cache.size >= size) cache.delete(cache.keys().next().value as K);
@@ -117,7 +119,7 @@ export class ListingIndex {
   private readonly tagBitmaps = new Map<string, Uint8Array>();
   private readonly libraryBitmaps = new Map<string, Uint8Array>();
   private readonly searchBitmaps = new Map<string, Uint8Array>();
-  private readonly jsonCache = new Map<readonly string[], (string | undefined)[]>();
+  private readonly jsonCache = new Map<string, (string | undefined)[]>();
 
   constructor(readonly models: readonly EmulatedModel[]) {
     const n = (this.n = models.length);
@@ -267,16 +269,19 @@ export class ListingIndex {
     return { items, next: encodeCursor({ sort: query.sort, value: cursorValue(model, query.sort), _id: model._id }) };
   }
 
-  /** Serialized items, cached per model for the default and `full` projections. */
+  /**
+   * A serialized item. Up to JSON_CACHE_PROJECTIONS field lists (default, `full`, a client's `expand` set) are cached
+   * per model, which makes repeated crawls cheap; a million-model dataset is not cached, to stay within memory.
+   */
   itemJson(i: number, fields: readonly string[]): string {
-    if (fields === DEFAULT_FIELDS || fields === FULL_FIELDS) {
-      let cache = this.jsonCache.get(fields);
-      if (!cache) this.jsonCache.set(fields, (cache = new Array<string | undefined>(this.n)));
-      let json = cache[i];
-      if (json === undefined) cache[i] = json = JSON.stringify(project(this.models[i] as EmulatedModel, fields));
-      return json;
-    }
-    return JSON.stringify(project(this.models[i] as EmulatedModel, fields));
+    const model = this.models[i] as EmulatedModel;
+    if (this.n > JSON_CACHE_MAX_MODELS) return JSON.stringify(project(model, fields));
+    const key = fields.join(',');
+    let cache = this.jsonCache.get(key);
+    if (!cache) cache = remember(this.jsonCache, key, new Array<string | undefined>(this.n), JSON_CACHE_PROJECTIONS);
+    let json = cache[i];
+    if (json === undefined) cache[i] = json = JSON.stringify(project(model, fields));
+    return json;
   }
 
   private authors(): { ordinals: Int32Array; codes: Map<string, number> } {

@@ -9,6 +9,7 @@ export class Random {
   private b: number;
   private c: number;
   private d: number;
+  private word = 0;
 
   constructor(seed: number) {
     let s = seed >>> 0;
@@ -61,14 +62,14 @@ export class Random {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
-  /** `digits` random lowercase hex digits (an even number). */
+  /** `digits` random lowercase hex digits (an even number), as one flat string. */
   hex(digits: number): string {
-    let out = '';
-    for (let i = 0; i < digits; i += 8) {
-      const x = this.uint32();
-      out += (BYTE_HEX[x >>> 24] as string) + (BYTE_HEX[(x >>> 16) & 255] as string) + (BYTE_HEX[(x >>> 8) & 255] as string) + (BYTE_HEX[x & 255] as string);
+    const parts: string[] = [];
+    for (let i = 0; i < digits; i += 2) {
+      if (i % 8 === 0) this.word = this.uint32();
+      parts.push(BYTE_HEX[(this.word >>> ((i % 8) * 4)) & 255] as string);
     }
-    return out.length === digits ? out : out.slice(0, digits);
+    return parts.join('');
   }
 }
 

@@ -19,7 +19,10 @@ export interface EmulatorOptions {
   port?: number;
   /** When set, `Authorization: Bearer <t>` must name one of them (401 otherwise); no header is anonymous. */
   tokens?: string[];
-  /** Fixed-window limit over `/api/models` requests; enforced (429) only when passed. Default 500 per 300 s. */
+  /**
+   * Fixed-window limit over `/api/models` requests, enforced (429) only when passed. Without it the headers still
+   * announce 500 per 300 s but nothing is counted (`r` stays at 500), so clients that pause on a low `r` never stall.
+   */
   quota?: { limit: number; windowSeconds: number };
   /** Fixed latency added to every request. */
   latencyMs?: number;
@@ -174,7 +177,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests.push(entry);
     const isListing = path === '/api/models' || path === '/api/models/';
     const nth = isListing ? ++listingRequests : 0;
-    const limits = rateLimit(isListing);
+    const limits = rateLimit(isListing && enforceQuota);
     const headers: Record<string, string> = {
       'X-Request-Id': requestId(),
       RateLimit: `"api";r=${limits.remaining};t=${limits.reset}`,
