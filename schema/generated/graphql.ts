@@ -88,9 +88,9 @@ export type Coverage = {
   __typename?: 'Coverage';
   /** exact, or the estimate the total comes from */
   basis: Scalars['String']['output'];
-  /** Unique models ÷ total */
-  ratio: Scalars['Float']['output'];
-  total: Scalars['Float']['output'];
+  /** Unique models ÷ total; null when the total cannot be estimated */
+  ratio?: Maybe<Scalars['Float']['output']>;
+  total?: Maybe<Scalars['Float']['output']>;
 };
 
 /** Estimates of the unseen total when completeness is not proven; all are lower bounds */
@@ -128,6 +128,8 @@ export type FetchReport = {
   strategy: Scalars['String']['output'];
   uniqueModels: Scalars['Int']['output'];
   upstream: Scalars['String']['output'];
+  /** Most items one query returns when the upstream gives no cursor; null when it paginates */
+  upstreamCap?: Maybe<Scalars['Int']['output']>;
 };
 
 export type Interval = {
@@ -316,7 +318,7 @@ export type SortReport = {
 export type CoverageReportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CoverageReportQuery = { __typename?: 'Query', catalog: { __typename?: 'CatalogStatus', size: number, fetchedAt?: string | null, ageSeconds?: number | null, ttlSeconds: number, stale: boolean, refreshing: boolean, lastError?: string | null, upstream: string }, fetchReport?: { __typename?: 'FetchReport', id: string, strategy: string, provider: string, startedAt: string, finishedAt: string, durationMs: number, requestCount: number, uniqueModels: number, complete: boolean, statedOrder: string, errors: Array<string>, sorts: Array<{ __typename?: 'SortReport', sort: string, pages: number, returned: number, new: number, duplicates: number, cumulativeUnique: number, exhausted: boolean, capped: boolean, durationMs: number, error?: string | null }>, overlaps: Array<{ __typename?: 'SortOverlap', a: string, b: string, shared: number, onlyA: number, onlyB: number, jaccard: number }>, parts: Array<{ __typename?: 'PartReport', label: string, depth: number, splitBy: string, refined: boolean, returned: number, new: number, duplicates: number, capped: boolean, error?: string | null }>, completeness: { __typename?: 'Completeness', proven: boolean, method: string, explanation: string, premises: Array<string>, coveringParts: number, uncoveredRisk: Array<string> }, estimates?: { __typename?: 'Estimates', caveat: string, chapman: Array<{ __typename?: 'ChapmanEstimate', a: string, b: string, estimate: number, interval95: { __typename?: 'Interval', low: number, high: number } }>, chao?: { __typename?: 'ChaoEstimate', f1: number, f2: number, estimate: number, interval95: { __typename?: 'Interval', low: number, high: number } } | null } | null, cappedView?: { __typename?: 'CappedView', cap: number, sorts: Array<{ __typename?: 'CappedSort', sort: string, size: number, cumulativeUnique: number }>, overlaps: Array<{ __typename?: 'SortOverlap', a: string, b: string, shared: number }> } | null, coverage: { __typename?: 'Coverage', ratio: number, total: number, basis: string } } | null };
+export type CoverageReportQuery = { __typename?: 'Query', catalog: { __typename?: 'CatalogStatus', size: number, fetchedAt?: string | null, ageSeconds?: number | null, ttlSeconds: number, stale: boolean, refreshing: boolean, lastError?: string | null, upstream: string }, fetchReport?: { __typename?: 'FetchReport', id: string, strategy: string, provider: string, startedAt: string, finishedAt: string, durationMs: number, requestCount: number, uniqueModels: number, complete: boolean, statedOrder: string, errors: Array<string>, sorts: Array<{ __typename?: 'SortReport', sort: string, pages: number, returned: number, new: number, duplicates: number, cumulativeUnique: number, exhausted: boolean, capped: boolean, durationMs: number, error?: string | null }>, overlaps: Array<{ __typename?: 'SortOverlap', a: string, b: string, shared: number, onlyA: number, onlyB: number, jaccard: number }>, parts: Array<{ __typename?: 'PartReport', label: string, depth: number, splitBy: string, refined: boolean, returned: number, new: number, duplicates: number, capped: boolean, error?: string | null }>, completeness: { __typename?: 'Completeness', proven: boolean, method: string, explanation: string, premises: Array<string>, coveringParts: number, uncoveredRisk: Array<string> }, estimates?: { __typename?: 'Estimates', caveat: string, chapman: Array<{ __typename?: 'ChapmanEstimate', a: string, b: string, estimate: number, interval95: { __typename?: 'Interval', low: number, high: number } }>, chao?: { __typename?: 'ChaoEstimate', f1: number, f2: number, estimate: number, interval95: { __typename?: 'Interval', low: number, high: number } } | null } | null, cappedView?: { __typename?: 'CappedView', cap: number, sorts: Array<{ __typename?: 'CappedSort', sort: string, size: number, cumulativeUnique: number }>, overlaps: Array<{ __typename?: 'SortOverlap', a: string, b: string, shared: number }> } | null, coverage: { __typename?: 'Coverage', ratio?: number | null, total?: number | null, basis: string } } | null };
 
 export type FilteredModelsQueryVariables = Exact<{
   filter?: InputMaybe<ModelFilter>;

@@ -21,6 +21,7 @@ export interface ReportInput {
   partition: PartitionOutcome | null;
   models: readonly Model[];
   rateLimit: FetchReport['rateLimit'];
+  upstreamCap: number | null;
 }
 
 /** The Hub's page cap: what a client without cursors sees of any one query. */
@@ -49,6 +50,7 @@ export function buildReport(input: ReportInput): FetchReport {
     requestCount: allCaptures.reduce((sum, capture) => sum + capture.requests, 0),
     uniqueModels: input.models.length,
     rateLimit: input.rateLimit,
+    upstreamCap: input.upstreamCap,
     complete: completeness.proven,
     statedOrder: parts.length > 0 ? 'sorts in the order listed, then partition queries depth-first' : 'sorts in the order listed',
     sorts: input.sorts.map((capture, i) => ({ sort: capture.name, ...captureReport(capture, tallies[i]!) })),

@@ -13,10 +13,17 @@ export interface CompletenessInput {
 
 /** Whether the fetch saw every model, and the reason it can say so — or what could still be hiding. */
 export function proveCompleteness(input: CompletenessInput): Completeness {
-  const byCursor = input.sorts.find((capture) => capture.exhausted && capture.error === null);
+  const exhausted = input.sorts.filter((capture) => capture.exhausted && capture.error === null);
+  const byCursor = cursorProof(exhausted, input.seenIds);
   if (byCursor) {
     const how = byCursor.pages === 1 ? 'the whole listing fit in its first page' : `it followed the cursor to the end in ${byCursor.pages} pages`;
     return proven('cursor', `sort ${byCursor.name}: ${how}`, [], 0);
+  }
+  if (exhausted.length > 0) {
+    return unproven(
+      'every sort that ran its cursor out missed models another capture found: their keys changed mid-crawl, so a keyset cursor skipped',
+      exhausted.map((capture) => `sort ${capture.name} missed ${missedBy(capture, input.seenIds)} of the ${input.seenIds.size} models seen`),
+    );
   }
   const partition = input.partition;
   if (!partition) {
@@ -43,6 +50,18 @@ export function proveCompleteness(input: CompletenessInput): Completeness {
     );
   }
   return { ...unproven(`the covering partition is incomplete: ${risks.length} gap(s)`, risks), premises: [...PARTITION_PREMISES], coveringParts: leaves.length };
+}
+
+/**
+ * The crawl whose end proves the listing was seen whole. `createdAt` never changes, so its keyset cursor cannot skip a
+ * model; a crawl by a key that can change (likes, downloads…) proves it only if it missed nothing any other capture saw.
+ */
+function cursorProof(exhausted: readonly Capture[], seenIds: ReadonlySet<string>): Capture | undefined {
+  return exhausted.find((capture) => capture.name === 'createdAt') ?? exhausted.find((capture) => missedBy(capture, seenIds) === 0);
+}
+
+function missedBy(capture: Capture, seenIds: ReadonlySet<string>): number {
+  return seenIds.size - new Set(capture.ids).size;
 }
 
 function proven(method: Completeness['method'], explanation: string, premises: string[], coveringParts: number): Completeness {
@@ -72,18 +91,20 @@ export function estimateTotal(sorts: readonly Capture[]): Estimates {
   return { chapman, chao, caveat: ESTIMATE_CAVEAT };
 }
 
-/** Unique ÷ total: the exact total when proven, else the largest of the lower-bound estimates. */
+/**
+ * Unique ÷ total: the exact total when proven, else the largest of the lower-bound estimates (so the ratio is an upper
+ * bound); unknown when there is no estimate to divide by.
+ */
 export function coverageOf(unique: number, completeness: Completeness, estimates: Estimates | null): Coverage {
   if (completeness.proven) return { ratio: 1, total: unique, basis: `exact (${completeness.method} proof)` };
   const candidates = [
     ...(estimates?.chapman ?? []).map((estimate) => ({ total: estimate.estimate, basis: `Chapman estimate for ${estimate.a}×${estimate.b}` })),
     ...(estimates?.chao ? [{ total: estimates.chao.estimate, basis: "Chao's lower bound" }] : []),
   ];
-  const best = candidates.reduce((a, b) => (b.total > a.total ? b : a), { total: unique, basis: 'models seen (no estimate available)' });
+  if (candidates.length === 0) {
+    return { ratio: null, total: null, basis: 'unknown: estimating the total needs at least two sorts that succeeded' };
+  }
+  const best = candidates.reduce((a, b) => (b.total > a.total ? b : a));
   const total = Math.max(best.total, unique);
-  return {
-    ratio: total === 0 ? 0 : unique / total,
-    total,
-    basis: `${best.basis}, a lower bound on the total, so the ratio is an upper bound`,
-  };
+  return { ratio: total === 0 ? 0 : unique / total, total, basis: `${best.basis}, a lower bound on the total, so the ratio is an upper bound` };
 }

@@ -21,6 +21,11 @@ export interface CrawlContext {
   client: HubClient;
   provider: string;
   pageSize: number;
+  /**
+   * Items at which a first page without a cursor counts as full, i.e. capped rather than the whole listing: the page
+   * size, unless the fetch found the upstream capping lower.
+   */
+  fullPageAt: number;
   /** Bounds requests in flight across all concurrent captures of a fetch. */
   limit: LimitFunction;
   budget: RequestBudget;
@@ -53,11 +58,22 @@ export interface Capture {
 /** Everything but the paging: which listing a capture asks for. */
 export type CaptureQuery = Omit<ListModelsQuery, 'limit' | 'expand' | 'full' | 'inferenceProvider'>;
 
+export interface CrawlOptions {
+  /** The caller already set aside budget for the first request (a partition split reserves its whole family). */
+  firstPageReserved?: boolean;
+}
+
 /**
- * Follows one listing's cursor to its end. Pages go through the shared limiter; a failure ends this capture only,
- * and is recorded with the page it happened on.
+ * Follows one listing's cursor to its end. Pages go through the shared limiter and each takes its request from the
+ * budget before it is sent; a failure ends this capture only, and is recorded with the page it happened on.
  */
-export async function crawlCapture(context: CrawlContext, name: string, rank: number, captureQuery: CaptureQuery): Promise<Capture> {
+export async function crawlCapture(
+  context: CrawlContext,
+  name: string,
+  rank: number,
+  captureQuery: CaptureQuery,
+  options: CrawlOptions = {},
+): Promise<Capture> {
   const { client, budget, accumulator } = context;
   const query: ListModelsQuery = {
     ...captureQuery,
@@ -82,17 +98,29 @@ export async function crawlCapture(context: CrawlContext, name: string, rank: nu
     errorPage: null,
   };
   let url: string | null = client.buildListUrl(query);
+  const visited = new Set<string>();
+  let reserved = options.firstPageReserved ?? false;
   try {
     while (url !== null) {
-      if (budget.exhausted) {
+      if (visited.has(url)) throw new HubProtocolError({ url, pageIndex: capture.pages, reason: 'the next link repeats a page already fetched' });
+      visited.add(url);
+      const pageUrl: string = url;
+      const alreadyReserved = reserved;
+      reserved = false;
+      const page = await context.limit(async () => {
+        // Taken inside the limiter, so requests queued behind it cannot all pass the check before any is counted.
+        if (!alreadyReserved && !budget.reserve(1)) return null;
+        await context.rateLimit.wait();
+        try {
+          return await client.fetchPage(pageUrl, capture.pages, { signal: context.signal });
+        } finally {
+          budget.release(1);
+        }
+      });
+      if (page === null) {
         capture.budgetStopped = true;
         break;
       }
-      const pageUrl: string = url;
-      const page = await context.limit(async () => {
-        await context.rateLimit.wait();
-        return client.fetchPage(pageUrl, capture.pages, { signal: context.signal });
-      });
       context.rateLimit.observe(page.rateLimit);
       budget.record(page.requests);
       capture.requests += page.requests;
@@ -109,7 +137,7 @@ export async function crawlCapture(context: CrawlContext, name: string, rank: nu
       }
       if (page.nextUrl === null) {
         // A first page that is full yet carries no cursor cannot tell "that was everything" from "the rest is hidden".
-        const full = page.items.length >= context.pageSize;
+        const full = page.items.length >= context.fullPageAt;
         capture.capped = page.index === 0 && full;
         capture.exhausted = !capture.capped;
       }

@@ -56,6 +56,7 @@ export async function fetchCatalog(plan: FetchPlan, dependencies: FetchDependenc
     client: dependencies.client,
     provider: plan.provider,
     pageSize: plan.pageSize,
+    fullPageAt: plan.pageSize,
     limit: pLimit(plan.concurrency),
     budget: new RequestBudget(plan.maxRequests),
     rateLimit: new RateLimitGate(plan.concurrency, now, dependencies.sleep ?? ((ms) => delay(ms))),
@@ -67,6 +68,8 @@ export async function fetchCatalog(plan: FetchPlan, dependencies: FetchDependenc
   const crawlSort = (sort: string) => crawlCapture(context, sort, sortRank(sort), { sort: sort as HubSortKey });
 
   let sorts = await Promise.all(plan.sorts.map(crawlSort));
+  const hiddenCap = detectHiddenCap(sorts);
+  if (hiddenCap !== null) context.fullPageAt = hiddenCap;
   let partition: PartitionOutcome | null = null;
   const listingIsCapped = !sorts.some((capture) => capture.exhausted) && sorts.some((capture) => capture.capped);
   if (listingIsCapped && plan.strategy !== 'multi-sort') {
@@ -92,9 +95,28 @@ export async function fetchCatalog(plan: FetchPlan, dependencies: FetchDependenc
     partition,
     models,
     rateLimit: { pauses: context.rateLimit.pauses, waitedMs: context.rateLimit.waitedMs },
+    upstreamCap: sorts.some((capture) => capture.capped) ? context.fullPageAt : null,
   });
   if (captures.every((capture) => capture.error !== null)) throw new FetchFailedError(report);
   return { id: report.id, fetchedAt: report.finishedAt, models, report };
+}
+
+/**
+ * An upstream that caps below the page size answers every sort with a short first page and no cursor, which looks
+ * like "the whole listing fit in one page". Sorts of one whole listing return the same models; if they differ, each
+ * saw only its top N. Marks those captures capped and returns N (the most any returned), or null when nothing shows.
+ */
+function detectHiddenCap(sorts: Capture[]): number | null {
+  const onePage = sorts.filter((capture) => capture.error === null && capture.exhausted && capture.pages === 1);
+  if (onePage.length < 2) return null;
+  const first = new Set(onePage[0]!.ids);
+  const agree = onePage.every((capture) => capture.ids.length === first.size && capture.ids.every((id) => first.has(id)));
+  if (agree) return null;
+  for (const capture of onePage) {
+    capture.exhausted = false;
+    capture.capped = true;
+  }
+  return Math.max(...onePage.map((capture) => capture.returned));
 }
 
 /** Where several captures hold one model, the record kept is from the first sort in the capped order. */

@@ -71,9 +71,9 @@ export interface CappedView {
 }
 
 export interface Coverage {
-  /** Unique models ÷ total (exact or estimated). */
-  ratio: number;
-  total: number;
+  /** Unique models ÷ total (exact or estimated); null when the total cannot be estimated. */
+  ratio: number | null;
+  total: number | null;
   /** `exact` when completeness is proven; otherwise the estimate used, whose lower bound makes `ratio` an upper bound. */
   basis: string;
 }
@@ -101,6 +101,8 @@ export interface FetchReport {
   /** Times the fetch paused for the Hub's rate-limit window to reset, and the waiting that cost. */
   rateLimit: { pauses: number; waitedMs: number };
   uniqueModels: number;
+  /** Items a query returns at most when the upstream gives no cursor (the page size, or lower if it caps lower); null when it paginates. */
+  upstreamCap: number | null;
   /** True only when a capture provably saw the whole listing; `uniqueModels` is then the exact total. */
   complete: boolean;
   /** How `new`, `duplicates` and `cumulativeUnique` are ordered. */

@@ -53,13 +53,13 @@ export async function crawlPartitions(context: CrawlContext, options: PartitionO
   };
 
   const crawlPart = async (filters: PartFilters, path: number[], splitBy: string): Promise<void> => {
-    const capture = await crawlCapture(context, `part ${describePart(filters)}`, nextRank++, {
-      sort: options.sort,
-      gated: filters.gated,
-      author: filters.author,
-      search: searchOf(filters),
-    });
-    context.budget.release(1);
+    const capture = await crawlCapture(
+      context,
+      `part ${describePart(filters)}`,
+      nextRank++,
+      { sort: options.sort, gated: filters.gated, author: filters.author, search: searchOf(filters) },
+      { firstPageReserved: true },
+    );
     const part: PartCapture = { capture, filters, path, splitBy, refined: false };
     outcome.parts.push(part);
     if (capture.error !== null) {

@@ -1,6 +1,7 @@
 /**
- * Counts Hub requests across every capture of one fetch. Captures stop before a page once the budget is spent, and a
- * partition split is launched only when the requests it needs are still available.
+ * Counts Hub requests across every capture of one fetch. A request is reserved before it is sent and recorded when
+ * it has been answered, so concurrent captures cannot overshoot together; a partition split reserves its whole family
+ * before it starts, or does not start. Only retries of a request already sent can go past the limit.
  */
 export class RequestBudget {
   private used = 0;
@@ -10,10 +11,6 @@ export class RequestBudget {
 
   get spent(): number {
     return this.used;
-  }
-
-  get exhausted(): boolean {
-    return this.used >= this.limit;
   }
 
   record(requests: number): void {

@@ -8,7 +8,8 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 export function renderReport(report: FetchReport): string {
   const lines = [
     `hubcat fetch report ${report.id}`,
-    `strategy ${report.strategy} · provider ${report.provider} · upstream ${report.upstream} · page size ${report.pageSize}`,
+    `strategy ${report.strategy} · provider ${report.provider} · upstream ${report.upstream} · page size ${report.pageSize}` +
+      (report.upstreamCap === null ? ' · cursors' : ` · capped at ${count(report.upstreamCap)} per query, no cursor`),
     `${count(report.uniqueModels)} unique models in ${count(report.requestCount)} requests, ${(report.durationMs / 1000).toFixed(2)} s` +
       (report.rateLimit.pauses > 0 ? ` (paused ${report.rateLimit.pauses}× for the Hub's rate limit)` : ''),
     '',
@@ -67,7 +68,11 @@ function renderCompleteness(report: FetchReport): string[] {
     }
     lines.push(`  ${estimates.caveat}`);
   }
-  lines.push(`coverage: ${percent(coverage.ratio)} of ${coverage.total.toFixed(coverage.total % 1 === 0 ? 0 : 1)} — ${coverage.basis}`);
+  lines.push(
+    coverage.ratio === null || coverage.total === null
+      ? `coverage: ${coverage.basis}`
+      : `coverage: ${percent(coverage.ratio)} of ${coverage.total.toFixed(coverage.total % 1 === 0 ? 0 : 1)} — ${coverage.basis}`,
+  );
   return lines;
 }
 

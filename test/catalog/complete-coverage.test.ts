@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
+import { startCappingProxy } from '../support/capping-proxy.ts';
 import { fetchFrom, PROVIDER, sortedIds } from '../support/fetch.ts';
 
 const PRESET = 'gateway-2025-10';
@@ -45,15 +46,26 @@ describe('auto strategy against a capped upstream', () => {
     expect(report.completeness.coveringParts).toBe(report.parts.filter((part) => !part.refined).length);
   });
 
-  it('stops at the request budget, says what remains uncovered, and never claims completeness', async () => {
-    const { report } = await fetchFrom(emulator.url, { ...AUTO, sorts: [...AUTO.sorts], maxRequests: 20 });
+  it.each([1, 3, 4, 20, 41])('never sends more than a budget of %i requests, and then does not claim completeness', async (budget) => {
+    emulator.resetLog();
+    const { report } = await fetchFrom(emulator.url, { ...AUTO, sorts: [...AUTO.sorts], maxRequests: budget });
 
-    expect(report.requestCount).toBeLessThanOrEqual(20);
+    expect(emulator.requests.filter((request) => request.path === '/api/models').length).toBeLessThanOrEqual(budget);
+    expect(report.requestCount).toBeLessThanOrEqual(budget);
     expect(report.complete).toBe(false);
     expect(report.completeness.proven).toBe(false);
     expect(report.completeness.uncoveredRisk.join('\n')).toMatch(/request budget/);
     expect(report.estimates).not.toBeNull();
-    expect(report.coverage.ratio).toBeLessThan(1);
+    if (report.coverage.ratio !== null) expect(report.coverage.ratio).toBeLessThan(1);
+    else expect(report.coverage.basis).toMatch(/^unknown/);
+  });
+
+  it('completes within a budget that fits the configured sorts and the covering family', async () => {
+    // 3 configured sorts + 39 first-character parts; an extra sort key gets what is left.
+    const { report } = await fetchFrom(emulator.url, { ...AUTO, sorts: [...AUTO.sorts], maxRequests: 43 });
+    expect(report.requestCount).toBe(43);
+    expect(report.complete).toBe(true);
+    expect(report.sorts.filter((sort) => sort.pages === 0)).toHaveLength(1);
   });
 });
 
@@ -104,4 +116,55 @@ describe("staying inside the Hub's rate limit", () => {
     expect(report.rateLimit.pauses).toBeGreaterThanOrEqual(2);
     expect(report.rateLimit.waitedMs).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('an upstream that caps below the page size', () => {
+  let emulator: RunningEmulator;
+  let proxy: { url: string; close: () => Promise<void> };
+  beforeAll(async () => {
+    emulator = await startEmulator({ preset: PRESET, capped: true });
+    proxy = await startCappingProxy(emulator.url, 500);
+  });
+  afterAll(async () => {
+    await proxy.close();
+    await emulator.close();
+  });
+
+  it('is not mistaken for a listing that fit in one page: multi-sort reports it incomplete', async () => {
+    const { report } = await fetchFrom(proxy.url, { strategy: 'multi-sort', sorts: ['likes', 'downloads'] });
+
+    expect(report.sorts.map((sort) => [sort.returned, sort.exhausted, sort.capped])).toEqual([
+      [500, false, true],
+      [500, false, true],
+    ]);
+    expect(report.upstreamCap).toBe(500);
+    expect(report.complete).toBe(false);
+  });
+
+  it('is partitioned against its real cap, and covered', async () => {
+    const { report, models } = await fetchFrom(proxy.url, { ...AUTO, sorts: [...AUTO.sorts] });
+
+    expect(report.upstreamCap).toBe(500);
+    expect(report.complete).toBe(true);
+    expect(sortedIds(models.map((model) => model.id))).toEqual(emulator.servedIds(PROVIDER));
+  });
+});
+
+describe('the live filter', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ preset: PRESET, providerStatuses: ['live', 'staging', 'error'] });
+  });
+  afterAll(() => emulator.close());
+
+  it('keeps only models whose mapping for the provider is live, and counts the rest', async () => {
+    const { report, models } = await fetchFrom(emulator.url, { ...AUTO, sorts: ['createdAt'] });
+    const live = emulator.models.filter((raw) =>
+      (raw.inferenceProviderMapping ?? []).some((mapping) => mapping.provider === PROVIDER && mapping.status === 'live'),
+    );
+
+    expect(sortedIds(models.map((model) => model.id))).toEqual(sortedIds(live.map((raw) => raw.id)));
+    expect(report.sorts[0]!.notLive).toBeGreaterThan(0);
+    expect(report.sorts[0]!.returned).toBe(models.length + report.sorts[0]!.notLive);
+  });
 });

@@ -135,8 +135,8 @@ export const CappedView = builder.objectRef<CatalogCappedView>('CappedView').imp
 
 export const Coverage = builder.objectRef<CatalogCoverage>('Coverage').implement({
   fields: (t) => ({
-    ratio: t.exposeFloat('ratio', { description: 'Unique models ÷ total' }),
-    total: t.exposeFloat('total'),
+    ratio: t.exposeFloat('ratio', { nullable: true, description: 'Unique models ÷ total; null when the total cannot be estimated' }),
+    total: t.exposeFloat('total', { nullable: true }),
     basis: t.exposeString('basis', { description: 'exact, or the estimate the total comes from' }),
   }),
 });
@@ -159,6 +159,10 @@ export const FetchReport = builder.objectRef<CatalogFetchReport>('FetchReport').
     }),
     rateLimitWaitMs: t.int({ resolve: (report) => Math.round(report.rateLimit.waitedMs) }),
     uniqueModels: t.exposeInt('uniqueModels'),
+    upstreamCap: t.exposeInt('upstreamCap', {
+      nullable: true,
+      description: 'Most items one query returns when the upstream gives no cursor; null when it paginates',
+    }),
     complete: t.exposeBoolean('complete', { description: 'True only with a proof that every served model was seen' }),
     statedOrder: t.exposeString('statedOrder'),
     sorts: t.field({ type: [SortReport], resolve: (report) => report.sorts }),
