@@ -19,7 +19,8 @@ export async function startServer(config: Config, flags: ServeFlags, options: Se
   const app = createApp(config, { upstreamLabel: options.upstreamLabel, onCacheEvent: (event) => logCacheEvent(event, options) });
   const server = await listen(app, config.port, flags.host);
   logger.info({ config: describeConfig(config), url: `${server.url}/graphql` }, 'hubcat serving');
-  if (flags.warm) void app.catalog.refresh().catch(() => {});
+  // Warming goes through the cache like a first query would, so a snapshot already in Redis is served, not refetched.
+  if (flags.warm) void app.catalog.snapshot().catch(() => {});
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     void server.close().then(() => process.exit(0));

@@ -50,6 +50,8 @@ export class CatalogCache {
   private inflight: Promise<CatalogSnapshot> | null = null;
   private coldLoad: Promise<CatalogSnapshot> | null = null;
   private lastError: { message: string; at: number } | null = null;
+  /** Refreshes in a row that failed or were kept out; each doubles the pause before the next attempt. */
+  private failureStreak = 0;
   private readonly now: () => number;
 
   constructor(private readonly options: CatalogCacheOptions) {
@@ -104,39 +106,47 @@ export class CatalogCache {
 
   private async loadCold(): Promise<CatalogSnapshot> {
     const stored = await this.readStore();
-    if (stored) {
-      this.current = stored;
-      return this.snapshot();
-    }
+    if (stored && this.adopt(stored)) return this.snapshot();
     if (this.current) return this.current;
     return this.refresh('cold');
+  }
+
+  /**
+   * Takes a snapshot found in the store (left by an earlier run or another replica) when nothing is held yet, or when
+   * it is newer than the one held and would be allowed to replace it.
+   */
+  private adopt(stored: CatalogSnapshot): boolean {
+    const current = this.current;
+    if (current && (stored.id === current.id || Date.parse(stored.fetchedAt) <= Date.parse(current.fetchedAt) || whyKeep(current, stored))) {
+      return false;
+    }
+    this.current = stored;
+    return true;
   }
 
   private async runFetch(reason: 'cold' | 'stale' | 'forced'): Promise<CatalogSnapshot> {
     // Another replica sharing the store may have refreshed already.
     const stored = reason === 'stale' ? await this.readStore() : undefined;
-    if (stored && this.current && !this.isStale(stored) && stored.id !== this.current.id) {
-      this.current = stored;
-      return stored;
-    }
+    if (stored && !this.isStale(stored) && this.adopt(stored)) return stored;
     this.emit({ type: 'fetch-started', reason });
     let next: CatalogSnapshot;
     try {
       next = await this.options.fetchSnapshot();
     } catch (error) {
       const message = `refresh failed: ${messageOf(error)}`;
-      this.recordError(message);
+      this.recordFailure(message);
       this.emit({ type: 'fetch-failed', message });
       if (this.current) return this.current;
       throw new CatalogUnavailableError(`no catalog yet: ${message}`, { cause: error });
     }
     const rejection = this.current ? whyKeep(this.current, next) : null;
     if (rejection) {
-      this.recordError(rejection);
+      this.recordFailure(rejection);
       this.emit({ type: 'snapshot-kept', reason: rejection });
       return this.current!;
     }
     this.current = next;
+    this.failureStreak = 0;
     this.lastError = next.report.errors.length > 0 ? { message: `partial fetch: ${next.report.errors.join('; ')}`, at: this.now() } : null;
     await this.options.store.set(this.options.key, next, this.retentionMs()).catch((error: unknown) => {
       this.recordError(`snapshot store (${this.options.store.kind}) refused the new snapshot, serving it from memory: ${messageOf(error)}`);
@@ -159,9 +169,12 @@ export class CatalogCache {
     return this.now() - Date.parse(snapshot.fetchedAt) > this.options.ttlSeconds * 1000;
   }
 
+  /** A failing upstream is retried after 30 s, then 60 s, 120 s… up to the TTL, not on every stale query. */
   private recentlyFailed(): boolean {
-    const pause = this.options.retryAfterFailureMs ?? Math.min(this.options.ttlSeconds * 1000, 30_000);
-    return this.lastError !== null && this.now() - this.lastError.at < pause;
+    if (this.failureStreak === 0 || this.lastError === null) return false;
+    const first = this.options.retryAfterFailureMs ?? 30_000;
+    const pause = Math.min(this.options.ttlSeconds * 1000, first * 2 ** (this.failureStreak - 1));
+    return this.now() - this.lastError.at < pause;
   }
 
   /** Stale snapshots stay in the store well past their TTL, so a restart can serve them while it refreshes. */
@@ -171,6 +184,11 @@ export class CatalogCache {
 
   private recordError(message: string): void {
     this.lastError = { message, at: this.now() };
+  }
+
+  private recordFailure(message: string): void {
+    this.failureStreak++;
+    this.recordError(message);
   }
 
   private emit(event: CacheEvent): void {

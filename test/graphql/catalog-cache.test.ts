@@ -110,6 +110,28 @@ describe('the snapshot cache behind the API', () => {
     expect(models.errors?.[0]?.extensions?.code).toBe('CATALOG_UNAVAILABLE');
   });
 
+  it('retries a failing upstream after 30 s, then 60 s, instead of on every stale query', async () => {
+    const clock = manualClock();
+    const app = appFor(emulator.url, { ttlSeconds: '3600' }, { now: clock.now });
+    await query(app, FilteredModelsDocument, { first: 1 });
+    emulator.setFaults([{ on: 'all', kind: 'status', status: 503 }]);
+    const attemptsAfter = async (advanceMs: number) => {
+      clock.advance(advanceMs);
+      emulator.resetLog();
+      await query(app, FilteredModelsDocument, { first: 1 });
+      await app.catalog.settled();
+      return listingRequests(emulator) > 0;
+    };
+
+    expect(await attemptsAfter(3601_000)).toBe(true); // stale: the first refresh, which fails
+    expect(await attemptsAfter(10_000)).toBe(false);
+    expect(await attemptsAfter(21_000)).toBe(true); // 31 s after the failure
+    expect(await attemptsAfter(31_000)).toBe(false); // the pause has doubled to 60 s
+    expect(await attemptsAfter(30_000)).toBe(true);
+    emulator.setFaults([]);
+    await app.close();
+  });
+
   it('looks up 50 aliased models in one batch', async () => {
     const app = appFor(emulator.url);
     const ids = emulator.servedIds('hf-inference').slice(0, 50);

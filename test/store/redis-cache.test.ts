@@ -36,13 +36,13 @@ describe('the snapshot cache in Redis', () => {
     expect(stored?.models).toHaveLength(1377);
   });
 
-  it('lets a second server process answer from the cache with zero Hub requests', async () => {
+  it('lets a second server process, even one told to --warm, answer from the cache with zero Hub requests', async () => {
     const first = appFor(emulator.url, { cacheUrl: REDIS_URL });
     const { fetchReport } = await query(first, CoverageReportDocument);
     await first.close();
     emulator.resetLog();
 
-    const server = hubcatCli(['serve', '--port', '0', '--host', '127.0.0.1', '--strategy', 'multi-sort'], {
+    const server = hubcatCli(['serve', '--port', '0', '--host', '127.0.0.1', '--strategy', 'multi-sort', '--warm'], {
       HF_ENDPOINT: emulator.url,
       HUBCAT_CACHE_URL: REDIS_URL,
     });
