@@ -43,7 +43,8 @@ const sortList = z
   );
 
 interface SettingSpec {
-  flag: string;
+  /** Null for secrets: a token on the command line would show in `ps` and shell history. */
+  flag: string | null;
   env: readonly string[];
   schema: z.ZodType;
   fallback?: string;
@@ -56,7 +57,7 @@ interface SettingSpec {
  */
 export const SETTINGS = {
   endpoint: { flag: '--upstream', env: ['HF_ENDPOINT'], schema: httpUrl, fallback: 'https://huggingface.co', description: 'Hub (or emulator) base URL' },
-  token: { flag: '--token', env: ['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN'], schema: z.string().trim().min(1).optional(), description: 'Hub access token, sent as a Bearer token; never logged' },
+  token: { flag: null, env: ['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN'], schema: z.string().trim().min(1, { error: 'must not be empty' }).optional(), description: 'Hub access token, sent as a Bearer token; never logged' },
   provider: { flag: '--provider', env: ['HUBCAT_PROVIDER'], schema: z.string().trim().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a provider name such as hf-inference' }), fallback: 'hf-inference', description: 'inference provider whose live models form the catalog' },
   strategy: { flag: '--strategy', env: ['HUBCAT_STRATEGY'], schema: z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` }), fallback: 'auto', description: 'auto (detect cursors, else partition), multi-sort (configured sorts only) or partition' },
   sorts: { flag: '--sorts', env: ['HUBCAT_SORTS'], schema: sortList.optional(), description: 'comma-separated sort keys; default createdAt,likes,downloads for auto/partition, likes,downloads for multi-sort' },
@@ -79,6 +80,7 @@ export type ConfigFlags = Partial<Record<keyof Settings, string | number | undef
 export function configFlagsFrom(options: Record<string, unknown>): ConfigFlags {
   const flags: ConfigFlags = {};
   for (const [key, spec] of Object.entries(SETTINGS) as [keyof Settings, SettingSpec][]) {
+    if (spec.flag === null) continue;
     const attribute = spec.flag.slice(2).replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
     const value = options[attribute];
     if (typeof value === 'string' || typeof value === 'number') flags[key] = value;
@@ -98,7 +100,11 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     const fromFlag = flags[key];
     const envName = spec.env.find((name) => env[name] !== undefined && env[name] !== '');
     const [source, raw] =
-      fromFlag !== undefined ? [spec.flag, String(fromFlag)] : envName ? [envName, env[envName]] : [spec.flag, spec.fallback];
+      fromFlag !== undefined
+        ? [spec.flag ?? key, String(fromFlag)]
+        : envName
+          ? [envName, env[envName]]
+          : [spec.flag ?? spec.env[0]!, spec.fallback];
     const parsed = spec.schema.safeParse(raw);
     if (!parsed.success) {
       const shown = key === 'token' ? '' : ` (got "${raw}")`;
@@ -111,7 +117,11 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   return values as Config;
 }
 
-/** The configuration with the token masked, for logs and the CLI. */
+/** The configuration with its secrets masked (the token, a password in the cache URL), for logs and the CLI. */
 export function describeConfig(config: Config): Record<string, unknown> {
-  return { ...config, token: config.token ? '(set)' : '(none)' };
+  return {
+    ...config,
+    token: config.token ? '(set)' : '(none)',
+    cacheUrl: config.cacheUrl?.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@'),
+  };
 }

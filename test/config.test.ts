@@ -52,11 +52,11 @@ describe('configuration', () => {
   it('never echoes the token in an error', () => {
     let message = '';
     try {
-      loadConfig({ token: '   ' }, {});
+      loadConfig({}, { HF_TOKEN: '   ' });
     } catch (error) {
       message = String(error);
     }
-    expect(message).toMatch(/^ConfigError: --token/);
+    expect(message).toBe('ConfigError: HF_TOKEN: must not be empty');
   });
 });
 
@@ -69,5 +69,16 @@ describe('command-line options', () => {
       pageSize: '10',
       cacheUrl: 'redis://x',
     });
+  });
+});
+
+describe('describing the configuration for logs', () => {
+  it('masks the token and a password in the cache URL', async () => {
+    const { describeConfig } = await import('../src/config.ts');
+    const config = loadConfig({}, { HF_TOKEN: 'hf_secret', HUBCAT_CACHE_URL: 'redis://user:s3cretPass@cache:6379/0' });
+    const shown = JSON.stringify(describeConfig(config));
+    expect(shown).not.toContain('hf_secret');
+    expect(shown).not.toContain('s3cretPass');
+    expect(shown).toContain('redis://user:***@cache:6379/0');
   });
 });

@@ -7,8 +7,9 @@ const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.me
 
 describe('the README', () => {
   it.each(Object.entries(SETTINGS))('documents %s with its flag, variables and default', (_key, setting) => {
-    const row = readme.split('\n').find((line) => line.startsWith(`| \`${setting.flag}\``));
-    expect(row, `no configuration row for ${setting.flag}`).toBeDefined();
+    const start = setting.flag === null ? `| — | \`${setting.env[0]}\`` : `| \`${setting.flag}\``;
+    const row = readme.split('\n').find((line) => line.startsWith(start));
+    expect(row, `no configuration row starting ${start}`).toBeDefined();
     for (const variable of setting.env) expect(row).toContain(`\`${variable}\``);
     if ('fallback' in setting) expect(row).toContain(`\`${setting.fallback}\``);
   });

@@ -39,7 +39,7 @@ export interface HubClientOptions {
   timeoutMs?: number;
   /** Retries after the first attempt; default 5, as in `huggingface_hub`. */
   maxRetries?: number;
-  /** Bound on the total time one URL may spend waiting between retries; default 120 000 ms. */
+  /** Bound on the total time one URL may spend waiting between retries; default 330 000 ms, so a 429 can wait out a whole 5-minute Hub window. */
   maxRetryWaitMs?: number;
   /** Waits between retries; inject to test time without waiting. Must reject when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -104,7 +104,7 @@ export class HubClient {
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#timeoutMs = positive('timeoutMs', options.timeoutMs ?? 30_000);
     this.#maxRetries = count('maxRetries', options.maxRetries ?? 5);
-    this.#maxRetryWaitMs = count('maxRetryWaitMs', options.maxRetryWaitMs ?? 120_000);
+    this.#maxRetryWaitMs = count('maxRetryWaitMs', options.maxRetryWaitMs ?? 330_000);
     this.#sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, signal === undefined ? {} : { signal }));
     this.#random = options.random ?? Math.random;
     this.#userAgent = options.userAgent ?? `hubcat/${packageJson.version}`;

@@ -1,4 +1,4 @@
-import type { Model } from '../catalog/model.ts';
+import type { Model } from '../catalog/index.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { compileModelFilter, type CompiledFilter } from './model-filter.ts';
 import { preparedOrder, validateOrder, type OrderKey } from './model-order.ts';

@@ -1,4 +1,4 @@
-import type { Model } from '../catalog/model.ts';
+import type { Model } from '../catalog/index.ts';
 import type { ModelOrder, ModelOrderField, OrderDirection } from './index.ts';
 import { QueryInputError } from './query-input-error.ts';
 
