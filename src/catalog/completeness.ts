@@ -40,6 +40,8 @@ export function proveCompleteness(input: CompletenessInput): Completeness {
   if (offForm.length > 0) {
     risks.push(`ids outside the owner/name form the partition assumes (e.g. ${offForm.slice(0, 3).join(', ')})`);
   }
+  const caseRisk = searchCaseRisk(partition, input.seenIds);
+  if (caseRisk) risks.push(caseRisk);
   const leaves = partition.parts.filter((part) => !part.refined && part.capture.exhausted && part.capture.error === null);
   if (risks.length === 0) {
     return proven(
@@ -62,6 +64,20 @@ function cursorProof(exhausted: readonly Capture[], seenIds: ReadonlySet<string>
 
 function missedBy(capture: Capture, seenIds: ReadonlySet<string>): number {
   return seenIds.size - new Set(capture.ids).size;
+}
+
+/**
+ * The character splits search lower case; that covers upper-case ids only if the upstream's search ignores case. An
+ * answer holding an id that contains the search only when case is ignored shows it does; without one, ids with
+ * capitals may have been missed.
+ */
+function searchCaseRisk(partition: PartitionOutcome, seenIds: ReadonlySet<string>): string | null {
+  const ignoresCase = partition.parts.some(({ capture }) => {
+    const search = capture.query.search;
+    return search !== undefined && /[a-z]/.test(search) && capture.ids.some((id) => !id.includes(search) && id.toLowerCase().includes(search));
+  });
+  if (ignoresCase || ![...seenIds].some((id) => /[A-Z]/.test(id))) return null;
+  return 'no partition answer showed that search ignores case, so ids with capital letters may have been missed';
 }
 
 function proven(method: Completeness['method'], explanation: string, premises: string[], coveringParts: number): Completeness {

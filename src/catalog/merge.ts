@@ -17,10 +17,18 @@ export interface CaptureTally {
  */
 export class ModelAccumulator {
   private readonly byId = new Map<string, { model: Model; rank: number }>();
+  private readonly ownerSpelling = new Map<string, string>();
 
   add(model: Model, rank: number): void {
     const existing = this.byId.get(model.id);
     if (!existing || rank < existing.rank) this.byId.set(model.id, { model, rank });
+    const owner = model.id.slice(0, model.id.indexOf('/'));
+    if (owner) this.ownerSpelling.set(owner.toLowerCase(), owner);
+  }
+
+  /** How an owner seen so far spells its name, looked up ignoring case. */
+  spellingOf(owner: string): string | undefined {
+    return this.ownerSpelling.get(owner.toLowerCase());
   }
 
   get size(): number {

@@ -48,7 +48,7 @@ export async function crawlPartitions(context: CrawlContext, options: PartitionO
     }
     if (refinement.uncoveredId) outcome.unmatchableIds.push(refinement.uncoveredId);
     await Promise.all(
-      refinement.children.map((child, index) => crawlPart(child, [...path, index], refinement.by)),
+      refinement.children.map((child, index) => crawlPart(withSeenSpelling(child), [...path, index], refinement.by)),
     );
   };
 
@@ -71,6 +71,10 @@ export async function crawlPartitions(context: CrawlContext, options: PartitionO
       await splitFull(filters, path);
     }
   };
+
+  // The exact-owner query asks for the owner as seen, so it holds even if the Hub's author filter minds case.
+  const withSeenSpelling = (filters: PartFilters): PartFilters =>
+    filters.author === undefined ? filters : { ...filters, author: context.accumulator.spellingOf(filters.author) ?? filters.author };
 
   await splitFull({ ownerSuffix: '', namePrefix: '' }, []);
   return outcome;

@@ -49,3 +49,40 @@ describe('a cursor as proof of completeness', () => {
     expect(result).toMatchObject({ proven: false, method: 'none' });
   });
 });
+
+describe('a covering partition as proof of completeness', () => {
+  const leaf = (search: string, ids: string[]) => ({
+    capture: { ...capture(`part search="${search}"`, ids, { pages: 1 }), query: { search } },
+    filters: { ownerSuffix: '', namePrefix: search.slice(1) },
+    path: [0],
+    splitBy: 'first character of the name',
+    refined: false,
+  });
+  const sorts = [capture('likes', ['org/Bert'], { exhausted: false, capped: true, pages: 1 })];
+
+  it('holds when every leaf answered below the cap and an answer shows that search ignores case', () => {
+    const partition = { parts: [leaf('/b', ['org/Bert', 'org/bart'])], uncovered: [], unmatchableIds: [] };
+    const result = proveCompleteness({ sorts, partition, seenIds: new Set(['org/Bert', 'org/bart']) });
+    expect(result).toMatchObject({ proven: true, method: 'covering-partition', coveringParts: 1 });
+  });
+
+  it('is refused when ids with capitals exist but no answer shows that search ignores case', () => {
+    const partition = { parts: [leaf('/b', ['org/bart'])], uncovered: [], unmatchableIds: [] };
+    const result = proveCompleteness({ sorts, partition, seenIds: new Set(['org/Bert', 'org/bart']) });
+    expect(result.proven).toBe(false);
+    expect(result.uncoveredRisk).toEqual(['no partition answer showed that search ignores case, so ids with capital letters may have been missed']);
+  });
+
+  it('is refused when an id seen breaks the owner/name form the splits assume', () => {
+    const partition = { parts: [leaf('/b', ['org/bart'])], uncovered: [], unmatchableIds: [] };
+    const result = proveCompleteness({ sorts: [], partition, seenIds: new Set(['org/bart', 'legacy-model']) });
+    expect(result.proven).toBe(false);
+    expect(result.uncoveredRisk.join()).toMatch(/outside the owner\/name form/);
+  });
+
+  it('is refused while an id a name split could not isolate was never seen', () => {
+    const partition = { parts: [leaf('/b', ['org/bart'])], uncovered: [], unmatchableIds: ['org/b'] };
+    const result = proveCompleteness({ sorts: [], partition, seenIds: new Set(['org/bart']) });
+    expect(result.uncoveredRisk).toEqual(['a model with id exactly org/b, which no partition query can isolate']);
+  });
+});
