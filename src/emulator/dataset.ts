@@ -236,9 +236,7 @@ class RecordBuilder {
   build(index: number, group: Group, wantCanonical: boolean, likes: number, downloads: number): EmulatedModel {
     const random = this.random;
     const family = (group === Group.Other ? familyPickers.other : group === Group.Unserved ? familyPickers.unserved : familyPickers.hf).draw(random);
-    const { owner, name, canonical } = this.pickId(family, wantCanonical);
-    // join() gives flat strings; concatenation would keep a tree of string pieces per model (a lot, times a million).
-    const id = [owner, '/', name].join('');
+    const { id, owner, name, canonical } = this.pickId(family, wantCanonical);
 
     const createdAt = this.pickCreatedAt(canonical, group);
     const lastModified = createdAt + Math.floor((this.now - createdAt) * random.next() ** 2 / 1000) * 1000;
@@ -292,7 +290,7 @@ class RecordBuilder {
     return record;
   }
 
-  private pickId(family: Family, wantCanonical: boolean): { owner: string; name: string; canonical: boolean } {
+  private pickId(family: Family, wantCanonical: boolean): { id: string; owner: string; name: string; canonical: boolean } {
     const random = this.random;
     for (let attempt = 0; ; attempt++) {
       let owner: string;
@@ -313,10 +311,11 @@ class RecordBuilder {
         if (random.chance(0.25)) name += random.pick(family.variants);
       }
       if (attempt > 3) name += `-${attempt}`;
-      const id = `${owner}/${name}`;
+      // join() gives a flat string; concatenation would keep a tree of string pieces per model (a lot, times a million).
+      const id = [owner, '/', name].join('');
       if (!this.ids.has(id)) {
         this.ids.add(id);
-        return { owner: [owner].join(''), name: [name].join(''), canonical };
+        return { id, owner: id.slice(0, owner.length), name, canonical };
       }
     }
   }
