@@ -69,6 +69,12 @@ describe('cursor pagination', () => {
     expect(second.headers.get('link')).toBeNull();
   });
 
+  it('keeps commas and brackets of the original query verbatim in the Link', async () => {
+    const query = 'inference_provider=together,hf-inference&expand[]=likes&filter=en,transformers&limit=10';
+    const page = await get(listUrl(emu, query));
+    expect(page.next!.startsWith(`${listUrl(emu, query)}&cursor=`)).toBe(true);
+  });
+
   it('builds the Link from the Host the client used', async () => {
     const page = await get(listUrl(emu, `${HF}&limit=10`).replace('127.0.0.1', 'localhost'));
     expect(page.next!.startsWith(`http://localhost:${emu.port}/api/models?`)).toBe(true);
