@@ -4,7 +4,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts
 import { createSnapshotStore } from '../../src/store/index.ts';
 import { CoverageReportDocument } from '../../schema/generated/graphql.ts';
 import { appFor, query } from '../support/graphql.ts';
-import { hubcatCli, waitForLine } from '../support/cli.ts';
+import { startServeProcess } from '../support/cli.ts';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const listingRequests = (emulator: RunningEmulator) => emulator.requests.filter((request) => request.path === '/api/models').length;
@@ -42,25 +42,17 @@ describe('the snapshot cache in Redis', () => {
     await first.close();
     emulator.resetLog();
 
-    const server = hubcatCli(['serve', '--port', '0', '--host', '127.0.0.1', '--strategy', 'multi-sort', '--warm'], {
-      HF_ENDPOINT: emulator.url,
-      HUBCAT_CACHE_URL: REDIS_URL,
-    });
+    const server = await startServeProcess(['--strategy', 'multi-sort', '--warm'], { HF_ENDPOINT: emulator.url, HUBCAT_CACHE_URL: REDIS_URL });
     try {
-      const line = await waitForLine(server, /GraphQL at (http:\/\/\S+)\/graphql/);
-      const url = /GraphQL at (http:\/\/\S+)\/graphql/.exec(line)![1]!;
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ fetchReport { id uniqueModels } catalog { size } }' }),
-      });
-      const body = (await response.json()) as { data: { fetchReport: { id: string; uniqueModels: number }; catalog: { size: number } } };
+      const { body } = await server.post<{ fetchReport: { id: string; uniqueModels: number }; catalog: { size: number } }>(
+        '{ fetchReport { id uniqueModels } catalog { size } }',
+      );
 
       expect(body.data.fetchReport).toEqual({ id: fetchReport!.id, uniqueModels: 1377 });
       expect(body.data.catalog.size).toBe(1377);
       expect(listingRequests(emulator)).toBe(0);
     } finally {
-      server.kill('SIGTERM');
+      server.stop();
     }
   });
 

@@ -38,3 +38,39 @@ export function waitForLine(child: ChildProcessWithoutNullStreams, pattern: RegE
     child.on('close', (code) => reject(new Error(`hubcat exited with ${code} before printing ${pattern}: ${stderr}`)));
   });
 }
+
+export interface ServeProcess {
+  url: string;
+  /** Everything the process wrote to stderr so far (its log lines). */
+  stderr: () => string;
+  /** POSTs a GraphQL query to the server and returns the HTTP status and parsed body. */
+  post: <TData>(query: string) => Promise<{ status: number; body: { data: TData } }>;
+  stop: () => void;
+}
+
+/** Starts `hubcat serve` on an ephemeral port and resolves once it prints where it listens. */
+export async function startServeProcess(args: string[], env: Record<string, string>): Promise<ServeProcess> {
+  const child = hubcatCli(['serve', '--port', '0', '--host', '127.0.0.1', ...args], env);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const pattern = /GraphQL at (http:\/\/\S+)\/graphql/;
+  try {
+    const url = pattern.exec(await waitForLine(child, pattern))![1]!;
+    return {
+      url,
+      stderr: () => stderr,
+      post: async (query) => {
+        const response = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        });
+        return { status: response.status, body: await response.json() };
+      },
+      stop: () => child.kill('SIGTERM'),
+    };
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
+}
