@@ -30,14 +30,14 @@ export const HUB_CAP = 1000;
 /** Assembles the report: per-capture tallies in stated order (sorts, then parts depth-first), proof, estimates. */
 export function buildReport(input: ReportInput): FetchReport {
   const parts = [...(input.partition?.parts ?? [])].sort((a, b) => comparePaths(a.path, b.path));
-  const tallies = tallyCaptures([...input.sorts, ...parts.map((part) => part.capture)]);
+  const allCaptures = [...input.sorts, ...parts.map((part) => part.capture)];
+  const tallies = tallyCaptures(allCaptures);
   const completeness = proveCompleteness({
     sorts: input.sorts,
     partition: input.partition,
     seenIds: new Set(input.models.map((model) => model.id)),
   });
   const estimates = completeness.proven ? null : estimateTotal(input.sorts);
-  const allCaptures = [...input.sorts, ...parts.map((part) => part.capture)];
   return {
     id: `fetch-${randomUUID()}`,
     strategy: input.strategy,

@@ -1,4 +1,5 @@
 import type { CappedView } from './fetch-report.ts';
+import { tallyCaptures } from './merge.ts';
 import type { Model } from './model.ts';
 import { pairwiseOverlaps } from './overlaps.ts';
 
@@ -20,15 +21,12 @@ const sortValue: Record<CappedSortKey, (model: Model) => number | null> = {
  * complete catalog at no request. Ties fall back to the id where the Hub uses its internal `_id`.
  */
 export function cappedView(models: readonly Model[], cap: number): CappedView {
-  const tops = CAPPED_SORT_KEYS.map((sort) => ({ name: sort, ids: new Set(topIds(models, sort, cap)) }));
-  const seen = new Set<string>();
+  const tops = CAPPED_SORT_KEYS.map((sort) => ({ name: sort, ids: topIds(models, sort, cap) }));
+  const tallies = tallyCaptures(tops);
   return {
     cap,
-    sorts: tops.map(({ name, ids }) => {
-      for (const id of ids) seen.add(id);
-      return { sort: name, size: ids.size, cumulativeUnique: seen.size };
-    }),
-    overlaps: pairwiseOverlaps(tops),
+    sorts: tops.map(({ name, ids }, i) => ({ sort: name, size: ids.length, cumulativeUnique: tallies[i]!.cumulativeUnique })),
+    overlaps: pairwiseOverlaps(tops.map(({ name, ids }) => ({ name, ids: new Set(ids) }))),
   };
 }
 

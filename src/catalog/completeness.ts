@@ -2,6 +2,7 @@ import type { Capture } from './crawl.ts';
 import { chaoLowerBound, chapmanEstimate } from './estimates.ts';
 import type { Completeness, Coverage, Estimates } from './fetch-report.ts';
 import { fitsIdForm, PARTITION_PREMISES } from './partition-plan.ts';
+import { pairwiseOverlaps } from './overlaps.ts';
 import type { PartitionOutcome } from './partition-crawl.ts';
 
 export interface CompletenessInput {
@@ -94,12 +95,8 @@ export const ESTIMATE_CAVEAT =
 /** Capture–recapture estimates from the sorts that succeeded. */
 export function estimateTotal(sorts: readonly Capture[]): Estimates {
   const usable = sorts.filter((capture) => capture.error === null && capture.ids.length > 0).map((capture) => ({ name: capture.name, ids: new Set(capture.ids) }));
-  const chapman = usable.flatMap((a, i) =>
-    usable.slice(i + 1).map((b) => {
-      let shared = 0;
-      for (const id of a.ids) if (b.ids.has(id)) shared++;
-      return chapmanEstimate(a.name, b.name, a.ids.size, b.ids.size, shared);
-    }),
+  const chapman = pairwiseOverlaps(usable).map((pair) =>
+    chapmanEstimate(pair.a, pair.b, pair.shared + pair.onlyA, pair.shared + pair.onlyB, pair.shared),
   );
   const timesSeen = new Map<string, number>();
   for (const capture of usable) for (const id of capture.ids) timesSeen.set(id, (timesSeen.get(id) ?? 0) + 1);
