@@ -3,15 +3,14 @@ import {
   countModels,
   pageModels,
   passesQualityBar,
-  type CatalogView,
   type ModelFilter,
   type QualityBar,
 } from '../../src/query/index.ts';
-import { FIXTURE } from './fixture.ts';
+import { FIXTURE, FIXTURE_BAR, FIXTURE_VIEW } from './fixture.ts';
 import { queryInputErrorOf, sortedIds } from './helpers.ts';
 
-const view: CatalogView = { snapshotId: 'snap-1', models: FIXTURE };
-const bar: QualityBar = { minDownloads: 1000, minLikes: 400 };
+const view = FIXTURE_VIEW;
+const bar = FIXTURE_BAR;
 const ALL_IDS = FIXTURE.map((model) => model.id);
 
 function matchingIds(filter: ModelFilter | null, qualityBar: QualityBar = bar): string[] {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findModelsById, type CatalogView } from '../../src/query/index.ts';
-import { FIXTURE } from './fixture.ts';
+import { FIXTURE, FIXTURE_VIEW } from './fixture.ts';
 
-const view: CatalogView = { snapshotId: 'snap-1', models: FIXTURE };
+const view = FIXTURE_VIEW;
 
 describe('findModelsById', () => {
   it('returns the models in the order asked, with null for unknown ids', () => {

@@ -1,3 +1,4 @@
+import type { CatalogView } from '../../src/query/index.ts';
 import type { Model } from '../../src/catalog/model.ts';
 
 type ModelFields = Pick<Model, 'id' | 'downloads' | 'likes'> & Partial<Model>;
@@ -80,3 +81,7 @@ export const DOWNLOADS_DESC = [
   'no-author-model',
   'someone/tiny-test-model',
 ];
+
+/** The fixture as one snapshot, and the quality bar the specs use with it. */
+export const FIXTURE_VIEW: CatalogView = { snapshotId: 'snap-1', models: FIXTURE };
+export const FIXTURE_BAR = { minDownloads: 1000, minLikes: 400 };

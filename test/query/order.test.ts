@@ -8,10 +8,10 @@ import {
   type ModelOrderField,
   type OrderDirection,
 } from '../../src/query/index.ts';
-import { DOWNLOADS_DESC, FIXTURE, manyModels } from './fixture.ts';
+import { DOWNLOADS_DESC, FIXTURE, FIXTURE_BAR, FIXTURE_VIEW, manyModels } from './fixture.ts';
 
-const view: CatalogView = { snapshotId: 'snap-1', models: FIXTURE };
-const bar = { minDownloads: 1000, minLikes: 400 };
+const view = FIXTURE_VIEW;
+const bar = FIXTURE_BAR;
 const FIELDS: ModelOrderField[] = ['DOWNLOADS', 'LIKES', 'TRENDING_SCORE', 'CREATED_AT', 'LAST_MODIFIED', 'ID'];
 const DIRECTIONS: OrderDirection[] = ['ASC', 'DESC'];
 

@@ -8,11 +8,11 @@ import {
   type ModelOrder,
   type ModelPage,
 } from '../../src/query/index.ts';
-import { DOWNLOADS_DESC, FIXTURE, manyModels } from './fixture.ts';
+import { DOWNLOADS_DESC, FIXTURE, FIXTURE_BAR, FIXTURE_VIEW, manyModels } from './fixture.ts';
 import { queryInputErrorOf } from './helpers.ts';
 
-const view: CatalogView = { snapshotId: 'snap-1', models: FIXTURE };
-const bar = { minDownloads: 1000, minLikes: 400 };
+const view = FIXTURE_VIEW;
+const bar = FIXTURE_BAR;
 
 /** Follows endCursor from the first page to the last, checking each page's own invariants. */
 function walk(filter: ModelFilter | null, orderBy: ModelOrder | null, first: number): { ids: string[]; pages: ModelPage[] } {
