@@ -33,13 +33,20 @@ export async function benchConcurrentSorts(): Promise<BenchResult> {
   try {
     const served = emulator.servedIds(PROVIDER).length;
     const pagesPerSort = Math.ceil(served / PAGE_SIZE);
-    const sequential: Mode = { label: 'sequential (concurrency 1)', concurrency: 1, roundTrips: SORTS.length * pagesPerSort };
+    const sequential: Mode = {
+      label: 'sequential (concurrency 1)',
+      concurrency: 1,
+      roundTrips: SORTS.length * pagesPerSort,
+    };
     const concurrent: Mode = { label: 'concurrent (concurrency 4)', concurrency: 4, roundTrips: pagesPerSort };
 
     // One unmeasured fetch first, so JIT warm-up and the first connections are not charged to the baseline.
     await fetchFrom(emulator.url, { sorts: SORTS });
     // Alternate the modes run by run, so a slow spell on the machine lands on both rather than on one.
-    const walls = new Map<Mode, number[]>([[sequential, []], [concurrent, []]]);
+    const walls = new Map<Mode, number[]>([
+      [sequential, []],
+      [concurrent, []],
+    ]);
     const requests = new Map<Mode, { report: number; logged: number }>();
     for (let run = 0; run < RUNS; run++) {
       for (const mode of [sequential, concurrent]) {
@@ -64,7 +71,17 @@ export async function benchConcurrentSorts(): Promise<BenchResult> {
       body: [
         `${count(served)} served models → ${pagesPerSort} pages per sort; ${RUNS} runs per mode after one warm-up, alternating.`,
         table(
-          ['mode', 'median wall', 'min', 'max', 'round trips', 'model: latency', 'model: latency + processing', 'requests (report)', 'requests (emulator log)'],
+          [
+            'mode',
+            'median wall',
+            'min',
+            'max',
+            'round trips',
+            'model: latency',
+            'model: latency + processing',
+            'requests (report)',
+            'requests (emulator log)',
+          ],
           results.map((result) => [
             result.label,
             ms(result.wall.median),
@@ -90,7 +107,10 @@ export async function benchConcurrentSorts(): Promise<BenchResult> {
 /** Predicted wall time: the round trips' latency, plus processing that runs on one thread whatever the concurrency. */
 const withProcessing = (mode: Mode, processingMs: number) => mode.roundTrips * LATENCY_MS + processingMs;
 
-async function measuredFetch(emulator: RunningEmulator, concurrency: number): Promise<{ ms: number; report: number; logged: number }> {
+async function measuredFetch(
+  emulator: RunningEmulator,
+  concurrency: number,
+): Promise<{ ms: number; report: number; logged: number }> {
   emulator.resetLog();
   const { ms: wall, result } = await timed(() => fetchFrom(emulator.url, { sorts: SORTS, concurrency }));
   const logged = emulator.requests.filter((request) => request.path === '/api/models').length;

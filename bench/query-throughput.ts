@@ -10,7 +10,11 @@ const QUALITY_BAR: QualityBar = { minDownloads: 100, minLikes: 5 };
 const ORDER = { field: 'LIKES', direction: 'DESC' } as const;
 const FIRST = 50;
 // A selective filter (≈ 6% of the gateway's models), so filling a page means scanning well past it.
-const FILTERED: ModelPageRequest = { filter: { pipelineTags: ['image-classification'], quality: true }, orderBy: ORDER, first: FIRST };
+const FILTERED: ModelPageRequest = {
+  filter: { pipelineTags: ['image-classification'], quality: true },
+  orderBy: ORDER,
+  first: FIRST,
+};
 const UNFILTERED: ModelPageRequest = { orderBy: ORDER, first: FIRST };
 
 /** The query engine over a real snapshot: what a filter costs per `models` page, against the same page unfiltered. */
@@ -46,7 +50,12 @@ export async function benchQueryThroughput(): Promise<BenchResult> {
         ['calls', `median per ${count(CALLS)}`, 'min', 'max', 'per call', 'calls/s'],
         [
           ['no filter (baseline)', ...roundCells(baseline), perCall(baseline), perSecond(baseline)],
-          ['pipelineTags=image-classification, quality=true', ...roundCells(filtered), perCall(filtered), perSecond(filtered)],
+          [
+            'pipelineTags=image-classification, quality=true',
+            ...roundCells(filtered),
+            perCall(filtered),
+            perSecond(filtered),
+          ],
         ],
       ),
       `filtered/unfiltered = ${ratio(filtered.median / baseline.median)} (a selective filter scans past non-matching models to fill a page, so ≥ 1 is expected: ${filtered.median >= baseline.median ? 'held' : 'DID NOT HOLD'})`,

@@ -33,5 +33,7 @@ const { ms: totalMs } = await timed(async () => {
     }
   }
 });
-console.log(`total ${(totalMs / 1000).toFixed(1)} s · load average (1 min) at end ${loadavg()[0]?.toFixed(2)}${failures > 0 ? ` · ${failures} benchmark(s) failed` : ''}`);
+console.log(
+  `total ${(totalMs / 1000).toFixed(1)} s · load average (1 min) at end ${loadavg()[0]?.toFixed(2)}${failures > 0 ? ` · ${failures} benchmark(s) failed` : ''}`,
+);
 process.exitCode = failures > 0 ? 1 : 0;

@@ -52,5 +52,9 @@ if (!values['imports-only']) {
   };
 }
 const usage = process.resourceUsage();
-const outcome: ScaleFetchOutcome = { maxRssKiB: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, fetch };
+const outcome: ScaleFetchOutcome = {
+  maxRssKiB: usage.maxRSS,
+  cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+  fetch,
+};
 process.stdout.write(`${JSON.stringify(outcome)}\n`);

@@ -27,13 +27,20 @@ interface Row {
  * fetch over a cursor is the baseline for time and requests.
  */
 export async function benchScale(): Promise<BenchResult> {
-  const { ms: generationMs, result: capped } = await timed(() => startEmulator({ preset: PRESET, capped: true, port: 0 }));
+  const { ms: generationMs, result: capped } = await timed(() =>
+    startEmulator({ preset: PRESET, capped: true, port: 0 }),
+  );
   const emulatorRssKiB = process.memoryUsage().rss / 1024;
   // Same process, so the dataset generated above is reused rather than generated again.
   const cursor = await startEmulator({ preset: PRESET, port: 0 });
   try {
     const served = capped.servedIds(PROVIDER).length;
-    const importsOnly: Row = { label: 'imports only (RSS baseline)', outcome: await runChild(['--imports-only']), loggedRequests: null, emulatorCpuMs: null };
+    const importsOnly: Row = {
+      label: 'imports only (RSS baseline)',
+      outcome: await runChild(['--imports-only']),
+      loggedRequests: null,
+      emulatorCpuMs: null,
+    };
     const cursorRow = await fetchRow('auto, cursor mode (time/request baseline)', cursor);
     const cappedRow = await fetchRow('auto, capped mode', capped);
     const rows = [importsOnly, cursorRow, cappedRow];
@@ -46,7 +53,21 @@ export async function benchScale(): Promise<BenchResult> {
       body: [
         `${count(served)} served models; emulator (this process) generated the dataset in ${ms(generationMs)}, RSS ${mib(emulatorRssKiB)} afterwards.`,
         table(
-          ['run', 'requests (report)', 'requests (emulator log)', 'requests ÷ (served ÷ 1000)', 'parts', 'unique', 'complete', 'proof', 'fetch wall', 'fetcher CPU', 'emulator CPU', 'child peak RSS', 'RSS ÷ imports-only'],
+          [
+            'run',
+            'requests (report)',
+            'requests (emulator log)',
+            'requests ÷ (served ÷ 1000)',
+            'parts',
+            'unique',
+            'complete',
+            'proof',
+            'fetch wall',
+            'fetcher CPU',
+            'emulator CPU',
+            'child peak RSS',
+            'RSS ÷ imports-only',
+          ],
           rows.map(({ label, outcome, loggedRequests, emulatorCpuMs }) => {
             const fetch = outcome.fetch;
             const rss = [mib(outcome.maxRssKiB), ratio(outcome.maxRssKiB / importsOnly.outcome.maxRssKiB)];
@@ -107,7 +128,9 @@ function runChild(args: string[]): Promise<ScaleFetchOutcome> {
     child.on('close', (code, signal) => {
       const lastLine = stdout.trim().split('\n').at(-1) ?? '';
       if (code === 0 && lastLine.startsWith('{')) return resolve(JSON.parse(lastLine) as ScaleFetchOutcome);
-      const why = signal ? `killed by ${signal}${signal === 'SIGTERM' ? ` (timeout ${ms(CHILD_TIMEOUT_MS)}?)` : ''}` : `exit code ${code}`;
+      const why = signal
+        ? `killed by ${signal}${signal === 'SIGTERM' ? ` (timeout ${ms(CHILD_TIMEOUT_MS)}?)` : ''}`
+        : `exit code ${code}`;
       reject(new Error(`scale-fetch ${args.join(' ')}: ${why}\n${stderr.trim().split('\n').slice(-15).join('\n')}`));
     });
   });

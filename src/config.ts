@@ -34,10 +34,19 @@ const httpUrl = z
 
 const sortList = z
   .string()
-  .transform((value) => value.split(',').map((sort) => sort.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((sort) => sort.trim())
+      .filter(Boolean),
+  )
   .pipe(
     z
-      .array(z.enum(SORT_KEYS, { error: (issue) => `unknown sort key "${String(issue.input)}" (valid: ${SORT_KEYS.join(', ')})` }))
+      .array(
+        z.enum(SORT_KEYS, {
+          error: (issue) => `unknown sort key "${String(issue.input)}" (valid: ${SORT_KEYS.join(', ')})`,
+        }),
+      )
       .min(1, { error: 'needs at least one sort key' })
       .refine((sorts) => new Set(sorts).size === sorts.length, { error: 'lists a sort key twice' }),
   );
@@ -56,20 +65,109 @@ interface SettingSpec {
  * The README's configuration table is this list.
  */
 export const SETTINGS = {
-  endpoint: { flag: '--upstream', env: ['HF_ENDPOINT'], schema: httpUrl, fallback: 'https://huggingface.co', description: 'Hub (or emulator) base URL' },
-  token: { flag: null, env: ['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN'], schema: z.string().trim().min(1, { error: 'must not be empty' }).optional(), description: 'Hub access token, sent as a Bearer token; never logged' },
-  provider: { flag: '--provider', env: ['HUBCAT_PROVIDER'], schema: z.string().trim().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a provider name such as hf-inference' }), fallback: 'hf-inference', description: 'inference provider whose live models form the catalog' },
-  strategy: { flag: '--strategy', env: ['HUBCAT_STRATEGY'], schema: z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` }), fallback: 'auto', description: 'auto (detect cursors, else partition), multi-sort (configured sorts only) or partition' },
-  sorts: { flag: '--sorts', env: ['HUBCAT_SORTS'], schema: sortList.optional(), description: 'comma-separated sort keys; default createdAt,likes,downloads for auto/partition, likes,downloads for multi-sort' },
-  pageSize: { flag: '--page-size', env: ['HUBCAT_PAGE_SIZE'], schema: integer(1, 1000), fallback: '1000', description: 'items per Hub request (the Hub serves at most 1,000)' },
-  concurrency: { flag: '--concurrency', env: ['HUBCAT_CONCURRENCY'], schema: integer(1, 32), fallback: '4', description: 'Hub requests in flight at once' },
-  maxRequests: { flag: '--max-requests', env: ['HUBCAT_MAX_REQUESTS'], schema: integer(1, 1_000_000), fallback: '5000', description: 'request budget of one fetch; a fetch that reaches it stops and reports what is uncovered' },
-  timeoutMs: { flag: '--timeout-ms', env: ['HUBCAT_TIMEOUT_MS'], schema: integer(100, 600_000), fallback: '30000', description: 'timeout of one Hub request, in milliseconds' },
-  ttlSeconds: { flag: '--ttl', env: ['HUBCAT_TTL'], schema: integer(1, 31_536_000), fallback: '3600', description: 'seconds a snapshot is fresh; after that it is served stale while one refresh runs' },
-  cacheUrl: { flag: '--cache-url', env: ['HUBCAT_CACHE_URL'], schema: z.string().trim().regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' }).optional(), description: 'shared snapshot cache; in-memory when unset' },
-  qualityMinDownloads: { flag: '--quality-min-downloads', env: ['HUBCAT_QUALITY_MIN_DOWNLOADS'], schema: integer(0, Number.MAX_SAFE_INTEGER), fallback: '100', description: 'quality bar: downloads must exceed this' },
-  qualityMinLikes: { flag: '--quality-min-likes', env: ['HUBCAT_QUALITY_MIN_LIKES'], schema: integer(0, Number.MAX_SAFE_INTEGER), fallback: '5', description: 'quality bar: likes must exceed this' },
-  port: { flag: '--port', env: ['PORT'], schema: integer(0, 65535), fallback: '4000', description: 'HTTP port of hubcat serve' },
+  endpoint: {
+    flag: '--upstream',
+    env: ['HF_ENDPOINT'],
+    schema: httpUrl,
+    fallback: 'https://huggingface.co',
+    description: 'Hub (or emulator) base URL',
+  },
+  token: {
+    flag: null,
+    env: ['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN'],
+    schema: z.string().trim().min(1, { error: 'must not be empty' }).optional(),
+    description: 'Hub access token, sent as a Bearer token; never logged',
+  },
+  provider: {
+    flag: '--provider',
+    env: ['HUBCAT_PROVIDER'],
+    schema: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a provider name such as hf-inference' }),
+    fallback: 'hf-inference',
+    description: 'inference provider whose live models form the catalog',
+  },
+  strategy: {
+    flag: '--strategy',
+    env: ['HUBCAT_STRATEGY'],
+    schema: z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` }),
+    fallback: 'auto',
+    description: 'auto (detect cursors, else partition), multi-sort (configured sorts only) or partition',
+  },
+  sorts: {
+    flag: '--sorts',
+    env: ['HUBCAT_SORTS'],
+    schema: sortList.optional(),
+    description:
+      'comma-separated sort keys; default createdAt,likes,downloads for auto/partition, likes,downloads for multi-sort',
+  },
+  pageSize: {
+    flag: '--page-size',
+    env: ['HUBCAT_PAGE_SIZE'],
+    schema: integer(1, 1000),
+    fallback: '1000',
+    description: 'items per Hub request (the Hub serves at most 1,000)',
+  },
+  concurrency: {
+    flag: '--concurrency',
+    env: ['HUBCAT_CONCURRENCY'],
+    schema: integer(1, 32),
+    fallback: '4',
+    description: 'Hub requests in flight at once',
+  },
+  maxRequests: {
+    flag: '--max-requests',
+    env: ['HUBCAT_MAX_REQUESTS'],
+    schema: integer(1, 1_000_000),
+    fallback: '5000',
+    description: 'request budget of one fetch; a fetch that reaches it stops and reports what is uncovered',
+  },
+  timeoutMs: {
+    flag: '--timeout-ms',
+    env: ['HUBCAT_TIMEOUT_MS'],
+    schema: integer(100, 600_000),
+    fallback: '30000',
+    description: 'timeout of one Hub request, in milliseconds',
+  },
+  ttlSeconds: {
+    flag: '--ttl',
+    env: ['HUBCAT_TTL'],
+    schema: integer(1, 31_536_000),
+    fallback: '3600',
+    description: 'seconds a snapshot is fresh; after that it is served stale while one refresh runs',
+  },
+  cacheUrl: {
+    flag: '--cache-url',
+    env: ['HUBCAT_CACHE_URL'],
+    schema: z
+      .string()
+      .trim()
+      .regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' })
+      .optional(),
+    description: 'shared snapshot cache; in-memory when unset',
+  },
+  qualityMinDownloads: {
+    flag: '--quality-min-downloads',
+    env: ['HUBCAT_QUALITY_MIN_DOWNLOADS'],
+    schema: integer(0, Number.MAX_SAFE_INTEGER),
+    fallback: '100',
+    description: 'quality bar: downloads must exceed this',
+  },
+  qualityMinLikes: {
+    flag: '--quality-min-likes',
+    env: ['HUBCAT_QUALITY_MIN_LIKES'],
+    schema: integer(0, Number.MAX_SAFE_INTEGER),
+    fallback: '5',
+    description: 'quality bar: likes must exceed this',
+  },
+  port: {
+    flag: '--port',
+    env: ['PORT'],
+    schema: integer(0, 65535),
+    fallback: '4000',
+    description: 'HTTP port of hubcat serve',
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 type Settings = typeof SETTINGS;

@@ -24,8 +24,16 @@ describe('configuration', () => {
   });
 
   it('reads flags before environment variables', () => {
-    const env = { HUBCAT_PAGE_SIZE: '100', HF_ENDPOINT: 'http://127.0.0.1:7861/', HUBCAT_SORTS: 'likes, trendingScore' };
-    expect(loadConfig({}, env)).toMatchObject({ pageSize: 100, endpoint: 'http://127.0.0.1:7861', sorts: ['likes', 'trendingScore'] });
+    const env = {
+      HUBCAT_PAGE_SIZE: '100',
+      HF_ENDPOINT: 'http://127.0.0.1:7861/',
+      HUBCAT_SORTS: 'likes, trendingScore',
+    };
+    expect(loadConfig({}, env)).toMatchObject({
+      pageSize: 100,
+      endpoint: 'http://127.0.0.1:7861',
+      sorts: ['likes', 'trendingScore'],
+    });
     expect(loadConfig({ pageSize: '10' }, env).pageSize).toBe(10);
   });
 
@@ -63,7 +71,9 @@ describe('configuration', () => {
 describe('command-line options', () => {
   it('map onto settings by their flag names', async () => {
     const { configFlagsFrom } = await import('../src/config.ts');
-    expect(configFlagsFrom({ upstream: 'http://127.0.0.1:1', ttl: '60', pageSize: '10', json: true, cacheUrl: 'redis://x' })).toEqual({
+    expect(
+      configFlagsFrom({ upstream: 'http://127.0.0.1:1', ttl: '60', pageSize: '10', json: true, cacheUrl: 'redis://x' }),
+    ).toEqual({
       endpoint: 'http://127.0.0.1:1',
       ttlSeconds: '60',
       pageSize: '10',

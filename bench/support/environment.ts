@@ -13,7 +13,13 @@ export function describeEnvironment(): string {
   const [load1] = loadavg();
   return [
     `node ${process.version} · ${cpus} CPUs · load average (1 min) ${(load1 ?? 0).toFixed(2)} at start · ${new Date().toISOString()}`,
-    `commit ${git(['rev-parse', '--short', 'HEAD']) || 'unknown'} · uncommitted in src/: ${git(['status', '--porcelain', '--', 'src']).split('\n').filter(Boolean).map((line) => line.slice(3)).join(', ') || 'none'}`,
+    `commit ${git(['rev-parse', '--short', 'HEAD']) || 'unknown'} · uncommitted in src/: ${
+      git(['status', '--porcelain', '--', 'src'])
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.slice(3))
+        .join(', ') || 'none'
+    }`,
   ].join('\n');
 }
 

@@ -6,7 +6,14 @@ export const PAGE_SIZE = 1000;
 
 /** The plan every benchmark starts from: the likes + downloads at the Hub's largest page. */
 export function benchPlan(overrides: Partial<FetchPlan> = {}): FetchPlan {
-  return { provider: PROVIDER, strategy: 'multi-sort', sorts: ['likes', 'downloads'], pageSize: PAGE_SIZE, concurrency: 4, ...overrides };
+  return {
+    provider: PROVIDER,
+    strategy: 'multi-sort',
+    sorts: ['likes', 'downloads'],
+    pageSize: PAGE_SIZE,
+    concurrency: 4,
+    ...overrides,
+  };
 }
 
 /** One fetch with the production client (real retry waits: a benchmark should pay what a user pays). */

@@ -34,7 +34,12 @@ export function fetchPlanOf(config: Config): FetchPlan {
 }
 
 export function createApp(config: Config, options: AppOptions = {}): App {
-  const client = new HubClient({ endpoint: config.endpoint, token: config.token, timeoutMs: config.timeoutMs, sleep: options.sleep });
+  const client = new HubClient({
+    endpoint: config.endpoint,
+    token: config.token,
+    timeoutMs: config.timeoutMs,
+    sleep: options.sleep,
+  });
   const plan = fetchPlanOf(config);
   const store = createSnapshotStore(config.cacheUrl);
   const catalog = new CatalogCache({

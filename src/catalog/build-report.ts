@@ -52,7 +52,8 @@ export function buildReport(input: ReportInput): FetchReport {
     rateLimit: input.rateLimit,
     upstreamCap: input.upstreamCap,
     complete: completeness.proven,
-    statedOrder: parts.length > 0 ? 'sorts in the order listed, then partition queries depth-first' : 'sorts in the order listed',
+    statedOrder:
+      parts.length > 0 ? 'sorts in the order listed, then partition queries depth-first' : 'sorts in the order listed',
     sorts: input.sorts.map((capture, i) => ({ sort: capture.name, ...captureReport(capture, tallies[i]!) })),
     overlaps: pairwiseOverlaps(input.sorts.map((capture) => ({ name: capture.name, ids: new Set(capture.ids) }))),
     errors: allCaptures.flatMap((capture) => (capture.error ? [`${capture.name}: ${capture.error}`] : [])),

@@ -25,7 +25,11 @@ export function cappedView(models: readonly Model[], cap: number): CappedView {
   const tallies = tallyCaptures(tops);
   return {
     cap,
-    sorts: tops.map(({ name, ids }, i) => ({ sort: name, size: ids.length, cumulativeUnique: tallies[i]!.cumulativeUnique })),
+    sorts: tops.map(({ name, ids }, i) => ({
+      sort: name,
+      size: ids.length,
+      cumulativeUnique: tallies[i]!.cumulativeUnique,
+    })),
     overlaps: pairwiseOverlaps(tops.map(({ name, ids }) => ({ name, ids: new Set(ids) }))),
   };
 }
@@ -35,7 +39,8 @@ function topIds(models: readonly Model[], sort: CappedSortKey, cap: number): str
   return models
     .map((model) => ({ id: model.id, value: value(model) }))
     .sort((a, b) => {
-      if (a.value === null || b.value === null) return a.value === b.value ? compareIds(a.id, b.id) : a.value === null ? 1 : -1;
+      if (a.value === null || b.value === null)
+        return a.value === b.value ? compareIds(a.id, b.id) : a.value === null ? 1 : -1;
       return b.value - a.value || compareIds(a.id, b.id);
     })
     .slice(0, cap)

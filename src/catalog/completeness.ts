@@ -17,13 +17,19 @@ export function proveCompleteness(input: CompletenessInput): Completeness {
   const exhausted = input.sorts.filter((capture) => capture.exhausted && capture.error === null);
   const byCursor = cursorProof(exhausted, input.seenIds);
   if (byCursor) {
-    const how = byCursor.pages === 1 ? 'the whole listing fit in its first page' : `it followed the cursor to the end in ${byCursor.pages} pages`;
+    const how =
+      byCursor.pages === 1
+        ? 'the whole listing fit in its first page'
+        : `it followed the cursor to the end in ${byCursor.pages} pages`;
     return proven('cursor', `sort ${byCursor.name}: ${how}`, [], 0);
   }
   if (exhausted.length > 0) {
     return unproven(
       'every sort that ran its cursor out missed models another capture found: their keys changed mid-crawl, so a keyset cursor skipped',
-      exhausted.map((capture) => `sort ${capture.name} missed ${missedBy(capture, input.seenIds)} of the ${input.seenIds.size} models seen`),
+      exhausted.map(
+        (capture) =>
+          `sort ${capture.name} missed ${missedBy(capture, input.seenIds)} of the ${input.seenIds.size} models seen`,
+      ),
     );
   }
   const partition = input.partition;
@@ -35,7 +41,8 @@ export function proveCompleteness(input: CompletenessInput): Completeness {
   const risks = [...partition.uncovered];
   const lowerSeen = new Set([...input.seenIds].map((id) => id.toLowerCase()));
   for (const id of partition.unmatchableIds) {
-    if (!lowerSeen.has(id.toLowerCase())) risks.push(`a model with id exactly ${id}, which no partition query can isolate`);
+    if (!lowerSeen.has(id.toLowerCase()))
+      risks.push(`a model with id exactly ${id}, which no partition query can isolate`);
   }
   const offForm = [...input.seenIds].filter((id) => !fitsIdForm(id));
   if (offForm.length > 0) {
@@ -43,7 +50,9 @@ export function proveCompleteness(input: CompletenessInput): Completeness {
   }
   const caseRisk = searchCaseRisk(partition, input.seenIds);
   if (caseRisk) risks.push(caseRisk);
-  const leaves = partition.parts.filter((part) => !part.refined && part.capture.exhausted && part.capture.error === null);
+  const leaves = partition.parts.filter(
+    (part) => !part.refined && part.capture.exhausted && part.capture.error === null,
+  );
   if (risks.length === 0) {
     return proven(
       'covering-partition',
@@ -52,7 +61,11 @@ export function proveCompleteness(input: CompletenessInput): Completeness {
       leaves.length,
     );
   }
-  return { ...unproven(`the covering partition is incomplete: ${risks.length} gap(s)`, risks), premises: [...PARTITION_PREMISES], coveringParts: leaves.length };
+  return {
+    ...unproven(`the covering partition is incomplete: ${risks.length} gap(s)`, risks),
+    premises: [...PARTITION_PREMISES],
+    coveringParts: leaves.length,
+  };
 }
 
 /**
@@ -60,7 +73,10 @@ export function proveCompleteness(input: CompletenessInput): Completeness {
  * model; a crawl by a key that can change (likes, downloads…) proves it only if it missed nothing any other capture saw.
  */
 function cursorProof(exhausted: readonly Capture[], seenIds: ReadonlySet<string>): Capture | undefined {
-  return exhausted.find((capture) => capture.name === 'createdAt') ?? exhausted.find((capture) => missedBy(capture, seenIds) === 0);
+  return (
+    exhausted.find((capture) => capture.name === 'createdAt') ??
+    exhausted.find((capture) => missedBy(capture, seenIds) === 0)
+  );
 }
 
 function missedBy(capture: Capture, seenIds: ReadonlySet<string>): number {
@@ -75,13 +91,22 @@ function missedBy(capture: Capture, seenIds: ReadonlySet<string>): number {
 function searchCaseRisk(partition: PartitionOutcome, seenIds: ReadonlySet<string>): string | null {
   const ignoresCase = partition.parts.some(({ capture }) => {
     const search = capture.query.search;
-    return search !== undefined && /[a-z]/.test(search) && capture.ids.some((id) => !id.includes(search) && id.toLowerCase().includes(search));
+    return (
+      search !== undefined &&
+      /[a-z]/.test(search) &&
+      capture.ids.some((id) => !id.includes(search) && id.toLowerCase().includes(search))
+    );
   });
   if (ignoresCase || ![...seenIds].some((id) => /[A-Z]/.test(id))) return null;
   return 'no partition answer showed that search ignores case, so ids with capital letters may have been missed';
 }
 
-function proven(method: Completeness['method'], explanation: string, premises: string[], coveringParts: number): Completeness {
+function proven(
+  method: Completeness['method'],
+  explanation: string,
+  premises: string[],
+  coveringParts: number,
+): Completeness {
   return { proven: true, method, explanation, premises, coveringParts, uncoveredRisk: [] };
 }
 
@@ -94,7 +119,9 @@ export const ESTIMATE_CAVEAT =
 
 /** Capture–recapture estimates from the sorts that succeeded. */
 export function estimateTotal(sorts: readonly Capture[]): Estimates {
-  const usable = sorts.filter((capture) => capture.error === null && capture.ids.length > 0).map((capture) => ({ name: capture.name, ids: new Set(capture.ids) }));
+  const usable = sorts
+    .filter((capture) => capture.error === null && capture.ids.length > 0)
+    .map((capture) => ({ name: capture.name, ids: new Set(capture.ids) }));
   const chapman = pairwiseOverlaps(usable).map((pair) =>
     chapmanEstimate(pair.a, pair.b, pair.shared + pair.onlyA, pair.shared + pair.onlyB, pair.shared),
   );
@@ -111,7 +138,10 @@ export function estimateTotal(sorts: readonly Capture[]): Estimates {
 export function coverageOf(unique: number, completeness: Completeness, estimates: Estimates | null): Coverage {
   if (completeness.proven) return { ratio: 1, total: unique, basis: `exact (${completeness.method} proof)` };
   const candidates = [
-    ...(estimates?.chapman ?? []).map((estimate) => ({ total: estimate.estimate, basis: `Chapman estimate for ${estimate.a}×${estimate.b}` })),
+    ...(estimates?.chapman ?? []).map((estimate) => ({
+      total: estimate.estimate,
+      basis: `Chapman estimate for ${estimate.a}×${estimate.b}`,
+    })),
     ...(estimates?.chao ? [{ total: estimates.chao.estimate, basis: "Chao's lower bound" }] : []),
   ];
   if (candidates.length === 0) {
@@ -119,5 +149,9 @@ export function coverageOf(unique: number, completeness: Completeness, estimates
   }
   const best = candidates.reduce((a, b) => (b.total > a.total ? b : a));
   const total = Math.max(best.total, unique);
-  return { ratio: total === 0 ? 0 : unique / total, total, basis: `${best.basis}, a lower bound on the total, so the ratio is an upper bound` };
+  return {
+    ratio: total === 0 ? 0 : unique / total,
+    total,
+    basis: `${best.basis}, a lower bound on the total, so the ratio is an upper bound`,
+  };
 }

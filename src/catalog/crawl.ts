@@ -102,7 +102,12 @@ export async function crawlCapture(
   let reserved = options.firstPageReserved ?? false;
   try {
     while (url !== null) {
-      if (visited.has(url)) throw new HubProtocolError({ url, pageIndex: capture.pages, reason: 'the next link repeats a page already fetched' });
+      if (visited.has(url))
+        throw new HubProtocolError({
+          url,
+          pageIndex: capture.pages,
+          reason: 'the next link repeats a page already fetched',
+        });
       visited.add(url);
       const pageUrl: string = url;
       const alreadyReserved = reserved;

@@ -37,10 +37,19 @@ export interface ChaoEstimate {
 /** Chapman's bias-corrected Lincoln–Petersen estimate from two captures. */
 export function chapmanEstimate(a: string, b: string, n1: number, n2: number, recaptured: number): ChapmanEstimate {
   const estimate = ((n1 + 1) * (n2 + 1)) / (recaptured + 1) - 1;
-  const variance = ((n1 + 1) * (n2 + 1) * (n1 - recaptured) * (n2 - recaptured)) / ((recaptured + 1) ** 2 * (recaptured + 2));
+  const variance =
+    ((n1 + 1) * (n2 + 1) * (n1 - recaptured) * (n2 - recaptured)) / ((recaptured + 1) ** 2 * (recaptured + 2));
   const seen = n1 + n2 - recaptured;
   const halfWidth = Z_95 * Math.sqrt(variance);
-  return { a, b, n1, n2, recaptured, estimate, interval95: { low: Math.max(seen, estimate - halfWidth), high: estimate + halfWidth } };
+  return {
+    a,
+    b,
+    n1,
+    n2,
+    recaptured,
+    estimate,
+    interval95: { low: Math.max(seen, estimate - halfWidth), high: estimate + halfWidth },
+  };
 }
 
 /**

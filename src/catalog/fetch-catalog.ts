@@ -76,7 +76,10 @@ export async function fetchCatalog(plan: FetchPlan, dependencies: FetchDependenc
     const extraSorts = plan.strategy === 'auto' ? CAPPED_SORT_KEYS.filter((sort) => !plan.sorts.includes(sort)) : [];
     const [more, outcome] = await Promise.all([
       Promise.all(extraSorts.map(crawlSort)),
-      crawlPartitions(context, { sort: plan.sorts[0] as HubSortKey, firstRank: CAPPED_SORT_KEYS.length + plan.sorts.length }),
+      crawlPartitions(context, {
+        sort: plan.sorts[0] as HubSortKey,
+        firstRank: CAPPED_SORT_KEYS.length + plan.sorts.length,
+      }),
     ]);
     sorts = orderForCappedView([...sorts, ...more]);
     partition = outcome;
@@ -110,7 +113,9 @@ function detectHiddenCap(sorts: Capture[]): number | null {
   const onePage = sorts.filter((capture) => capture.error === null && capture.exhausted && capture.pages === 1);
   if (onePage.length < 2) return null;
   const first = new Set(onePage[0]!.ids);
-  const agree = onePage.every((capture) => capture.ids.length === first.size && capture.ids.every((id) => first.has(id)));
+  const agree = onePage.every(
+    (capture) => capture.ids.length === first.size && capture.ids.every((id) => first.has(id)),
+  );
   if (agree) return null;
   for (const capture of onePage) {
     capture.exhausted = false;

@@ -74,7 +74,9 @@ export async function crawlPartitions(context: CrawlContext, options: PartitionO
 
   // The exact-owner query asks for the owner as seen, so it holds even if the Hub's author filter minds case.
   const withSeenSpelling = (filters: PartFilters): PartFilters =>
-    filters.author === undefined ? filters : { ...filters, author: context.accumulator.spellingOf(filters.author) ?? filters.author };
+    filters.author === undefined
+      ? filters
+      : { ...filters, author: context.accumulator.spellingOf(filters.author) ?? filters.author };
 
   await splitFull({ ownerSuffix: '', namePrefix: '' }, []);
   return outcome;

@@ -73,17 +73,30 @@ const MAX_ID_PART_LENGTH = 96;
  */
 export function refine(filters: PartFilters): Refinement {
   if (filters.namePrefix === '') {
-    return { kind: 'split', by: 'first character of the name', children: ID_ALPHABET.map((c) => ({ ...filters, namePrefix: c })), uncoveredId: null };
+    return {
+      kind: 'split',
+      by: 'first character of the name',
+      children: ID_ALPHABET.map((c) => ({ ...filters, namePrefix: c })),
+      uncoveredId: null,
+    };
   }
   if (filters.author === undefined && filters.ownerSuffix.length < MAX_ID_PART_LENGTH) {
     const children: PartFilters[] = ID_ALPHABET.map((c) => ({ ...filters, ownerSuffix: c + filters.ownerSuffix }));
     // An owner that is exactly the suffix has no character before it; the author filter catches it instead.
     if (filters.ownerSuffix !== '') children.push({ ...filters, author: filters.ownerSuffix });
-    const by = filters.ownerSuffix === '' ? 'last character of the owner' : `character before owner suffix "${filters.ownerSuffix}"`;
+    const by =
+      filters.ownerSuffix === ''
+        ? 'last character of the owner'
+        : `character before owner suffix "${filters.ownerSuffix}"`;
     return { kind: 'split', by, children, uncoveredId: null };
   }
   if (filters.gated === undefined) {
-    return { kind: 'split', by: 'gated', children: [true, false].map((gated) => ({ ...filters, gated })), uncoveredId: null };
+    return {
+      kind: 'split',
+      by: 'gated',
+      children: [true, false].map((gated) => ({ ...filters, gated })),
+      uncoveredId: null,
+    };
   }
   if (filters.author !== undefined && filters.namePrefix.length < MAX_ID_PART_LENGTH) {
     return {

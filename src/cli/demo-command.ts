@@ -20,7 +20,11 @@ const SAMPLE_QUERY = `{
 export async function runDemo(flags: DemoFlags): Promise<void> {
   const emulator = await startEmulator({ preset: flags.preset, capped: flags.capped ?? false });
   const config = loadConfig({ ...configFlagsFrom(flags), endpoint: emulator.url });
-  const server = await startServer(config, { host: flags.host, warm: true }, { upstreamLabel: `${emulator.label} at ${emulator.url}` });
+  const server = await startServer(
+    config,
+    { host: flags.host, warm: true },
+    { upstreamLabel: `${emulator.label} at ${emulator.url}` },
+  );
   process.once('exit', () => void emulator.close());
   process.stdout.write(
     [

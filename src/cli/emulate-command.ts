@@ -18,7 +18,9 @@ export async function runEmulate(flags: EmulateFlags): Promise<void> {
     latencyMs: flags.latencyMs === undefined ? undefined : Number(flags.latencyMs),
     tokens: flags.token,
   });
-  process.stdout.write(`${emulator.label}\nlistening on ${emulator.url}/api/models — point HF_ENDPOINT (or --upstream) here\n`);
+  process.stdout.write(
+    `${emulator.label}\nlistening on ${emulator.url}/api/models — point HF_ENDPOINT (or --upstream) here\n`,
+  );
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -16,7 +16,9 @@ export async function runFetch(flags: FetchFlags): Promise<void> {
   try {
     const snapshot = await fetchCatalog(fetchPlanOf(config), { client, onPage: progress.onPage });
     progress.stop();
-    process.stdout.write(flags.json ? `${JSON.stringify(snapshot.report, null, 2)}\n` : `${renderReport(snapshot.report)}\n`);
+    process.stdout.write(
+      flags.json ? `${JSON.stringify(snapshot.report, null, 2)}\n` : `${renderReport(snapshot.report)}\n`,
+    );
   } catch (error) {
     progress.stop();
     if (!(error instanceof FetchFailedError)) throw error;

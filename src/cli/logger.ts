@@ -4,7 +4,10 @@ import { pino } from 'pino';
 export const logger = pino(
   {
     name: 'hubcat',
-    redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization'], censor: '[redacted]' },
+    redact: {
+      paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization'],
+      censor: '[redacted]',
+    },
   },
   pino.destination(2),
 );

@@ -22,7 +22,11 @@ export function createFetchProgress(stream: NodeJS.WriteStream = process.stderr)
     };
   }
   const bar = new cliProgress.SingleBar(
-    { stream, format: 'fetching {bar} {value} unique · {requests} requests · last: {capture} page {page}', clearOnComplete: true },
+    {
+      stream,
+      format: 'fetching {bar} {value} unique · {requests} requests · last: {capture} page {page}',
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

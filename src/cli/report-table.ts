@@ -23,7 +23,9 @@ export function renderReport(report: FetchReport): string {
     lines.push(
       '',
       `capped view (top ${count(view.cap)} of each sort, computed from the complete catalog — what a client without cursors sees):`,
-      view.sorts.map((sort) => `${sort.sort} ${count(sort.size)} → ${count(sort.cumulativeUnique)} cumulative`).join(' · '),
+      view.sorts
+        .map((sort) => `${sort.sort} ${count(sort.size)} → ${count(sort.cumulativeUnique)} cumulative`)
+        .join(' · '),
       renderOverlaps('capped overlaps', view.overlaps),
     );
   }
@@ -41,7 +43,14 @@ function renderParts(report: FetchReport): string {
   });
   for (const part of report.parts.slice(0, MAX_PART_ROWS)) {
     const end = part.error ? 'error' : part.refined ? 'full → split' : part.exhausted ? 'below cap' : 'not fetched';
-    table.push([`${'  '.repeat(part.depth - 1)}${part.label}`, part.splitBy, count(part.returned), count(part.new), count(part.duplicates), end]);
+    table.push([
+      `${'  '.repeat(part.depth - 1)}${part.label}`,
+      part.splitBy,
+      count(part.returned),
+      count(part.new),
+      count(part.duplicates),
+      end,
+    ]);
   }
   const hidden = report.parts.length - MAX_PART_ROWS;
   const more = hidden > 0 ? `\n(${count(hidden)} more parts; --json lists them all)` : '';
@@ -60,11 +69,15 @@ function renderCompleteness(report: FetchReport): string[] {
   if (completeness.uncoveredRisk.length > 20) lines.push(`  … and ${completeness.uncoveredRisk.length - 20} more`);
   if (estimates) {
     for (const chapman of estimates.chapman) {
-      lines.push(`  Chapman ${chapman.a}×${chapman.b}: ${chapman.estimate.toFixed(1)} (95% ${chapman.interval95.low.toFixed(1)}–${chapman.interval95.high.toFixed(1)})`);
+      lines.push(
+        `  Chapman ${chapman.a}×${chapman.b}: ${chapman.estimate.toFixed(1)} (95% ${chapman.interval95.low.toFixed(1)}–${chapman.interval95.high.toFixed(1)})`,
+      );
     }
     if (estimates.chao) {
       const chao = estimates.chao;
-      lines.push(`  Chao lower bound: ${chao.estimate.toFixed(1)} (f1 ${chao.f1}, f2 ${chao.f2}; 95% ${chao.interval95.low.toFixed(1)}–${chao.interval95.high.toFixed(1)})`);
+      lines.push(
+        `  Chao lower bound: ${chao.estimate.toFixed(1)} (f1 ${chao.f1}, f2 ${chao.f2}; 95% ${chao.interval95.low.toFixed(1)}–${chao.interval95.high.toFixed(1)})`,
+      );
     }
     lines.push(`  ${estimates.caveat}`);
   }
@@ -83,7 +96,13 @@ function renderSorts(report: FetchReport): string {
     style: { head: [], border: [] },
   });
   for (const sort of report.sorts) {
-    const end = sort.error ? `error (page ${sort.errorPage})` : sort.exhausted ? 'exhausted' : sort.capped ? 'capped' : 'stopped';
+    const end = sort.error
+      ? `error (page ${sort.errorPage})`
+      : sort.exhausted
+        ? 'exhausted'
+        : sort.capped
+          ? 'capped'
+          : 'stopped';
     table.push([
       sort.sort,
       count(sort.pages),
@@ -106,7 +125,14 @@ function renderOverlaps(title: string, overlaps: FetchReport['overlaps']): strin
     style: { head: [], border: [] },
   });
   for (const overlap of overlaps) {
-    table.push([overlap.a, overlap.b, count(overlap.shared), count(overlap.onlyA), count(overlap.onlyB), percent(overlap.jaccard)]);
+    table.push([
+      overlap.a,
+      overlap.b,
+      count(overlap.shared),
+      count(overlap.onlyA),
+      count(overlap.onlyB),
+      percent(overlap.jaccard),
+    ]);
   }
   return `${title}:\n${table.toString()}`;
 }

@@ -15,8 +15,15 @@ export interface ServeOptions {
 }
 
 /** Starts hubcat's GraphQL server with the given configuration, and stops it cleanly on SIGINT/SIGTERM. */
-export async function startServer(config: Config, flags: ServeFlags, options: ServeOptions = {}): Promise<RunningServer> {
-  const app = createApp(config, { upstreamLabel: options.upstreamLabel, onCacheEvent: (event) => logCacheEvent(event, options) });
+export async function startServer(
+  config: Config,
+  flags: ServeFlags,
+  options: ServeOptions = {},
+): Promise<RunningServer> {
+  const app = createApp(config, {
+    upstreamLabel: options.upstreamLabel,
+    onCacheEvent: (event) => logCacheEvent(event, options),
+  });
   const server = await listen(app, config.port, flags.host);
   logger.info({ config: describeConfig(config), url: `${server.url}/graphql` }, 'hubcat serving');
   // Warming goes through the cache like a first query would, so a snapshot already in Redis is served, not refetched.
@@ -40,7 +47,10 @@ export async function runServe(flags: ServeFlags): Promise<void> {
 
 function logCacheEvent(event: CacheEvent, options: ServeOptions): void {
   if (event.type === 'fetch-failed') {
-    logger.warn({ error: event.message, hint: options.unreachableHint }, 'catalog fetch failed; serving what the cache holds');
+    logger.warn(
+      { error: event.message, hint: options.unreachableHint },
+      'catalog fetch failed; serving what the cache holds',
+    );
   } else if (event.type === 'snapshot-kept') {
     logger.warn({ reason: event.reason }, 'kept the last good snapshot');
   } else {

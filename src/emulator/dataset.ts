@@ -1,7 +1,16 @@
 import { Random, WeightedPicker } from './random.ts';
 import {
-  DATASETS, EXTRA_ORGS, FAMILIES_HF_INFERENCE, FAMILIES_OTHER_PROVIDERS, FAMILIES_UNSERVED, LANGUAGES, LICENSES,
-  OTHER_PROVIDERS, PROVIDERS_BY_TASK, userName, type Family,
+  DATASETS,
+  EXTRA_ORGS,
+  FAMILIES_HF_INFERENCE,
+  FAMILIES_OTHER_PROVIDERS,
+  FAMILIES_UNSERVED,
+  LANGUAGES,
+  LICENSES,
+  OTHER_PROVIDERS,
+  PROVIDERS_BY_TASK,
+  userName,
+  type Family,
 } from './vocabulary.ts';
 
 export type MappingStatus = 'live' | 'staging' | 'error';
@@ -116,7 +125,10 @@ export function generatePopulation(spec: PresetSpec, seed: number): EmulatedMode
   const groups = new Uint8Array(spec.population);
   let at = 0;
   for (const [group, count] of [
-    [Group.Live, live], [Group.Staging, staging], [Group.Error, error], [Group.Other, spec.otherProvidersOnly],
+    [Group.Live, live],
+    [Group.Staging, staging],
+    [Group.Error, error],
+    [Group.Other, spec.otherProvidersOnly],
     [Group.Unserved, unserved],
   ] as const) {
     groups.fill(group, at, at + count);
@@ -139,8 +151,12 @@ export function generatePopulation(spec: PresetSpec, seed: number): EmulatedMode
     const canonical = random.chance(CANONICAL_SHARE[groups[i] as Group]);
     if (canonical) canonicals[i] = 1;
     const latent = random.normal() + (canonical ? 1 : -0.3);
-    likes[i] = Math.floor(likesMedian * Math.exp(likesSigma * (POPULARITY_CORRELATION * latent + spread * random.normal())));
-    downloads[i] = Math.floor(downloadsMedian * Math.exp(downloadsSigma * (POPULARITY_CORRELATION * latent + spread * random.normal())));
+    likes[i] = Math.floor(
+      likesMedian * Math.exp(likesSigma * (POPULARITY_CORRELATION * latent + spread * random.normal())),
+    );
+    downloads[i] = Math.floor(
+      downloadsMedian * Math.exp(downloadsSigma * (POPULARITY_CORRELATION * latent + spread * random.normal())),
+    );
   }
 
   const served: number[] = [];
@@ -174,7 +190,13 @@ function makeDistinct(indices: readonly number[], values: Float64Array): void {
  * Swaps downloads between models at the edge of the top-`top` cut until the likes and downloads cuts share exactly
  * `shared` models. Values stay distinct because they are only exchanged.
  */
-function tuneOverlap(indices: readonly number[], likes: Float64Array, downloads: Float64Array, top: number, shared: number): void {
+function tuneOverlap(
+  indices: readonly number[],
+  likes: Float64Array,
+  downloads: Float64Array,
+  top: number,
+  shared: number,
+): void {
   const topByLikes = new Set(
     [...indices].sort((a, b) => (likes[b] as number) - (likes[a] as number) || a - b).slice(0, top),
   );
@@ -203,19 +225,41 @@ function tuneOverlap(indices: readonly number[], likes: Float64Array, downloads:
 }
 
 const SIBLINGS = new Map<string, readonly { rfilename: string }[]>();
-function siblingsFor(library: string | undefined, safetensors: boolean, hasOnnx: boolean): readonly { rfilename: string }[] {
+function siblingsFor(
+  library: string | undefined,
+  safetensors: boolean,
+  hasOnnx: boolean,
+): readonly { rfilename: string }[] {
   const key = `${library ?? ''}|${safetensors}|${hasOnnx}`;
   let files = SIBLINGS.get(key);
   if (!files) {
     const names = ['.gitattributes', 'README.md'];
     if (library === 'diffusers') {
-      names.push('model_index.json', 'scheduler/scheduler_config.json', 'text_encoder/config.json', 'unet/config.json', 'vae/config.json');
+      names.push(
+        'model_index.json',
+        'scheduler/scheduler_config.json',
+        'text_encoder/config.json',
+        'unet/config.json',
+        'vae/config.json',
+      );
       names.push(safetensors ? 'unet/diffusion_pytorch_model.safetensors' : 'unet/diffusion_pytorch_model.bin');
     } else if (library === 'timm') {
       names.push('config.json', safetensors ? 'model.safetensors' : 'pytorch_model.bin');
     } else {
-      names.push('config.json', safetensors ? 'model.safetensors' : 'pytorch_model.bin', 'tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json');
-      if (library === 'sentence-transformers') names.push('modules.json', 'sentence_bert_config.json', '1_Pooling/config.json', 'config_sentence_transformers.json');
+      names.push(
+        'config.json',
+        safetensors ? 'model.safetensors' : 'pytorch_model.bin',
+        'tokenizer.json',
+        'tokenizer_config.json',
+        'special_tokens_map.json',
+      );
+      if (library === 'sentence-transformers')
+        names.push(
+          'modules.json',
+          'sentence_bert_config.json',
+          '1_Pooling/config.json',
+          'config_sentence_transformers.json',
+        );
       if (library === 'gguf') names.push('model-Q4_K_M.gguf', 'model-Q8_0.gguf');
     }
     if (hasOnnx) names.push('onnx/model.onnx');
@@ -231,15 +275,20 @@ class RecordBuilder {
   private readonly tagArrays = new Map<Family, Map<number, readonly string[]>>();
   private mappingCounter = 0;
 
-  constructor(private readonly random: Random, private readonly now: number) {}
+  constructor(
+    private readonly random: Random,
+    private readonly now: number,
+  ) {}
 
   build(index: number, group: Group, wantCanonical: boolean, likes: number, downloads: number): EmulatedModel {
     const random = this.random;
-    const family = (group === Group.Other ? familyPickers.other : group === Group.Unserved ? familyPickers.unserved : familyPickers.hf).draw(random);
+    const family = (
+      group === Group.Other ? familyPickers.other : group === Group.Unserved ? familyPickers.unserved : familyPickers.hf
+    ).draw(random);
     const { id, owner, name, canonical } = this.pickId(family, wantCanonical);
 
     const createdAt = this.pickCreatedAt(canonical, group);
-    const lastModified = createdAt + Math.floor((this.now - createdAt) * random.next() ** 2 / 1000) * 1000;
+    const lastModified = createdAt + Math.floor(((this.now - createdAt) * random.next() ** 2) / 1000) * 1000;
     const objectId = objectIdFor(createdAt, random, index);
 
     const hasSafetensors = random.chance(0.85);
@@ -282,7 +331,8 @@ class RecordBuilder {
       const [lo, hi] = family.params;
       const total = Math.round(Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * random.next()));
       // Literal keys: a computed key sends every record down V8's slow path.
-      const parameters: Record<string, number> = family.dtype === 'F32' ? { F32: total } : family.dtype === 'F16' ? { F16: total } : { BF16: total };
+      const parameters: Record<string, number> =
+        family.dtype === 'F32' ? { F32: total } : family.dtype === 'F16' ? { F16: total } : { BF16: total };
       record.safetensors = { parameters, total };
     }
     if (random.chance(group === Group.Live ? 0.4 : group === Group.Unserved ? 0.01 : 0.08)) record.inference = 'warm';
@@ -290,7 +340,10 @@ class RecordBuilder {
     return record;
   }
 
-  private pickId(family: Family, wantCanonical: boolean): { id: string; owner: string; name: string; canonical: boolean } {
+  private pickId(
+    family: Family,
+    wantCanonical: boolean,
+  ): { id: string; owner: string; name: string; canonical: boolean } {
     const random = this.random;
     for (let attempt = 0; ; attempt++) {
       let owner: string;
@@ -329,7 +382,13 @@ class RecordBuilder {
     return Math.floor(t / 1000) * 1000;
   }
 
-  private tagsFor(family: Family, library: string | undefined, safetensors: boolean, onnx: boolean, random: Random): readonly string[] {
+  private tagsFor(
+    family: Family,
+    library: string | undefined,
+    safetensors: boolean,
+    onnx: boolean,
+    random: Random,
+  ): readonly string[] {
     // Draw first, then look the combination up by a numeric key: many models share their tag list.
     let flags = 0;
     for (let i = 0; i < family.extraTags.length; i++) if (random.chance(0.7)) flags |= 1 << i;
@@ -342,7 +401,8 @@ class RecordBuilder {
     if (random.chance(0.8)) flags |= 1;
     const license = licensePicker.draw(random);
     const libraryCode = library === undefined ? 0 : library === family.library ? 1 : 2;
-    const key = ((((flags * 32 + language) * 32 + secondLanguage + 1) * 32 + dataset + 1) * 32 + license) * 4 + libraryCode;
+    const key =
+      ((((flags * 32 + language) * 32 + secondLanguage + 1) * 32 + dataset + 1) * 32 + license) * 4 + libraryCode;
     let byFamily = this.tagArrays.get(family);
     if (!byFamily) this.tagArrays.set(family, (byFamily = new Map()));
     let shared = byFamily.get(key);
@@ -368,37 +428,57 @@ class RecordBuilder {
     return shared;
   }
 
-  private mappingsFor(group: Group, family: Family, owner: string, name: string, id: string, createdAt: number): EmulatedProviderMapping[] {
+  private mappingsFor(
+    group: Group,
+    family: Family,
+    owner: string,
+    name: string,
+    id: string,
+    createdAt: number,
+  ): EmulatedProviderMapping[] {
     if (group === Group.Unserved) return [];
     const random = this.random;
     const task = family.mappingTask ?? family.task ?? 'feature-extraction';
     const mappings: EmulatedProviderMapping[] = [];
     if (group === Group.Live || group === Group.Staging || group === Group.Error) {
       const status: MappingStatus = group === Group.Live ? 'live' : group === Group.Staging ? 'staging' : 'error';
-      mappings.push(this.mapping('hf-inference', id, status, task, owner, createdAt, {
-        previousStatus: status === 'error' && random.chance(0.5) ? 'live' : undefined,
-        latency: status === 'live' && random.chance(0.6),
-      }));
+      mappings.push(
+        this.mapping('hf-inference', id, status, task, owner, createdAt, {
+          previousStatus: status === 'error' && random.chance(0.5) ? 'live' : undefined,
+          latency: status === 'live' && random.chance(0.6),
+        }),
+      );
     }
     const candidates = PROVIDERS_BY_TASK[task] ?? OTHER_PROVIDERS;
-    const count = group === Group.Other ? 1 + random.int(Math.min(5, candidates.length))
-      : random.chance(group === Group.Live ? 0.12 : 0.3) ? 1 + random.int(Math.min(2, candidates.length)) : 0;
+    const count =
+      group === Group.Other
+        ? 1 + random.int(Math.min(5, candidates.length))
+        : random.chance(group === Group.Live ? 0.12 : 0.3)
+          ? 1 + random.int(Math.min(2, candidates.length))
+          : 0;
     const chosen = new Set<string>();
     while (chosen.size < count) chosen.add(random.pick(candidates));
     for (const provider of chosen) {
       const roll = random.next();
       const status: MappingStatus = roll < 0.7 ? 'live' : roll < 0.8 ? 'staging' : 'error';
-      mappings.push(this.mapping(provider, providerIdFor(provider, owner, name, id), status, task, owner, createdAt, {
-        previousStatus: status === 'error' && random.chance(0.5) ? 'live' : undefined,
-        details: task === 'conversational' && random.chance(0.5),
-        latency: status === 'live' && random.chance(0.3),
-      }));
+      mappings.push(
+        this.mapping(provider, providerIdFor(provider, owner, name, id), status, task, owner, createdAt, {
+          previousStatus: status === 'error' && random.chance(0.5) ? 'live' : undefined,
+          details: task === 'conversational' && random.chance(0.5),
+          latency: status === 'live' && random.chance(0.3),
+        }),
+      );
     }
     return mappings;
   }
 
   private mapping(
-    provider: string, providerId: string, status: MappingStatus, task: string, owner: string, createdAt: number,
+    provider: string,
+    providerId: string,
+    status: MappingStatus,
+    task: string,
+    owner: string,
+    createdAt: number,
     extra: { previousStatus?: MappingStatus | undefined; details?: boolean; latency?: boolean },
   ): EmulatedProviderMapping {
     const random = this.random;
@@ -426,27 +506,55 @@ class RecordBuilder {
   }
 }
 
-const PERSONAL_NAMES = ['my_awesome_model', 'test-model', 'results', 'model', 'output', 'final-model', 'checkpoints', 'demo', 'trained-model', 'assignment'];
+const PERSONAL_NAMES = [
+  'my_awesome_model',
+  'test-model',
+  'results',
+  'model',
+  'output',
+  'final-model',
+  'checkpoints',
+  'demo',
+  'trained-model',
+  'assignment',
+];
 function personalName(random: Random, family: Family): string {
   const base = random.pick(PERSONAL_NAMES);
-  return random.chance(0.5) && family.task ? `${family.task.split('-')[0] ?? ''}-${base}` : `${base}-${random.int(100)}`;
+  return random.chance(0.5) && family.task
+    ? `${family.task.split('-')[0] ?? ''}-${base}`
+    : `${base}-${random.int(100)}`;
 }
 
 /** A MongoDB-like ObjectId: creation seconds, random bytes, then a counter so ids never collide. */
 function objectIdFor(ms: number, random: Random, counter: number): string {
-  return [Math.floor(ms / 1000).toString(16).padStart(8, '0'), random.hex(10), (counter & 0xffffff).toString(16).padStart(6, '0')].join('');
+  return [
+    Math.floor(ms / 1000)
+      .toString(16)
+      .padStart(8, '0'),
+    random.hex(10),
+    (counter & 0xffffff).toString(16).padStart(6, '0'),
+  ].join('');
 }
 
 function providerIdFor(provider: string, owner: string, name: string, id: string): string {
   const lower = name.toLowerCase();
   switch (provider) {
-    case 'fireworks-ai': return `accounts/fireworks/models/${lower.replaceAll('.', 'p')}`;
-    case 'novita': return id.toLowerCase();
-    case 'groq': case 'cerebras': return lower;
-    case 'sambanova': return name;
-    case 'replicate': return `${owner.toLowerCase()}/${lower}`;
-    case 'fal-ai': return `fal-ai/${lower}`;
-    case 'nebius': return `${id}-fast`;
-    default: return id;
+    case 'fireworks-ai':
+      return `accounts/fireworks/models/${lower.replaceAll('.', 'p')}`;
+    case 'novita':
+      return id.toLowerCase();
+    case 'groq':
+    case 'cerebras':
+      return lower;
+    case 'sambanova':
+      return name;
+    case 'replicate':
+      return `${owner.toLowerCase()}/${lower}`;
+    case 'fal-ai':
+      return `fal-ai/${lower}`;
+    case 'nebius':
+      return `${id}-fast`;
+    default:
+      return id;
   }
 }

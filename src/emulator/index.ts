@@ -23,6 +23,12 @@
  *   Without the `quota` option nothing is counted: headers announce q=500;w=300 with `r` always 500.
  * - `likes30d` is not a listed field; it is derived from `trendingScore` and the `_id` for sorting.
  */
-export { startEmulator, type EmulatorOptions, type Fault, type RequestLogEntry, type RunningEmulator } from './server.ts';
+export {
+  startEmulator,
+  type EmulatorOptions,
+  type Fault,
+  type RequestLogEntry,
+  type RunningEmulator,
+} from './server.ts';
 export { generateDataset, PRESETS, DEFAULT_PRESET, type PresetInfo } from './presets.ts';
 export type { EmulatedModel, EmulatedProviderMapping, MappingStatus } from './dataset.ts';

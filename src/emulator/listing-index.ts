@@ -1,6 +1,12 @@
 import type { EmulatedModel } from './dataset.ts';
 import {
-  cursorValue, decodeCursor, encodeCursor, project, sortValue, type ListingQuery, type SortKey,
+  cursorValue,
+  decodeCursor,
+  encodeCursor,
+  project,
+  sortValue,
+  type ListingQuery,
+  type SortKey,
 } from './listing.ts';
 
 /** One presorted order: model positions by (value desc, missing last, `_id` asc), with the values alongside. */
@@ -45,11 +51,11 @@ function orderByObjectId(models: readonly EmulatedModel[]): Int32Array {
     const word = words[w] as Uint32Array;
     for (const shift of [0, 16]) {
       counts.fill(0);
-      for (let k = 0; k < n; k++) (counts[((word[order[k] as number] as number) >>> shift & 0xffff) + 1] as number)++;
+      for (let k = 0; k < n; k++) (counts[(((word[order[k] as number] as number) >>> shift) & 0xffff) + 1] as number)++;
       for (let d = 1; d <= 65536; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
       for (let k = 0; k < n; k++) {
         const i = order[k] as number;
-        const digit = (word[i] as number) >>> shift & 0xffff;
+        const digit = ((word[i] as number) >>> shift) & 0xffff;
         scratch[counts[digit] as number] = i;
         counts[digit] = (counts[digit] as number) + 1;
       }
@@ -168,7 +174,9 @@ export class ListingIndex {
     const tests: ((i: number) => boolean)[] = [];
     const none = (): boolean => false;
     if (query.providers !== undefined) {
-      const masks = providerStatuses.map((s) => this.statusMasks.get(s)).filter((m): m is Int32Array => m !== undefined);
+      const masks = providerStatuses
+        .map((s) => this.statusMasks.get(s))
+        .filter((m): m is Int32Array => m !== undefined);
       let bits = 0;
       if (query.providers === 'all') bits = -1;
       else for (const provider of query.providers) bits |= this.providerBits.get(provider) ?? 0;
@@ -178,7 +186,8 @@ export class ListingIndex {
         tests.push((i) => ((mask[i] as number) & bits) !== 0);
       } else {
         const merged = new Int32Array(this.n);
-        for (const mask of masks) for (let i = 0; i < this.n; i++) merged[i] = (merged[i] as number) | (mask[i] as number);
+        for (const mask of masks)
+          for (let i = 0; i < this.n; i++) merged[i] = (merged[i] as number) | (mask[i] as number);
         tests.push((i) => ((merged[i] as number) & bits) !== 0);
       }
     }
@@ -226,13 +235,22 @@ export class ListingIndex {
   }
 
   /** Runs a query from its cursor: the page's model positions and the cursor of the next page, if any remain. */
-  page(query: ListingQuery, providerStatuses: readonly string[], useCursor: boolean): { items: number[]; next: string | undefined } {
+  page(
+    query: ListingQuery,
+    providerStatuses: readonly string[],
+    useCursor: boolean,
+  ): { items: number[]; next: string | undefined } {
     const { order, values } = this.sortedOrder(query.sort);
     const models = this.models;
     let start = 0;
     if (useCursor && query.cursor !== undefined) {
       const position = decodeCursor(query.cursor, query.sort);
-      const value = position.value === null ? NaN : typeof position.value === 'string' ? Date.parse(position.value) : position.value;
+      const value =
+        position.value === null
+          ? NaN
+          : typeof position.value === 'string'
+            ? Date.parse(position.value)
+            : position.value;
       const missing = value !== value;
       // First position strictly after (value, _id) in listing order.
       let lo = 0;

@@ -4,13 +4,57 @@ import type { EmulatedModel } from './dataset.ts';
 export const SORT_KEYS = ['likes', 'downloads', 'trendingScore', 'createdAt', 'lastModified', 'likes30d'] as const;
 export type SortKey = (typeof SORT_KEYS)[number] | '_id';
 
-export const DEFAULT_FIELDS = ['_id', 'id', 'likes', 'trendingScore', 'private', 'downloads', 'tags', 'pipeline_tag', 'library_name', 'createdAt', 'modelId'] as const;
-export const FULL_FIELDS = [...DEFAULT_FIELDS, 'author', 'sha', 'lastModified', 'gated', 'disabled', 'siblings'] as const;
+export const DEFAULT_FIELDS = [
+  '_id',
+  'id',
+  'likes',
+  'trendingScore',
+  'private',
+  'downloads',
+  'tags',
+  'pipeline_tag',
+  'library_name',
+  'createdAt',
+  'modelId',
+] as const;
+export const FULL_FIELDS = [
+  ...DEFAULT_FIELDS,
+  'author',
+  'sha',
+  'lastModified',
+  'gated',
+  'disabled',
+  'siblings',
+] as const;
 export const EXPANDABLE_FIELDS = [
-  'author', 'cardData', 'config', 'createdAt', 'disabled', 'downloads', 'downloadsAllTime', 'evalResults', 'gated', 'gguf',
-  'inference', 'inferenceProviderMapping', 'lastModified', 'library_name', 'likes', 'mask_token', 'model-index',
-  'pipeline_tag', 'private', 'resourceGroup', 'safetensors', 'sha', 'siblings', 'spaces', 'tags', 'transformersInfo',
-  'trendingScore', 'widgetData',
+  'author',
+  'cardData',
+  'config',
+  'createdAt',
+  'disabled',
+  'downloads',
+  'downloadsAllTime',
+  'evalResults',
+  'gated',
+  'gguf',
+  'inference',
+  'inferenceProviderMapping',
+  'lastModified',
+  'library_name',
+  'likes',
+  'mask_token',
+  'model-index',
+  'pipeline_tag',
+  'private',
+  'resourceGroup',
+  'safetensors',
+  'sha',
+  'siblings',
+  'spaces',
+  'tags',
+  'transformersInfo',
+  'trendingScore',
+  'widgetData',
 ] as const;
 const EXPANDABLE = new Set<string>(EXPANDABLE_FIELDS);
 
@@ -34,7 +78,10 @@ export interface ListingQuery {
 }
 
 export class ListingError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -107,7 +154,11 @@ export function parseListingQuery(params: Params): ListingQuery {
     limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(parsed)));
   }
 
-  const providerValues = params.getAll('inference_provider').flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const providerValues = params
+    .getAll('inference_provider')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const gatedParam = first(params, 'gated')?.toLowerCase();
   const parametersParam = first(params, 'num_parameters');
 
@@ -117,7 +168,11 @@ export function parseListingQuery(params: Params): ListingQuery {
     cursor: first(params, 'cursor'),
     search: first(params, 'search')?.toLowerCase(),
     author: first(params, 'author')?.toLowerCase(),
-    tags: params.getAll('filter').flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean),
+    tags: params
+      .getAll('filter')
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean),
     pipelineTag: first(params, 'pipeline_tag'),
     library: first(params, 'library'),
     providers: providerValues.length === 0 ? undefined : providerValues.includes('all') ? 'all' : providerValues,
@@ -154,8 +209,11 @@ export function decodeCursor(cursor: string, sort: SortKey): CursorPosition {
   const { sort: cursorSort, value, _id } = parsed as Record<string, unknown>;
   if (cursorSort !== sort || typeof _id !== 'string' || !/^[0-9a-f]{24}$/.test(_id)) throw invalid;
   const isDate = sort === 'createdAt' || sort === 'lastModified';
-  const valid = value === null
-    || (isDate ? typeof value === 'string' && !Number.isNaN(Date.parse(value)) : typeof value === 'number' && Number.isFinite(value));
+  const valid =
+    value === null ||
+    (isDate
+      ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
+      : typeof value === 'number' && Number.isFinite(value));
   if (!valid) throw invalid;
   return { sort, value: value as number | string | null, _id };
 }
@@ -163,13 +221,20 @@ export function decodeCursor(cursor: string, sort: SortKey): CursorPosition {
 /** A model's value for a sort key; NaN when missing (sorted last). */
 export function sortValue(model: EmulatedModel, key: SortKey): number {
   switch (key) {
-    case 'likes': return model.likes;
-    case 'downloads': return model.downloads;
-    case 'trendingScore': return model.trendingScore ?? NaN;
-    case 'createdAt': return Date.parse(model.createdAt);
-    case 'lastModified': return Date.parse(model.lastModified);
-    case 'likes30d': return likes30d(model);
-    case '_id': return NaN;
+    case 'likes':
+      return model.likes;
+    case 'downloads':
+      return model.downloads;
+    case 'trendingScore':
+      return model.trendingScore ?? NaN;
+    case 'createdAt':
+      return Date.parse(model.createdAt);
+    case 'lastModified':
+      return Date.parse(model.lastModified);
+    case 'likes30d':
+      return likes30d(model);
+    case '_id':
+      return NaN;
   }
 }
 
@@ -183,9 +248,12 @@ export function likes30d(model: EmulatedModel): number {
 
 export function cursorValue(model: EmulatedModel, key: SortKey): number | string | null {
   switch (key) {
-    case 'createdAt': return model.createdAt;
-    case 'lastModified': return model.lastModified;
-    case '_id': return null;
+    case 'createdAt':
+      return model.createdAt;
+    case 'lastModified':
+      return model.lastModified;
+    case '_id':
+      return null;
     default: {
       const value = sortValue(model, key);
       return Number.isNaN(value) ? null : value;

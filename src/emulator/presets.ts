@@ -13,7 +13,8 @@ export interface PresetInfo {
 
 const SPECS: Record<string, PresetSpec> = {
   'gateway-2025-10': {
-    description: 'hf-inference as the gateway saw it in October 2025: 1,377 live models; the top 1,000 by likes and by downloads share 796',
+    description:
+      'hf-inference as the gateway saw it in October 2025: 1,377 live models; the top 1,000 by likes and by downloads share 796',
     defaultSeed: 20251015,
     now: '2025-10-20T00:00:00.000Z',
     population: 4000,
@@ -51,17 +52,22 @@ const SPECS: Record<string, PresetSpec> = {
 
 export const DEFAULT_PRESET = 'gateway-2025-10';
 
-export const PRESETS: Readonly<Record<string, PresetInfo>> = Object.freeze(Object.fromEntries(
-  Object.entries(SPECS).map(([name, spec]) => [name, Object.freeze({
-    name,
-    description: spec.description,
-    defaultSeed: spec.defaultSeed,
-    population: spec.population,
-    served: spec.hfInference.live,
-    hfInference: spec.hfInference,
-    otherProvidersOnly: spec.otherProvidersOnly,
-  })]),
-));
+export const PRESETS: Readonly<Record<string, PresetInfo>> = Object.freeze(
+  Object.fromEntries(
+    Object.entries(SPECS).map(([name, spec]) => [
+      name,
+      Object.freeze({
+        name,
+        description: spec.description,
+        defaultSeed: spec.defaultSeed,
+        population: spec.population,
+        served: spec.hfInference.live,
+        hfInference: spec.hfInference,
+        otherProvidersOnly: spec.otherProvidersOnly,
+      }),
+    ]),
+  ),
+);
 
 export function presetSpec(preset: string): PresetSpec {
   const spec = SPECS[preset];

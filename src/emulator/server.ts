@@ -106,7 +106,9 @@ function nextUrl(req: IncomingMessage, fallbackHost: string, path: string, rawQu
     let decoded = key;
     try {
       decoded = decodeURIComponent(key.replaceAll('+', ' '));
-    } catch { /* keep undecodable keys verbatim */ }
+    } catch {
+      /* keep undecodable keys verbatim */
+    }
     return decoded !== 'cursor';
   });
   kept.push(`cursor=${encodeURIComponent(cursor)}`);
@@ -144,10 +146,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return { remaining: Math.max(0, quota.limit - windowCount), reset };
   }
 
-  function send(res: ServerResponse, entry: RequestLogEntry, status: number, body: string, headers: Record<string, string> = {}): void {
+  function send(
+    res: ServerResponse,
+    entry: RequestLogEntry,
+    status: number,
+    body: string,
+    headers: Record<string, string> = {},
+  ): void {
     entry.status = status;
     const bytes = Buffer.from(body, 'utf8');
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(bytes.length), ...headers });
+    res.writeHead(status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': String(bytes.length),
+      ...headers,
+    });
     res.end(bytes);
   }
 
@@ -164,7 +176,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const path = url.pathname;
     const authorization = req.headers.authorization;
     const token = authorization === undefined ? undefined : /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
-    const credentialsOk = authorization === undefined || (token !== undefined && (tokens === undefined || tokens.has(token)));
+    const credentialsOk =
+      authorization === undefined || (token !== undefined && (tokens === undefined || tokens.has(token)));
     const entry: RequestLogEntry = {
       n: requests.length + 1,
       method: req.method ?? 'GET',
@@ -198,14 +211,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       } catch {
         isJson = false;
       }
-      send(res, entry, fault.status, body, { ...headers, ...(isJson ? {} : { 'Content-Type': 'text/html; charset=utf-8' }) });
+      send(res, entry, fault.status, body, {
+        ...headers,
+        ...(isJson ? {} : { 'Content-Type': 'text/html; charset=utf-8' }),
+      });
       return;
     }
     if (fault?.kind === 'rate-limit') {
-      send(res, entry, 429, JSON.stringify({ error: 'You have been rate-limited; you can retry this action in about 5 minutes.' }), {
-        ...headers,
-        RateLimit: `"api";r=0;t=${fault.resetSeconds}`,
-      });
+      send(
+        res,
+        entry,
+        429,
+        JSON.stringify({ error: 'You have been rate-limited; you can retry this action in about 5 minutes.' }),
+        {
+          ...headers,
+          RateLimit: `"api";r=0;t=${fault.resetSeconds}`,
+        },
+      );
       return;
     }
 
@@ -218,7 +240,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return;
     }
     if (enforceQuota && limits.remaining === 0 && windowCount > quota.limit) {
-      send(res, entry, 429, JSON.stringify({ error: 'You have been rate-limited; you can retry this action in a few minutes.' }), headers);
+      send(
+        res,
+        entry,
+        429,
+        JSON.stringify({ error: 'You have been rate-limited; you can retry this action in a few minutes.' }),
+        headers,
+      );
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -259,7 +287,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'X-Request-Id': requestId() });
-        res.end(JSON.stringify({ error: `Emulator failure: ${error instanceof Error ? error.message : String(error)}` }));
+        res.end(
+          JSON.stringify({ error: `Emulator failure: ${error instanceof Error ? error.message : String(error)}` }),
+        );
       } else res.destroy();
     });
   });

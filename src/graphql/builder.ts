@@ -14,7 +14,8 @@ export const builder = new SchemaBuilder<{
   validation: {
     validationError: (result) => {
       const issue = result.issues[0];
-      const argument = issue?.path?.map((segment) => (typeof segment === 'object' ? segment.key : segment)).join('.') ?? '';
+      const argument =
+        issue?.path?.map((segment) => (typeof segment === 'object' ? segment.key : segment)).join('.') ?? '';
       return new GraphQLError(`Invalid argument ${argument}: ${issue?.message ?? 'invalid value'}`, {
         extensions: { code: 'BAD_USER_INPUT', argument },
       });

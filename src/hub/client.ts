@@ -70,8 +70,7 @@ export interface HubPage {
 }
 
 type Attempt =
-  | { kind: 'response'; response: Response; body: string }
-  | { kind: 'failure'; timedOut: boolean; error: unknown };
+  { kind: 'response'; response: Response; body: string } | { kind: 'failure'; timedOut: boolean; error: unknown };
 
 // A hand-written loop rather than p-retry: p-retry 7 derives every delay from one exponential
 // schedule (custom waits would mean zeroing it and sleeping inside onFailedAttempt), bounds
@@ -93,7 +92,8 @@ export class HubClient {
 
   constructor(options: HubClientOptions = {}) {
     this.endpoint = (options.endpoint ?? DEFAULT_HUB_ENDPOINT).replace(/\/+$/, '');
-    if (!URL.canParse(this.endpoint)) throw new HubUsageError(`endpoint is not an absolute URL: ${JSON.stringify(this.endpoint)}`);
+    if (!URL.canParse(this.endpoint))
+      throw new HubUsageError(`endpoint is not an absolute URL: ${JSON.stringify(this.endpoint)}`);
     this.#origin = new URL(this.endpoint).origin;
 
     const token = options.token ?? '';
@@ -126,7 +126,11 @@ export class HubClient {
     let url: string | null = this.buildListUrl(query);
     for (let index = 0; url !== null; index++) {
       if (seen.has(url)) {
-        throw new HubProtocolError({ url: this.#scrub(url), pageIndex: index, reason: 'Link rel="next" repeats an earlier page URL' });
+        throw new HubProtocolError({
+          url: this.#scrub(url),
+          pageIndex: index,
+          reason: 'Link rel="next" repeats an earlier page URL',
+        });
       }
       seen.add(url);
       const page: HubPage = await this.fetchPage(url, index, options);
@@ -184,7 +188,14 @@ export class HubClient {
         const detail = timedOut ? `timed out after ${this.#timeoutMs} ms` : this.#scrub(describeError(error));
         const cause = this.#safeCause(error);
         fail = (note) =>
-          new HubNetworkError({ url: shownUrl, timedOut, attempts: attempt, detail, cause, ...(note === undefined ? {} : { note }) });
+          new HubNetworkError({
+            url: shownUrl,
+            timedOut,
+            attempts: attempt,
+            detail,
+            cause,
+            ...(note === undefined ? {} : { note }),
+          });
         waitMs = backoffMs(attempt - 1, this.#random);
         event = { url: shownUrl, attempt, reason: timedOut ? 'timeout' : 'network', message: detail };
       }
@@ -206,9 +217,13 @@ export class HubClient {
   async #attempt(url: string, signal: AbortSignal | undefined): Promise<Attempt> {
     const timeout = AbortSignal.timeout(this.#timeoutMs);
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.#userAgent };
-    if (this.#token !== null && new URL(url).origin === this.#origin) headers['authorization'] = `Bearer ${this.#token}`;
+    if (this.#token !== null && new URL(url).origin === this.#origin)
+      headers['authorization'] = `Bearer ${this.#token}`;
     try {
-      const response = await this.#fetch(url, { headers, signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]) });
+      const response = await this.#fetch(url, {
+        headers,
+        signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
+      });
       // The body is read under the same signal, so a stalled body is a timeout too.
       const body = await response.text();
       return { kind: 'response', response, body };
@@ -221,7 +236,12 @@ export class HubClient {
   #page(url: string, index: number, response: Response, body: string, requests: number, durationMs: number): HubPage {
     const shownUrl = this.#scrub(url);
     const protocolError = (reason: string, itemIndex?: number): HubProtocolError =>
-      new HubProtocolError({ url: shownUrl, pageIndex: index, reason: this.#scrub(reason), itemIndex: itemIndex ?? null });
+      new HubProtocolError({
+        url: shownUrl,
+        pageIndex: index,
+        reason: this.#scrub(reason),
+        itemIndex: itemIndex ?? null,
+      });
 
     let nextUrl: string | null;
     try {
@@ -290,7 +310,8 @@ function itemLabel(raw: unknown): string {
 function errorText(body: string): string | null {
   try {
     const parsed: unknown = JSON.parse(body);
-    if (typeof parsed === 'object' && parsed !== null && 'error' in parsed && typeof parsed.error === 'string') return parsed.error;
+    if (typeof parsed === 'object' && parsed !== null && 'error' in parsed && typeof parsed.error === 'string')
+      return parsed.error;
   } catch {
     // Not JSON (a proxy's HTML error page, say): no Hub message.
   }
@@ -305,11 +326,13 @@ function describeError(error: unknown): string {
 }
 
 function positive(name: string, value: number): number {
-  if (!(Number.isFinite(value) && value > 0)) throw new HubUsageError(`${name} must be a positive number, got ${value}`);
+  if (!(Number.isFinite(value) && value > 0))
+    throw new HubUsageError(`${name} must be a positive number, got ${value}`);
   return value;
 }
 
 function count(name: string, value: number): number {
-  if (!(Number.isInteger(value) && value >= 0)) throw new HubUsageError(`${name} must be a non-negative integer, got ${value}`);
+  if (!(Number.isInteger(value) && value >= 0))
+    throw new HubUsageError(`${name} must be a non-negative integer, got ${value}`);
   return value;
 }

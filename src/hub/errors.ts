@@ -18,11 +18,20 @@ export class HubHttpError extends Error {
   /** HTTP requests made for this URL, the failing one included. */
   readonly attempts: number;
 
-  constructor(init: { status: number; hubMessage: string | null; requestId: string | null; url: string; attempts: number; note?: string }) {
+  constructor(init: {
+    status: number;
+    hubMessage: string | null;
+    requestId: string | null;
+    url: string;
+    attempts: number;
+    note?: string;
+  }) {
     const detail = init.hubMessage === null ? '' : `: ${init.hubMessage}`;
     const request = init.requestId === null ? '' : ` (request id ${init.requestId})`;
     const note = init.note === undefined ? '' : `; ${init.note}`;
-    super(`Hub answered ${init.status} to GET ${init.url}${detail}${request} after ${plural(init.attempts, 'attempt')}${note}`);
+    super(
+      `Hub answered ${init.status} to GET ${init.url}${detail}${request} after ${plural(init.attempts, 'attempt')}${note}`,
+    );
     this.status = init.status;
     this.hubMessage = init.hubMessage;
     this.requestId = init.requestId;
@@ -39,9 +48,18 @@ export class HubNetworkError extends Error {
   readonly timedOut: boolean;
   readonly attempts: number;
 
-  constructor(init: { url: string; timedOut: boolean; attempts: number; detail: string; cause: unknown; note?: string }) {
+  constructor(init: {
+    url: string;
+    timedOut: boolean;
+    attempts: number;
+    detail: string;
+    cause: unknown;
+    note?: string;
+  }) {
     const note = init.note === undefined ? '' : `; ${init.note}`;
-    super(`GET ${init.url} failed after ${plural(init.attempts, 'attempt')}: ${init.detail}${note}`, { cause: init.cause });
+    super(`GET ${init.url} failed after ${plural(init.attempts, 'attempt')}: ${init.detail}${note}`, {
+      cause: init.cause,
+    });
     this.url = init.url;
     this.timedOut = init.timedOut;
     this.attempts = init.attempts;

@@ -85,7 +85,10 @@ export function parseLinkHeader(header: string): LinkEntry[] {
       // RFC 8288: occurrences of a parameter after the first are ignored.
       if (!(name in params)) params[name] = value;
     }
-    const rels = (params['rel'] ?? '').toLowerCase().split(/\s+/).filter((rel) => rel !== '');
+    const rels = (params['rel'] ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((rel) => rel !== '');
     entries.push({ target, rels, params });
   }
   return entries;

@@ -85,12 +85,16 @@ export function listModelsSearchParams(query: ListModelsQuery): URLSearchParams 
   if (query.gated !== undefined) params.set('gated', String(query.gated));
 
   const { min, max } = query.numParameters ?? {};
-  const bounds = [min === undefined ? null : `min:${min}`, max === undefined ? null : `max:${max}`].filter((b) => b !== null);
+  const bounds = [min === undefined ? null : `min:${min}`, max === undefined ? null : `max:${max}`].filter(
+    (b) => b !== null,
+  );
   if (bounds.length > 0) params.set('num_parameters', bounds.join(','));
 
   if (query.sort !== undefined) {
     if (!sortKeys.has(query.sort)) {
-      throw new HubUsageError(`Unknown sort key ${JSON.stringify(query.sort)}; the Hub accepts ${HUB_SORT_KEYS.join(', ')}`);
+      throw new HubUsageError(
+        `Unknown sort key ${JSON.stringify(query.sort)}; the Hub accepts ${HUB_SORT_KEYS.join(', ')}`,
+      );
     }
     params.set('sort', query.sort);
   }

@@ -17,10 +17,18 @@ export type OrderKey = `${ModelOrderField}:${OrderDirection}`;
 
 export function validateOrder(order: ModelOrder): OrderKey {
   if (!ORDER_FIELDS.has(order.field)) {
-    throw new QueryInputError('BAD_USER_INPUT', 'orderBy.field', `orderBy.field must be one of ${[...ORDER_FIELDS].join(', ')}, got ${String(order.field)}`);
+    throw new QueryInputError(
+      'BAD_USER_INPUT',
+      'orderBy.field',
+      `orderBy.field must be one of ${[...ORDER_FIELDS].join(', ')}, got ${String(order.field)}`,
+    );
   }
   if (!ORDER_DIRECTIONS.has(order.direction)) {
-    throw new QueryInputError('BAD_USER_INPUT', 'orderBy.direction', `orderBy.direction must be ASC or DESC, got ${String(order.direction)}`);
+    throw new QueryInputError(
+      'BAD_USER_INPUT',
+      'orderBy.direction',
+      `orderBy.direction must be ASC or DESC, got ${String(order.direction)}`,
+    );
   }
   return `${order.field}:${order.direction}`;
 }

@@ -117,7 +117,12 @@ export class CatalogCache {
    */
   private adopt(stored: CatalogSnapshot): boolean {
     const current = this.current;
-    if (current && (stored.id === current.id || Date.parse(stored.fetchedAt) <= Date.parse(current.fetchedAt) || whyKeep(current, stored))) {
+    if (
+      current &&
+      (stored.id === current.id ||
+        Date.parse(stored.fetchedAt) <= Date.parse(current.fetchedAt) ||
+        whyKeep(current, stored))
+    ) {
       return false;
     }
     this.current = stored;
@@ -147,9 +152,14 @@ export class CatalogCache {
     }
     this.current = next;
     this.failureStreak = 0;
-    this.lastError = next.report.errors.length > 0 ? { message: `partial fetch: ${next.report.errors.join('; ')}`, at: this.now() } : null;
+    this.lastError =
+      next.report.errors.length > 0
+        ? { message: `partial fetch: ${next.report.errors.join('; ')}`, at: this.now() }
+        : null;
     await this.options.store.set(this.options.key, next, this.retentionMs()).catch((error: unknown) => {
-      this.recordError(`snapshot store (${this.options.store.kind}) refused the new snapshot, serving it from memory: ${messageOf(error)}`);
+      this.recordError(
+        `snapshot store (${this.options.store.kind}) refused the new snapshot, serving it from memory: ${messageOf(error)}`,
+      );
     });
     this.emit({ type: 'snapshot-replaced', snapshotId: next.id, size: next.models.length });
     return next;

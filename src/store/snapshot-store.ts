@@ -17,7 +17,12 @@ export function createSnapshotStore(cacheUrl?: string): SnapshotStore {
   // keyv turns store errors into an 'error' event by default; throwOnErrors surfaces them on the calls instead.
   if (!cacheUrl) return keyvStore('memory', new Keyv<CatalogSnapshot>({ namespace: NAMESPACE, throwOnErrors: true }));
   // Without a connection timeout node-redis keeps reconnecting and every call waits forever on a dead server.
-  const redis = new KeyvRedis(cacheUrl, { namespace: NAMESPACE, throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 2000 });
+  const redis = new KeyvRedis(cacheUrl, {
+    namespace: NAMESPACE,
+    throwOnConnectError: true,
+    throwOnErrors: true,
+    connectionTimeout: 2000,
+  });
   return keyvStore('redis', new Keyv<CatalogSnapshot>({ store: redis, useKeyPrefix: false, throwOnErrors: true }));
 }
 

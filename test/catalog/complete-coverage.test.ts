@@ -30,7 +30,13 @@ describe('auto strategy against a capped upstream', () => {
   it("still shows the seed's 1,000 / 204 / 796 for likes and downloads, then what each further sort and part added", async () => {
     const { report } = await fetchFrom(emulator.url, { ...AUTO, sorts: [...AUTO.sorts] });
 
-    expect(report.sorts.map((sort) => sort.sort)).toEqual(['likes', 'downloads', 'trendingScore', 'createdAt', 'lastModified']);
+    expect(report.sorts.map((sort) => sort.sort)).toEqual([
+      'likes',
+      'downloads',
+      'trendingScore',
+      'createdAt',
+      'lastModified',
+    ]);
     expect(report.sorts[0]).toMatchObject({ returned: 1000, new: 1000, duplicates: 0 });
     expect(report.sorts[1]).toMatchObject({ returned: 1000, new: 204, duplicates: 796, cumulativeUnique: 1204 });
     const lastSort = report.sorts.at(-1)!;
@@ -46,19 +52,22 @@ describe('auto strategy against a capped upstream', () => {
     expect(report.completeness.coveringParts).toBe(report.parts.filter((part) => !part.refined).length);
   });
 
-  it.each([1, 3, 4, 20, 41])('never sends more than a budget of %i requests, and then does not claim completeness', async (budget) => {
-    emulator.resetLog();
-    const { report } = await fetchFrom(emulator.url, { ...AUTO, sorts: [...AUTO.sorts], maxRequests: budget });
+  it.each([1, 3, 4, 20, 41])(
+    'never sends more than a budget of %i requests, and then does not claim completeness',
+    async (budget) => {
+      emulator.resetLog();
+      const { report } = await fetchFrom(emulator.url, { ...AUTO, sorts: [...AUTO.sorts], maxRequests: budget });
 
-    expect(emulator.requests.filter((request) => request.path === '/api/models').length).toBeLessThanOrEqual(budget);
-    expect(report.requestCount).toBeLessThanOrEqual(budget);
-    expect(report.complete).toBe(false);
-    expect(report.completeness.proven).toBe(false);
-    expect(report.completeness.uncoveredRisk.join('\n')).toMatch(/request budget/);
-    expect(report.estimates).not.toBeNull();
-    if (report.coverage.ratio !== null) expect(report.coverage.ratio).toBeLessThan(1);
-    else expect(report.coverage.basis).toMatch(/^unknown/);
-  });
+      expect(emulator.requests.filter((request) => request.path === '/api/models').length).toBeLessThanOrEqual(budget);
+      expect(report.requestCount).toBeLessThanOrEqual(budget);
+      expect(report.complete).toBe(false);
+      expect(report.completeness.proven).toBe(false);
+      expect(report.completeness.uncoveredRisk.join('\n')).toMatch(/request budget/);
+      expect(report.estimates).not.toBeNull();
+      if (report.coverage.ratio !== null) expect(report.coverage.ratio).toBeLessThan(1);
+      else expect(report.coverage.basis).toMatch(/^unknown/);
+    },
+  );
 
   it('completes within a budget that fits the configured sorts and the covering family', async () => {
     // 3 configured sorts + 39 first-character parts; an extra sort key gets what is left.
@@ -95,7 +104,9 @@ describe('auto strategy against a paginating upstream', () => {
       { sort: 'likes', size: 1000, cumulativeUnique: 1000 },
       { sort: 'downloads', size: 1000, cumulativeUnique: 1204 },
     ]);
-    expect(view.overlaps.find((overlap) => overlap.a === 'likes' && overlap.b === 'downloads')).toMatchObject({ shared: 796 });
+    expect(view.overlaps.find((overlap) => overlap.a === 'likes' && overlap.b === 'downloads')).toMatchObject({
+      shared: 796,
+    });
   });
 });
 
@@ -160,7 +171,9 @@ describe('the live filter', () => {
   it('keeps only models whose mapping for the provider is live, and counts the rest', async () => {
     const { report, models } = await fetchFrom(emulator.url, { ...AUTO, sorts: ['createdAt'] });
     const live = emulator.models.filter((raw) =>
-      (raw.inferenceProviderMapping ?? []).some((mapping) => mapping.provider === PROVIDER && mapping.status === 'live'),
+      (raw.inferenceProviderMapping ?? []).some(
+        (mapping) => mapping.provider === PROVIDER && mapping.status === 'live',
+      ),
     );
 
     expect(sortedIds(models.map((model) => model.id))).toEqual(sortedIds(live.map((raw) => raw.id)));

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { proveCompleteness } from '../../src/catalog/completeness.ts';
 import type { Capture } from '../../src/catalog/crawl.ts';
 
-function capture(name: string, ids: string[], end: { exhausted?: boolean; capped?: boolean; pages?: number } = {}): Capture {
+function capture(
+  name: string,
+  ids: string[],
+  end: { exhausted?: boolean; capped?: boolean; pages?: number } = {},
+): Capture {
   return {
     name,
     query: {},
@@ -24,20 +28,39 @@ describe('a cursor as proof of completeness', () => {
   const everything = new Set(['a/1', 'b/2', 'c/3']);
 
   it('accepts a createdAt crawl to the end, whose key cannot move under the cursor', () => {
-    const result = proveCompleteness({ sorts: [capture('likes', ['a/1', 'b/2']), capture('createdAt', ['a/1', 'b/2', 'c/3'])], partition: null, seenIds: everything });
-    expect(result).toMatchObject({ proven: true, method: 'cursor', explanation: 'sort createdAt: it followed the cursor to the end in 2 pages' });
+    const result = proveCompleteness({
+      sorts: [capture('likes', ['a/1', 'b/2']), capture('createdAt', ['a/1', 'b/2', 'c/3'])],
+      partition: null,
+      seenIds: everything,
+    });
+    expect(result).toMatchObject({
+      proven: true,
+      method: 'cursor',
+      explanation: 'sort createdAt: it followed the cursor to the end in 2 pages',
+    });
   });
 
   it('accepts a crawl by a mutable key only when it missed nothing another sort saw', () => {
-    const result = proveCompleteness({ sorts: [capture('likes', ['a/1', 'b/2', 'c/3']), capture('downloads', ['a/1', 'c/3'])], partition: null, seenIds: everything });
+    const result = proveCompleteness({
+      sorts: [capture('likes', ['a/1', 'b/2', 'c/3']), capture('downloads', ['a/1', 'c/3'])],
+      partition: null,
+      seenIds: everything,
+    });
     expect(result.explanation).toMatch(/^sort likes/);
     expect(result.proven).toBe(true);
   });
 
   it('refuses when every exhausted crawl by a mutable key missed models another found', () => {
-    const result = proveCompleteness({ sorts: [capture('likes', ['a/1', 'b/2']), capture('downloads', ['a/1', 'c/3'])], partition: null, seenIds: everything });
+    const result = proveCompleteness({
+      sorts: [capture('likes', ['a/1', 'b/2']), capture('downloads', ['a/1', 'c/3'])],
+      partition: null,
+      seenIds: everything,
+    });
     expect(result.proven).toBe(false);
-    expect(result.uncoveredRisk).toEqual(['sort likes missed 1 of the 3 models seen', 'sort downloads missed 1 of the 3 models seen']);
+    expect(result.uncoveredRisk).toEqual([
+      'sort likes missed 1 of the 3 models seen',
+      'sort downloads missed 1 of the 3 models seen',
+    ]);
   });
 
   it('refuses capped sorts without a partition', () => {
@@ -70,7 +93,9 @@ describe('a covering partition as proof of completeness', () => {
     const partition = { parts: [leaf('/b', ['org/bart'])], uncovered: [], unmatchableIds: [] };
     const result = proveCompleteness({ sorts, partition, seenIds: new Set(['org/Bert', 'org/bart']) });
     expect(result.proven).toBe(false);
-    expect(result.uncoveredRisk).toEqual(['no partition answer showed that search ignores case, so ids with capital letters may have been missed']);
+    expect(result.uncoveredRisk).toEqual([
+      'no partition answer showed that search ignores case, so ids with capital letters may have been missed',
+    ]);
   });
 
   it('is refused when an id seen breaks the owner/name form the splits assume', () => {

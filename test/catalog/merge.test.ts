@@ -17,7 +17,9 @@ describe('merging captures', () => {
   });
 
   it('counts a model one capture returned twice as a duplicate the second time', () => {
-    expect(tallyCaptures([{ name: 'likes', ids: ['a', 'b', 'a'] }])).toEqual([{ new: 2, duplicates: 1, cumulativeUnique: 2 }]);
+    expect(tallyCaptures([{ name: 'likes', ids: ['a', 'b', 'a'] }])).toEqual([
+      { new: 2, duplicates: 1, cumulativeUnique: 2 },
+    ]);
   });
 
   it('reports every pair with shared, only-a, only-b and Jaccard', () => {
@@ -26,7 +28,11 @@ describe('merging captures', () => {
       { name: 'downloads', ids: new Set(['b', 'c', 'd', 'e']) },
       { name: 'createdAt', ids: new Set<string>() },
     ]);
-    expect(overlaps.map(({ a, b }) => `${a}×${b}`)).toEqual(['likes×downloads', 'likes×createdAt', 'downloads×createdAt']);
+    expect(overlaps.map(({ a, b }) => `${a}×${b}`)).toEqual([
+      'likes×downloads',
+      'likes×createdAt',
+      'downloads×createdAt',
+    ]);
     expect(overlaps[0]).toEqual({ a: 'likes', b: 'downloads', shared: 2, onlyA: 1, onlyB: 2, jaccard: 2 / 5 });
     expect(overlaps[1]!.jaccard).toBe(0);
   });

@@ -16,11 +16,31 @@ describe('multi-sort fetch in capped mode (the gateway we learned from)', () => 
     const { report, models } = await fetchFrom(emulator.url);
 
     const [likes, downloads] = report.sorts;
-    expect(likes).toMatchObject({ sort: 'likes', pages: 1, returned: 1000, new: 1000, duplicates: 0, cumulativeUnique: 1000, capped: true, exhausted: false });
-    expect(downloads).toMatchObject({ sort: 'downloads', pages: 1, returned: 1000, new: 204, duplicates: 796, cumulativeUnique: 1204, capped: true, exhausted: false });
+    expect(likes).toMatchObject({
+      sort: 'likes',
+      pages: 1,
+      returned: 1000,
+      new: 1000,
+      duplicates: 0,
+      cumulativeUnique: 1000,
+      capped: true,
+      exhausted: false,
+    });
+    expect(downloads).toMatchObject({
+      sort: 'downloads',
+      pages: 1,
+      returned: 1000,
+      new: 204,
+      duplicates: 796,
+      cumulativeUnique: 1204,
+      capped: true,
+      exhausted: false,
+    });
     expect(report.uniqueModels).toBe(1204);
     expect(models).toHaveLength(1204);
-    expect(report.overlaps).toEqual([{ a: 'likes', b: 'downloads', shared: 796, onlyA: 204, onlyB: 204, jaccard: 796 / 1204 }]);
+    expect(report.overlaps).toEqual([
+      { a: 'likes', b: 'downloads', shared: 796, onlyA: 204, onlyB: 204, jaccard: 796 / 1204 },
+    ]);
     expect(report.complete).toBe(false);
     expect(report.requestCount).toBe(2);
   });
@@ -31,7 +51,7 @@ describe('multi-sort fetch in capped mode (the gateway we learned from)', () => 
     expect(report.completeness).toMatchObject({ proven: false, method: 'none' });
     const [chapman] = report.estimates!.chapman;
     expect(chapman).toMatchObject({ a: 'likes', b: 'downloads', n1: 1000, n2: 1000, recaptured: 796 });
-    expect(chapman!.estimate).toBeCloseTo(1001 * 1001 / 797 - 1, 6);
+    expect(chapman!.estimate).toBeCloseTo((1001 * 1001) / 797 - 1, 6);
     expect(chapman!.interval95.low).toBeCloseTo(1238.439, 2);
     expect(chapman!.interval95.high).toBeCloseTo(1273.993, 2);
     expect(report.estimates!.chao).toMatchObject({ observed: 1204, f1: 408, f2: 796 });

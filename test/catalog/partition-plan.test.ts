@@ -13,7 +13,10 @@ function matches(id: string, filters: PartFilters): boolean {
 
 function randomId(random: () => number): string {
   const word = (min: number) =>
-    Array.from({ length: min + Math.floor(random() * 4) }, () => ID_ALPHABET[Math.floor(random() * ID_ALPHABET.length)]).join('');
+    Array.from(
+      { length: min + Math.floor(random() * 4) },
+      () => ID_ALPHABET[Math.floor(random() * ID_ALPHABET.length)],
+    ).join('');
   return `${word(1)}/${word(1)}`;
 }
 
@@ -40,7 +43,9 @@ describe('covering partition splits', () => {
     if (refinement.kind !== 'split' || depth === 0) return;
     const parentMatches = ids.filter((id) => matches(id, filters));
     for (const id of parentMatches) {
-      const covered = refinement.children.some((child) => matches(id, child)) || id.toLowerCase() === refinement.uncoveredId?.toLowerCase();
+      const covered =
+        refinement.children.some((child) => matches(id, child)) ||
+        id.toLowerCase() === refinement.uncoveredId?.toLowerCase();
       expect(covered, `${id} lost when splitting ${describePart(filters)} by ${refinement.by}`).toBe(true);
     }
     for (const child of refinement.children.slice(0, 3)) assertCovers(child, depth - 1);

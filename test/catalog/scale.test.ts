@@ -13,7 +13,11 @@ describe('auto strategy at scale: 100,000 served models behind a capped upstream
   afterAll(() => emulator.close());
 
   it(`covers every model with a proof in at most ${SCALE_REQUEST_BOUND} requests`, async () => {
-    const { report, models } = await fetchFrom(emulator.url, { strategy: 'auto', sorts: ['createdAt', 'likes', 'downloads'], maxRequests: 20_000 });
+    const { report, models } = await fetchFrom(emulator.url, {
+      strategy: 'auto',
+      sorts: ['createdAt', 'likes', 'downloads'],
+      maxRequests: 20_000,
+    });
 
     expect(report.complete).toBe(true);
     expect(report.completeness.method).toBe('covering-partition');

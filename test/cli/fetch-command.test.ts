@@ -15,7 +15,16 @@ describe('hubcat fetch', () => {
   afterAll(() => Promise.all([capped.close(), guarded.close()]));
 
   it('reports the gateway figures as JSON against a capped upstream with --sorts likes,downloads', async () => {
-    const result = await runHubcat(['fetch', '--upstream', capped.url, '--strategy', 'multi-sort', '--sorts', 'likes,downloads', '--json']);
+    const result = await runHubcat([
+      'fetch',
+      '--upstream',
+      capped.url,
+      '--strategy',
+      'multi-sort',
+      '--sorts',
+      'likes,downloads',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as FetchReport;
 
@@ -31,7 +40,10 @@ describe('hubcat fetch', () => {
   });
 
   it('prints the same figures as a readable table, then the estimates', async () => {
-    const result = await runHubcat(['fetch', '--strategy', 'multi-sort'], { HF_ENDPOINT: capped.url, HUBCAT_SORTS: 'likes,downloads' });
+    const result = await runHubcat(['fetch', '--strategy', 'multi-sort'], {
+      HF_ENDPOINT: capped.url,
+      HUBCAT_SORTS: 'likes,downloads',
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/1,204 unique models in 2 requests/);
     expect(result.stdout).toMatch(/│ downloads\s*│\s*1\s*│\s*1\s*│\s*1,000\s*│\s*204\s*│\s*796\s*│\s*1,204\s*│ capped/);
@@ -50,7 +62,10 @@ describe('hubcat fetch', () => {
 
   it("passes on the Hub's 401 message for a bad token and never prints the token", async () => {
     const token = 'hf_wrong_secret_7f3a9c';
-    const result = await runHubcat(['fetch', '--strategy', 'multi-sort'], { HF_ENDPOINT: guarded.url, HF_TOKEN: token });
+    const result = await runHubcat(['fetch', '--strategy', 'multi-sort'], {
+      HF_ENDPOINT: guarded.url,
+      HF_TOKEN: token,
+    });
 
     expect(result.code).toBe(1);
     expect(result.stdout + result.stderr).toMatch(/401/);

@@ -6,7 +6,9 @@ describe('hubcat serve when the Hub cannot be reached', () => {
     const token = 'hf_serve_secret_1234';
     const server = await startServeProcess([], { HF_ENDPOINT: 'http://127.0.0.1:1', HF_TOKEN: token });
     try {
-      const { status, body } = await server.post<{ catalog: { size: number; lastError: string } }>('{ catalog { size lastError upstream } }');
+      const { status, body } = await server.post<{ catalog: { size: number; lastError: string } }>(
+        '{ catalog { size lastError upstream } }',
+      );
 
       expect(status).toBe(200);
       expect(body.data.catalog.size).toBe(0);

@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { generateDataset, PRESETS, type EmulatedModel } from '../../src/emulator/index.ts';
 import { isServed } from './helpers.ts';
 
-const sha256 = (models: readonly EmulatedModel[]): string => createHash('sha256').update(JSON.stringify(models)).digest('hex');
+const sha256 = (models: readonly EmulatedModel[]): string =>
+  createHash('sha256').update(JSON.stringify(models)).digest('hex');
 
 function topIds(models: readonly EmulatedModel[], key: 'likes' | 'downloads', n: number): Set<string> {
-  return new Set([...models].sort((a, b) => b[key] - a[key] || (a._id < b._id ? -1 : 1)).slice(0, n).map((m) => m.id));
+  return new Set(
+    [...models]
+      .sort((a, b) => b[key] - a[key] || (a._id < b._id ? -1 : 1))
+      .slice(0, n)
+      .map((m) => m.id),
+  );
 }
 
 function hasNull(value: unknown): boolean {
@@ -30,14 +36,17 @@ describe('dataset generation', () => {
     expect(() => generateDataset('nope')).toThrow(/Unknown emulator preset/);
   });
 
-  it.each(Object.keys(PRESETS).filter((name) => !name.startsWith('scale-')))('matches the counts PRESETS announces for %s', (name) => {
-    const info = PRESETS[name]!;
-    const models = generateDataset(name);
-    expect(models).toHaveLength(info.population);
-    expect(models.filter((m) => isServed(m))).toHaveLength(info.served);
-    expect(models.filter((m) => isServed(m, 'hf-inference', ['staging']))).toHaveLength(info.hfInference.staging);
-    expect(models.filter((m) => isServed(m, 'hf-inference', ['error']))).toHaveLength(info.hfInference.error);
-  });
+  it.each(Object.keys(PRESETS).filter((name) => !name.startsWith('scale-')))(
+    'matches the counts PRESETS announces for %s',
+    (name) => {
+      const info = PRESETS[name]!;
+      const models = generateDataset(name);
+      expect(models).toHaveLength(info.population);
+      expect(models.filter((m) => isServed(m))).toHaveLength(info.served);
+      expect(models.filter((m) => isServed(m, 'hf-inference', ['staging']))).toHaveLength(info.hfInference.staging);
+      expect(models.filter((m) => isServed(m, 'hf-inference', ['error']))).toHaveLength(info.hfInference.error);
+    },
+  );
 });
 
 describe('preset gateway-2025-10', () => {
@@ -48,8 +57,16 @@ describe('preset gateway-2025-10', () => {
     expect(served).toHaveLength(1377);
     expect(models.length).toBeGreaterThan(3000);
     expect(models.some((m) => isServed(m, 'hf-inference', ['staging']))).toBe(true);
-    expect(models.some((m) => isServed(m, 'hf-inference', ['error']) && !isServed(m, 'hf-inference', ['live']))).toBe(true);
-    expect(models.some((m) => m.inferenceProviderMapping.length > 0 && !m.inferenceProviderMapping.some((p) => p.provider === 'hf-inference'))).toBe(true);
+    expect(models.some((m) => isServed(m, 'hf-inference', ['error']) && !isServed(m, 'hf-inference', ['live']))).toBe(
+      true,
+    );
+    expect(
+      models.some(
+        (m) =>
+          m.inferenceProviderMapping.length > 0 &&
+          !m.inferenceProviderMapping.some((p) => p.provider === 'hf-inference'),
+      ),
+    ).toBe(true);
     expect(models.some((m) => m.inferenceProviderMapping.length === 0)).toBe(true);
   });
 
@@ -101,7 +118,8 @@ describe('preset gateway-2025-10', () => {
       if (m.library_name) expect(m.tags).toContain(m.library_name);
       expect(m.tags).toContain('region:us');
       expect(m.tags.some((t) => t.startsWith('license:'))).toBe(true);
-      if (m.safetensors) expect(Object.values(m.safetensors.parameters).reduce((a, b) => a + b, 0)).toBe(m.safetensors.total);
+      if (m.safetensors)
+        expect(Object.values(m.safetensors.parameters).reduce((a, b) => a + b, 0)).toBe(m.safetensors.total);
       for (const mapping of m.inferenceProviderMapping) {
         expect(mapping._id).toMatch(/^[0-9a-f]{24}$/);
         expect(['live', 'staging', 'error']).toContain(mapping.status);
@@ -115,13 +133,25 @@ describe('preset gateway-2025-10', () => {
   it('mixes tasks and libraries like hf-inference, with gated, warm and parameter-less models', () => {
     const tasks = new Map<string, number>();
     for (const m of served) tasks.set(m.pipeline_tag ?? '', (tasks.get(m.pipeline_tag ?? '') ?? 0) + 1);
-    for (const task of ['feature-extraction', 'sentence-similarity', 'text-classification', 'token-classification', 'fill-mask', 'translation', 'automatic-speech-recognition', 'image-classification', 'text-to-image', 'text-generation']) {
+    for (const task of [
+      'feature-extraction',
+      'sentence-similarity',
+      'text-classification',
+      'token-classification',
+      'fill-mask',
+      'translation',
+      'automatic-speech-recognition',
+      'image-classification',
+      'text-to-image',
+      'text-generation',
+    ]) {
       expect(tasks.get(task) ?? 0).toBeGreaterThan(0);
     }
     expect(tasks.get('')).toBeGreaterThan(0);
     expect(Math.max(...tasks.values())).toBeLessThan(400);
     const libraries = new Set(served.map((m) => m.library_name));
-    for (const library of ['transformers', 'sentence-transformers', 'diffusers', 'timm']) expect(libraries).toContain(library);
+    for (const library of ['transformers', 'sentence-transformers', 'diffusers', 'timm'])
+      expect(libraries).toContain(library);
     const gated = served.filter((m) => m.gated !== false).length / served.length;
     expect(gated).toBeGreaterThan(0.04);
     expect(gated).toBeLessThan(0.11);

@@ -31,7 +31,13 @@ export async function get(url: string, init?: RequestInit): Promise<Page> {
       items = [];
     }
   }
-  return { status: response.status, headers: response.headers, body, items, next: nextLink(response.headers.get('link')) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body,
+    items,
+    next: nextLink(response.headers.get('link')),
+  };
 }
 
 export function listUrl(emu: RunningEmulator, query: string): string {
@@ -52,7 +58,11 @@ export async function crawl(url: string): Promise<{ pages: Page[]; items: Item[]
   return { pages, items: pages.flatMap((p) => p.items) };
 }
 
-export function isServed(model: EmulatedModel, provider = 'hf-inference', statuses: readonly string[] = ['live']): boolean {
+export function isServed(
+  model: EmulatedModel,
+  provider = 'hf-inference',
+  statuses: readonly string[] = ['live'],
+): boolean {
   return model.inferenceProviderMapping.some((m) => m.provider === provider && statuses.includes(m.status));
 }
 

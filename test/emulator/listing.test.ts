@@ -31,14 +31,17 @@ describe('cursor pagination', () => {
     expect(sorted(idsOf(items))).toEqual(emu.servedIds());
   });
 
-  it.each(['likes', 'downloads', 'trendingScore', 'createdAt', 'lastModified', 'likes30d', ''])('walks sort=%s completely in keyset order', async (sort) => {
-    const { items } = await crawl(listUrl(emu, `${HF}${sort ? `&sort=${sort}` : ''}&limit=250`));
-    expect(sorted(idsOf(items))).toEqual(emu.servedIds());
-    if (sort === '') {
-      const ids = items.map((i) => i._id as string);
-      expect(ids).toEqual([...ids].sort());
-    }
-  });
+  it.each(['likes', 'downloads', 'trendingScore', 'createdAt', 'lastModified', 'likes30d', ''])(
+    'walks sort=%s completely in keyset order',
+    async (sort) => {
+      const { items } = await crawl(listUrl(emu, `${HF}${sort ? `&sort=${sort}` : ''}&limit=250`));
+      expect(sorted(idsOf(items))).toEqual(emu.servedIds());
+      if (sort === '') {
+        const ids = items.map((i) => i._id as string);
+        expect(ids).toEqual([...ids].sort());
+      }
+    },
+  );
 
   it('orders descending, ties by _id ascending, missing values last', async () => {
     const { items } = await crawl(listUrl(emu, 'sort=trendingScore&limit=1000&expand[]=trendingScore'));
@@ -116,7 +119,10 @@ describe('cursor pagination', () => {
     const again = await get(first.next!);
     const replay = await get(first.next!);
     expect(idsOf(replay.items)).toEqual(idsOf(again.items));
-    const expected = [...served].sort((a, b) => b.likes - a.likes).slice(100, 200).map((m) => m.id);
+    const expected = [...served]
+      .sort((a, b) => b.likes - a.likes)
+      .slice(100, 200)
+      .map((m) => m.id);
     expect(idsOf(again.items)).toEqual(expected);
   });
 });
@@ -133,7 +139,9 @@ describe('capped mode', () => {
       const union = new Set([...idsOf(likes.items), ...idsOf(downloads.items)]);
       expect(union.size).toBe(1204);
       const uncapped = await get(listUrl(emu, `${HF}&sort=likes&limit=1000`));
-      const withCursor = await get(`${listUrl(capped, `${HF}&sort=likes&limit=1000`)}&cursor=${new URL(uncapped.next!).searchParams.get('cursor')!}`);
+      const withCursor = await get(
+        `${listUrl(capped, `${HF}&sort=likes&limit=1000`)}&cursor=${new URL(uncapped.next!).searchParams.get('cursor')!}`,
+      );
       expect(withCursor.status).toBe(200);
       expect(idsOf(withCursor.items)).toEqual(idsOf(likes.items));
       capped.setCapped(false);
@@ -146,7 +154,7 @@ describe('capped mode', () => {
 });
 
 describe('parameters', () => {
-  it('rejects an invalid sort with the Hub\'s exact body', async () => {
+  it("rejects an invalid sort with the Hub's exact body", async () => {
     const page = await get(listUrl(emu, 'sort=trending'));
     expect(page.status).toBe(400);
     expect(page.body).toBe('{"error":"✖ Invalid sort parameter: trending"}');
@@ -172,7 +180,19 @@ describe('parameters', () => {
 
   it('returns the default projection with modelId and omits missing values', async () => {
     const { items } = await crawl(listUrl(emu, 'limit=1000'));
-    const allowed = ['_id', 'id', 'likes', 'trendingScore', 'private', 'downloads', 'tags', 'pipeline_tag', 'library_name', 'createdAt', 'modelId'];
+    const allowed = [
+      '_id',
+      'id',
+      'likes',
+      'trendingScore',
+      'private',
+      'downloads',
+      'tags',
+      'pipeline_tag',
+      'library_name',
+      'createdAt',
+      'modelId',
+    ];
     for (const item of items) {
       expect(Object.keys(item).every((k) => allowed.includes(k))).toBe(true);
       expect(Object.values(item)).not.toContain(null);
@@ -183,7 +203,14 @@ describe('parameters', () => {
     const byId = new Map(emu.models.map((m) => [m.id, m]));
     const sample = items[123]!;
     const model = byId.get(sample.id as string)!;
-    expect(sample).toMatchObject({ _id: model._id, likes: model.likes, downloads: model.downloads, tags: model.tags, createdAt: model.createdAt, private: false });
+    expect(sample).toMatchObject({
+      _id: model._id,
+      likes: model.likes,
+      downloads: model.downloads,
+      tags: model.tags,
+      createdAt: model.createdAt,
+      private: false,
+    });
   });
 
   it('adds author, sha, lastModified, gated, disabled and siblings with full=true', async () => {
@@ -200,15 +227,28 @@ describe('parameters', () => {
   });
 
   it('returns only _id, id and the expanded fields, without modelId', async () => {
-    const page = await get(listUrl(emu, `${HF}&sort=likes&limit=20&expand[]=inferenceProviderMapping&expand=downloadsAllTime&expand[]=safetensors`));
+    const page = await get(
+      listUrl(
+        emu,
+        `${HF}&sort=likes&limit=20&expand[]=inferenceProviderMapping&expand=downloadsAllTime&expand[]=safetensors`,
+      ),
+    );
     for (const item of page.items) {
-      expect(Object.keys(item).every((k) => ['_id', 'id', 'inferenceProviderMapping', 'downloadsAllTime', 'safetensors'].includes(k))).toBe(true);
+      expect(
+        Object.keys(item).every((k) =>
+          ['_id', 'id', 'inferenceProviderMapping', 'downloadsAllTime', 'safetensors'].includes(k),
+        ),
+      ).toBe(true);
       expect(item).toHaveProperty('downloadsAllTime');
       const mappings = item.inferenceProviderMapping as Item[];
-      expect(mappings.some((m) => m.provider === 'hf-inference' && m.status === 'live' && m.providerId === item.id)).toBe(true);
+      expect(
+        mappings.some((m) => m.provider === 'hf-inference' && m.status === 'live' && m.providerId === item.id),
+      ).toBe(true);
       for (const mapping of mappings) {
         expect(mapping).toMatchObject({ type: 'single-model' });
-        expect(Object.keys(mapping)).toEqual(expect.arrayContaining(['_id', 'provider', 'providerId', 'status', 'task', 'isModelAuthor']));
+        expect(Object.keys(mapping)).toEqual(
+          expect.arrayContaining(['_id', 'provider', 'providerId', 'status', 'task', 'isModelAuthor']),
+        );
       }
     }
     expect(page.items.some((i) => !('safetensors' in i))).toBe(true);
@@ -234,8 +274,12 @@ describe('filters', () => {
   const expectIds = (models: EmulatedModel[]): string[] => sorted(models.map((m) => m.id));
 
   it('search is a case-insensitive substring of the id', async () => {
-    expect(await idsFor(`${HF}&search=BERT`)).toEqual(expectIds(served.filter((m) => m.id.toLowerCase().includes('bert'))));
-    expect(await idsFor('search=opus-mt-en')).toEqual(expectIds(emu.models.filter((m) => m.id.toLowerCase().includes('opus-mt-en'))));
+    expect(await idsFor(`${HF}&search=BERT`)).toEqual(
+      expectIds(served.filter((m) => m.id.toLowerCase().includes('bert'))),
+    );
+    expect(await idsFor('search=opus-mt-en')).toEqual(
+      expectIds(emu.models.filter((m) => m.id.toLowerCase().includes('opus-mt-en'))),
+    );
     expect(await idsFor('search=zzzzzzzz')).toEqual([]);
   });
 
@@ -244,7 +288,9 @@ describe('filters', () => {
     const expected = expectIds(emu.models.filter((m) => m.author.toLowerCase() === owner.author.toLowerCase()));
     expect(await idsFor(`author=${owner.author}`)).toEqual(expected);
     expect(await idsFor(`author=${owner.author.toUpperCase()}`)).toEqual(expected);
-    expect(await idsFor(`author=${owner.author.slice(0, -1)}`)).toEqual(expectIds(emu.models.filter((m) => m.author.toLowerCase() === owner.author.slice(0, -1).toLowerCase())));
+    expect(await idsFor(`author=${owner.author.slice(0, -1)}`)).toEqual(
+      expectIds(emu.models.filter((m) => m.author.toLowerCase() === owner.author.slice(0, -1).toLowerCase())),
+    );
   });
 
   it('gated=true keeps only gated models, gated=false only the others', async () => {
@@ -259,37 +305,57 @@ describe('filters', () => {
     const both = (m: EmulatedModel): boolean => m.tags.includes('transformers') && m.tags.includes('en');
     expect(await idsFor(`${HF}&filter=transformers&filter=en`)).toEqual(expectIds(served.filter(both)));
     expect(await idsFor(`${HF}&filter=transformers,en`)).toEqual(expectIds(served.filter(both)));
-    expect(await idsFor(`${HF}&filter=license:mit`)).toEqual(expectIds(served.filter((m) => m.tags.includes('license:mit'))));
+    expect(await idsFor(`${HF}&filter=license:mit`)).toEqual(
+      expectIds(served.filter((m) => m.tags.includes('license:mit'))),
+    );
   });
 
   it('pipeline_tag is exact; library matches library_name or a tag', async () => {
-    expect(await idsFor(`${HF}&pipeline_tag=fill-mask`)).toEqual(expectIds(served.filter((m) => m.pipeline_tag === 'fill-mask')));
+    expect(await idsFor(`${HF}&pipeline_tag=fill-mask`)).toEqual(
+      expectIds(served.filter((m) => m.pipeline_tag === 'fill-mask')),
+    );
     expect(await idsFor(`${HF}&pipeline_tag=fill`)).toEqual([]);
-    const library = (name: string) => (m: EmulatedModel): boolean => m.library_name === name || m.tags.includes(name);
+    const library =
+      (name: string) =>
+      (m: EmulatedModel): boolean =>
+        m.library_name === name || m.tags.includes(name);
     expect(await idsFor(`${HF}&library=transformers`)).toEqual(expectIds(served.filter(library('transformers'))));
     expect(await idsFor(`${HF}&library=pytorch`)).toEqual(expectIds(served.filter(library('pytorch'))));
   });
 
   it('inference_provider takes one, a comma list, repeated keys (OR) or all', async () => {
-    const liveOn = (providers: string[]) => (m: EmulatedModel): boolean =>
-      m.inferenceProviderMapping.some((p) => p.status === 'live' && (providers.includes(p.provider)));
+    const liveOn =
+      (providers: string[]) =>
+      (m: EmulatedModel): boolean =>
+        m.inferenceProviderMapping.some((p) => p.status === 'live' && providers.includes(p.provider));
     expect(await idsFor('inference_provider=together')).toEqual(expectIds(emu.models.filter(liveOn(['together']))));
     const either = expectIds(emu.models.filter(liveOn(['together', 'hf-inference'])));
     expect(await idsFor('inference_provider=together,hf-inference')).toEqual(either);
     expect(await idsFor('inference_provider=together&inference_provider=hf-inference')).toEqual(either);
-    expect(await idsFor('inference_provider=all')).toEqual(expectIds(emu.models.filter((m) => m.inferenceProviderMapping.some((p) => p.status === 'live'))));
+    expect(await idsFor('inference_provider=all')).toEqual(
+      expectIds(emu.models.filter((m) => m.inferenceProviderMapping.some((p) => p.status === 'live'))),
+    );
     expect(await idsFor('inference_provider=nobody')).toEqual([]);
   });
 
   it('num_parameters bounds safetensors.total; models without it do not match', async () => {
-    const within = (m: EmulatedModel): boolean => m.safetensors !== undefined && m.safetensors.total >= 100e6 && m.safetensors.total <= 1.5e9;
+    const within = (m: EmulatedModel): boolean =>
+      m.safetensors !== undefined && m.safetensors.total >= 100e6 && m.safetensors.total <= 1.5e9;
     expect(await idsFor(`${HF}&num_parameters=min:100M,max:1.5B`)).toEqual(expectIds(served.filter(within)));
-    expect(await idsFor('num_parameters=min:6B,max:128B')).toEqual(expectIds(emu.models.filter((m) => m.safetensors !== undefined && m.safetensors.total >= 6e9 && m.safetensors.total <= 128e9)));
+    expect(await idsFor('num_parameters=min:6B,max:128B')).toEqual(
+      expectIds(
+        emu.models.filter(
+          (m) => m.safetensors !== undefined && m.safetensors.total >= 6e9 && m.safetensors.total <= 128e9,
+        ),
+      ),
+    );
     expect((await get(listUrl(emu, 'num_parameters=lots'))).status).toBe(400);
   });
 
   it('ANDs different filters together', async () => {
-    const expected = served.filter((m) => m.pipeline_tag === 'text-classification' && m.gated === false && m.id.toLowerCase().includes('-'));
+    const expected = served.filter(
+      (m) => m.pipeline_tag === 'text-classification' && m.gated === false && m.id.toLowerCase().includes('-'),
+    );
     expect(await idsFor(`${HF}&pipeline_tag=text-classification&gated=false&search=-`)).toEqual(expectIds(expected));
   });
 

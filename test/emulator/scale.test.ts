@@ -28,12 +28,16 @@ describe('preset scale-100k', () => {
   });
 
   it('walks all 100,000 served models once with the likes cursor, ties and all', async () => {
-    const { pages, items } = await crawl(listUrl(emu, 'inference_provider=hf-inference&sort=likes&limit=1000&expand[]=likes'));
+    const { pages, items } = await crawl(
+      listUrl(emu, 'inference_provider=hf-inference&sort=likes&limit=1000&expand[]=likes'),
+    );
     expect(pages).toHaveLength(100);
     expect(new Set(idsOf(items)).size).toBe(100_000);
     for (let k = 1; k < items.length; k++) {
       const [a, b] = [items[k - 1]!, items[k]!];
-      expect(a.likes as number > (b.likes as number) || (a.likes === b.likes && (a._id as string) < (b._id as string))).toBe(true);
+      expect(
+        (a.likes as number) > (b.likes as number) || (a.likes === b.likes && (a._id as string) < (b._id as string)),
+      ).toBe(true);
     }
   }, 120_000);
 
@@ -41,7 +45,8 @@ describe('preset scale-100k', () => {
     const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789-_.';
     const queries: string[] = [];
     for (const a of alphabet) for (const b of alphabet.slice(0, 26)) queries.push(`search=${a}/${b}`);
-    for (const a of alphabet.slice(0, 20)) queries.push(`search=${a}/&gated=true`, `search=${a}/&gated=false`, `author=${a}`);
+    for (const a of alphabet.slice(0, 20))
+      queries.push(`search=${a}/&gated=true`, `search=${a}/&gated=false`, `author=${a}`);
     queries.push(...['google', 'facebook', 'BAAI', 'nobody-at-all'].map((author) => `author=${author}`));
     queries.push('pipeline_tag=translation&filter=en', 'library=timm', 'num_parameters=min:100M,max:1B&gated=false');
     expect(queries.length).toBeGreaterThan(1000);
@@ -63,10 +68,16 @@ describe('preset scale-100k', () => {
   it('finds exactly the models a substring search should, case-insensitively', async () => {
     const needle = 'E/B';
     const expected = emu.models
-      .filter((m) => m.id.toLowerCase().includes(needle.toLowerCase()) && m.inferenceProviderMapping.some((p) => p.provider === 'hf-inference' && p.status === 'live'))
+      .filter(
+        (m) =>
+          m.id.toLowerCase().includes(needle.toLowerCase()) &&
+          m.inferenceProviderMapping.some((p) => p.provider === 'hf-inference' && p.status === 'live'),
+      )
       .map((m) => m.id)
       .sort();
-    const { items } = await crawl(listUrl(emu, `inference_provider=hf-inference&search=${encodeURIComponent(needle)}&limit=1000`));
+    const { items } = await crawl(
+      listUrl(emu, `inference_provider=hf-inference&search=${encodeURIComponent(needle)}&limit=1000`),
+    );
     expect(idsOf(items).sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThan(100);
   });

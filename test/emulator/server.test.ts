@@ -136,7 +136,12 @@ describe('quota', () => {
 
 describe('faults', () => {
   it('status: the Nth /api/models request gets the status and body', async () => {
-    const emu = await start({ faults: [{ on: 2, kind: 'status', status: 503 }, { on: 3, kind: 'status', status: 502, body: '<html>Bad gateway</html>' }] });
+    const emu = await start({
+      faults: [
+        { on: 2, kind: 'status', status: 503 },
+        { on: 3, kind: 'status', status: 502, body: '<html>Bad gateway</html>' },
+      ],
+    });
     expect((await get(`${emu.url}/not-counted`)).status).toBe(404);
     expect((await get(listUrl(emu, ''))).status).toBe(200);
     const second = await get(listUrl(emu, ''));
@@ -166,7 +171,12 @@ describe('faults', () => {
   });
 
   it('invalid-item: 200 with a JSON array in which an item lacks id', async () => {
-    const emu = await start({ faults: [{ on: 1, kind: 'invalid-item' }, { on: 2, kind: 'invalid-item' }] });
+    const emu = await start({
+      faults: [
+        { on: 1, kind: 'invalid-item' },
+        { on: 2, kind: 'invalid-item' },
+      ],
+    });
     const page = await get(listUrl(emu, 'limit=10'));
     expect(page.status).toBe(200);
     expect(page.items).toHaveLength(10);

@@ -3,7 +3,8 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts
 import { CoverageReportDocument, FilteredModelsDocument } from '../../schema/generated/graphql.ts';
 import { appFor, execute, manualClock, query } from '../support/graphql.ts';
 
-const listingRequests = (emulator: RunningEmulator) => emulator.requests.filter((request) => request.path === '/api/models').length;
+const listingRequests = (emulator: RunningEmulator) =>
+  emulator.requests.filter((request) => request.path === '/api/models').length;
 
 describe('the snapshot cache behind the API', () => {
   let emulator: RunningEmulator;
@@ -42,7 +43,10 @@ describe('the snapshot cache behind the API', () => {
     await app.close();
 
     expect(during.models.nodes).toEqual(before.models.nodes);
-    expect(after).toMatchObject({ catalog: { size: 1377, stale: true }, models: { totalCount: 1377, nodes: before.models.nodes.map(({ id }) => ({ id })) } });
+    expect(after).toMatchObject({
+      catalog: { size: 1377, stale: true },
+      models: { totalCount: 1377, nodes: before.models.nodes.map(({ id }) => ({ id })) },
+    });
     expect((after as { catalog: { lastError: string } }).catalog.lastError).toMatch(/503/);
   });
 

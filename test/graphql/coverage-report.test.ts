@@ -21,7 +21,9 @@ describe('the CoverageReport operation', () => {
 
     expect(fetchReport?.uniqueModels).toBe(1204);
     expect(fetchReport?.complete).toBe(false);
-    expect(fetchReport?.overlaps).toEqual([{ a: 'likes', b: 'downloads', shared: 796, onlyA: 204, onlyB: 204, jaccard: 796 / 1204 }]);
+    expect(fetchReport?.overlaps).toEqual([
+      { a: 'likes', b: 'downloads', shared: 796, onlyA: 204, onlyB: 204, jaccard: 796 / 1204 },
+    ]);
     expect(fetchReport?.sorts.map((sort) => [sort.sort, sort.returned, sort.new, sort.duplicates])).toEqual([
       ['likes', 1000, 1000, 0],
       ['downloads', 1000, 204, 796],

@@ -1,13 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/index.ts';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
-import { FilteredModelsDocument, QualityModelsDocument, type ModelFilter, type ModelOrder } from '../../schema/generated/graphql.ts';
+import {
+  FilteredModelsDocument,
+  QualityModelsDocument,
+  type ModelFilter,
+  type ModelOrder,
+} from '../../schema/generated/graphql.ts';
 import { appFor, execute, query } from '../support/graphql.ts';
 
 type Raw = RunningEmulator['models'][number];
 
 /** The expected answer, computed straight from the emulator's records, not through hubcat's code. */
-function expected(served: readonly Raw[], filter: ModelFilter, order: ModelOrder, bar = { downloads: 100, likes: 5 }): string[] {
+function expected(
+  served: readonly Raw[],
+  filter: ModelFilter,
+  order: ModelOrder,
+  bar = { downloads: 100, likes: 5 },
+): string[] {
   const matching = served.filter((raw) => {
     const gated = raw.gated === 'auto' || raw.gated === 'manual';
     const passesBar = raw.downloads > bar.downloads && raw.likes > bar.likes && !raw.private;
@@ -15,7 +25,8 @@ function expected(served: readonly Raw[], filter: ModelFilter, order: ModelOrder
       (filter.minDownloads == null || raw.downloads >= filter.minDownloads) &&
       (filter.minLikes == null || raw.likes >= filter.minLikes) &&
       (!filter.pipelineTags?.length || filter.pipelineTags.includes(raw.pipeline_tag ?? '\u0000')) &&
-      (!filter.authors?.length || filter.authors.some((author) => author.toLowerCase() === raw.id.split('/')[0]!.toLowerCase())) &&
+      (!filter.authors?.length ||
+        filter.authors.some((author) => author.toLowerCase() === raw.id.split('/')[0]!.toLowerCase())) &&
       (!filter.libraries?.length || filter.libraries.includes(raw.library_name ?? '\u0000')) &&
       (!filter.tags?.length || filter.tags.every((tag) => (raw.tags ?? []).includes(tag))) &&
       (filter.search == null || raw.id.toLowerCase().includes(filter.search.toLowerCase())) &&
@@ -25,12 +36,18 @@ function expected(served: readonly Raw[], filter: ModelFilter, order: ModelOrder
   });
   const value = (raw: Raw): number | string | null => {
     switch (order.field) {
-      case 'DOWNLOADS': return raw.downloads;
-      case 'LIKES': return raw.likes;
-      case 'TRENDING_SCORE': return raw.trendingScore ?? null;
-      case 'CREATED_AT': return raw.createdAt ? Date.parse(raw.createdAt) : null;
-      case 'LAST_MODIFIED': return raw.lastModified ? Date.parse(raw.lastModified) : null;
-      case 'ID': return raw.id;
+      case 'DOWNLOADS':
+        return raw.downloads;
+      case 'LIKES':
+        return raw.likes;
+      case 'TRENDING_SCORE':
+        return raw.trendingScore ?? null;
+      case 'CREATED_AT':
+        return raw.createdAt ? Date.parse(raw.createdAt) : null;
+      case 'LAST_MODIFIED':
+        return raw.lastModified ? Date.parse(raw.lastModified) : null;
+      case 'ID':
+        return raw.id;
     }
   };
   const sign = order.direction === 'ASC' ? 1 : -1;
@@ -68,15 +85,27 @@ describe('models: filters, orders and pages against an independent computation',
     ['min downloads', () => ({ minDownloads: 5000 }), { field: 'LIKES', direction: 'DESC' }],
     ['min likes, ascending downloads', () => ({ minLikes: 20 }), { field: 'DOWNLOADS', direction: 'ASC' }],
     ['one task', () => ({ pipelineTags: ['feature-extraction'] }), { field: 'TRENDING_SCORE', direction: 'DESC' }],
-    ['two tasks by creation date', () => ({ pipelineTags: ['translation', 'fill-mask'] }), { field: 'CREATED_AT', direction: 'ASC' }],
-    ['authors, case-insensitive', () => ({ authors: [served[0]!.id.split('/')[0]!.toUpperCase(), 'BAAI'] }), { field: 'ID', direction: 'ASC' }],
+    [
+      'two tasks by creation date',
+      () => ({ pipelineTags: ['translation', 'fill-mask'] }),
+      { field: 'CREATED_AT', direction: 'ASC' },
+    ],
+    [
+      'authors, case-insensitive',
+      () => ({ authors: [served[0]!.id.split('/')[0]!.toUpperCase(), 'BAAI'] }),
+      { field: 'ID', direction: 'ASC' },
+    ],
     ['library', () => ({ libraries: ['sentence-transformers'] }), { field: 'LAST_MODIFIED', direction: 'DESC' }],
     ['every tag', () => ({ tags: [somePipelineTag(), 'region:us'] }), { field: 'LIKES', direction: 'ASC' }],
     ['search', () => ({ search: 'BERT' }), { field: 'DOWNLOADS', direction: 'DESC' }],
     ['gated only', () => ({ gated: true }), { field: 'ID', direction: 'DESC' }],
     ['quality bar', () => ({ quality: true }), { field: 'DOWNLOADS', direction: 'DESC' }],
     ['below the quality bar', () => ({ quality: false }), { field: 'TRENDING_SCORE', direction: 'ASC' }],
-    ['quality and task and likes', () => ({ quality: true, pipelineTags: ['text-classification'], minLikes: 10 }), { field: 'CREATED_AT', direction: 'DESC' }],
+    [
+      'quality and task and likes',
+      () => ({ quality: true, pipelineTags: ['text-classification'], minLikes: 10 }),
+      { field: 'CREATED_AT', direction: 'DESC' },
+    ],
   ];
 
   it.each(cases)('%s: same ids, order and totalCount', async (_name, makeFilter, orderBy) => {
@@ -99,25 +128,32 @@ describe('models: filters, orders and pages against an independent computation',
     [{}, { field: 'DOWNLOADS', direction: 'DESC' }, 97],
     [{ pipelineTags: ['feature-extraction', 'sentence-similarity'] }, { field: 'CREATED_AT', direction: 'ASC' }, 33],
     [{ quality: true }, { field: 'ID', direction: 'ASC' }, 250],
-  ] as [ModelFilter, ModelOrder, number][])('walking every page of %o with after returns each match exactly once', async (filter, orderBy, first) => {
-    const seen: string[] = [];
-    let after: string | null | undefined;
-    do {
-      const { models } = await query(app, FilteredModelsDocument, { filter, orderBy, first, after });
-      seen.push(...models.nodes.map((node) => node.id));
-      after = models.pageInfo.hasNextPage ? models.pageInfo.endCursor : null;
-    } while (after);
-    expect(seen).toEqual(expected(served, filter, orderBy));
-  });
+  ] as [ModelFilter, ModelOrder, number][])(
+    'walking every page of %o with after returns each match exactly once',
+    async (filter, orderBy, first) => {
+      const seen: string[] = [];
+      let after: string | null | undefined;
+      do {
+        const { models } = await query(app, FilteredModelsDocument, { filter, orderBy, first, after });
+        seen.push(...models.nodes.map((node) => node.id));
+        after = models.pageInfo.hasNextPage ? models.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen).toEqual(expected(served, filter, orderBy));
+    },
+  );
 
   it('QualityModels lists only models over the bar, most downloaded first', async () => {
     const { models } = await query(app, QualityModelsDocument, { first: 100 });
-    expect(models.totalCount).toBe(expected(served, { quality: true }, { field: 'DOWNLOADS', direction: 'DESC' }).length);
+    expect(models.totalCount).toBe(
+      expected(served, { quality: true }, { field: 'DOWNLOADS', direction: 'DESC' }).length,
+    );
     for (const node of models.nodes) {
       expect(node.downloads).toBeGreaterThan(100);
       expect(node.likes).toBeGreaterThan(5);
       expect(node.private).toBe(false);
-      expect(node.providers.some((mapping) => mapping.provider === 'hf-inference' && mapping.status === 'live')).toBe(true);
+      expect(node.providers.some((mapping) => mapping.provider === 'hf-inference' && mapping.status === 'live')).toBe(
+        true,
+      );
     }
   });
 });

@@ -34,10 +34,16 @@ describe('checked-in schema and generated code', () => {
     for (const definition of contract.definitions) {
       if (definition.kind === Kind.ENUM_TYPE_DEFINITION) {
         const type = actual.getType(definition.name.value) as GraphQLEnumType;
-        expect(type.getValues().map((value) => value.name).sort()).toEqual(definition.values!.map((value) => value.name.value).sort());
+        expect(
+          type
+            .getValues()
+            .map((value) => value.name)
+            .sort(),
+        ).toEqual(definition.values!.map((value) => value.name.value).sort());
         continue;
       }
-      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INPUT_OBJECT_TYPE_DEFINITION) continue;
+      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INPUT_OBJECT_TYPE_DEFINITION)
+        continue;
       const type = actual.getType(definition.name.value) as GraphQLObjectType | GraphQLInputObjectType;
       const fields = type.getFields();
       for (const field of definition.fields ?? []) {
@@ -46,9 +52,12 @@ describe('checked-in schema and generated code', () => {
         expect(actualField, where).toBeDefined();
         expect(String(actualField!.type), where).toBe(print(field.type));
         for (const arg of 'arguments' in field ? (field.arguments ?? []) : []) {
-          const actualArg = (actualField as GraphQLField<unknown, unknown>).args.find((candidate) => candidate.name === arg.name.value);
+          const actualArg = (actualField as GraphQLField<unknown, unknown>).args.find(
+            (candidate) => candidate.name === arg.name.value,
+          );
           expect(String(actualArg?.type), `${where}(${arg.name.value})`).toBe(print(arg.type));
-          const contractDefault = arg.defaultValue && actualArg ? valueFromAST(arg.defaultValue, actualArg.type) : undefined;
+          const contractDefault =
+            arg.defaultValue && actualArg ? valueFromAST(arg.defaultValue, actualArg.type) : undefined;
           expect(actualArg?.defaultValue, `${where}(${arg.name.value}) default`).toEqual(contractDefault);
         }
       }

@@ -30,7 +30,15 @@ describe('cross-check with @huggingface/hub', () => {
     }
     const officialRequests = emu.requests.filter((request) => request.path === '/api/models');
 
-    const hubcat = idsOf(await collect(new HubClient({ endpoint: emu.url, token: TOKEN }).listModels({ inferenceProvider: 'hf-inference', sort: 'createdAt', limit: 1000 })));
+    const hubcat = idsOf(
+      await collect(
+        new HubClient({ endpoint: emu.url, token: TOKEN }).listModels({
+          inferenceProvider: 'hf-inference',
+          sort: 'createdAt',
+          limit: 1000,
+        }),
+      ),
+    );
 
     expect(official).toHaveLength(1377);
     expect(sorted(official)).toEqual(sorted(hubcat));

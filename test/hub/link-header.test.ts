@@ -27,7 +27,9 @@ describe('Link header', () => {
   });
 
   it('resolves a relative target against the page URL', () => {
-    expect(nextLinkUrl('</api/models?cursor=x>; rel="next"', 'https://h/api/models?limit=5')).toBe('https://h/api/models?cursor=x');
+    expect(nextLinkUrl('</api/models?cursor=x>; rel="next"', 'https://h/api/models?limit=5')).toBe(
+      'https://h/api/models?cursor=x',
+    );
   });
 
   it('lists every entry with its parameters', () => {

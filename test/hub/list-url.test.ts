@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { HubClient, HubUsageError, type HubSortKey, type HubExpandField, type ListModelsQuery } from '../../src/hub/index.ts';
+import {
+  HubClient,
+  HubUsageError,
+  type HubSortKey,
+  type HubExpandField,
+  type ListModelsQuery,
+} from '../../src/hub/index.ts';
 
 const client = new HubClient({ endpoint: 'https://hub.example/' });
 const query = (url: string) => [...new URL(url).searchParams];
@@ -43,7 +49,12 @@ describe('listing URL', () => {
   });
 
   it('sends a single provider, one bound and full=true as such', () => {
-    const url = client.buildListUrl({ inferenceProvider: 'hf-inference', numParameters: { max: '1B' }, full: true, gated: true });
+    const url = client.buildListUrl({
+      inferenceProvider: 'hf-inference',
+      numParameters: { max: '1B' },
+      full: true,
+      gated: true,
+    });
     expect(query(url)).toEqual([
       ['inference_provider', 'hf-inference'],
       ['gated', 'true'],

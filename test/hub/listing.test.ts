@@ -28,7 +28,9 @@ describe('listing the models hf-inference serves (gateway-2025-10)', () => {
 
   it('returns all 1,377 in two 1,000-item pages, exactly the served set', async () => {
     emu.resetLog();
-    const pages = await collect(client.listModels({ inferenceProvider: 'hf-inference', sort: 'createdAt', limit: 1000 }));
+    const pages = await collect(
+      client.listModels({ inferenceProvider: 'hf-inference', sort: 'createdAt', limit: 1000 }),
+    );
 
     expect(pages.map((page) => page.items.length)).toEqual([1000, 377]);
     expect(pages.map((page) => page.index)).toEqual([0, 1]);
@@ -39,7 +41,7 @@ describe('listing the models hf-inference serves (gateway-2025-10)', () => {
     expect(pages.every((page) => page.requests === 1)).toBe(true);
   });
 
-  it('requests the second page at exactly the first page\'s Link URL', async () => {
+  it("requests the second page at exactly the first page's Link URL", async () => {
     emu.resetLog();
     const pages = await collect(client.listModels({ inferenceProvider: 'hf-inference', sort: 'likes', limit: 1000 }));
     const next = pages[0]?.nextUrl;
@@ -54,7 +56,9 @@ describe('listing the models hf-inference serves (gateway-2025-10)', () => {
   });
 
   it('walks 14 pages at limit 100 and still gets the served set', async () => {
-    const pages = await collect(client.listModels({ inferenceProvider: 'hf-inference', sort: 'downloads', limit: 100 }));
+    const pages = await collect(
+      client.listModels({ inferenceProvider: 'hf-inference', sort: 'downloads', limit: 100 }),
+    );
 
     expect(pages).toHaveLength(14);
     expect(pages.slice(0, 13).every((page) => page.items.length === 100 && page.nextUrl !== null)).toBe(true);
@@ -77,15 +81,25 @@ describe('listing the models hf-inference serves (gateway-2025-10)', () => {
 
   it('sends expand fields as expand[] and gets back only those fields', async () => {
     emu.resetLog();
-    const url = client.buildListUrl({ inferenceProvider: 'hf-inference', limit: 50, expand: ['likes', 'inferenceProviderMapping'] });
+    const url = client.buildListUrl({
+      inferenceProvider: 'hf-inference',
+      limit: 50,
+      expand: ['likes', 'inferenceProviderMapping'],
+    });
     expect(new URL(url).searchParams.getAll('expand[]')).toEqual(['likes', 'inferenceProviderMapping']);
 
     const page = await client.fetchPage(url, 0);
     expect(page.items).toHaveLength(50);
     for (const item of page.items) {
-      expect(Object.keys(item).every((key) => ['_id', 'id', 'likes', 'inferenceProviderMapping'].includes(key))).toBe(true);
+      expect(Object.keys(item).every((key) => ['_id', 'id', 'likes', 'inferenceProviderMapping'].includes(key))).toBe(
+        true,
+      );
       expect(item.likes).toEqual(expect.any(Number));
-      expect(item.inferenceProviderMapping?.some((mapping) => mapping.provider === 'hf-inference' && mapping.status === 'live')).toBe(true);
+      expect(
+        item.inferenceProviderMapping?.some(
+          (mapping) => mapping.provider === 'hf-inference' && mapping.status === 'live',
+        ),
+      ).toBe(true);
     }
   });
 });
@@ -94,7 +108,13 @@ describe('a capped Hub (no Link header)', () => {
   it('yields one page whose nextUrl is null', async () => {
     const emu = await startEmulator({ preset: PRESET, capped: true });
     try {
-      const pages = await collect(new HubClient({ endpoint: emu.url }).listModels({ inferenceProvider: 'hf-inference', sort: 'likes', limit: 1000 }));
+      const pages = await collect(
+        new HubClient({ endpoint: emu.url }).listModels({
+          inferenceProvider: 'hf-inference',
+          sort: 'likes',
+          limit: 1000,
+        }),
+      );
       expect(pages).toHaveLength(1);
       expect(pages[0]?.items).toHaveLength(1000);
       expect(pages[0]?.nextUrl).toBeNull();

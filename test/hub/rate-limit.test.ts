@@ -3,7 +3,10 @@ import { parseRateLimit } from '../../src/hub/index.ts';
 
 describe('RateLimit headers', () => {
   it('reads remaining and reset from RateLimit, quota and window from RateLimit-Policy', () => {
-    const headers = new Headers({ RateLimit: '"api";r=489;t=189', 'RateLimit-Policy': '"fixed window";"api";q=500;w=300' });
+    const headers = new Headers({
+      RateLimit: '"api";r=489;t=189',
+      'RateLimit-Policy': '"fixed window";"api";q=500;w=300',
+    });
     expect(parseRateLimit(headers)).toEqual({ remaining: 489, resetSeconds: 189, quota: 500, windowSeconds: 300 });
   });
 

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.ts';
-import { HubClient, HubHttpError, HubNetworkError, HubProtocolError, type HubClientOptions, type RetryEvent } from '../../src/hub/index.ts';
+import {
+  HubClient,
+  HubHttpError,
+  HubNetworkError,
+  HubProtocolError,
+  type HubClientOptions,
+  type RetryEvent,
+} from '../../src/hub/index.ts';
 import { collect, idsOf, recordingSleep, rejection, sorted } from './helpers.ts';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -24,7 +31,13 @@ describe('retries and failures against the emulator', () => {
     waits = recorder.waits;
     events = [];
     client = (options = {}) =>
-      new HubClient({ endpoint: emu.url, sleep: recorder.sleep, random: () => 0.5, onRetry: (event) => events.push(event), ...options });
+      new HubClient({
+        endpoint: emu.url,
+        sleep: recorder.sleep,
+        random: () => 0.5,
+        onRetry: (event) => events.push(event),
+        ...options,
+      });
   });
 
   it('waits t + 1 s after a 429 with r=0 and completes the listing', async () => {
@@ -32,7 +45,9 @@ describe('retries and failures against the emulator', () => {
     const pages = await collect(client().listModels(HF_INFERENCE));
 
     expect(waits).toEqual([2000]);
-    expect(events).toEqual([expect.objectContaining({ attempt: 1, reason: 'rate-limited', status: 429, waitMs: 2000 })]);
+    expect(events).toEqual([
+      expect.objectContaining({ attempt: 1, reason: 'rate-limited', status: 429, waitMs: 2000 }),
+    ]);
     expect(pages.map((page) => page.requests)).toEqual([2, 1]);
     expect(idsOf(pages)).toHaveLength(1377);
   });
@@ -57,7 +72,9 @@ describe('retries and failures against the emulator', () => {
   });
 
   it('fails fast on a 400 with the Hub message and request id', async () => {
-    const error = await rejection(client().fetchPage(`${emu.url}/api/models?inference_provider=hf-inference&sort=trending`, 0));
+    const error = await rejection(
+      client().fetchPage(`${emu.url}/api/models?inference_provider=hf-inference&sort=trending`, 0),
+    );
 
     expect(error).toBeInstanceOf(HubHttpError);
     const http = error as HubHttpError;
@@ -93,7 +110,9 @@ describe('retries and failures against the emulator', () => {
 
   it('keeps every wait sum within the budget even with extreme jitter', async () => {
     emu.setFaults([{ on: 'all', kind: 'status', status: 500 }]);
-    await rejection(client({ maxRetryWaitMs: 10_000, random: () => 0.999 }).fetchPage(client().buildListUrl(HF_INFERENCE), 0));
+    await rejection(
+      client({ maxRetryWaitMs: 10_000, random: () => 0.999 }).fetchPage(client().buildListUrl(HF_INFERENCE), 0),
+    );
 
     expect(waits.reduce((sum, wait) => sum + wait, 0)).toBeLessThanOrEqual(10_000);
     expect(waits.length).toBeGreaterThan(0);
@@ -129,7 +148,9 @@ describe('retries and failures against the emulator', () => {
       endpoint: emu.url,
       sleep: async () => controller.abort(new Error('caller gave up')),
     });
-    const error = await rejection(aborting.fetchPage(aborting.buildListUrl(HF_INFERENCE), 0, { signal: controller.signal }));
+    const error = await rejection(
+      aborting.fetchPage(aborting.buildListUrl(HF_INFERENCE), 0, { signal: controller.signal }),
+    );
 
     expect((error as Error).message).toBe('caller gave up');
     expect(modelRequests()).toHaveLength(1);
@@ -142,7 +163,9 @@ describe('per-request timeout', () => {
     try {
       const { waits, sleep } = recordingSleep();
       const client = new HubClient({ endpoint: emu.url, timeoutMs: 100, maxRetries: 1, sleep, random: () => 0.5 });
-      const error = await rejection(client.fetchPage(client.buildListUrl({ inferenceProvider: 'hf-inference', limit: 5 }), 0));
+      const error = await rejection(
+        client.fetchPage(client.buildListUrl({ inferenceProvider: 'hf-inference', limit: 5 }), 0),
+      );
 
       expect(error).toBeInstanceOf(HubNetworkError);
       expect((error as HubNetworkError).timedOut).toBe(true);

@@ -62,7 +62,13 @@ describe('access tokens', () => {
     const endpoint = `http://127.0.0.1:${await closedPort()}`;
     const events: RetryEvent[] = [];
     const { sleep } = recordingSleep();
-    const client = new HubClient({ endpoint, token: BAD, maxRetries: 2, sleep, onRetry: (event) => events.push(event) });
+    const client = new HubClient({
+      endpoint,
+      token: BAD,
+      maxRetries: 2,
+      sleep,
+      onRetry: (event) => events.push(event),
+    });
     const error = await rejection(client.fetchPage(client.buildListUrl({ limit: 1 }), 0));
 
     expect(error).toBeInstanceOf(HubNetworkError);
@@ -79,7 +85,9 @@ describe('access tokens', () => {
       token: BAD,
       maxRetries: 0,
       fetch: async (input, init) => {
-        throw new Error(`proxy refused ${String(input)} with ${JSON.stringify(init?.headers)}`, { cause: new Error(`Bearer ${BAD}`) });
+        throw new Error(`proxy refused ${String(input)} with ${JSON.stringify(init?.headers)}`, {
+          cause: new Error(`Bearer ${BAD}`),
+        });
       },
     });
     const error = await rejection(client.fetchPage(client.buildListUrl({ limit: 1 }), 0));

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countModels,
-  pageModels,
-  passesQualityBar,
-  type ModelFilter,
-  type QualityBar,
-} from '../../src/query/index.ts';
+import { countModels, pageModels, passesQualityBar, type ModelFilter, type QualityBar } from '../../src/query/index.ts';
 import { FIXTURE, FIXTURE_BAR, FIXTURE_VIEW } from './fixture.ts';
 import { queryInputErrorOf, sortedIds } from './helpers.ts';
 
@@ -37,12 +31,24 @@ describe('model filter conditions', () => {
     expect(matchingIds(null)).toEqual(sortedIds(ALL_IDS));
     expect(matchingIds({})).toEqual(sortedIds(ALL_IDS));
     expect(
-      matchingIds({ minDownloads: null, minLikes: null, pipelineTags: null, authors: null, libraries: null, tags: null, search: null, gated: null, quality: null }),
+      matchingIds({
+        minDownloads: null,
+        minLikes: null,
+        pipelineTags: null,
+        authors: null,
+        libraries: null,
+        tags: null,
+        search: null,
+        gated: null,
+        quality: null,
+      }),
     ).toEqual(sortedIds(ALL_IDS));
   });
 
   it('treats empty lists and an empty search as no condition', () => {
-    expect(matchingIds({ pipelineTags: [], authors: [], libraries: [], tags: [], search: '' })).toEqual(sortedIds(ALL_IDS));
+    expect(matchingIds({ pipelineTags: [], authors: [], libraries: [], tags: [], search: '' })).toEqual(
+      sortedIds(ALL_IDS),
+    );
   });
 
   it('minDownloads keeps models with at least that many downloads, the value itself included', () => {
@@ -115,8 +121,12 @@ describe('model filter conditions', () => {
   });
 
   it('tags keeps only models carrying every listed tag', () => {
-    expect(matchingIds({ tags: ['conversational', 'qwen2'] })).toEqual(sortedIds(['Qwen/Qwen2.5-7B-Instruct', 'Qwen/QwQ-32B']));
-    expect(matchingIds({ tags: ['audio'] })).toEqual(sortedIds(['openai/whisper-large-v3', 'nvidia/parakeet-ctc-1.1b']));
+    expect(matchingIds({ tags: ['conversational', 'qwen2'] })).toEqual(
+      sortedIds(['Qwen/Qwen2.5-7B-Instruct', 'Qwen/QwQ-32B']),
+    );
+    expect(matchingIds({ tags: ['audio'] })).toEqual(
+      sortedIds(['openai/whisper-large-v3', 'nvidia/parakeet-ctc-1.1b']),
+    );
     expect(matchingIds({ tags: ['audio', 'flux'] })).toEqual([]);
   });
 
@@ -130,8 +140,12 @@ describe('model filter conditions', () => {
         'mistralai/Mistral-7B-Instruct-v0.3',
       ]),
     );
-    expect(matchingIds({ search: 'meta-' })).toEqual(sortedIds(['meta-llama/Llama-3.1-8B-Instruct', 'meta-llama/Llama-3.3-70B-Instruct']));
-    expect(matchingIds({ search: 'flux.1' })).toEqual(sortedIds(['black-forest-labs/FLUX.1-dev', 'black-forest-labs/FLUX.1-schnell']));
+    expect(matchingIds({ search: 'meta-' })).toEqual(
+      sortedIds(['meta-llama/Llama-3.1-8B-Instruct', 'meta-llama/Llama-3.3-70B-Instruct']),
+    );
+    expect(matchingIds({ search: 'flux.1' })).toEqual(
+      sortedIds(['black-forest-labs/FLUX.1-dev', 'black-forest-labs/FLUX.1-schnell']),
+    );
   });
 
   it('gated: true keeps both auto and manual gating, false keeps ungated models', () => {
@@ -162,7 +176,9 @@ describe('quality bar', () => {
 
   it('quality: true keeps the models that pass the given bar, quality: false the rest', () => {
     expect(matchingIds({ quality: true })).toEqual(sortedIds(QUALITY_AT_1000_400));
-    expect(matchingIds({ quality: false })).toEqual(sortedIds(ALL_IDS.filter((id) => !QUALITY_AT_1000_400.includes(id))));
+    expect(matchingIds({ quality: false })).toEqual(
+      sortedIds(ALL_IDS.filter((id) => !QUALITY_AT_1000_400.includes(id))),
+    );
   });
 
   it('counts the same quality filter afresh under another bar', () => {
@@ -177,9 +193,16 @@ describe('quality bar', () => {
 
 describe('combined conditions', () => {
   it('requires every given condition at once', () => {
-    const filter: ModelFilter = { pipelineTags: ['text-generation'], minLikes: 900, gated: false, tags: ['conversational'] };
+    const filter: ModelFilter = {
+      pipelineTags: ['text-generation'],
+      minLikes: 900,
+      gated: false,
+      tags: ['conversational'],
+    };
     expect(matchingIds(filter)).toEqual(sortedIds(['deepseek-ai/DeepSeek-R1', 'Qwen/QwQ-32B', 'microsoft/phi-4']));
-    expect(matchingIds({ ...filter, quality: true })).toEqual(sortedIds(['deepseek-ai/DeepSeek-R1', 'Qwen/QwQ-32B', 'microsoft/phi-4']));
+    expect(matchingIds({ ...filter, quality: true })).toEqual(
+      sortedIds(['deepseek-ai/DeepSeek-R1', 'Qwen/QwQ-32B', 'microsoft/phi-4']),
+    );
     expect(matchingIds({ ...filter, quality: false })).toEqual([]);
     expect(matchingIds({ ...filter, authors: ['MICROSOFT', 'qwen'], search: 'qwq' })).toEqual(['Qwen/QwQ-32B']);
   });

@@ -52,7 +52,6 @@ function referenceOrder(field: ModelOrderField, direction: OrderDirection): stri
   return [...present, ...missing].map((model) => model.id);
 }
 
-
 describe('model order', () => {
   it('defaults to downloads descending, ties by id ascending (uppercase before lowercase)', () => {
     expect(DEFAULT_ORDER).toEqual({ field: 'DOWNLOADS', direction: 'DESC' });

@@ -15,7 +15,11 @@ const view = FIXTURE_VIEW;
 const bar = FIXTURE_BAR;
 
 /** Follows endCursor from the first page to the last, checking each page's own invariants. */
-function walk(filter: ModelFilter | null, orderBy: ModelOrder | null, first: number): { ids: string[]; pages: ModelPage[] } {
+function walk(
+  filter: ModelFilter | null,
+  orderBy: ModelOrder | null,
+  first: number,
+): { ids: string[]; pages: ModelPage[] } {
   const pages: ModelPage[] = [];
   let after: string | null = null;
   for (;;) {
@@ -113,7 +117,11 @@ describe('walking pages with after', () => {
 
   it('resumes from a cursor with a fresh view object of the same snapshot', () => {
     const firstPage = pageModels(view, { first: 2 }, bar);
-    const again = pageModels({ snapshotId: 'snap-1', models: FIXTURE }, { first: 2, after: firstPage.pageInfo.endCursor }, bar);
+    const again = pageModels(
+      { snapshotId: 'snap-1', models: FIXTURE },
+      { first: 2, after: firstPage.pageInfo.endCursor },
+      bar,
+    );
     expect(again.nodes.map((model) => model.id)).toEqual(['deepseek-ai/DeepSeek-R1', 'Qwen/Qwen2.5-7B-Instruct']);
   });
 });
@@ -161,11 +169,15 @@ describe('cursor errors', () => {
     const error = queryInputErrorOf(() => pageModels(next, { first: 3, after: cursor }, bar));
     expect(error.code).toBe('STALE_CURSOR');
     expect(error.argument).toBe('after');
-    expect(error.message).toBe('cursor belongs to catalog snapshot snap-1; the catalog is now snap-2; start again without `after`');
+    expect(error.message).toBe(
+      'cursor belongs to catalog snapshot snap-1; the catalog is now snap-2; start again without `after`',
+    );
   });
 
   it('refuses a cursor issued for another order as INVALID_CURSOR', () => {
-    const error = queryInputErrorOf(() => pageModels(view, { first: 3, after: cursor, orderBy: { field: 'LIKES', direction: 'DESC' } }, bar));
+    const error = queryInputErrorOf(() =>
+      pageModels(view, { first: 3, after: cursor, orderBy: { field: 'LIKES', direction: 'DESC' } }, bar),
+    );
     expect(error.code).toBe('INVALID_CURSOR');
     expect(error.argument).toBe('after');
     expect(error.message).toContain('DOWNLOADS DESC');
@@ -173,7 +185,9 @@ describe('cursor errors', () => {
   });
 
   it('refuses a cursor of the same field in the other direction', () => {
-    const error = queryInputErrorOf(() => pageModels(view, { after: cursor, orderBy: { field: 'DOWNLOADS', direction: 'ASC' } }, bar));
+    const error = queryInputErrorOf(() =>
+      pageModels(view, { after: cursor, orderBy: { field: 'DOWNLOADS', direction: 'ASC' } }, bar),
+    );
     expect(error.code).toBe('INVALID_CURSOR');
   });
 

@@ -7,7 +7,8 @@ import { appFor, query } from '../support/graphql.ts';
 import { startServeProcess } from '../support/cli.ts';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
-const listingRequests = (emulator: RunningEmulator) => emulator.requests.filter((request) => request.path === '/api/models').length;
+const listingRequests = (emulator: RunningEmulator) =>
+  emulator.requests.filter((request) => request.path === '/api/models').length;
 
 describe('the snapshot cache in Redis', () => {
   let emulator: RunningEmulator;
@@ -42,11 +43,15 @@ describe('the snapshot cache in Redis', () => {
     await first.close();
     emulator.resetLog();
 
-    const server = await startServeProcess(['--strategy', 'multi-sort', '--warm'], { HF_ENDPOINT: emulator.url, HUBCAT_CACHE_URL: REDIS_URL });
+    const server = await startServeProcess(['--strategy', 'multi-sort', '--warm'], {
+      HF_ENDPOINT: emulator.url,
+      HUBCAT_CACHE_URL: REDIS_URL,
+    });
     try {
-      const { body } = await server.post<{ fetchReport: { id: string; uniqueModels: number }; catalog: { size: number } }>(
-        '{ fetchReport { id uniqueModels } catalog { size } }',
-      );
+      const { body } = await server.post<{
+        fetchReport: { id: string; uniqueModels: number };
+        catalog: { size: number };
+      }>('{ fetchReport { id uniqueModels } catalog { size } }');
 
       expect(body.data.fetchReport).toEqual({ id: fetchReport!.id, uniqueModels: 1377 });
       expect(body.data.catalog.size).toBe(1377);
@@ -65,4 +70,3 @@ describe('the snapshot cache in Redis', () => {
     expect((result as { catalog: { lastError: string } }).catalog.lastError).toMatch(/snapshot store \(redis\)/);
   });
 });
-

@@ -5,7 +5,14 @@ export const PROVIDER = 'hf-inference';
 
 /** A fetch plan with test-friendly defaults; override what a test is about. */
 export function plan(overrides: Partial<FetchPlan> = {}): FetchPlan {
-  return { provider: PROVIDER, strategy: 'multi-sort', sorts: ['likes', 'downloads'], pageSize: 1000, concurrency: 4, ...overrides };
+  return {
+    provider: PROVIDER,
+    strategy: 'multi-sort',
+    sorts: ['likes', 'downloads'],
+    pageSize: 1000,
+    concurrency: 4,
+    ...overrides,
+  };
 }
 
 /** Runs one fetch against `endpoint`; waits between retries are recorded, not slept (tests inject time only). */

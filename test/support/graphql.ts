@@ -41,7 +41,10 @@ export function appFor(endpoint: string, flags: ConfigFlags = {}, options: AppOp
 }
 
 /** A clock tests move by hand. */
-export function manualClock(start = Date.parse('2026-11-28T12:00:00.000Z')): { now: () => number; advance: (ms: number) => void } {
+export function manualClock(start = Date.parse('2026-11-28T12:00:00.000Z')): {
+  now: () => number;
+  advance: (ms: number) => void;
+} {
   let current = start;
   return { now: () => current, advance: (ms) => void (current += ms) };
 }

@@ -15,7 +15,7 @@ import { builder } from '../builder.ts';
 import { DateTime } from './date-time.ts';
 
 export const SortReport = builder.objectRef<CatalogSortReport>('SortReport').implement({
-  description: 'What one sort crawl saw; new, duplicates and cumulativeUnique follow the report\'s stated order',
+  description: "What one sort crawl saw; new, duplicates and cumulativeUnique follow the report's stated order",
   fields: (t) => ({
     sort: t.exposeString('sort'),
     pages: t.exposeInt('pages'),
@@ -125,7 +125,8 @@ const CappedSort = builder.objectRef<CatalogCappedView['sorts'][number]>('Capped
 });
 
 export const CappedView = builder.objectRef<CatalogCappedView>('CappedView').implement({
-  description: 'What a client without cursors would see: the top `cap` of each sort key, computed from the complete catalog',
+  description:
+    'What a client without cursors would see: the top `cap` of each sort key, computed from the complete catalog',
   fields: (t) => ({
     cap: t.exposeInt('cap'),
     sorts: t.field({ type: [CappedSort], resolve: (view) => view.sorts }),
@@ -135,7 +136,10 @@ export const CappedView = builder.objectRef<CatalogCappedView>('CappedView').imp
 
 export const Coverage = builder.objectRef<CatalogCoverage>('Coverage').implement({
   fields: (t) => ({
-    ratio: t.exposeFloat('ratio', { nullable: true, description: 'Unique models ÷ total; null when the total cannot be estimated' }),
+    ratio: t.exposeFloat('ratio', {
+      nullable: true,
+      description: 'Unique models ÷ total; null when the total cannot be estimated',
+    }),
     total: t.exposeFloat('total', { nullable: true }),
     basis: t.exposeString('basis', { description: 'exact, or the estimate the total comes from' }),
   }),

@@ -65,7 +65,14 @@ builder.queryField('models', (t) =>
     args: {
       filter: t.arg({ type: ModelFilter }),
       orderBy: t.arg({ type: ModelOrder, defaultValue: DEFAULT_ORDER }),
-      first: t.arg.int({ defaultValue: 50, validate: z.number().int().min(1, { error: 'must be between 1 and 500' }).max(500, { error: 'must be between 1 and 500' }) }),
+      first: t.arg.int({
+        defaultValue: 50,
+        validate: z
+          .number()
+          .int()
+          .min(1, { error: 'must be between 1 and 500' })
+          .max(500, { error: 'must be between 1 and 500' }),
+      }),
       after: t.arg.string({ description: 'endCursor of the previous page' }),
     },
     resolve: async (_root, args, context) => {

@@ -32,7 +32,9 @@ export const Model = builder.objectRef<CatalogModel>('Model').implement({
     private: t.exposeBoolean('private'),
     parameterCount: t.exposeFloat('parameterCount', { nullable: true }),
     providers: t.field({ type: [ProviderMapping], resolve: (model) => model.providers }),
-    foundBy: t.exposeStringList('foundBy', { description: 'The sorts and partition queries whose results held this model' }),
+    foundBy: t.exposeStringList('foundBy', {
+      description: 'The sorts and partition queries whose results held this model',
+    }),
     url: t.exposeString('url'),
   }),
 });

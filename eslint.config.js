@@ -1,0 +1,35 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.reports/', 'schema/generated/', 'dist/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // With `noUncheckedIndexedAccess`, `xs[i]!` after a bounds check is how an index that cannot miss is written.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Numbers and booleans print predictably; objects and nullish values are what this rule is for.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      // Prettier wraps code at 120; strings and comments it cannot wrap are kept to the same width by hand.
+      'max-len': ['error', { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/emulator/vocabulary.ts'],
+    rules: {
+      // A function past about 50 lines hides its steps; name them instead.
+      'max-lines-per-function': ['error', { max: 50, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    },
+  },
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+);
