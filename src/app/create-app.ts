@@ -1,6 +1,6 @@
 import { fetchCatalog, type FetchPlan } from '../catalog/index.ts';
 import type { Config } from '../config.ts';
-import { createHubcatYoga, type HubcatYoga, type ServerTelemetry } from '../graphql/index.ts';
+import { createHubcatYoga, type HubcatYoga } from '../graphql/index.ts';
 import { HubClient } from '../hub/index.ts';
 import { CatalogCache, createSnapshotStore, snapshotKey, type CacheEvent } from '../store/index.ts';
 
@@ -18,7 +18,6 @@ export interface AppOptions {
 export interface App {
   yoga: HubcatYoga;
   catalog: CatalogCache;
-  telemetry: ServerTelemetry;
   close(): Promise<void>;
 }
 
@@ -51,17 +50,14 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     now: options.now,
     onEvent: options.onCacheEvent,
   });
-  const telemetry: ServerTelemetry = { modelLookupBatches: 0 };
   const yoga = createHubcatYoga({
     catalog,
     qualityBar: { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes },
-    telemetry,
     graphiql: options.graphiql,
   });
   return {
     yoga,
     catalog,
-    telemetry,
     close: async () => {
       await catalog.settled();
       await store.close();

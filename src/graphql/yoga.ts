@@ -1,14 +1,13 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { QualityBar } from '../query/index.ts';
 import type { CatalogCache } from '../store/index.ts';
-import type { GraphQLContext, ServerTelemetry } from './context.ts';
+import type { GraphQLContext } from './context.ts';
 import { maskError } from './errors.ts';
 import { schema } from './schema/index.ts';
 
 export interface HubcatServerOptions {
   catalog: CatalogCache;
   qualityBar: QualityBar;
-  telemetry?: ServerTelemetry;
   graphiql?: boolean;
   logging?: boolean;
 }
@@ -17,12 +16,11 @@ export type HubcatYoga = YogaServerInstance<Record<string, never>, GraphQLContex
 
 /** The configured Yoga instance; starting it on a port is the CLI's job. */
 export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
-  const telemetry = options.telemetry ?? { modelLookupBatches: 0 };
   return createYoga<Record<string, never>, GraphQLContext>({
     schema,
     graphiql: options.graphiql ?? true,
     logging: options.logging ?? false,
     maskedErrors: { maskError },
-    context: () => ({ catalog: options.catalog, qualityBar: options.qualityBar, telemetry }),
+    context: () => ({ catalog: options.catalog, qualityBar: options.qualityBar }),
   });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
+import { useEmulator } from '../support/emulator.ts';
 import { startCappingProxy } from '../support/capping-proxy.ts';
 import { fetchFrom, PROVIDER, sortedIds } from '../support/fetch.ts';
 
@@ -7,11 +7,7 @@ const PRESET = 'gateway-2025-10';
 const AUTO = { strategy: 'auto', sorts: ['createdAt', 'likes', 'downloads'] } as const;
 
 describe('auto strategy against a capped upstream', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ preset: PRESET, capped: true });
-  });
-  afterAll(() => emulator.close());
+  const emulator = useEmulator({ preset: PRESET, capped: true });
 
   it('reaches every served model with a named covering proof in at most 100 requests', async () => {
     emulator.resetLog();
@@ -79,11 +75,7 @@ describe('auto strategy against a capped upstream', () => {
 });
 
 describe('auto strategy against a paginating upstream', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ preset: PRESET });
-  });
-  afterAll(() => emulator.close());
+  const emulator = useEmulator({ preset: PRESET });
 
   it('crawls createdAt, likes and downloads to the end: complete by cursor in at most 6 requests', async () => {
     const { report, models } = await fetchFrom(emulator.url, { ...AUTO, sorts: [...AUTO.sorts] });
@@ -111,11 +103,7 @@ describe('auto strategy against a paginating upstream', () => {
 });
 
 describe("staying inside the Hub's rate limit", () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ preset: PRESET, capped: true, quota: { limit: 20, windowSeconds: 1 } });
-  });
-  afterAll(() => emulator.close());
+  const emulator = useEmulator({ preset: PRESET, capped: true, quota: { limit: 20, windowSeconds: 1 } });
 
   it('pauses for the window to reset instead of running into 429s, and reports the pauses', async () => {
     emulator.resetLog();
@@ -130,16 +118,12 @@ describe("staying inside the Hub's rate limit", () => {
 });
 
 describe('an upstream that caps below the page size', () => {
-  let emulator: RunningEmulator;
+  const emulator = useEmulator({ preset: PRESET, capped: true });
   let proxy: { url: string; close: () => Promise<void> };
   beforeAll(async () => {
-    emulator = await startEmulator({ preset: PRESET, capped: true });
     proxy = await startCappingProxy(emulator.url, 500);
   });
-  afterAll(async () => {
-    await proxy.close();
-    await emulator.close();
-  });
+  afterAll(() => proxy.close());
 
   it('is not mistaken for a listing that fit in one page: multi-sort reports it incomplete', async () => {
     const { report } = await fetchFrom(proxy.url, { strategy: 'multi-sort', sorts: ['likes', 'downloads'] });
@@ -162,18 +146,12 @@ describe('an upstream that caps below the page size', () => {
 });
 
 describe('the live filter', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ preset: PRESET, providerStatuses: ['live', 'staging', 'error'] });
-  });
-  afterAll(() => emulator.close());
+  const emulator = useEmulator({ preset: PRESET, providerStatuses: ['live', 'staging', 'error'] });
 
   it('keeps only models whose mapping for the provider is live, and counts the rest', async () => {
     const { report, models } = await fetchFrom(emulator.url, { ...AUTO, sorts: ['createdAt'] });
     const live = emulator.models.filter((raw) =>
-      (raw.inferenceProviderMapping ?? []).some(
-        (mapping) => mapping.provider === PROVIDER && mapping.status === 'live',
-      ),
+      raw.inferenceProviderMapping.some((mapping) => mapping.provider === PROVIDER && mapping.status === 'live'),
     );
 
     expect(sortedIds(models.map((model) => model.id))).toEqual(sortedIds(live.map((raw) => raw.id)));

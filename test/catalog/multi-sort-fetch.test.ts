@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.ts';
 import { FetchFailedError } from '../../src/catalog/index.ts';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
 import { fetchFrom, PROVIDER, sortedIds } from '../support/fetch.ts';
 
 const PRESET = 'gateway-2025-10';
 
 describe('multi-sort fetch in capped mode (the gateway we learned from)', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ preset: PRESET, capped: true });
-  });
-  afterAll(() => emulator.close());
+  const emulator = useEmulator({ preset: PRESET, capped: true });
 
   it('reproduces the 1,000 / 204 / 796 split of likes and downloads', async () => {
     const { report, models } = await fetchFrom(emulator.url);
@@ -64,11 +60,7 @@ describe('multi-sort fetch in capped mode (the gateway we learned from)', () => 
 });
 
 describe('multi-sort fetch in cursor mode', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ preset: PRESET });
-  });
-  afterAll(() => emulator.close());
+  const emulator = useEmulator({ preset: PRESET });
 
   it('sees exactly the served set, each sort exhausted in 2 pages, 4 requests in all', async () => {
     emulator.resetLog();
@@ -114,11 +106,7 @@ describe('multi-sort fetch in cursor mode', () => {
 });
 
 describe('faults during a multi-sort fetch', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ preset: PRESET });
-  });
-  afterAll(() => emulator.close());
+  const emulator = useEmulator({ preset: PRESET });
 
   it('waits out a 429 with RateLimit r=0;t=1 for t+1 seconds and completes', async () => {
     emulator.resetLog();

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.ts';
 import { fetchFrom, PROVIDER } from '../support/fetch.ts';
 
 /** The README states this bound; 100,000 models ÷ the 1,000 cap = 100 parts at the very least. */
 const SCALE_REQUEST_BOUND = 1000;
 
 describe('auto strategy at scale: 100,000 served models behind a capped upstream', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ preset: 'scale-100k', capped: true });
-  }, 60_000);
-  afterAll(() => emulator.close());
+  const emulator = useEmulator({ preset: 'scale-100k', capped: true }, 60_000);
 
   it(`covers every model with a proof in at most ${SCALE_REQUEST_BOUND} requests`, async () => {
     const { report, models } = await fetchFrom(emulator.url, {

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.ts';
 import type { FetchReport } from '../../src/catalog/index.ts';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
 import { runHubcat } from '../support/cli.ts';
 
 describe('hubcat fetch', () => {
-  let capped: RunningEmulator;
-  let guarded: RunningEmulator;
-  beforeAll(async () => {
-    [capped, guarded] = await Promise.all([
-      startEmulator({ preset: 'gateway-2025-10', capped: true }),
-      startEmulator({ preset: 'gateway-2025-10', tokens: ['hf_the_right_one'] }),
-    ]);
-  });
-  afterAll(() => Promise.all([capped.close(), guarded.close()]));
+  const capped = useEmulator({ preset: 'gateway-2025-10', capped: true });
+  const guarded = useEmulator({ preset: 'gateway-2025-10', tokens: ['hf_the_right_one'] });
 
   it('reports the gateway figures as JSON against a capped upstream with --sorts likes,downloads', async () => {
     const result = await runHubcat([

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type EmulatedModel, type RunningEmulator } from '../../src/emulator/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.ts';
+import { startEmulator, type EmulatedModel } from '../../src/emulator/index.ts';
 import { crawl, get, idsOf, isServed, listUrl, sorted, type Item } from './helpers.ts';
 
-let emu: RunningEmulator;
+const emu = useEmulator({ preset: 'gateway-2025-10' });
 let served: EmulatedModel[];
 
-beforeAll(async () => {
-  emu = await startEmulator({ preset: 'gateway-2025-10' });
+beforeAll(() => {
   served = emu.models.filter((m) => isServed(m));
-});
-afterAll(async () => {
-  await emu.close();
 });
 
 const HF = 'inference_provider=hf-inference';
@@ -65,7 +62,7 @@ describe('cursor pagination', () => {
     const page = await get(listUrl(emu, query));
     expect(page.headers.get('link')).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/api\/models\?[^>]+>; rel="next"$/);
     const next = new URL(page.next!);
-    expect(`${next.origin}`).toBe(emu.url);
+    expect(next.origin).toBe(emu.url);
     expect(page.next!.startsWith(`${listUrl(emu, query)}&cursor=`)).toBe(true);
     const second = await get(page.next!);
     expect(second.next).toBeUndefined();
@@ -258,7 +255,7 @@ describe('parameters', () => {
   it('rejects an unknown expand field and expand combined with full, config or cardData', async () => {
     const unknown = await get(listUrl(emu, 'expand[]=likes&expand[]=bogus'));
     expect(unknown.status).toBe(400);
-    expect(JSON.parse(unknown.body).error).toMatch(/expand\[1\]/);
+    expect((JSON.parse(unknown.body) as { error: string }).error).toMatch(/expand\[1\]/);
     expect((await get(listUrl(emu, 'expand=likes,downloads'))).status).toBe(400);
     for (const other of ['full=true', 'config=true', 'cardData=true']) {
       expect((await get(listUrl(emu, `expand[]=likes&${other}`))).status).toBe(400);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.ts';
 import type { App } from '../../src/app/index.ts';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
+import { type RunningEmulator } from '../../src/emulator/index.ts';
 import {
   FilteredModelsDocument,
   QualityModelsDocument,
@@ -28,7 +29,7 @@ function expected(
       (!filter.authors?.length ||
         filter.authors.some((author) => author.toLowerCase() === raw.id.split('/')[0]!.toLowerCase())) &&
       (!filter.libraries?.length || filter.libraries.includes(raw.library_name ?? '\u0000')) &&
-      (!filter.tags?.length || filter.tags.every((tag) => (raw.tags ?? []).includes(tag))) &&
+      (!filter.tags?.length || filter.tags.every((tag) => raw.tags.includes(tag))) &&
       (filter.search == null || raw.id.toLowerCase().includes(filter.search.toLowerCase())) &&
       (filter.gated == null || filter.gated === gated) &&
       (filter.quality == null || filter.quality === passesBar)
@@ -65,19 +66,15 @@ function expected(
 }
 
 describe('models: filters, orders and pages against an independent computation', () => {
-  let emulator: RunningEmulator;
+  const emulator = useEmulator({ preset: 'gateway-2025-10' });
   let app: App;
   let served: Raw[];
-  beforeAll(async () => {
-    emulator = await startEmulator({ preset: 'gateway-2025-10' });
+  beforeAll(() => {
     app = appFor(emulator.url);
     const ids = new Set(emulator.servedIds('hf-inference'));
     served = emulator.models.filter((raw) => ids.has(raw.id));
   });
-  afterAll(async () => {
-    await app.close();
-    await emulator.close();
-  });
+  afterAll(() => app.close());
 
   const somePipelineTag = () => served[0]!.pipeline_tag!;
   const cases: [string, () => ModelFilter, ModelOrder][] = [
@@ -159,16 +156,12 @@ describe('models: filters, orders and pages against an independent computation',
 });
 
 describe('bad arguments get a precise error with a code, never a stack trace', () => {
-  let emulator: RunningEmulator;
+  const emulator = useEmulator({ preset: 'gateway-2025-10' });
   let app: App;
-  beforeAll(async () => {
-    emulator = await startEmulator({ preset: 'gateway-2025-10' });
+  beforeAll(() => {
     app = appFor(emulator.url);
   });
-  afterAll(async () => {
-    await app.close();
-    await emulator.close();
-  });
+  afterAll(() => app.close());
 
   it.each([
     ['{ models(first: 0) { totalCount } }', 'BAD_USER_INPUT', /first.*between 1 and 500/],

@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.ts';
 import { listen, type RunningServer } from '../../src/app/index.ts';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
 import { appFor } from '../support/graphql.ts';
 
 describe('hubcat serve over HTTP', () => {
-  let emulator: RunningEmulator;
+  const emulator = useEmulator({ preset: 'tiny' });
   let server: RunningServer;
   beforeAll(async () => {
-    emulator = await startEmulator({ preset: 'tiny' });
     server = await listen(appFor(emulator.url, {}, { graphiql: true }), 0, '127.0.0.1');
   });
-  afterAll(async () => {
-    await server.close();
-    await emulator.close();
-  });
+  afterAll(() => server.close());
 
   it('answers GraphQL POSTs on /graphql', async () => {
     const response = await fetch(`${server.url}/graphql`, {

@@ -1,28 +1,23 @@
 import { listModels } from '@huggingface/hub';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../../src/emulator/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.ts';
 import { HubClient } from '../../src/hub/index.ts';
 import { collect, idsOf, sorted } from './helpers.ts';
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 const TOKEN = 'hf_crossCheckToken0123456789';
 
 // Acceptance: the official JS client, which follows `Link` with its own parser, must list the
 // same models from the emulator as hubcat does; if the emulator's Link format were not the
 // Hub's, one of the two would stop early or fail.
 describe('cross-check with @huggingface/hub', () => {
-  let emu: Emulator;
-  beforeAll(async () => {
-    emu = await startEmulator({ preset: 'gateway-2025-10', tokens: [TOKEN] });
-  });
-  afterAll(() => emu.close());
+  const emu = useEmulator({ preset: 'gateway-2025-10', tokens: [TOKEN] });
 
   it('lists the same 1,377 hf-inference models as hubcat', async () => {
     const official: string[] = [];
     emu.resetLog();
     for await (const model of listModels({
       hubUrl: emu.url,
-      credentials: { accessToken: TOKEN },
+      accessToken: TOKEN,
       search: { inferenceProviders: ['hf-inference'] },
       sort: 'createdAt',
     })) {

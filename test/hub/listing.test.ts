@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { HubClient } from '../../src/hub/index.ts';
 import { collect, idsOf, sorted } from './helpers.ts';
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 const PRESET = 'gateway-2025-10';
 
 /** The emulator logs a query as `{key: value | values}`. */
@@ -18,13 +18,11 @@ function queryRecord(params: URLSearchParams): Record<string, string | string[]>
 const SERVED_BY_HF_INFERENCE = 1377;
 
 describe('listing the models hf-inference serves (gateway-2025-10)', () => {
-  let emu: Emulator;
+  const emu = useEmulator({ preset: PRESET });
   let client: HubClient;
-  beforeAll(async () => {
-    emu = await startEmulator({ preset: PRESET });
+  beforeAll(() => {
     client = new HubClient({ endpoint: emu.url });
   });
-  afterAll(() => emu.close());
 
   it('returns all 1,377 in two 1,000-item pages, exactly the served set', async () => {
     emu.resetLog();

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
 import {
   HubClient,
@@ -10,20 +11,15 @@ import {
 } from '../../src/hub/index.ts';
 import { collect, idsOf, recordingSleep, rejection, sorted } from './helpers.ts';
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 const HF_INFERENCE = { inferenceProvider: 'hf-inference', sort: 'createdAt', limit: 1000 } as const;
 
 describe('retries and failures against the emulator', () => {
-  let emu: Emulator;
+  const emu = useEmulator({ preset: 'gateway-2025-10' });
   let waits: number[];
   let events: RetryEvent[];
   let client: (options?: HubClientOptions) => HubClient;
   const modelRequests = () => emu.requests.filter((request) => request.path === '/api/models');
 
-  beforeAll(async () => {
-    emu = await startEmulator({ preset: 'gateway-2025-10' });
-  });
-  afterAll(() => emu.close());
   beforeEach(() => {
     emu.setFaults([]);
     emu.resetLog();

@@ -1,11 +1,11 @@
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { HubClient, HubHttpError, HubNetworkError, type RetryEvent } from '../../src/hub/index.ts';
 import { collect, recordingSleep, rejection } from './helpers.ts';
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 const GOOD = 'hf_goodTokenForTests0123456789';
 const BAD = 'hf_revokedSecretThatMustNeverLeak42';
 
@@ -24,18 +24,14 @@ function exposures(error: unknown): string[] {
   return [
     String(error),
     JSON.stringify(error),
-    JSON.stringify(error, Object.getOwnPropertyNames(error as object)),
+    JSON.stringify(error, Object.getOwnPropertyNames(error)),
     inspect(error, { depth: 10, showHidden: true }),
     (error as Error).stack ?? '',
   ];
 }
 
 describe('access tokens', () => {
-  let emu: Emulator;
-  beforeAll(async () => {
-    emu = await startEmulator({ preset: 'gateway-2025-10', tokens: [GOOD] });
-  });
-  afterAll(() => emu.close());
+  const emu = useEmulator({ preset: 'gateway-2025-10', tokens: [GOOD] });
 
   it('sends a valid token as a Bearer credential', async () => {
     emu.resetLog();
@@ -85,9 +81,12 @@ describe('access tokens', () => {
       token: BAD,
       maxRetries: 0,
       fetch: async (input, init) => {
-        throw new Error(`proxy refused ${String(input)} with ${JSON.stringify(init?.headers)}`, {
-          cause: new Error(`Bearer ${BAD}`),
-        });
+        throw new Error(
+          `proxy refused ${input instanceof Request ? input.url : input.toString()} with ${JSON.stringify(init?.headers)}`,
+          {
+            cause: new Error(`Bearer ${BAD}`),
+          },
+        );
       },
     });
     const error = await rejection(client.fetchPage(client.buildListUrl({ limit: 1 }), 0));

@@ -1,14 +1,13 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/catalog/model.ts';
 import {
   DEFAULT_ORDER,
   pageModels,
-  type CatalogView,
   type ModelOrder,
   type ModelOrderField,
   type OrderDirection,
 } from '../../src/query/index.ts';
-import { DOWNLOADS_DESC, FIXTURE, FIXTURE_BAR, FIXTURE_VIEW, manyModels } from './fixture.ts';
+import { DOWNLOADS_DESC, FIXTURE, FIXTURE_BAR, FIXTURE_VIEW } from './fixture.ts';
 
 const view = FIXTURE_VIEW;
 const bar = FIXTURE_BAR;
@@ -37,7 +36,10 @@ function valueOf(model: Model, field: ModelOrderField): number | string | null {
   }
 }
 
-/** Reference order: models with the value first, sorted by it, then models without it; ids ascending within equal values. */
+/**
+ * Reference order: models with the value first, sorted by it, then models without it; ids ascending within equal
+ * values.
+ */
 function referenceOrder(field: ModelOrderField, direction: OrderDirection): string[] {
   const byId = (a: Model, b: Model) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const present = FIXTURE.filter((model) => valueOf(model, field) !== null);
@@ -181,22 +183,4 @@ describe('model order', () => {
       });
     }
   }
-});
-
-describe('prepared orders', () => {
-  afterEach(() => {
-    vi.restoreAllMocks();
-  });
-
-  it('sorts a snapshot once per order, not once per request', () => {
-    const snapshot: CatalogView = { snapshotId: 'bulk-1', models: manyModels(100) };
-    const sort = vi.spyOn(Array.prototype, 'sort');
-    pageModels(snapshot, { first: 10 }, bar);
-    expect(sort).toHaveBeenCalledTimes(1);
-    const firstPage = pageModels(snapshot, { first: 10 }, bar);
-    pageModels({ ...snapshot }, { first: 10, after: firstPage.pageInfo.endCursor }, bar);
-    expect(sort).toHaveBeenCalledTimes(1);
-    pageModels(snapshot, { first: 10, orderBy: { field: 'ID', direction: 'ASC' } }, bar);
-    expect(sort).toHaveBeenCalledTimes(2);
-  });
 });
