@@ -5,7 +5,7 @@ import { spread, timed, type Spread } from './support/measure.ts';
 
 const LATENCY_MS = 200;
 const RUNS = 5;
-const SORTS = ['likes', 'downloads'];
+const SORTS = ['likes', 'downloads'] as const;
 
 interface Mode {
   label: string;

@@ -4,14 +4,16 @@
  * loading the same modules, which is the baseline the fetch's memory is compared with.
  */
 import { parseArgs } from 'node:util';
-import type { FetchPlan } from '../src/catalog/index.ts';
+import { FETCH_STRATEGIES, type FetchPlan } from '../src/catalog/index.ts';
 import { fetchFrom } from './support/fetch.ts';
 import { timed } from './support/measure.ts';
 
 export interface ScaleFetchOutcome {
   /** `process.resourceUsage().maxRSS` at exit, in KiB: the process's peak resident set. */
   maxRssKiB: number;
-  /** User + system CPU time of the whole child, in ms: with the emulator's, it shows which side bounds the wall time. */
+  /**
+   * User + system CPU time of the whole child, in ms: with the emulator's, it shows which side bounds the wall time.
+   */
   cpuMs: number;
   fetch: {
     wallMs: number;
@@ -37,7 +39,9 @@ const { values } = parseArgs({
 let fetch: ScaleFetchOutcome['fetch'] = null;
 if (!values['imports-only']) {
   if (!values.endpoint) throw new Error('scale-fetch: --endpoint is required unless --imports-only');
-  const plan: Partial<FetchPlan> = { strategy: values.strategy, concurrency: Number(values.concurrency) };
+  const strategy = FETCH_STRATEGIES.find((known) => known === values.strategy);
+  if (!strategy) throw new Error(`scale-fetch: --strategy must be one of ${FETCH_STRATEGIES.join(', ')}`);
+  const plan: Partial<FetchPlan> = { strategy, concurrency: Number(values.concurrency) };
   const { ms: wallMs, result } = await timed(() => fetchFrom(values.endpoint!, plan));
   const { report } = result;
   fetch = {

@@ -127,7 +127,10 @@ function runChild(args: string[]): Promise<ScaleFetchOutcome> {
     child.on('error', reject);
     child.on('close', (code, signal) => {
       const lastLine = stdout.trim().split('\n').at(-1) ?? '';
-      if (code === 0 && lastLine.startsWith('{')) return resolve(JSON.parse(lastLine) as ScaleFetchOutcome);
+      if (code === 0 && lastLine.startsWith('{')) {
+        resolve(JSON.parse(lastLine) as ScaleFetchOutcome);
+        return;
+      }
       const why = signal
         ? `killed by ${signal}${signal === 'SIGTERM' ? ` (timeout ${ms(CHILD_TIMEOUT_MS)}?)` : ''}`
         : `exit code ${code}`;

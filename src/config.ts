@@ -1,10 +1,6 @@
 import { z } from 'zod';
-
-/** Sort keys the Hub accepts; duplicated from the client on purpose so config errors name the setting, not the client. */
-const SORT_KEYS = ['likes', 'downloads', 'trendingScore', 'createdAt', 'lastModified', 'likes30d'] as const;
-const STRATEGIES = ['auto', 'multi-sort', 'partition'] as const;
-
-export type Strategy = (typeof STRATEGIES)[number];
+import { FETCH_STRATEGIES, type FetchStrategy } from './catalog/index.ts';
+import { HUB_MAX_PAGE_SIZE, HUB_SORT_KEYS, type HubSortKey } from './hub/index.ts';
 
 /** Thrown for any invalid setting; the message is one line naming the flag or variable it came from. */
 export class ConfigError extends Error {
@@ -43,8 +39,8 @@ const sortList = z
   .pipe(
     z
       .array(
-        z.enum(SORT_KEYS, {
-          error: (issue) => `unknown sort key "${String(issue.input)}" (valid: ${SORT_KEYS.join(', ')})`,
+        z.enum(HUB_SORT_KEYS, {
+          error: (issue) => `unknown sort key "${String(issue.input)}" (valid: ${HUB_SORT_KEYS.join(', ')})`,
         }),
       )
       .min(1, { error: 'needs at least one sort key' })
@@ -91,7 +87,7 @@ export const SETTINGS = {
   strategy: {
     flag: '--strategy',
     env: ['HUBCAT_STRATEGY'],
-    schema: z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` }),
+    schema: z.enum(FETCH_STRATEGIES, { error: `must be one of ${FETCH_STRATEGIES.join(', ')}` }),
     fallback: 'auto',
     description: 'auto (detect cursors, else partition), multi-sort (configured sorts only) or partition',
   },
@@ -105,8 +101,8 @@ export const SETTINGS = {
   pageSize: {
     flag: '--page-size',
     env: ['HUBCAT_PAGE_SIZE'],
-    schema: integer(1, 1000),
-    fallback: '1000',
+    schema: integer(1, HUB_MAX_PAGE_SIZE),
+    fallback: String(HUB_MAX_PAGE_SIZE),
     description: 'items per Hub request (the Hub serves at most 1,000)',
   },
   concurrency: {
@@ -171,10 +167,13 @@ export const SETTINGS = {
 } as const satisfies Record<string, SettingSpec>;
 
 type Settings = typeof SETTINGS;
-export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> } & { sorts: string[] };
+export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> } & { sorts: HubSortKey[] };
 export type ConfigFlags = Partial<Record<keyof Settings, string | number | undefined>>;
 
-/** Picks the settings out of parsed command-line options, whose names follow each setting's flag (`--upstream` → `upstream`). */
+/**
+ * Picks the settings out of parsed command-line options, whose names follow each setting's flag (`--upstream` →
+ * `upstream`).
+ */
 export function configFlagsFrom(options: Record<string, unknown>): ConfigFlags {
   const flags: ConfigFlags = {};
   for (const [key, spec] of Object.entries(SETTINGS) as [keyof Settings, SettingSpec][]) {
@@ -186,8 +185,11 @@ export function configFlagsFrom(options: Record<string, unknown>): ConfigFlags {
   return flags;
 }
 
-/** Multi-sort keeps the gateway's pair; auto and partition lead with createdAt, the one key that never changes mid-crawl. */
-export function defaultSorts(strategy: Strategy): string[] {
+/**
+ * Multi-sort keeps the gateway's pair; auto and partition lead with createdAt, the one key that never changes
+ * mid-crawl.
+ */
+function defaultSorts(strategy: FetchStrategy): HubSortKey[] {
   return strategy === 'multi-sort' ? ['likes', 'downloads'] : ['createdAt', 'likes', 'downloads'];
 }
 
@@ -210,8 +212,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     }
     values[key] = parsed.data;
   }
-  const strategy = values.strategy as Strategy;
-  values.sorts ??= defaultSorts(strategy);
+  values.sorts ??= defaultSorts(values.strategy as FetchStrategy);
   return values as Config;
 }
 

@@ -75,14 +75,22 @@ export type Completeness = {
   __typename?: 'Completeness';
   coveringParts: Scalars['Int']['output'];
   explanation: Scalars['String']['output'];
-  /** cursor, covering-partition or none */
-  method: Scalars['String']['output'];
+  method: CompletenessMethod;
   /** What a covering-partition proof assumes about the Hub */
   premises: Array<Scalars['String']['output']>;
   proven: Scalars['Boolean']['output'];
   /** What could still hide unseen models */
   uncoveredRisk: Array<Scalars['String']['output']>;
 };
+
+/** How completeness was proven, if it was */
+export type CompletenessMethod =
+  /** Queries that together match every possible model each answered below the cap */
+  | 'COVERING_PARTITION'
+  /** A crawl followed its cursor to the end */
+  | 'CURSOR'
+  /** Not proven */
+  | 'NONE';
 
 export type Coverage = {
   __typename?: 'Coverage';
@@ -132,6 +140,12 @@ export type FetchReport = {
   upstreamCap?: Maybe<Scalars['Int']['output']>;
 };
 
+export type GatedMode =
+  /** Access is granted on request, automatically */
+  | 'AUTO'
+  /** Access is granted by the repository's owners */
+  | 'MANUAL';
+
 export type Interval = {
   __typename?: 'Interval';
   high: Scalars['Float']['output'];
@@ -148,8 +162,8 @@ export type Model = {
   /** The sorts and partition queries whose results held this model */
   foundBy: Array<Scalars['String']['output']>;
   gated: Scalars['Boolean']['output'];
-  /** auto or manual when gated */
-  gatedMode?: Maybe<Scalars['String']['output']>;
+  /** How access is granted when gated */
+  gatedMode?: Maybe<GatedMode>;
   /** Hub id, e.g. "BAAI/bge-small-en-v1.5" */
   id: Scalars['ID']['output'];
   lastModified?: Maybe<Scalars['DateTime']['output']>;
@@ -318,7 +332,7 @@ export type SortReport = {
 export type CoverageReportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CoverageReportQuery = { __typename?: 'Query', catalog: { __typename?: 'CatalogStatus', size: number, fetchedAt?: string | null, ageSeconds?: number | null, ttlSeconds: number, stale: boolean, refreshing: boolean, lastError?: string | null, upstream: string }, fetchReport?: { __typename?: 'FetchReport', id: string, strategy: string, provider: string, startedAt: string, finishedAt: string, durationMs: number, requestCount: number, uniqueModels: number, complete: boolean, statedOrder: string, errors: Array<string>, sorts: Array<{ __typename?: 'SortReport', sort: string, pages: number, returned: number, new: number, duplicates: number, cumulativeUnique: number, exhausted: boolean, capped: boolean, durationMs: number, error?: string | null }>, overlaps: Array<{ __typename?: 'SortOverlap', a: string, b: string, shared: number, onlyA: number, onlyB: number, jaccard: number }>, parts: Array<{ __typename?: 'PartReport', label: string, depth: number, splitBy: string, refined: boolean, returned: number, new: number, duplicates: number, capped: boolean, error?: string | null }>, completeness: { __typename?: 'Completeness', proven: boolean, method: string, explanation: string, premises: Array<string>, coveringParts: number, uncoveredRisk: Array<string> }, estimates?: { __typename?: 'Estimates', caveat: string, chapman: Array<{ __typename?: 'ChapmanEstimate', a: string, b: string, estimate: number, interval95: { __typename?: 'Interval', low: number, high: number } }>, chao?: { __typename?: 'ChaoEstimate', f1: number, f2: number, estimate: number, interval95: { __typename?: 'Interval', low: number, high: number } } | null } | null, cappedView?: { __typename?: 'CappedView', cap: number, sorts: Array<{ __typename?: 'CappedSort', sort: string, size: number, cumulativeUnique: number }>, overlaps: Array<{ __typename?: 'SortOverlap', a: string, b: string, shared: number }> } | null, coverage: { __typename?: 'Coverage', ratio?: number | null, total?: number | null, basis: string } } | null };
+export type CoverageReportQuery = { __typename?: 'Query', catalog: { __typename?: 'CatalogStatus', size: number, fetchedAt?: string | null, ageSeconds?: number | null, ttlSeconds: number, stale: boolean, refreshing: boolean, lastError?: string | null, upstream: string }, fetchReport?: { __typename?: 'FetchReport', id: string, strategy: string, provider: string, startedAt: string, finishedAt: string, durationMs: number, requestCount: number, uniqueModels: number, complete: boolean, statedOrder: string, errors: Array<string>, sorts: Array<{ __typename?: 'SortReport', sort: string, pages: number, returned: number, new: number, duplicates: number, cumulativeUnique: number, exhausted: boolean, capped: boolean, durationMs: number, error?: string | null }>, overlaps: Array<{ __typename?: 'SortOverlap', a: string, b: string, shared: number, onlyA: number, onlyB: number, jaccard: number }>, parts: Array<{ __typename?: 'PartReport', label: string, depth: number, splitBy: string, refined: boolean, returned: number, new: number, duplicates: number, capped: boolean, error?: string | null }>, completeness: { __typename?: 'Completeness', proven: boolean, method: CompletenessMethod, explanation: string, premises: Array<string>, coveringParts: number, uncoveredRisk: Array<string> }, estimates?: { __typename?: 'Estimates', caveat: string, chapman: Array<{ __typename?: 'ChapmanEstimate', a: string, b: string, estimate: number, interval95: { __typename?: 'Interval', low: number, high: number } }>, chao?: { __typename?: 'ChaoEstimate', f1: number, f2: number, estimate: number, interval95: { __typename?: 'Interval', low: number, high: number } } | null } | null, cappedView?: { __typename?: 'CappedView', cap: number, sorts: Array<{ __typename?: 'CappedSort', sort: string, size: number, cumulativeUnique: number }>, overlaps: Array<{ __typename?: 'SortOverlap', a: string, b: string, shared: number }> } | null, coverage: { __typename?: 'Coverage', ratio?: number | null, total?: number | null, basis: string } } | null };
 
 export type FilteredModelsQueryVariables = Exact<{
   filter?: InputMaybe<ModelFilter>;

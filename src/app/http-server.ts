@@ -11,7 +11,7 @@ export interface RunningServer {
 /** Serves the app's Yoga instance over HTTP; `close` stops accepting, lets requests finish, then closes the app. */
 /** Without a host it listens on every interface, as servers do, so `localhost` works over IPv4 and IPv6 alike. */
 export async function listen(app: App, port: number, host?: string): Promise<RunningServer> {
-  const server: Server = createServer(app.yoga);
+  const server: Server = createServer((req, res) => void app.yoga(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);

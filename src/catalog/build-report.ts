@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { HUB_MAX_PAGE_SIZE } from '../hub/index.ts';
 import { cappedView } from './capped-view.ts';
 import { coverageOf, estimateTotal, proveCompleteness } from './completeness.ts';
 import type { Capture } from './crawl.ts';
+import type { FetchStrategy } from './fetch-plan.ts';
 import type { CaptureReport, FetchReport, PartReport } from './fetch-report.ts';
 import { tallyCaptures, type CaptureTally } from './merge.ts';
 import type { Model } from './model.ts';
@@ -10,7 +12,7 @@ import type { PartitionOutcome } from './partition-crawl.ts';
 import { comparePaths, describePart } from './partition-plan.ts';
 
 export interface ReportInput {
-  strategy: string;
+  strategy: FetchStrategy;
   provider: string;
   upstream: string;
   pageSize: number;
@@ -23,9 +25,6 @@ export interface ReportInput {
   rateLimit: FetchReport['rateLimit'];
   upstreamCap: number | null;
 }
-
-/** The Hub's page cap: what a client without cursors sees of any one query. */
-export const HUB_CAP = 1000;
 
 /** Assembles the report: per-capture tallies in stated order (sorts, then parts depth-first), proof, estimates. */
 export function buildReport(input: ReportInput): FetchReport {
@@ -69,7 +68,7 @@ export function buildReport(input: ReportInput): FetchReport {
     })),
     completeness,
     estimates,
-    cappedView: completeness.proven ? cappedView(input.models, HUB_CAP) : null,
+    cappedView: completeness.proven ? cappedView(input.models, HUB_MAX_PAGE_SIZE) : null,
     coverage: coverageOf(input.models.length, completeness, estimates),
   };
 }

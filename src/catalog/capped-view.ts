@@ -1,12 +1,16 @@
+import { HUB_SORT_KEYS, type HubSortKey } from '../hub/index.ts';
 import type { CappedView } from './fetch-report.ts';
 import { tallyCaptures } from './merge.ts';
-import type { Model } from './model.ts';
+import { compareIds, type Model } from './model.ts';
 import { pairwiseOverlaps } from './overlaps.ts';
 
-/** The sort keys a capped client can use, in the order the gateway we learned from tried them. */
-export const CAPPED_SORT_KEYS = ['likes', 'downloads', 'trendingScore', 'createdAt', 'lastModified'] as const;
+type CappedSortKey = Exclude<HubSortKey, 'likes30d'>;
 
-type CappedSortKey = (typeof CAPPED_SORT_KEYS)[number];
+/**
+ * The sort keys whose top N can be computed from listed fields, in the order the gateway we learned from tried them.
+ * `likes30d` is a sort key but not a listed field, so its order is known only to the Hub.
+ */
+export const CAPPED_SORT_KEYS = HUB_SORT_KEYS.filter((key): key is CappedSortKey => key !== 'likes30d');
 
 const sortValue: Record<CappedSortKey, (model: Model) => number | null> = {
   likes: (model) => model.likes,
@@ -17,8 +21,8 @@ const sortValue: Record<CappedSortKey, (model: Model) => number | null> = {
 };
 
 /**
- * The top `cap` of each sort key as the Hub orders a listing (descending, missing values last), computed from a
- * complete catalog at no request. Ties fall back to the id where the Hub uses its internal `_id`.
+ * The top `cap` of each sort key as the Hub orders a listing (descending, missing values last, ties by its internal
+ * `_id` ascending), computed from a complete catalog at no request: what a client without cursors would be served.
  */
 export function cappedView(models: readonly Model[], cap: number): CappedView {
   const tops = CAPPED_SORT_KEYS.map((sort) => ({ name: sort, ids: topIds(models, sort, cap) }));
@@ -37,16 +41,18 @@ export function cappedView(models: readonly Model[], cap: number): CappedView {
 function topIds(models: readonly Model[], sort: CappedSortKey, cap: number): string[] {
   const value = sortValue[sort];
   return models
-    .map((model) => ({ id: model.id, value: value(model) }))
+    .map((model) => ({ model, value: value(model) }))
     .sort((a, b) => {
-      if (a.value === null || b.value === null)
-        return a.value === b.value ? compareIds(a.id, b.id) : a.value === null ? 1 : -1;
-      return b.value - a.value || compareIds(a.id, b.id);
+      if (a.value === null || b.value === null) {
+        return a.value === b.value ? compareHubTies(a.model, b.model) : a.value === null ? 1 : -1;
+      }
+      return b.value - a.value || compareHubTies(a.model, b.model);
     })
     .slice(0, cap)
-    .map((entry) => entry.id);
+    .map((entry) => entry.model.id);
 }
 
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** The Hub's keyset breaks ties by `_id` ascending; a model stored without one falls back to its id. */
+function compareHubTies(a: Model, b: Model): number {
+  return compareIds(a.hubId ?? a.id, b.hubId ?? b.id);
 }

@@ -25,7 +25,8 @@ export function proveCompleteness(input: CompletenessInput): Completeness {
   }
   if (exhausted.length > 0) {
     return unproven(
-      'every sort that ran its cursor out missed models another capture found: their keys changed mid-crawl, so a keyset cursor skipped',
+      'every sort that ran its cursor out missed models another capture found: ' +
+        'their keys changed mid-crawl, so a keyset cursor skipped',
       exhausted.map(
         (capture) =>
           `sort ${capture.name} missed ${missedBy(capture, input.seenIds)} of the ${input.seenIds.size} models seen`,
@@ -38,17 +39,22 @@ export function proveCompleteness(input: CompletenessInput): Completeness {
       'models ranked below the cap of every sort',
     ]);
   }
+  return partitionProof(partition, input.seenIds);
+}
+
+/** A covering partition proves completeness when none of its parts, premises or leftover ids leaves a gap. */
+function partitionProof(partition: PartitionOutcome, seenIds: ReadonlySet<string>): Completeness {
   const risks = [...partition.uncovered];
-  const lowerSeen = new Set([...input.seenIds].map((id) => id.toLowerCase()));
+  const lowerSeen = new Set([...seenIds].map((id) => id.toLowerCase()));
   for (const id of partition.unmatchableIds) {
     if (!lowerSeen.has(id.toLowerCase()))
       risks.push(`a model with id exactly ${id}, which no partition query can isolate`);
   }
-  const offForm = [...input.seenIds].filter((id) => !fitsIdForm(id));
+  const offForm = [...seenIds].filter((id) => !fitsIdForm(id));
   if (offForm.length > 0) {
     risks.push(`ids outside the owner/name form the partition assumes (e.g. ${offForm.slice(0, 3).join(', ')})`);
   }
-  const caseRisk = searchCaseRisk(partition, input.seenIds);
+  const caseRisk = searchCaseRisk(partition, seenIds);
   if (caseRisk) risks.push(caseRisk);
   const leaves = partition.parts.filter(
     (part) => !part.refined && part.capture.exhausted && part.capture.error === null,
@@ -70,7 +76,8 @@ export function proveCompleteness(input: CompletenessInput): Completeness {
 
 /**
  * The crawl whose end proves the listing was seen whole. `createdAt` never changes, so its keyset cursor cannot skip a
- * model; a crawl by a key that can change (likes, downloads…) proves it only if it missed nothing any other capture saw.
+ * model; a crawl by a key that can change (likes, downloads…) proves it only if it missed nothing any other capture
+ * saw.
  */
 function cursorProof(exhausted: readonly Capture[], seenIds: ReadonlySet<string>): Capture | undefined {
   return (
@@ -115,7 +122,8 @@ function unproven(explanation: string, uncoveredRisk: string[]): Completeness {
 }
 
 export const ESTIMATE_CAVEAT =
-  'Lower bounds: the captures are top-N cuts of correlated popularity sorts, not independent random samples, so these estimators undercount.';
+  'Lower bounds: the captures are top-N cuts of correlated popularity sorts, not independent random samples, ' +
+  'so these estimators undercount.';
 
 /** Capture–recapture estimates from the sorts that succeeded. */
 export function estimateTotal(sorts: readonly Capture[]): Estimates {

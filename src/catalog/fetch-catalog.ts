@@ -4,24 +4,13 @@ import type { HubClient, HubSortKey } from '../hub/index.ts';
 import { buildReport } from './build-report.ts';
 import { CAPPED_SORT_KEYS } from './capped-view.ts';
 import { crawlCapture, type Capture, type CrawlContext, type PageEvent } from './crawl.ts';
+import type { FetchPlan } from './fetch-plan.ts';
 import type { FetchReport } from './fetch-report.ts';
 import { ModelAccumulator } from './merge.ts';
 import { crawlPartitions, type PartitionOutcome } from './partition-crawl.ts';
 import { RateLimitGate } from './rate-limit-gate.ts';
 import { RequestBudget } from './request-budget.ts';
 import type { CatalogSnapshot } from './snapshot.ts';
-
-/** What to fetch and how: the part of the configuration that decides which catalog comes out. */
-export interface FetchPlan {
-  provider: string;
-  /** `multi-sort`, `partition` or `auto`. */
-  strategy: string;
-  sorts: readonly string[];
-  pageSize: number;
-  /** Hub requests in flight at once, across all captures. */
-  concurrency: number;
-  maxRequests?: number;
-}
 
 /** The edges a fetch runs against, passed in so tests and the server choose them. */
 export interface FetchDependencies {
@@ -49,23 +38,10 @@ export class FetchFailedError extends Error {
  * - `auto`: the configured sorts; if the upstream turns out capped, every other sort key as well, then the partition.
  */
 export async function fetchCatalog(plan: FetchPlan, dependencies: FetchDependencies): Promise<CatalogSnapshot> {
-  const now = dependencies.now ?? Date.now;
+  const context = crawlContext(plan, dependencies);
+  const { now, accumulator } = context;
   const startedAt = now();
-  const accumulator = new ModelAccumulator();
-  const context: CrawlContext = {
-    client: dependencies.client,
-    provider: plan.provider,
-    pageSize: plan.pageSize,
-    fullPageAt: plan.pageSize,
-    limit: pLimit(plan.concurrency),
-    budget: new RequestBudget(plan.maxRequests),
-    rateLimit: new RateLimitGate(plan.concurrency, now, dependencies.sleep ?? ((ms) => delay(ms))),
-    accumulator,
-    now,
-    onPage: dependencies.onPage,
-    signal: dependencies.signal,
-  };
-  const crawlSort = (sort: string) => crawlCapture(context, sort, sortRank(sort), { sort: sort as HubSortKey });
+  const crawlSort = (sort: HubSortKey) => crawlCapture(context, sort, sortRank(sort), { sort });
 
   let sorts = await Promise.all(plan.sorts.map(crawlSort));
   const hiddenCap = detectHiddenCap(sorts);
@@ -77,7 +53,7 @@ export async function fetchCatalog(plan: FetchPlan, dependencies: FetchDependenc
     const [more, outcome] = await Promise.all([
       Promise.all(extraSorts.map(crawlSort)),
       crawlPartitions(context, {
-        sort: plan.sorts[0] as HubSortKey,
+        sort: plan.sorts[0] ?? 'createdAt',
         firstRank: CAPPED_SORT_KEYS.length + plan.sorts.length,
       }),
     ]);
@@ -104,6 +80,24 @@ export async function fetchCatalog(plan: FetchPlan, dependencies: FetchDependenc
   return { id: report.id, fetchedAt: report.finishedAt, models, report };
 }
 
+/** What every capture of one fetch shares: the client, the limiter, the request budget, the rate-limit gate. */
+function crawlContext(plan: FetchPlan, dependencies: FetchDependencies): CrawlContext {
+  const now = dependencies.now ?? Date.now;
+  return {
+    client: dependencies.client,
+    provider: plan.provider,
+    pageSize: plan.pageSize,
+    fullPageAt: plan.pageSize,
+    limit: pLimit(plan.concurrency),
+    budget: new RequestBudget(plan.maxRequests),
+    rateLimit: new RateLimitGate(plan.concurrency, now, dependencies.sleep ?? ((ms) => delay(ms))),
+    accumulator: new ModelAccumulator(),
+    now,
+    onPage: dependencies.onPage,
+    signal: dependencies.signal,
+  };
+}
+
 /**
  * An upstream that caps below the page size answers every sort with a short first page and no cursor, which looks
  * like "the whole listing fit in one page". Sorts of one whole listing return the same models; if they differ, each
@@ -126,7 +120,7 @@ function detectHiddenCap(sorts: Capture[]): number | null {
 
 /** Where several captures hold one model, the record kept is from the first sort in the capped order. */
 function sortRank(sort: string): number {
-  const index = (CAPPED_SORT_KEYS as readonly string[]).indexOf(sort);
+  const index = CAPPED_SORT_KEYS.findIndex((key) => key === sort);
   return index === -1 ? CAPPED_SORT_KEYS.length : index;
 }
 

@@ -1,4 +1,5 @@
 import type { ChaoEstimate, ChapmanEstimate } from './estimates.ts';
+import type { FetchStrategy } from './fetch-plan.ts';
 
 /** What one capture (a sort crawl, or a partition query in later strategies) saw. */
 export interface CaptureReport {
@@ -74,7 +75,9 @@ export interface Coverage {
   /** Unique models ÷ total (exact or estimated); null when the total cannot be estimated. */
   ratio: number | null;
   total: number | null;
-  /** `exact` when completeness is proven; otherwise the estimate used, whose lower bound makes `ratio` an upper bound. */
+  /**
+   * `exact` when completeness is proven; otherwise the estimate used, whose lower bound makes `ratio` an upper bound.
+   */
   basis: string;
 }
 
@@ -89,7 +92,7 @@ export interface SortOverlap {
 
 export interface FetchReport {
   id: string;
-  strategy: string;
+  strategy: FetchStrategy;
   provider: string;
   /** Base URL of the upstream that was crawled. */
   upstream: string;
@@ -101,7 +104,10 @@ export interface FetchReport {
   /** Times the fetch paused for the Hub's rate-limit window to reset, and the waiting that cost. */
   rateLimit: { pauses: number; waitedMs: number };
   uniqueModels: number;
-  /** Items a query returns at most when the upstream gives no cursor (the page size, or lower if it caps lower); null when it paginates. */
+  /**
+   * Items a query returns at most when the upstream gives no cursor (the page size, or lower if it caps lower); null
+   * when it paginates.
+   */
   upstreamCap: number | null;
   /** True only when a capture provably saw the whole listing; `uniqueModels` is then the exact total. */
   complete: boolean;

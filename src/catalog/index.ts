@@ -2,7 +2,8 @@
  * The catalog: crawls the Hub with a fetch strategy, merges what each capture saw into hubcat's `Model`s, and reports
  * how complete the result is — with a proof when there is one, and estimates when there is not.
  */
-export { fetchCatalog, FetchFailedError, type FetchPlan, type FetchDependencies } from './fetch-catalog.ts';
+export { fetchCatalog, FetchFailedError, type FetchDependencies } from './fetch-catalog.ts';
+export { FETCH_STRATEGIES, type FetchStrategy, type FetchPlan } from './fetch-plan.ts';
 export type { PageEvent } from './crawl.ts';
 export type {
   FetchReport,
@@ -15,7 +16,7 @@ export type {
   CappedView,
   Coverage,
 } from './fetch-report.ts';
-export type { Model, ProviderMapping, GatedMode } from './model.ts';
+export { compareIds, type Model, type ProviderMapping, type GatedMode } from './model.ts';
 export type { CatalogSnapshot } from './snapshot.ts';
 export type { ChapmanEstimate, ChaoEstimate, Interval } from './estimates.ts';
 export { chapmanEstimate, chaoLowerBound } from './estimates.ts';

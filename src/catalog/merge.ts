@@ -1,4 +1,4 @@
-import type { Model } from './model.ts';
+import { compareIds, type Model } from './model.ts';
 
 export interface CaptureIds {
   name: string;
@@ -39,7 +39,9 @@ export class ModelAccumulator {
     return this.byId.has(id);
   }
 
-  /** The merged catalog, sorted by id, each model's `foundBy` listing the captures that contained it in stated order. */
+  /**
+   * The merged catalog, sorted by id, each model's `foundBy` listing the captures that contained it in stated order.
+   */
   finish(capturesInStatedOrder: readonly CaptureIds[]): Model[] {
     const foundBy = new Map<string, string[]>();
     for (const capture of capturesInStatedOrder) {
@@ -51,7 +53,7 @@ export class ModelAccumulator {
     }
     return [...this.byId.values()]
       .map(({ model }) => ({ ...model, foundBy: foundBy.get(model.id) ?? [] }))
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      .sort((a, b) => compareIds(a.id, b.id));
   }
 }
 

@@ -27,7 +27,14 @@ export interface Model {
   private: boolean;
   parameterCount: number | null;
   providers: ProviderMapping[];
+  /** The Hub's internal `_id`: its listings break ties of a sort key by it, ascending. */
+  hubId: string | null;
   /** The sorts (and, for partitioned crawls, the parts) whose results contained this model, in fetch order. */
   foundBy: string[];
   url: string;
+}
+
+/** Code-unit order of ids, not locale collation: the same on every server and in every test. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

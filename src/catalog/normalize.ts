@@ -37,6 +37,7 @@ export function normalizeHubItem(item: HubModelItem, hubUrl: string): Model {
     private: item.private ?? false,
     parameterCount: item.safetensors?.total ?? null,
     providers: (item.inferenceProviderMapping ?? []).map(normalizeMapping),
+    hubId: item._id ?? null,
     foundBy: [],
     url: `${hubUrl}/${item.id}`,
   };
@@ -55,7 +56,9 @@ function normalizeMapping(mapping: NonNullable<HubModelItem['inferenceProviderMa
   };
 }
 
-/** The Hub's `inference_provider` filter may match staging or errored mappings; the catalog keeps only what is served. */
+/**
+ * The Hub's `inference_provider` filter may match staging or errored mappings; the catalog keeps only what is served.
+ */
 export function isLiveFor(model: Model, provider: string): boolean {
   return model.providers.some((mapping) => mapping.provider === provider && mapping.status === 'live');
 }

@@ -42,7 +42,8 @@ export async function crawlPartitions(context: CrawlContext, options: PartitionO
     }
     if (!context.budget.reserve(refinement.children.length)) {
       outcome.uncovered.push(
-        `${describePart(filters)} came back full; splitting it by ${refinement.by} needs ${refinement.children.length} requests, beyond the request budget`,
+        `${describePart(filters)} came back full; splitting it by ${refinement.by} ` +
+          `needs ${refinement.children.length} requests, beyond the request budget`,
       );
       return;
     }

@@ -16,12 +16,14 @@
  * leaves that one possible id per owner uncovered, and the plan says so.
  */
 
-export const ID_ALPHABET = [...'abcdefghijklmnopqrstuvwxyz0123456789-_.'];
+export const ID_ALPHABET = Array.from('abcdefghijklmnopqrstuvwxyz0123456789-_.');
 
 export const PARTITION_PREMISES = [
-  'Hub ids have the form owner/name with one slash, both parts non-empty, characters from [A-Za-z0-9._-] (checked on every id seen)',
+  'Hub ids have the form owner/name with one slash, both parts non-empty, characters from [A-Za-z0-9._-] ' +
+    '(checked on every id seen)',
   'the search parameter matches a case-insensitive substring of the id (checked: some partition answer must show it)',
-  'the author parameter matches the owner exactly; where the owner was seen, its own spelling is sent (unverified against the live Hub when it was not)',
+  'the author parameter matches the owner exactly; where the owner was seen, its own spelling is sent ' +
+    '(unverified against the live Hub when it was not)',
 ] as const;
 
 /** The filters of one partition query, beyond the provider every query carries. */

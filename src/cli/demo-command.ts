@@ -32,7 +32,8 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
       `GraphQL (with GraphiQL): ${server.url}/graphql`,
       'try:',
       SAMPLE_QUERY,
-      `or: curl -s ${server.url}/graphql -H 'content-type: application/json' -d '{"query":"{ catalog { size upstream } }"}'`,
+      `or: curl -s ${server.url}/graphql -H 'content-type: application/json' ` +
+        `-d '{"query":"{ catalog { size upstream } }"}'`,
       '',
     ].join('\n'),
   );

@@ -2,8 +2,8 @@ import cliProgress from 'cli-progress';
 import type { PageEvent } from '../catalog/index.ts';
 
 export interface FetchProgress {
-  onPage(event: PageEvent): void;
-  stop(): void;
+  onPage: (event: PageEvent) => void;
+  stop: () => void;
 }
 
 /**
@@ -15,7 +15,8 @@ export function createFetchProgress(stream: NodeJS.WriteStream = process.stderr)
     return {
       onPage: (event) =>
         stream.write(
-          `page ${event.page + 1} of ${event.capture}: ${event.items} items${event.hasNext ? ', more to come' : ', end'}` +
+          `page ${event.page + 1} of ${event.capture}: ${event.items} items` +
+            (event.hasNext ? ', more to come' : ', end') +
             ` · ${event.uniqueSoFar} unique · ${event.requestsSoFar} requests\n`,
         ),
       stop: () => {},

@@ -3,14 +3,17 @@ import type { FetchReport } from '../catalog/index.ts';
 
 const count = (value: number) => value.toLocaleString('en-US');
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+const interval = ({ low, high }: { low: number; high: number }) => `${low.toFixed(1)}–${high.toFixed(1)}`;
 
 /** The fetch report as plain-text tables, for terminals and logs. */
 export function renderReport(report: FetchReport): string {
   const lines = [
     `hubcat fetch report ${report.id}`,
-    `strategy ${report.strategy} · provider ${report.provider} · upstream ${report.upstream} · page size ${report.pageSize}` +
+    `strategy ${report.strategy} · provider ${report.provider} · upstream ${report.upstream} · ` +
+      `page size ${report.pageSize}` +
       (report.upstreamCap === null ? ' · cursors' : ` · capped at ${count(report.upstreamCap)} per query, no cursor`),
-    `${count(report.uniqueModels)} unique models in ${count(report.requestCount)} requests, ${(report.durationMs / 1000).toFixed(2)} s` +
+    `${count(report.uniqueModels)} unique models in ${count(report.requestCount)} requests, ` +
+      `${(report.durationMs / 1000).toFixed(2)} s` +
       (report.rateLimit.pauses > 0 ? ` (paused ${report.rateLimit.pauses}× for the Hub's rate limit)` : ''),
     '',
     renderSorts(report),
@@ -22,7 +25,8 @@ export function renderReport(report: FetchReport): string {
     const view = report.cappedView;
     lines.push(
       '',
-      `capped view (top ${count(view.cap)} of each sort, computed from the complete catalog — what a client without cursors sees):`,
+      `capped view (top ${count(view.cap)} of each sort, computed from the complete catalog — ` +
+        'what a client without cursors sees):',
       view.sorts
         .map((sort) => `${sort.sort} ${count(sort.size)} → ${count(sort.cumulativeUnique)} cumulative`)
         .join(' · '),
@@ -61,7 +65,8 @@ function renderCompleteness(report: FetchReport): string[] {
   const { completeness, coverage, estimates } = report;
   const lines = [
     completeness.proven
-      ? `complete: yes (${completeness.method}) — ${completeness.explanation}; ${count(report.uniqueModels)} is the exact total`
+      ? `complete: yes (${completeness.method}) — ${completeness.explanation}; ` +
+        `${count(report.uniqueModels)} is the exact total`
       : `complete: no — ${completeness.explanation}`,
   ];
   if (completeness.premises.length > 0) lines.push(`  premises: ${completeness.premises.join('; ')}`);
@@ -70,13 +75,14 @@ function renderCompleteness(report: FetchReport): string[] {
   if (estimates) {
     for (const chapman of estimates.chapman) {
       lines.push(
-        `  Chapman ${chapman.a}×${chapman.b}: ${chapman.estimate.toFixed(1)} (95% ${chapman.interval95.low.toFixed(1)}–${chapman.interval95.high.toFixed(1)})`,
+        `  Chapman ${chapman.a}×${chapman.b}: ${chapman.estimate.toFixed(1)} (95% ${interval(chapman.interval95)})`,
       );
     }
     if (estimates.chao) {
       const chao = estimates.chao;
       lines.push(
-        `  Chao lower bound: ${chao.estimate.toFixed(1)} (f1 ${chao.f1}, f2 ${chao.f2}; 95% ${chao.interval95.low.toFixed(1)}–${chao.interval95.high.toFixed(1)})`,
+        `  Chao lower bound: ${chao.estimate.toFixed(1)} ` +
+          `(f1 ${chao.f1}, f2 ${chao.f2}; 95% ${interval(chao.interval95)})`,
       );
     }
     lines.push(`  ${estimates.caveat}`);
@@ -84,7 +90,8 @@ function renderCompleteness(report: FetchReport): string[] {
   lines.push(
     coverage.ratio === null || coverage.total === null
       ? `coverage: ${coverage.basis}`
-      : `coverage: ${percent(coverage.ratio)} of ${coverage.total.toFixed(coverage.total % 1 === 0 ? 0 : 1)} — ${coverage.basis}`,
+      : `coverage: ${percent(coverage.ratio)} of ${coverage.total.toFixed(coverage.total % 1 === 0 ? 0 : 1)} — ` +
+          coverage.basis,
   );
   return lines;
 }

@@ -73,13 +73,9 @@ export interface PresetSpec {
   readonly overlap?: { readonly top: number; readonly shared: number };
 }
 
-const enum Group {
-  Live,
-  Staging,
-  Error,
-  Other,
-  Unserved,
-}
+// A plain object rather than an enum: group codes live in a Uint8Array and are read back as numbers.
+const Group = { Live: 0, Staging: 1, Error: 2, Other: 3, Unserved: 4 } as const;
+type Group = (typeof Group)[keyof typeof Group];
 
 const LEGACY_CREATED_AT = Date.UTC(2022, 2, 2, 23, 29, 4);
 const HUB_START = Date.UTC(2020, 5, 1);
@@ -168,7 +164,7 @@ export function generatePopulation(spec: PresetSpec, seed: number): EmulatedMode
   if (spec.overlap) tuneOverlap(served, likes, downloads, spec.overlap.top, spec.overlap.shared);
 
   const builder = new RecordBuilder(random, Date.parse(spec.now));
-  const models: EmulatedModel[] = new Array(spec.population);
+  const models = new Array<EmulatedModel>(spec.population);
   for (let i = 0; i < spec.population; i++) {
     models[i] = builder.build(i, groups[i] as Group, canonicals[i] === 1, likes[i] as number, downloads[i] as number);
   }
@@ -364,7 +360,8 @@ class RecordBuilder {
         if (random.chance(0.25)) name += random.pick(family.variants);
       }
       if (attempt > 3) name += `-${attempt}`;
-      // join() gives a flat string; concatenation would keep a tree of string pieces per model (a lot, times a million).
+      // join() gives a flat string; concatenation would keep a tree of string pieces per model (a lot, times a
+      // million).
       const id = [owner, '/', name].join('');
       if (!this.ids.has(id)) {
         this.ids.add(id);
@@ -404,7 +401,7 @@ class RecordBuilder {
     const key =
       ((((flags * 32 + language) * 32 + secondLanguage + 1) * 32 + dataset + 1) * 32 + license) * 4 + libraryCode;
     let byFamily = this.tagArrays.get(family);
-    if (!byFamily) this.tagArrays.set(family, (byFamily = new Map()));
+    if (!byFamily) this.tagArrays.set(family, (byFamily = new Map<number, readonly string[]>()));
     let shared = byFamily.get(key);
     if (!shared) {
       const tags: string[] = [];

@@ -74,7 +74,7 @@ function orderByValue(values: Float64Array, idOrder: Int32Array): Int32Array {
   const n = values.length;
   const ascending = Float64Array.from(values).sort();
   let present = 0;
-  while (present < n && !Number.isNaN(ascending[present] as number)) present++;
+  while (present < n && !Number.isNaN(ascending[present])) present++;
   const ranks = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;

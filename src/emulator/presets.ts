@@ -14,7 +14,8 @@ export interface PresetInfo {
 const SPECS: Record<string, PresetSpec> = {
   'gateway-2025-10': {
     description:
-      'hf-inference as the gateway saw it in October 2025: 1,377 live models; the top 1,000 by likes and by downloads share 796',
+      'hf-inference as the gateway saw it in October 2025: 1,377 live models; ' +
+      'the top 1,000 by likes and by downloads share 796',
     defaultSeed: 20251015,
     now: '2025-10-20T00:00:00.000Z',
     population: 4000,

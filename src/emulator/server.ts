@@ -62,7 +62,9 @@ export interface RunningEmulator {
   resetLog(): void;
   setFaults(faults: Fault[]): void;
   setCapped(capped: boolean): void;
-  /** Ids of models the real listing would return for `inference_provider=<provider>` (default statuses), sorted by id. */
+  /**
+   * Ids of models the real listing would return for `inference_provider=<provider>` (default statuses), sorted by id.
+   */
   servedIds(provider?: string): string[];
   models: readonly EmulatedModel[];
   close(): Promise<void>;

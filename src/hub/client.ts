@@ -39,7 +39,10 @@ export interface HubClientOptions {
   timeoutMs?: number;
   /** Retries after the first attempt; default 5, as in `huggingface_hub`. */
   maxRetries?: number;
-  /** Bound on the total time one URL may spend waiting between retries; default 330 000 ms, so a 429 can wait out a whole 5-minute Hub window. */
+  /**
+   * Bound on the total time one URL may spend waiting between retries; default 330 000 ms, so a 429 can wait out a
+   * whole 5-minute Hub window.
+   */
   maxRetryWaitMs?: number;
   /** Waits between retries; inject to test time without waiting. Must reject when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;

@@ -30,7 +30,8 @@ export class HubHttpError extends Error {
     const request = init.requestId === null ? '' : ` (request id ${init.requestId})`;
     const note = init.note === undefined ? '' : `; ${init.note}`;
     super(
-      `Hub answered ${init.status} to GET ${init.url}${detail}${request} after ${plural(init.attempts, 'attempt')}${note}`,
+      `Hub answered ${init.status} to GET ${init.url}${detail}${request} ` +
+        `after ${plural(init.attempts, 'attempt')}${note}`,
     );
     this.status = init.status;
     this.hubMessage = init.hubMessage;
@@ -66,7 +67,9 @@ export class HubNetworkError extends Error {
   }
 }
 
-/** A 2xx page the client cannot trust: not JSON, not an array, an invalid item, or a bad `Link` header. Never retried. */
+/**
+ * A 2xx page the client cannot trust: not JSON, not an array, an invalid item, or a bad `Link` header. Never retried.
+ */
 export class HubProtocolError extends Error {
   override name = 'HubProtocolError';
   readonly url: string;

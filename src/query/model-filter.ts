@@ -1,5 +1,5 @@
 import type { Model } from '../catalog/index.ts';
-import type { ModelFilter, QualityBar } from './index.ts';
+import type { ModelFilter, QualityBar } from './model-query.ts';
 import { QueryInputError } from './query-input-error.ts';
 
 /**
@@ -92,7 +92,9 @@ function checkedMinimum(value: number | null | undefined, argument: string): num
   return value;
 }
 
-/** `[]` and null both mean "no condition": an empty list is an unset UI control far more often than a wish for nothing. */
+/**
+ * `[]` and null both mean "no condition": an empty list is an unset UI control far more often than a wish for nothing.
+ */
 function valueSet(values: readonly string[] | null | undefined): ReadonlySet<string> | null {
   return values == null || values.length === 0 ? null : new Set(values);
 }

@@ -1,5 +1,5 @@
-import type { Model } from '../catalog/index.ts';
-import type { ModelOrder, ModelOrderField, OrderDirection } from './index.ts';
+import { compareIds, type Model } from '../catalog/index.ts';
+import type { ModelOrder, ModelOrderField, OrderDirection } from './model-query.ts';
 import { QueryInputError } from './query-input-error.ts';
 
 const ORDER_FIELDS: ReadonlySet<string> = new Set<ModelOrderField>([
@@ -20,14 +20,14 @@ export function validateOrder(order: ModelOrder): OrderKey {
     throw new QueryInputError(
       'BAD_USER_INPUT',
       'orderBy.field',
-      `orderBy.field must be one of ${[...ORDER_FIELDS].join(', ')}, got ${String(order.field)}`,
+      `orderBy.field must be one of ${[...ORDER_FIELDS].join(', ')}, got ${order.field}`,
     );
   }
   if (!ORDER_DIRECTIONS.has(order.direction)) {
     throw new QueryInputError(
       'BAD_USER_INPUT',
       'orderBy.direction',
-      `orderBy.direction must be ASC or DESC, got ${String(order.direction)}`,
+      `orderBy.direction must be ASC or DESC, got ${order.direction}`,
     );
   }
   return `${order.field}:${order.direction}`;
@@ -68,11 +68,6 @@ function sortModels(models: readonly Model[], { field, direction }: ModelOrder):
     return compareIds(a.model.id, b.model.id);
   });
   return Object.freeze(keyed.map(({ model }) => model));
-}
-
-/** Code-unit order, not locale collation: the same on every server and in every test. */
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function sortKeyOf(model: Model, field: ModelOrderField): SortKey {

@@ -158,7 +158,8 @@ export class CatalogCache {
         : null;
     await this.options.store.set(this.options.key, next, this.retentionMs()).catch((error: unknown) => {
       this.recordError(
-        `snapshot store (${this.options.store.kind}) refused the new snapshot, serving it from memory: ${messageOf(error)}`,
+        `snapshot store (${this.options.store.kind}) refused the new snapshot, serving it from memory: ` +
+          messageOf(error),
       );
     });
     this.emit({ type: 'snapshot-replaced', snapshotId: next.id, size: next.models.length });
@@ -209,7 +210,10 @@ export class CatalogCache {
 /** Why a freshly fetched snapshot must not replace the one being served, or null when it may. */
 export function whyKeep(current: CatalogSnapshot, next: CatalogSnapshot): string | null {
   if (next.report.errors.length > 0) {
-    return `refresh had failures (${next.report.errors.join('; ')}); still serving snapshot ${current.id} from ${current.fetchedAt}`;
+    return (
+      `refresh had failures (${next.report.errors.join('; ')}); ` +
+      `still serving snapshot ${current.id} from ${current.fetchedAt}`
+    );
   }
   if (current.report.complete && !next.report.complete) {
     return (

@@ -6,7 +6,7 @@ export interface SnapshotKeyParts {
   sorts: readonly string[];
 }
 
-/** The store key of a fetch plan's snapshot; `v1` changes whenever the stored shape does. */
+/** The store key of a fetch plan's snapshot; `v2` changes whenever the stored shape does. */
 export function snapshotKey(parts: SnapshotKeyParts): string {
-  return ['snapshot', 'v1', parts.upstream, parts.provider, parts.strategy, parts.sorts.join(',')].join('|');
+  return ['snapshot', 'v2', parts.upstream, parts.provider, parts.strategy, parts.sorts.join(',')].join('|');
 }

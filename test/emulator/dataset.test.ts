@@ -18,7 +18,7 @@ function topIds(models: readonly EmulatedModel[], key: 'likes' | 'downloads', n:
 function hasNull(value: unknown): boolean {
   if (value === null || value === undefined) return true;
   if (Array.isArray(value)) return value.some(hasNull);
-  if (typeof value === 'object') return Object.values(value as object).some(hasNull);
+  if (typeof value === 'object') return Object.values(value).some(hasNull);
   return false;
 }
 

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.ts';
 import { CoverageReportDocument } from '../../schema/generated/graphql.ts';
 import { appFor, query } from '../support/graphql.ts';
 
 describe('the CoverageReport operation', () => {
-  let capped: RunningEmulator;
-  let paginating: RunningEmulator;
-  beforeAll(async () => {
-    [capped, paginating] = await Promise.all([
-      startEmulator({ preset: 'gateway-2025-10', capped: true }),
-      startEmulator({ preset: 'gateway-2025-10' }),
-    ]);
-  });
-  afterAll(() => Promise.all([capped.close(), paginating.close()]));
+  const capped = useEmulator({ preset: 'gateway-2025-10', capped: true });
+  const paginating = useEmulator({ preset: 'gateway-2025-10' });
 
   it("shows the gateway's figures with a capped upstream and sorts likes,downloads", async () => {
     const app = appFor(capped.url, { sorts: 'likes,downloads' }, { upstreamLabel: capped.label });
@@ -42,7 +35,7 @@ describe('the CoverageReport operation', () => {
 
     expect(fetchReport?.uniqueModels).toBe(1377);
     expect(fetchReport?.complete).toBe(true);
-    expect(fetchReport?.completeness).toMatchObject({ proven: true, method: 'cursor' });
+    expect(fetchReport?.completeness).toMatchObject({ proven: true, method: 'CURSOR' });
     expect(catalog).toMatchObject({ size: 1377, stale: false, lastError: null });
   });
 
@@ -51,7 +44,7 @@ describe('the CoverageReport operation', () => {
     const cappedReport = (await query(cappedApp, CoverageReportDocument)).fetchReport!;
     await cappedApp.close();
     expect(cappedReport).toMatchObject({ uniqueModels: 1377, complete: true, strategy: 'auto' });
-    expect(cappedReport.completeness.method).toBe('covering-partition');
+    expect(cappedReport.completeness.method).toBe('COVERING_PARTITION');
     expect(cappedReport.parts.length).toBeGreaterThan(0);
 
     const paginatingApp = appFor(paginating.url, { strategy: 'auto' });

@@ -23,7 +23,10 @@ describe('checked-in schema and generated code', () => {
   });
 
   it('schema/generated/ is what codegen makes of it (run `npm run codegen`)', async () => {
-    const files = await generate({ ...config, cwd: new URL('../..', import.meta.url).pathname, silent: true }, false);
+    const files: { filename: string; content: string }[] = await generate(
+      { ...config, cwd: new URL('../..', import.meta.url).pathname, silent: true },
+      false,
+    );
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) expect(read(file.filename), file.filename).toBe(file.content);
   });

@@ -18,6 +18,7 @@ function model(fields: ModelFields): Model {
     private: false,
     parameterCount: null,
     providers: [],
+    hubId: null,
     foundBy: ['downloads'],
     url: `https://huggingface.co/${fields.id}`,
     ...fields,
@@ -233,7 +234,10 @@ export function manyModels(count: number): Model[] {
   );
 }
 
-/** The fixture's ids by downloads descending, ties by id: written out by hand, so the engine's sort is checked, not reused. */
+/**
+ * The fixture's ids by downloads descending, ties by id: written out by hand, so the engine's sort is checked, not
+ * reused.
+ */
 export const DOWNLOADS_DESC = [
   'private-org/internal-llm',
   'sentence-transformers/all-MiniLM-L6-v2',

@@ -1,7 +1,8 @@
 import { createClient } from '@keyv/redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
-import { createSnapshotStore } from '../../src/store/index.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.ts';
+import { type RunningEmulator } from '../../src/emulator/index.ts';
+import { createSnapshotStore, snapshotKey } from '../../src/store/index.ts';
 import { CoverageReportDocument } from '../../schema/generated/graphql.ts';
 import { appFor, query } from '../support/graphql.ts';
 import { startServeProcess } from '../support/cli.ts';
@@ -11,10 +12,7 @@ const listingRequests = (emulator: RunningEmulator) =>
   emulator.requests.filter((request) => request.path === '/api/models').length;
 
 describe('the snapshot cache in Redis', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ preset: 'gateway-2025-10' });
-  });
+  const emulator = useEmulator({ preset: 'gateway-2025-10' });
   afterAll(async () => {
     // The emulator's port is in every key, so this run's keys are its own to delete.
     const redis = createClient({ url: REDIS_URL });
@@ -22,7 +20,6 @@ describe('the snapshot cache in Redis', () => {
     const keys = await redis.keys(`hubcat:*${emulator.url}*`);
     if (keys.length > 0) await redis.del(keys);
     await redis.quit();
-    await emulator.close();
   });
 
   it('round-trips a snapshot through the real server', async () => {
@@ -31,7 +28,14 @@ describe('the snapshot cache in Redis', () => {
     await app.close();
 
     const store = createSnapshotStore(REDIS_URL);
-    const stored = await store.get(`snapshot|v1|${emulator.url}|hf-inference|multi-sort|likes,downloads`);
+    const stored = await store.get(
+      snapshotKey({
+        upstream: emulator.url,
+        provider: 'hf-inference',
+        strategy: 'multi-sort',
+        sorts: ['likes', 'downloads'],
+      }),
+    );
     await store.close();
     expect(stored?.id).toBe(fetchReport?.id);
     expect(stored?.models).toHaveLength(1377);

@@ -22,7 +22,8 @@ builder.queryField('catalog', (t) =>
     type: CatalogStatus,
     description: 'State of the cached catalog; answers even when the upstream cannot be reached',
     resolve: async (_root, _args, context) => {
-      // Joining the shared fetch makes the first answer describe a catalog, not an empty cache; a failure shows in lastError.
+      // Joining the shared fetch makes the first answer describe a catalog, not an empty cache; a failure shows in
+      // lastError.
       await context.catalog.snapshot().catch(() => undefined);
       return context.catalog.status();
     },

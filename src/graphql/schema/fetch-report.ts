@@ -66,11 +66,23 @@ export const PartReport = builder.objectRef<CatalogPartReport>('PartReport').imp
   }),
 });
 
+const CompletenessMethod = builder.enumType('CompletenessMethod', {
+  description: 'How completeness was proven, if it was',
+  values: {
+    CURSOR: { value: 'cursor', description: 'A crawl followed its cursor to the end' },
+    COVERING_PARTITION: {
+      value: 'covering-partition',
+      description: 'Queries that together match every possible model each answered below the cap',
+    },
+    NONE: { value: 'none', description: 'Not proven' },
+  } as const,
+});
+
 export const Completeness = builder.objectRef<CatalogCompleteness>('Completeness').implement({
   description: 'Whether every served model was seen, and why the report can say so',
   fields: (t) => ({
     proven: t.exposeBoolean('proven'),
-    method: t.exposeString('method', { description: 'cursor, covering-partition or none' }),
+    method: t.expose('method', { type: CompletenessMethod }),
     explanation: t.exposeString('explanation'),
     premises: t.exposeStringList('premises', { description: 'What a covering-partition proof assumes about the Hub' }),
     coveringParts: t.exposeInt('coveringParts'),

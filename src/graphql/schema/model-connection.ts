@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_ORDER, pageModels, type ModelPage } from '../../query/index.ts';
+import { DEFAULT_ORDER, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageModels, type ModelPage } from '../../query/index.ts';
 import { builder } from '../builder.ts';
 import { Model } from './model.ts';
 
@@ -66,12 +66,12 @@ builder.queryField('models', (t) =>
       filter: t.arg({ type: ModelFilter }),
       orderBy: t.arg({ type: ModelOrder, defaultValue: DEFAULT_ORDER }),
       first: t.arg.int({
-        defaultValue: 50,
+        defaultValue: DEFAULT_PAGE_SIZE,
         validate: z
           .number()
           .int()
-          .min(1, { error: 'must be between 1 and 500' })
-          .max(500, { error: 'must be between 1 and 500' }),
+          .min(1, { error: `must be between 1 and ${MAX_PAGE_SIZE}` })
+          .max(MAX_PAGE_SIZE, { error: `must be between 1 and ${MAX_PAGE_SIZE}` }),
       }),
       after: t.arg.string({ description: 'endCursor of the previous page' }),
     },

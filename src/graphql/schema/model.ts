@@ -13,6 +13,13 @@ export const ProviderMapping = builder.objectRef<CatalogProviderMapping>('Provid
   }),
 });
 
+const GatedMode = builder.enumType('GatedMode', {
+  values: {
+    AUTO: { value: 'auto', description: 'Access is granted on request, automatically' },
+    MANUAL: { value: 'manual', description: "Access is granted by the repository's owners" },
+  } as const,
+});
+
 export const Model = builder.objectRef<CatalogModel>('Model').implement({
   description: 'A model the provider serves live, as hubcat normalized it from the Hub',
   fields: (t) => ({
@@ -28,7 +35,7 @@ export const Model = builder.objectRef<CatalogModel>('Model').implement({
     createdAt: t.expose('createdAt', { type: DateTime, nullable: true }),
     lastModified: t.expose('lastModified', { type: DateTime, nullable: true }),
     gated: t.boolean({ resolve: (model) => model.gated !== null }),
-    gatedMode: t.exposeString('gated', { nullable: true, description: 'auto or manual when gated' }),
+    gatedMode: t.expose('gated', { type: GatedMode, nullable: true, description: 'How access is granted when gated' }),
     private: t.exposeBoolean('private'),
     parameterCount: t.exposeFloat('parameterCount', { nullable: true }),
     providers: t.field({ type: [ProviderMapping], resolve: (model) => model.providers }),
@@ -46,10 +53,9 @@ builder.queryField('model', (t) =>
     description: 'One model of the served catalog by its Hub id; null when the provider does not serve it live',
     args: { id: t.arg.id({ required: true }) },
     load: async (ids: string[], context) => {
-      context.telemetry.modelLookupBatches++;
       const snapshot = await context.catalog.snapshot();
       return findModelsById({ snapshotId: snapshot.id, models: snapshot.models }, ids);
     },
-    resolve: (_root, args) => String(args.id),
+    resolve: (_root, args) => args.id,
   }),
 );

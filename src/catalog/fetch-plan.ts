@@ -1,0 +1,20 @@
+import type { HubSortKey } from '../hub/index.ts';
+
+/**
+ * - `multi-sort`: the configured sorts, each crawled to the end of its cursor, merged by id.
+ * - `partition`: the configured sorts, then, if the listing is capped, a covering partition.
+ * - `auto`: the configured sorts; if the upstream turns out capped, every other sort key as well, then the partition.
+ */
+export const FETCH_STRATEGIES = ['auto', 'multi-sort', 'partition'] as const;
+export type FetchStrategy = (typeof FETCH_STRATEGIES)[number];
+
+/** What to fetch and how: the part of the configuration that decides which catalog comes out. */
+export interface FetchPlan {
+  provider: string;
+  strategy: FetchStrategy;
+  sorts: readonly HubSortKey[];
+  pageSize: number;
+  /** Hub requests in flight at once, across all captures. */
+  concurrency: number;
+  maxRequests?: number;
+}

@@ -1,0 +1,80 @@
+import type { Model } from '../catalog/index.ts';
+
+export type ModelOrderField = 'DOWNLOADS' | 'LIKES' | 'TRENDING_SCORE' | 'CREATED_AT' | 'LAST_MODIFIED' | 'ID';
+export type OrderDirection = 'ASC' | 'DESC';
+
+/** Sort by one field; ties are always broken by id ascending, and missing values sort last in both directions. */
+export interface ModelOrder {
+  field: ModelOrderField;
+  direction: OrderDirection;
+}
+
+/**
+ * Conditions a model must all meet; a null or absent condition is not applied.
+ *
+ * - `minDownloads`, `minLikes`: at least this many (inclusive); negative is refused.
+ * - `pipelineTags`, `libraries`: the model's value is one of these, exactly.
+ * - `authors`: the model's author is one of these, ignoring case.
+ * - `tags`: the model carries every one of these.
+ * - An empty list (`[]`) is treated like null: no condition, not "match nothing".
+ * - `search`: case-insensitive substring of the id (`org/name`); `''` matches every model.
+ * - `gated`: true → gated `auto` or `manual`; false → not gated.
+ * - `quality`: true → passes the quality bar; false → does not.
+ */
+export interface ModelFilter {
+  minDownloads?: number | null;
+  minLikes?: number | null;
+  pipelineTags?: string[] | null;
+  authors?: string[] | null;
+  libraries?: string[] | null;
+  tags?: string[] | null;
+  search?: string | null;
+  gated?: boolean | null;
+  quality?: boolean | null;
+}
+
+/** A model passes when downloads > minDownloads AND likes > minLikes AND it is not private. */
+export interface QualityBar {
+  minDownloads: number;
+  minLikes: number;
+}
+
+/**
+ * One immutable catalog snapshot. Sorted orders, the id index and counts are cached per
+ * `models` array, so hand out the same array for the snapshot's whole life, never a copy.
+ */
+export interface CatalogView {
+  readonly snapshotId: string;
+  readonly models: readonly Model[];
+}
+
+export interface ModelPageRequest {
+  filter?: ModelFilter | null;
+  orderBy?: ModelOrder | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface ModelEdge {
+  cursor: string;
+  node: Model;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+/** A Relay connection page; `nodes` is `edges.map(e => e.node)` for clients that need no cursors. */
+export interface ModelPage {
+  edges: ModelEdge[];
+  nodes: Model[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+export const DEFAULT_ORDER: ModelOrder = Object.freeze({ field: 'DOWNLOADS', direction: 'DESC' });
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 50;
