@@ -43,7 +43,7 @@ export async function benchQueryThroughput(): Promise<BenchResult> {
   const perSecond = (wall: Spread) => count(Math.round(CALLS / (wall.median / 1000)));
 
   return {
-    title: `4. Query engine — pageModels over the gateway snapshot (${count(view.models.length)} models), order likes desc, first ${FIRST}`,
+    title: `4. Query engine — pageModels over the gateway snapshot (${count(view.models.size)} models), order likes desc, first ${FIRST}`,
     body: [
       `${count(CALLS)} calls per round, ${ROUNDS} rounds alternating, median round reported; filter matches ${count(matches)} models.`,
       table(

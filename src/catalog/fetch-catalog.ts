@@ -7,6 +7,7 @@ import { crawlCapture, type Capture, type CrawlContext, type PageEvent } from '.
 import type { FetchPlan } from './fetch-plan.ts';
 import type { FetchReport } from './fetch-report.ts';
 import { ModelAccumulator } from './merge.ts';
+import { ModelTable } from './model-table.ts';
 import { crawlPartitions, type PartitionOutcome } from './partition-crawl.ts';
 import { RateLimitGate } from './rate-limit-gate.ts';
 import { RequestBudget } from './request-budget.ts';
@@ -77,7 +78,7 @@ export async function fetchCatalog(plan: FetchPlan, dependencies: FetchDependenc
     upstreamCap: sorts.some((capture) => capture.capped) ? context.fullPageAt : null,
   });
   if (captures.every((capture) => capture.error !== null)) throw new FetchFailedError(report);
-  return { id: report.id, fetchedAt: report.finishedAt, models, report };
+  return { id: report.id, fetchedAt: report.finishedAt, models: ModelTable.from(models), report };
 }
 
 /** What every capture of one fetch shares: the client, the limiter, the request budget, the rate-limit gate. */

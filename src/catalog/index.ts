@@ -18,6 +18,7 @@ export type {
 } from './fetch-report.ts';
 export { compareIds, type Model, type ProviderMapping, type GatedMode } from './model.ts';
 export type { CatalogSnapshot } from './snapshot.ts';
+export { ModelTable, type DictionaryColumn } from './model-table.ts';
 export type { ChapmanEstimate, ChaoEstimate, Interval } from './estimates.ts';
 export { chapmanEstimate, chaoLowerBound } from './estimates.ts';
 export { cappedView, CAPPED_SORT_KEYS } from './capped-view.ts';

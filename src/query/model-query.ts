@@ -1,4 +1,4 @@
-import type { Model } from '../catalog/index.ts';
+import type { Model, ModelTable } from '../catalog/index.ts';
 
 export type ModelOrderField = 'DOWNLOADS' | 'LIKES' | 'TRENDING_SCORE' | 'CREATED_AT' | 'LAST_MODIFIED' | 'ID';
 export type OrderDirection = 'ASC' | 'DESC';
@@ -39,13 +39,10 @@ export interface QualityBar {
   minLikes: number;
 }
 
-/**
- * One immutable catalog snapshot. Sorted orders, the id index and counts are cached per
- * `models` array, so hand out the same array for the snapshot's whole life, never a copy.
- */
+/** One immutable catalog snapshot: its id (which cursors carry) and its models. */
 export interface CatalogView {
   readonly snapshotId: string;
-  readonly models: readonly Model[];
+  readonly models: ModelTable;
 }
 
 export interface ModelPageRequest {

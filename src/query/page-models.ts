@@ -1,4 +1,4 @@
-import type { Model } from '../catalog/index.ts';
+import type { Model, ModelTable } from '../catalog/index.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { compileModelFilter, type CompiledFilter } from './model-filter.ts';
 import { preparedOrder, validateOrder, type OrderKey } from './model-order.ts';
@@ -31,7 +31,7 @@ export function pageModels(view: CatalogView, request: ModelPageRequest, quality
   const order = request.orderBy ?? DEFAULT_ORDER;
   const orderKey = validateOrder(order);
   const filter = compileModelFilter(request.filter, qualityBar);
-  const sorted = preparedOrder(view.models, order);
+  const sorted = preparedOrder(rowsOf(view.models), order);
 
   let start = 0;
   let hasPreviousPage = false;
@@ -62,7 +62,7 @@ export function pageModels(view: CatalogView, request: ModelPageRequest, quality
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: countMatching(view.models, filter),
+    totalCount: countMatching(rowsOf(view.models), filter),
   };
 }
 
@@ -80,7 +80,7 @@ export function pageModels(view: CatalogView, request: ModelPageRequest, quality
  * @throws {QueryInputError} `BAD_USER_INPUT` for a negative minimum.
  */
 export function countModels(view: CatalogView, filter: ModelFilter | null | undefined, qualityBar: QualityBar): number {
-  return countMatching(view.models, compileModelFilter(filter, qualityBar));
+  return countMatching(rowsOf(view.models), compileModelFilter(filter, qualityBar));
 }
 
 function checkedPageSize(first: number | null | undefined): number {
@@ -143,4 +143,16 @@ function countMatching(models: readonly Model[], filter: CompiledFilter): number
   if (counts.size >= COUNT_CACHE_SIZE) counts.delete(counts.keys().next().value!);
   counts.set(filter.key, count);
   return count;
+}
+
+// Interim: the engine still scans model objects, made once per table. The indexed engine reads the columns instead.
+const rowsByTable = new WeakMap<ModelTable, readonly Model[]>();
+
+function rowsOf(table: ModelTable): readonly Model[] {
+  let rows = rowsByTable.get(table);
+  if (!rows) {
+    rows = Object.freeze([...table]);
+    rowsByTable.set(table, rows);
+  }
+  return rows;
 }

@@ -87,7 +87,7 @@ export class CatalogCache {
     const current = this.current;
     const ageMs = current ? this.now() - Date.parse(current.fetchedAt) : null;
     return {
-      size: current?.models.length ?? 0,
+      size: current?.models.size ?? 0,
       fetchedAt: current?.fetchedAt ?? null,
       ageSeconds: ageMs === null ? null : Math.max(0, Math.floor(ageMs / 1000)),
       ttlSeconds: this.options.ttlSeconds,
@@ -162,7 +162,7 @@ export class CatalogCache {
           messageOf(error),
       );
     });
-    this.emit({ type: 'snapshot-replaced', snapshotId: next.id, size: next.models.length });
+    this.emit({ type: 'snapshot-replaced', snapshotId: next.id, size: next.models.size });
     return next;
   }
 
@@ -217,8 +217,8 @@ export function whyKeep(current: CatalogSnapshot, next: CatalogSnapshot): string
   }
   if (current.report.complete && !next.report.complete) {
     return (
-      `refresh came back incomplete (${next.models.length} models, no proof of completeness); ` +
-      `still serving the complete snapshot ${current.id} (${current.models.length} models) from ${current.fetchedAt}`
+      `refresh came back incomplete (${next.models.size} models, no proof of completeness); ` +
+      `still serving the complete snapshot ${current.id} (${current.models.size} models) from ${current.fetchedAt}`
     );
   }
   return null;

@@ -33,7 +33,7 @@ describe('multi-sort fetch in capped mode (the gateway we learned from)', () => 
       exhausted: false,
     });
     expect(report.uniqueModels).toBe(1204);
-    expect(models).toHaveLength(1204);
+    expect(models.size).toBe(1204);
     expect(report.overlaps).toEqual([
       { a: 'likes', b: 'downloads', shared: 796, onlyA: 204, onlyB: 204, jaccard: 796 / 1204 },
     ]);
@@ -75,7 +75,7 @@ describe('multi-sort fetch in cursor mode', () => {
     ]);
     expect(report.requestCount).toBe(4);
     expect(emulator.requests.filter((request) => request.path === '/api/models')).toHaveLength(4);
-    expect(sortedIds(models.map((model) => model.id))).toEqual(emulator.servedIds(PROVIDER));
+    expect(sortedIds([...models].map((model) => model.id))).toEqual(emulator.servedIds(PROVIDER));
     expect(report.coverage).toMatchObject({ ratio: 1, total: 1377 });
   });
 
@@ -87,8 +87,8 @@ describe('multi-sort fetch in cursor mode', () => {
 
   it('normalizes Hub items into models that remember the sorts that found them', async () => {
     const { models } = await fetchFrom(emulator.url);
-    const raw = emulator.models.find((model) => model.id === models[0]!.id)!;
-    const model = models[0]!;
+    const model = models.model(0);
+    const raw = emulator.models.find((candidate) => candidate.id === model.id)!;
     expect(model).toMatchObject({
       id: raw.id,
       author: raw.author,

@@ -20,7 +20,7 @@ describe('auto strategy at scale: 100,000 served models behind a capped upstream
     expect(report.requestCount).toBeLessThanOrEqual(SCALE_REQUEST_BOUND);
     const served = emulator.servedIds(PROVIDER);
     expect(served).toHaveLength(100_000);
-    const fetched = new Set(models.map((model) => model.id));
+    const fetched = new Set([...models].map((model) => model.id));
     expect(fetched.size).toBe(served.length);
     expect(served.every((id) => fetched.has(id))).toBe(true);
   }, 180_000);

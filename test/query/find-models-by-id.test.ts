@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ModelTable } from '../../src/catalog/index.ts';
 import { findModelsById, type CatalogView } from '../../src/query/index.ts';
 import { FIXTURE, FIXTURE_VIEW } from './fixture.ts';
 
@@ -20,7 +21,7 @@ describe('findModelsById', () => {
       null,
       'Qwen/QwQ-32B',
     ]);
-    expect(found[0]).toBe(FIXTURE.find((model) => model.id === 'Qwen/QwQ-32B'));
+    expect(found[0]).toEqual(FIXTURE.find((model) => model.id === 'Qwen/QwQ-32B'));
   });
 
   it('returns an empty list for no ids', () => {
@@ -31,7 +32,7 @@ describe('findModelsById', () => {
     expect(findModelsById(view, ['BAAI/bge-m3'])[0]?.id).toBe('BAAI/bge-m3');
     const smaller: CatalogView = {
       snapshotId: 'snap-2',
-      models: FIXTURE.filter((model) => model.id !== 'BAAI/bge-m3'),
+      models: ModelTable.from(FIXTURE.filter((model) => model.id !== 'BAAI/bge-m3')),
     };
     expect(findModelsById(smaller, ['BAAI/bge-m3'])).toEqual([null]);
   });

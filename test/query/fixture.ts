@@ -1,5 +1,5 @@
 import type { CatalogView } from '../../src/query/index.ts';
-import type { Model } from '../../src/catalog/model.ts';
+import { ModelTable, type Model } from '../../src/catalog/index.ts';
 
 type ModelFields = Pick<Model, 'id' | 'downloads' | 'likes'> & Partial<Model>;
 
@@ -262,5 +262,5 @@ export const DOWNLOADS_DESC = [
 ];
 
 /** The fixture as one snapshot, and the quality bar the specs use with it. */
-export const FIXTURE_VIEW: CatalogView = { snapshotId: 'snap-1', models: FIXTURE };
+export const FIXTURE_VIEW: CatalogView = { snapshotId: 'snap-1', models: ModelTable.from(FIXTURE) };
 export const FIXTURE_BAR = { minDownloads: 1000, minLikes: 400 };

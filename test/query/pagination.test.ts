@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ModelTable } from '../../src/catalog/index.ts';
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
@@ -118,7 +119,7 @@ describe('walking pages with after', () => {
   it('resumes from a cursor with a fresh view object of the same snapshot', () => {
     const firstPage = pageModels(view, { first: 2 }, bar);
     const again = pageModels(
-      { snapshotId: 'snap-1', models: FIXTURE },
+      { snapshotId: 'snap-1', models: ModelTable.from(FIXTURE) },
       { first: 2, after: firstPage.pageInfo.endCursor },
       bar,
     );
@@ -127,7 +128,7 @@ describe('walking pages with after', () => {
 });
 
 describe('page size', () => {
-  const large: CatalogView = { snapshotId: 'bulk-1', models: manyModels(MAX_PAGE_SIZE + 1) };
+  const large: CatalogView = { snapshotId: 'bulk-1', models: ModelTable.from(manyModels(MAX_PAGE_SIZE + 1)) };
 
   it(`defaults to ${DEFAULT_PAGE_SIZE}`, () => {
     expect(DEFAULT_PAGE_SIZE).toBe(50);
@@ -165,7 +166,7 @@ describe('cursor errors', () => {
   const cursor = pageModels(view, { first: 3 }, bar).pageInfo.endCursor!;
 
   it('refuses a cursor from another snapshot as STALE_CURSOR, naming both snapshots', () => {
-    const next: CatalogView = { snapshotId: 'snap-2', models: FIXTURE.slice(0, 10) };
+    const next: CatalogView = { snapshotId: 'snap-2', models: ModelTable.from(FIXTURE.slice(0, 10)) };
     const error = queryInputErrorOf(() => pageModels(next, { first: 3, after: cursor }, bar));
     expect(error.code).toBe('STALE_CURSOR');
     expect(error.argument).toBe('after');

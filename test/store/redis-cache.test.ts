@@ -38,7 +38,7 @@ describe('the snapshot cache in Redis', () => {
     );
     await store.close();
     expect(stored?.id).toBe(fetchReport?.id);
-    expect(stored?.models).toHaveLength(1377);
+    expect(stored?.models.size).toBe(1377);
   });
 
   it('lets a second server process, even one told to --warm, answer from the cache with zero Hub requests', async () => {
