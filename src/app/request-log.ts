@@ -1,3 +1,4 @@
+import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 
@@ -14,6 +15,17 @@ export function useRequestLog(logger: Logger): Plugin {
     },
     onParams({ params, request }) {
       if (started.has(request)) operations.set(request, params.operationName ?? 'anonymous');
+    },
+    onParse({ context }) {
+      const { request } = context;
+      if (!operations.has(request)) return undefined;
+      // The name written in the document, when the client did not send `operationName` beside it.
+      return ({ result }) => {
+        const document = result as DocumentNode | Error;
+        if (document instanceof Error) return;
+        const name = getOperationAST(document, context.params.operationName)?.name;
+        if (name) operations.set(request, name.value);
+      };
     },
     onResponse({ request, response }) {
       const start = started.get(request);

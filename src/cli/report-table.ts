@@ -10,18 +10,23 @@ const compact = {
   chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
 };
 
+export interface RenderOptions {
+  /** Wall times (total and per sort); off where the output must repeat exactly, as in the README's samples. */
+  timings?: boolean;
+}
+
 /** The fetch report as plain-text tables, for terminals and logs. */
-export function renderReport(report: FetchReport): string {
+export function renderReport(report: FetchReport, { timings = true }: RenderOptions = {}): string {
   const lines = [
     `hubcat fetch report ${report.id}`,
     `strategy ${report.strategy} · provider ${report.provider} · upstream ${report.upstream} · ` +
       `page size ${report.pageSize}` +
       (report.upstreamCap === null ? ' · cursors' : ` · capped at ${count(report.upstreamCap)} per query, no cursor`),
-    `${count(report.uniqueModels)} unique models in ${plural(report.requestCount, 'request')}, ` +
-      `${decimal(report.durationMs / 1000, 2)} s` +
+    `${count(report.uniqueModels)} unique models in ${plural(report.requestCount, 'request')}` +
+      (timings ? `, ${decimal(report.durationMs / 1000, 2)} s` : '') +
       (report.rateLimit.pauses > 0 ? ` (paused ${count(report.rateLimit.pauses)}× for the Hub's rate limit)` : ''),
     '',
-    renderSorts(report),
+    renderSorts(report, timings),
   ];
   if (report.overlaps.length > 0) lines.push('', renderOverlaps('pairwise overlaps', report.overlaps));
   if (report.parts.length > 0) lines.push('', renderParts(report));
@@ -102,10 +107,12 @@ function renderCompleteness(report: FetchReport): string[] {
   return lines;
 }
 
-function renderSorts(report: FetchReport): string {
+function renderSorts(report: FetchReport, timings: boolean): string {
+  const head = ['sort', 'pages', 'requests', 'returned', 'new', 'duplicates', 'cumulative', 'end'];
+  const colAligns = ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'] as const;
   const table = new Table({
-    head: ['sort', 'pages', 'requests', 'returned', 'new', 'duplicates', 'cumulative', 'end', 'ms'],
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'right'],
+    head: timings ? [...head, 'ms'] : head,
+    colAligns: timings ? [...colAligns, 'right'] : [...colAligns],
     ...compact,
   });
   for (const sort of report.sorts) {
@@ -125,7 +132,7 @@ function renderSorts(report: FetchReport): string {
       count(sort.duplicates),
       count(sort.cumulativeUnique),
       end,
-      count(sort.durationMs),
+      ...(timings ? [count(sort.durationMs)] : []),
     ]);
   }
   return `per sort (${report.statedOrder}):\n${table.toString()}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
-import { runHubcat, startServeProcess } from '../support/cli.ts';
+import { runHubcat, startNpmServer, startServeProcess } from '../support/cli.ts';
 import { useEmulator } from '../support/emulator.ts';
 import { closedPort, occupiedPort } from '../support/ports.ts';
 
@@ -133,4 +133,25 @@ describe('messages a person can read', () => {
     const result = await runHubcat(['--version']);
     expect(result).toEqual({ code: 0, stdout: `hubcat ${packageJson.version}\n`, stderr: '' });
   });
+});
+
+describe('npm start without a reachable Hub', () => {
+  it('says so at startup, before any query, with the way to run the demo instead', async () => {
+    const port = await closedPort();
+    const server = await startNpmServer(['start', '--', '--port', '0', '--host', '127.0.0.1'], {
+      HF_ENDPOINT: `http://127.0.0.1:${port}`,
+    });
+    try {
+      await expect
+        .poll(() => server.stderr(), { timeout: 10_000 })
+        .toContain(
+          `cannot reach the Hub at http://127.0.0.1:${port}; hubcat keeps serving and retrying; ` +
+            'to try hubcat offline, run `npm run demo` (the bundled Hub emulator)',
+        );
+      expect(server.stderr()).toMatch(/connection refused; attempt 1 of 6, next retry in/);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  }, 30_000);
 });
