@@ -7,7 +7,7 @@ import { HubClient, type RetryEvent } from '../hub/index.ts';
 import { CatalogCache, createSnapshotStore, snapshotKey, type CacheEvent } from '../store/index.ts';
 import { createMetrics } from './metrics.ts';
 import { useReadiness } from './probes.ts';
-import { useRequestLog } from './request-log.ts';
+import { useRequestLog, yogaLogger } from './request-log.ts';
 import { watchStoreHealth, type StoreHealthEvent } from './store-health.ts';
 
 export interface AppOptions {
@@ -77,7 +77,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     catalog,
     qualityBar: { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes },
     graphiql: options.graphiql ?? config.graphiql,
-    logging: options.logger ?? false,
+    logging: options.logger ? yogaLogger(options.logger) : false,
     plugins: [useReadiness(catalog), metrics.plugin, ...(options.logger ? [useRequestLog(options.logger)] : [])],
   });
   return {

@@ -2,7 +2,7 @@ import { useReadinessCheck, type Plugin } from 'graphql-yoga';
 import type { CatalogCache } from '../store/index.ts';
 
 /** What `/readiness` answers: 200 once a snapshot is held (whatever came after it), 503 with the reason before. */
-export function readiness(catalog: CatalogCache): { status: 200 | 503; body: Record<string, unknown> } {
+function readiness(catalog: CatalogCache): { status: 200 | 503; body: Record<string, unknown> } {
   const snapshot = catalog.held();
   if (snapshot) {
     return {

@@ -39,3 +39,18 @@ export function useRequestLog(logger: Logger): Plugin {
     },
   };
 }
+
+/**
+ * Yoga's own log through pino, its chatty per-request debug lines ("Processing GraphQL Parameters"…) moved down to
+ * trace, so that debug shows one line per request; its warnings and errors (masked errors included) stay as they are.
+ */
+export function yogaLogger(logger: Logger): Record<'debug' | 'info' | 'warn' | 'error', (...args: unknown[]) => void> {
+  const forward =
+    (level: 'trace' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      const [first, ...rest] = args;
+      if (first instanceof Error) logger[level]({ err: first }, rest.map(String).join(' ') || first.message);
+      else logger[level]([first, ...rest].map(String).join(' '));
+    };
+  return { debug: forward('trace'), info: forward('info'), warn: forward('warn'), error: forward('error') };
+}

@@ -11,5 +11,3 @@ export const percent = (ratio: number): string => `${decimal(ratio * 100)}%`;
 /** `1 request`, `2 requests`, `1,000 requests`. */
 export const plural = (value: number, word: string, wordPlural = `${word}s`): string =>
   `${count(value)} ${value === 1 ? word : wordPlural}`;
-
-export const seconds = (ms: number): string => `${decimal(ms / 1000, ms < 10_000 ? 1 : 0)} s`;

@@ -41,7 +41,12 @@ export function stopOnSignals(stop: (graceMs: number) => Promise<void>, graceMs:
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  if (process.env.npm_lifecycle_event !== undefined) watchParent(() => shutdown('npm stopped'));
+  if (process.env.npm_lifecycle_event !== undefined) {
+    watchParent(() => {
+      // Ctrl-C reaches npm and hubcat alike; npm then goes away while hubcat is stopping, which is no second signal.
+      if (!stopping) shutdown('npm stopped');
+    });
+  }
 }
 
 function watchParent(onGone: () => void): void {

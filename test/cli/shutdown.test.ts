@@ -53,6 +53,33 @@ describe('stopping on SIGTERM, as a process manager does', () => {
     60_000,
   );
 
+  it('Ctrl-C under npm start (SIGINT to the whole process group) still lets a request in flight finish', async () => {
+    const server = await startNpmServer(
+      ['start', '--', '--port', '0', '--host', '127.0.0.1', '--lazy'],
+      { HF_ENDPOINT: slow.url, HUBCAT_STRATEGY: 'multi-sort' },
+      { ownProcessGroup: true },
+    );
+    await expect.poll(() => servingPid(server.stderr())).toBeGreaterThan(0);
+    const pid = servingPid(server.stderr());
+    try {
+      const inFlight = fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ catalog { size } }' }),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      process.kill(-server.child.pid!, 'SIGINT');
+
+      const response = await inFlight;
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { catalog: { size: slow.servedIds('hf-inference').length } } });
+      await expect.poll(() => isRunning(pid), { timeout: GRACE_S * 1000 }).toBe(false);
+      expect(server.stderr()).not.toMatch(/exiting now/);
+    } finally {
+      if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+    }
+  }, 60_000);
+
   it('lets a request in flight finish, refuses new connections meanwhile, and exits 0', async () => {
     const child = hubcatCli(['serve', '--port', '0', '--host', '127.0.0.1', '--lazy'], {
       HF_ENDPOINT: slow.url,

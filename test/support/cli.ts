@@ -90,10 +90,16 @@ export interface NpmServer {
  * Runs `npm <args>` in the checkout, as a person or a process manager would, and resolves once the server it starts
  * says where it listens. The environment is only what is given, plus what npm needs to run (PATH, HOME).
  */
-export async function startNpmServer(args: string[], env: Record<string, string>): Promise<NpmServer> {
+export async function startNpmServer(
+  args: string[],
+  env: Record<string, string>,
+  options: { ownProcessGroup?: boolean } = {},
+): Promise<NpmServer> {
   const child = spawn('npm', args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? ROOT, ...env },
+    // As a terminal runs it: a process group of its own, which Ctrl-C signals as a whole.
+    detached: options.ownProcessGroup ?? false,
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
