@@ -1,8 +1,14 @@
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { fetchCatalog, type FetchPlan } from '../catalog/index.ts';
 import type { Config } from '../config.ts';
 import { createHubcatYoga, type HubcatYoga } from '../graphql/index.ts';
-import { HubClient } from '../hub/index.ts';
+import { HubClient, type RetryEvent } from '../hub/index.ts';
 import { CatalogCache, createSnapshotStore, snapshotKey, type CacheEvent } from '../store/index.ts';
+import { createMetrics } from './metrics.ts';
+import { useReadiness } from './probes.ts';
+import { useRequestLog, yogaLogger } from './request-log.ts';
+import { watchStoreHealth, type StoreHealthEvent } from './store-health.ts';
 
 export interface AppOptions {
   /** How the upstream is named in `catalog.upstream`; defaults to its URL. */
@@ -11,13 +17,22 @@ export interface AppOptions {
   /** How the Hub client waits between retries; tests pass a recorder so time, and only time, is faked. */
   sleep?: (ms: number) => Promise<void>;
   onCacheEvent?: (event: CacheEvent) => void;
+  /** Before each retry of a Hub request, e.g. to say that the Hub cannot be reached while the fetch still runs. */
+  onUpstreamRetry?: (event: RetryEvent) => void;
+  /** When the snapshot store (Redis) stops answering, and when it answers again. */
+  onStoreHealth?: (event: StoreHealthEvent) => void;
+  /** Overrides the configuration's `HUBCAT_GRAPHIQL`. */
   graphiql?: boolean;
+  /** Yoga's own log (masked errors) and, at debug, one line per GraphQL request. */
+  logger?: Logger;
 }
 
 /** A hubcat wired from its configuration: Hub client → fetch plan → snapshot cache → GraphQL. */
 export interface App {
   yoga: HubcatYoga;
   catalog: CatalogCache;
+  /** This app's Prometheus registry, served at `/metrics`. */
+  metrics: Registry;
   close(): Promise<void>;
 }
 
@@ -33,14 +48,18 @@ export function fetchPlanOf(config: Config): FetchPlan {
 }
 
 export function createApp(config: Config, options: AppOptions = {}): App {
+  const plan = fetchPlanOf(config);
+  const store = watchStoreHealth(createSnapshotStore(config.cacheUrl), (event) => options.onStoreHealth?.(event));
+  const metrics = createMetrics();
   const client = new HubClient({
     endpoint: config.endpoint,
     token: config.token,
     timeoutMs: config.timeoutMs,
+    maxRetries: config.maxRetries,
     sleep: options.sleep,
+    fetch: metrics.countUpstream((input, init) => globalThis.fetch(input, init)),
+    onRetry: options.onUpstreamRetry,
   });
-  const plan = fetchPlanOf(config);
-  const store = createSnapshotStore(config.cacheUrl);
   const catalog = new CatalogCache({
     store,
     key: snapshotKey({ upstream: config.endpoint, ...plan }),
@@ -48,16 +67,23 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     fetchSnapshot: () => fetchCatalog(plan, { client, now: options.now }),
     upstreamLabel: options.upstreamLabel ?? config.endpoint,
     now: options.now,
-    onEvent: options.onCacheEvent,
+    onEvent: (event) => {
+      metrics.observe(event);
+      options.onCacheEvent?.(event);
+    },
   });
+  metrics.watchCatalog(catalog);
   const yoga = createHubcatYoga({
     catalog,
     qualityBar: { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes },
-    graphiql: options.graphiql,
+    graphiql: options.graphiql ?? config.graphiql,
+    logging: options.logger ? yogaLogger(options.logger) : false,
+    plugins: [useReadiness(catalog), metrics.plugin, ...(options.logger ? [useRequestLog(options.logger)] : [])],
   });
   return {
     yoga,
     catalog,
+    metrics: metrics.registry,
     close: async () => {
       await catalog.settled();
       await store.close();

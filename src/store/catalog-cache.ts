@@ -83,6 +83,11 @@ export class CatalogCache {
     return this.inflight;
   }
 
+  /** The snapshot served now, without starting a fetch; null until the first one is held. For probes and metrics. */
+  held(): CatalogSnapshot | null {
+    return this.current;
+  }
+
   status(): CatalogStatus {
     const current = this.current;
     const ageMs = current ? this.now() - Date.parse(current.fetchedAt) : null;
