@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serveDashboard } from '../web/index.ts';
 import type { App } from './create-app.ts';
 
 export interface RunningServer {
@@ -11,7 +12,7 @@ export interface RunningServer {
 /** Serves the app's Yoga instance over HTTP; `close` stops accepting, lets requests finish, then closes the app. */
 /** Without a host it listens on every interface, as servers do, so `localhost` works over IPv4 and IPv6 alike. */
 export async function listen(app: App, port: number, host?: string): Promise<RunningServer> {
-  const server: Server = createServer((req, res) => void app.yoga(req, res));
+  const server: Server = createServer(serveDashboard((req, res) => void app.yoga(req, res)));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
