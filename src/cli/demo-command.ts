@@ -29,6 +29,7 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
   process.stdout.write(
     [
       `hubcat demo — upstream: ${emulator.label} (${emulator.url}), not the real Hub`,
+      `Dashboard: ${server.url}/`,
       `GraphQL (with GraphiQL): ${server.url}/graphql`,
       'try:',
       SAMPLE_QUERY,

@@ -43,6 +43,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
     unreachableHint: 'to try hubcat offline, run `npm run demo` (serves the bundled Hub emulator)',
   });
   process.stdout.write(`hubcat: GraphQL at ${server.url}/graphql (upstream ${config.endpoint})\n`);
+  process.stdout.write(`hubcat: dashboard at ${server.url}/\n`);
 }
 
 function logCacheEvent(event: CacheEvent, options: ServeOptions): void {

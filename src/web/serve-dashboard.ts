@@ -53,8 +53,10 @@ const ROOT_FILE = /^\/[^/]+\.[a-z0-9]+$/;
 
 const ownsPath = (path: string): boolean => path === '/' || path.startsWith('/assets/');
 
-function pathOf(url: string | undefined): string {
-  return URL.canParse(url ?? '/', 'http://hubcat') ? new URL(url ?? '/', 'http://hubcat').pathname : '';
+/** The path of a request target: an origin-form path, in which `//x` is a path and not a host, or an absolute URL. */
+function pathOf(target = '/'): string {
+  const url = target.startsWith('/') ? `http://hubcat${target}` : target;
+  return URL.canParse(url) ? new URL(url).pathname : '';
 }
 
 function respond(request: IncomingMessage, response: ServerResponse, file: SiteFile | undefined, built: boolean): void {

@@ -34,7 +34,7 @@ export function renderCumulativeCurve(container: HTMLElement, report: FetchRepor
     ariaLabel: `Unique models as queries are merged; dashed line: ${reference.label}`,
     height: 300,
     marginRight: 24,
-    x: { label: 'queries merged', ticks: Array.from({ length: steps }, (_, index) => index + 1) },
+    x: { label: 'queries merged', ticks: Array.from({ length: steps }, (_, index) => index + 1), tickFormat: 'd' },
     y: {
       label: 'unique models',
       grid: true,

@@ -38,7 +38,15 @@ export function renderOverlapMatrix(container: HTMLElement, title: string, overl
       y: { domain: sorts, label: null },
       color: { type: 'linear', domain: [0, 1], scheme: 'blues' },
       marks: [
-        cell(cells, { x: 'a', y: 'b', fill: 'jaccard', inset: 1, title: describe, tip: true }),
+        cell(cells, {
+          x: 'a',
+          y: 'b',
+          fill: 'jaccard',
+          inset: 1,
+          ariaLabel: (c: MatrixCell) => `${c.a} × ${c.b}: ${formatCount(c.shared)} shared`,
+          title: describe,
+          tip: true,
+        }),
         text(cells, {
           x: 'a',
           y: 'b',

@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { afterAll, beforeAll } from 'vitest';
+import { hubcatCli, waitForLine } from './cli.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const VITE = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
+
+let built: Promise<unknown> | null = null;
+
+/** Builds the dashboard the way `npm run build:web` does, once per test process. */
+export function buildDashboard(): Promise<unknown> {
+  built ??= promisify(execFile)(process.execPath, [VITE, 'build', '--config', 'src/web/vite.config.ts'], {
+    cwd: ROOT,
+  });
+  return built;
+}
+
+export interface RunningDemo {
+  /** The dashboard's address, e.g. http://127.0.0.1:41234/ */
+  url: string;
+  origin: string;
+  /** Runs an operation against the demo's /graphql, as the page does; fails loudly on errors. */
+  query<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables?: TVariables): Promise<TData>;
+}
+
+/** Builds the page, then runs `hubcat demo` (the real executable, an ephemeral port) for the suite's tests. */
+export function useDemo(args: string[] = []): RunningDemo {
+  let child: ReturnType<typeof hubcatCli> | null = null;
+  let url: string | null = null;
+  beforeAll(async () => {
+    await buildDashboard();
+    child = hubcatCli(['demo', '--port', '0', '--host', '127.0.0.1', ...args]);
+    url = /Dashboard: (http:\/\/\S+\/)/.exec(await waitForLine(child, /Dashboard: http:/))![1]!;
+  }, 120_000);
+  afterAll(() => {
+    child?.kill('SIGTERM');
+  });
+  const started = (): string => {
+    if (url === null) throw new Error('useDemo: the demo runs from beforeAll to afterAll');
+    return url;
+  };
+  return {
+    get url() {
+      return started();
+    },
+    get origin() {
+      return new URL(started()).origin;
+    },
+    async query(document, variables) {
+      const response = await fetch(new URL('/graphql', started()), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: print(document), variables }),
+      });
+      const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+      if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+      return body.data as never;
+    },
+  };
+}
