@@ -2,13 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DASHBOARD_BUILD_DIR } from './build-dir.ts';
 import { loadSite, type Site, type SiteFile } from './dashboard-site.ts';
 
-export type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
+type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
 
 /**
  * What the page needs and nothing more: its script, styles, icon and GraphQL calls all come from this origin, and
  * it never needs inline code, inline styles or eval.
  */
-export const DASHBOARD_CSP = "default-src 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
+const DASHBOARD_CSP = "default-src 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
 
 const NOT_BUILT =
   'hubcat: the dashboard is not built. Run `npm run build:web` (`npm run demo` and `npm start` run it first), ' +

@@ -18,7 +18,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-export function childNodes(children: Child[]): (Node | string)[] {
+function childNodes(children: Child[]): (Node | string)[] {
   return children.flatMap((child) =>
     child === null || child === undefined || child === false ? [] : [typeof child === 'number' ? String(child) : child],
   );
@@ -45,12 +45,16 @@ export function scrollable(table: HTMLTableElement): HTMLElement {
   return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label }, table);
 }
 
-/** A table with a caption, a header row and one row per item; numeric columns are right-aligned by class. */
-export function dataTable<T>(
-  caption: string,
-  columns: { header: string; cell: (item: T) => Child; numeric?: boolean }[],
-  items: readonly T[],
-): HTMLTableElement {
+/** A column of `dataTable`: numbers are right-aligned; only `wrap` columns (long text) break across lines. */
+interface Column<T> {
+  header: string;
+  cell: (item: T) => Child;
+  numeric?: boolean;
+  wrap?: boolean;
+}
+
+/** A table with a caption, a header row and one row per item. */
+export function dataTable<T>(caption: string, columns: Column<T>[], items: readonly T[]): HTMLTableElement {
   return h(
     'table',
     {},
@@ -64,8 +68,10 @@ export function dataTable<T>(
       'tbody',
       {},
       ...items.map((item) =>
-        h('tr', {}, ...columns.map((column) => h('td', { class: column.numeric && 'num' }, column.cell(item)))),
+        h('tr', {}, ...columns.map((column) => h('td', { class: cellClass(column) }, column.cell(item)))),
       ),
     ),
   );
 }
+
+const cellClass = (column: Column<never>): string | null => (column.numeric ? 'num' : column.wrap ? 'wrap' : null);

@@ -74,7 +74,7 @@ function estimatesTable(rows: EstimateRow[]): HTMLTableElement {
         cell: (row) => `${formatEstimate(row.low)}–${formatEstimate(row.high)}`,
         numeric: true,
       },
-      { header: 'From', cell: (row) => row.from },
+      { header: 'From', cell: (row) => row.from, wrap: true },
     ],
     rows,
   );

@@ -1,7 +1,7 @@
 import type { FilteredModelsQueryVariables, ModelFilter, ModelOrder } from '../../../schema/generated/graphql.ts';
 
 /** Orders the browser offers, by the name they carry in the form and the address bar. */
-export const ORDERS = {
+const ORDERS = {
   downloads: { field: 'DOWNLOADS', direction: 'DESC' },
   likes: { field: 'LIKES', direction: 'DESC' },
   trending: { field: 'TRENDING_SCORE', direction: 'DESC' },
@@ -10,9 +10,9 @@ export const ORDERS = {
   id: { field: 'ID', direction: 'ASC' },
 } as const satisfies Record<string, ModelOrder>;
 
-export type OrderName = keyof typeof ORDERS;
+type OrderName = keyof typeof ORDERS;
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
+const PAGE_SIZES = [10, 25, 50, 100] as const;
 const DEFAULT_PAGE_SIZE = 25;
 
 /** The model browser's filter as the form and the address bar hold it, as text; `variablesOf` makes it a query. */
@@ -59,7 +59,7 @@ export function filterStateFrom(values: { get(name: string): unknown }): FilterS
   state.gated = triState(values.get('gated'));
   state.quality = triState(values.get('quality'));
   const order = values.get('order');
-  if (typeof order === 'string' && order in ORDERS) state.order = order as OrderName;
+  if (typeof order === 'string' && Object.hasOwn(ORDERS, order)) state.order = order as OrderName;
   const pageSize = Number(values.get('pageSize'));
   if ((PAGE_SIZES as readonly number[]).includes(pageSize)) state.pageSize = pageSize;
   return state;
@@ -80,9 +80,10 @@ export function queryParamsOf(state: FilterState): URLSearchParams {
 export function variablesOf(state: FilterState, after: string | null): FilteredModelsQueryVariables {
   const filter: ModelFilter = {};
   if (state.search) filter.search = state.search;
-  if (state.task) filter.pipelineTags = list(state.task);
-  if (state.library) filter.libraries = list(state.library);
-  if (state.author) filter.authors = list(state.author);
+  const [tasks, libraries, authors] = [list(state.task), list(state.library), list(state.author)];
+  if (tasks.length > 0) filter.pipelineTags = tasks;
+  if (libraries.length > 0) filter.libraries = libraries;
+  if (authors.length > 0) filter.authors = authors;
   if (state.minDownloads) filter.minDownloads = Number(state.minDownloads);
   if (state.minLikes) filter.minLikes = Number(state.minLikes);
   if (state.gated) filter.gated = state.gated === 'true';

@@ -18,6 +18,8 @@ async function showReport(): Promise<void> {
     const report = await loadCoverageReport();
     renderStatus(byId('status-body'), report);
     if (performance.getEntriesByName(STATUS_RENDERED).length === 0) performance.mark(STATUS_RENDERED);
+    // Let the status paint before the charts take their turn on the main thread.
+    await afterNextPaint();
     showReportSections(report.fetchReport ?? null);
   } catch (error) {
     byId('status-body').replaceChildren(
@@ -55,6 +57,9 @@ function renderFetchOverlaps(container: HTMLElement, report: FetchReport): void 
   if (report.overlaps.length > 0) renderOverlapMatrix(container, "Overlaps of this fetch's sorts", report.overlaps);
   else container.replaceChildren(h('p', { class: 'note' }, 'One sort only: nothing to overlap.'));
 }
+
+const afterNextPaint = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

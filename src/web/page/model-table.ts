@@ -9,7 +9,7 @@ export function modelTable(caption: string, models: readonly ModelRow[]): HTMLTa
   const table = dataTable(
     caption,
     [
-      { header: 'Model', cell: (model) => safeLink(model.url, model.id) },
+      { header: 'Model', cell: (model) => safeLink(model.url, model.id), wrap: true },
       { header: 'Task', cell: (model) => model.pipelineTag ?? '—' },
       { header: 'Library', cell: (model) => model.libraryName ?? '—' },
       { header: 'Downloads (30 d)', cell: (model) => formatCount(model.downloads), numeric: true },

@@ -69,7 +69,7 @@ function stepsTable(steps: FetchStep[]): HTMLTableElement {
       { header: 'New', cell: (step) => formatCount(step.added), numeric: true },
       { header: 'Duplicates', cell: (step) => formatCount(step.duplicates), numeric: true },
       { header: 'Catalog after', cell: (step) => formatCount(step.cumulativeUnique), numeric: true },
-      { header: 'Ended', cell: (step) => step.ending },
+      { header: 'Ended', cell: (step) => step.ending, wrap: true },
     ],
     steps,
   );
