@@ -33,6 +33,7 @@ export function renderCumulativeCurve(container: HTMLElement, report: FetchRepor
   mountChart(chart, () => ({
     ariaLabel: `Unique models as queries are merged; dashed line: ${reference.label}`,
     height: 300,
+    marginLeft: 56,
     marginRight: 24,
     x: { label: 'queries merged', ticks: Array.from({ length: steps }, (_, index) => index + 1), tickFormat: 'd' },
     y: {
