@@ -42,7 +42,8 @@ export async function loadSite(dir: URL): Promise<Site | null> {
       gzipped: kind.compressible && body.length >= MIN_COMPRESSED_BYTES ? gzipSync(body) : null,
       contentType: kind.type,
       cacheControl: name === 'index.html' ? REVALIDATE : name.startsWith('assets/') ? IMMUTABLE : PUBLIC_FILE,
-      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+      // Weak: the gzipped and the plain response carry the same content, not the same bytes.
+      etag: `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
     });
   }
   return site.has('/') ? site : null;

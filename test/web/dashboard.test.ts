@@ -73,6 +73,10 @@ describe('the dashboard against `hubcat demo` (paginating upstream, auto strateg
     expect(statusMs).toBeLessThan(10_000);
     const response = await fetch(demo.url);
     expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'self'/);
+
+    await page.getByRole('button', { name: 'Reload report' }).click();
+    await page.locator('#status:not([aria-busy]) .facts').waitFor();
+    expect(await page.locator('#sorts-curve svg').count()).toBe(1);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,8 +1,6 @@
 import { plot, type PlotOptions } from '@observablehq/plot';
 
-const observers = new WeakMap<HTMLElement, ResizeObserver>();
-
-// Narrower than this, axis labels collide; the container scrolls instead.
+// Narrower than this, axis labels collide; the chart is drawn at this width and scaled down to fit instead.
 const MIN_CHART_WIDTH = 280;
 
 /**
@@ -39,8 +37,7 @@ export function mountChart(container: HTMLElement, options: (width: number) => P
     container.replaceChildren(chart);
   };
   draw();
-  observers.get(container)?.disconnect();
-  const observer = new ResizeObserver(draw);
+  // A chart drawn again (the report reloaded) gets a new container; the old one's observer stops with it.
+  const observer = new ResizeObserver(() => (container.isConnected ? draw() : observer.disconnect()));
   observer.observe(container);
-  observers.set(container, observer);
 }
