@@ -19,7 +19,7 @@ function buildDashboard(): Promise<unknown> {
   return built;
 }
 
-export interface RunningDemo {
+export interface RunningHubcat {
   /** The dashboard's address, e.g. http://127.0.0.1:41234/ */
   url: string;
   origin: string;
@@ -28,13 +28,23 @@ export interface RunningDemo {
 }
 
 /** Builds the page, then runs `hubcat demo` (the real executable, an ephemeral port) for the suite's tests. */
-export function useDemo(args: string[] = []): RunningDemo {
+export function useDemo(args: string[] = []): RunningHubcat {
+  return useHubcat(() => ['demo', ...args]);
+}
+
+/**
+ * Builds the page, then runs the real `hubcat` (`demo` or `serve`, with the arguments `args` gives when the suite
+ * starts) on an ephemeral port, with no environment but PATH.
+ */
+export function useHubcat(args: () => string[]): RunningHubcat {
   let child: ReturnType<typeof hubcatCli> | null = null;
   let url: string | null = null;
   beforeAll(async () => {
     await buildDashboard();
-    child = hubcatCli(['demo', '--port', '0', '--host', '127.0.0.1', ...args]);
-    url = /Dashboard: (http:\/\/\S+\/)/.exec(await waitForLine(child, /Dashboard: http:/))![1]!;
+    child = hubcatCli([...args(), '--port', '0', '--host', '127.0.0.1']);
+    // `demo` prints "Dashboard: <url>", `serve` prints "hubcat: dashboard at <url>".
+    const announcement = /[Dd]ashboard(?::| at) (http:\/\/\S+\/)/;
+    url = announcement.exec(await waitForLine(child, announcement))![1]!;
   }, 120_000);
   afterAll(() => {
     child?.kill('SIGTERM');

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CoverageReportDocument,
   FilteredModelsDocument,
@@ -8,7 +10,7 @@ import {
   type FilteredModelsQueryVariables,
 } from '../../schema/generated/graphql.ts';
 import { seriousViolations, useChromium, watchedPage, type WatchedPage } from '../support/browser.ts';
-import { useDemo, type RunningDemo } from '../support/dashboard.ts';
+import { useDemo, useHubcat, type RunningHubcat } from '../support/dashboard.ts';
 import { count, estimate, modelLinks, percent, statusFact, tableRows, waitForSummary } from './page-reading.ts';
 
 const REPORTS = new URL('../../.reports/', import.meta.url);
@@ -16,7 +18,7 @@ const README_SCREENSHOT = new URL('../../docs/dashboard.png', import.meta.url);
 const timings: Record<string, number> = {};
 
 /** Opens the dashboard and waits until its status and first page of models are on screen. */
-async function openDashboard(demo: RunningDemo, watched: WatchedPage, query = ''): Promise<Page> {
+async function openDashboard(demo: RunningHubcat, watched: WatchedPage, query = ''): Promise<Page> {
   await watched.page.goto(`${demo.url}${query}`);
   await watched.page.locator('#status .facts').waitFor();
   await watched.page.locator('#models tbody tr').first().waitFor();
@@ -335,5 +337,45 @@ describe("the dashboard against a capped upstream crawled with the gateway's two
       .waitFor();
     expect(watched.problems).toEqual([]);
     await page.close();
+  });
+});
+
+describe('the dashboard when the first fetch failed (hubcat serve, an upstream that answers 404)', () => {
+  let upstream: Server | null = null;
+  beforeAll(async () => {
+    upstream = createServer((_request, response) => {
+      response.writeHead(404, { 'content-type': 'application/json' });
+      response.end('{"error":"Not Found"}');
+    });
+    await new Promise<void>((resolve) => upstream!.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => new Promise<void>((resolve) => upstream?.close(() => resolve())));
+  const browser = useChromium();
+  const server = useHubcat(() => [
+    'serve',
+    '--upstream',
+    `http://127.0.0.1:${(upstream!.address() as AddressInfo).port}`,
+  ]);
+
+  it("shows the cache's state and its last error, and no report, rather than failing", async () => {
+    // `catalog` joins the first fetch, so its answer comes once that fetch has failed.
+    const response = await fetch(new URL('/graphql', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ catalog { lastError } }' }),
+    });
+    const { catalog } = ((await response.json()) as { data: { catalog: { lastError: string } } }).data;
+    expect(catalog.lastError).toMatch(/404/);
+
+    const watched = await watchedPage(browser.context(), server.origin);
+    await watched.page.goto(server.url);
+    await watched.page.locator('#status:not([aria-busy]) .facts').waitFor();
+    expect((await statusFact(watched.page, 'Models')).value).toBe('0');
+    expect((await statusFact(watched.page, 'Fetch report')).value).toBe('none yet');
+    expect((await statusFact(watched.page, 'Last error')).value).toBe(catalog.lastError);
+    expect(await watched.page.locator('section.report:visible').count()).toBe(0);
+    await watched.page.locator('#browser-error').getByText('no catalog yet').waitFor();
+    expect(watched.problems).toEqual([]);
+    await watched.page.close();
   });
 });

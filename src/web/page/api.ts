@@ -19,12 +19,18 @@ interface GraphQLResponse<TData> {
 
 const printed = new WeakMap<object, string>();
 
-/** Runs one of the checked-in operations against hubcat's own `/graphql`; throws `ApiError` on any error. */
-export async function request<TData, TVariables>(
+/** What the API answered: the data it could resolve (null fields where it could not), and the first error. */
+export interface ApiAnswer<TData> {
+  data: TData | null;
+  error: ApiError | null;
+}
+
+/** Runs one of the checked-in operations against hubcat's own `/graphql`, keeping partial data beside an error. */
+export async function answer<TData, TVariables>(
   document: TypedDocumentNode<TData, TVariables>,
   variables?: TVariables,
   signal?: AbortSignal,
-): Promise<TData> {
+): Promise<ApiAnswer<TData>> {
   let query = printed.get(document);
   if (query === undefined) printed.set(document, (query = print(document)));
   const response = await fetch('/graphql', {
@@ -34,9 +40,23 @@ export async function request<TData, TVariables>(
     signal,
   });
   const body = (await response.json().catch(() => ({}))) as GraphQLResponse<TData>;
-  const error = body.errors?.[0];
-  if (error)
-    throw new ApiError(error.message, typeof error.extensions?.code === 'string' ? error.extensions.code : null);
-  if (!response.ok || body.data == null) throw new ApiError(`the API answered HTTP ${response.status}`, null);
-  return body.data;
+  const first = body.errors?.[0];
+  const error = first
+    ? new ApiError(first.message, typeof first.extensions?.code === 'string' ? first.extensions.code : null)
+    : null;
+  if (error === null && (!response.ok || body.data == null)) {
+    return { data: null, error: new ApiError(`the API answered HTTP ${response.status}`, null) };
+  }
+  return { data: body.data ?? null, error };
+}
+
+/** Runs an operation and returns its data; throws `ApiError` on any error. */
+export async function request<TData, TVariables>(
+  document: TypedDocumentNode<TData, TVariables>,
+  variables?: TVariables,
+  signal?: AbortSignal,
+): Promise<TData> {
+  const { data, error } = await answer(document, variables, signal);
+  if (error !== null || data === null) throw error ?? new ApiError('the API answered no data', null);
+  return data;
 }

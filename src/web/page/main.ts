@@ -15,8 +15,11 @@ async function showReport(): Promise<void> {
   const status = byId('status');
   status.setAttribute('aria-busy', 'true');
   try {
-    const report = await loadCoverageReport();
+    const { report, missing } = await loadCoverageReport();
     renderStatus(byId('status-body'), report);
+    // The status names the cache's last error, if it has one; otherwise say why there is no report.
+    if (missing && !report.catalog.lastError)
+      byId('status-body').append(h('p', { class: 'error', role: 'alert' }, missing.message));
     if (performance.getEntriesByName(STATUS_RENDERED).length === 0) performance.mark(STATUS_RENDERED);
     // Let the status paint before the charts take their turn on the main thread.
     await afterNextPaint();

@@ -6,6 +6,7 @@ const METHOD_NAMES = { CURSOR: 'cursor', COVERING_PARTITION: 'covering partition
 
 /** The catalog's status: size, age, upstream, completeness with its proof, coverage with its basis. */
 export function renderStatus(container: HTMLElement, { catalog, fetchReport }: CoverageReport): void {
+  const never = catalog.fetchedAt === null || catalog.fetchedAt === undefined;
   container.replaceChildren(
     h(
       'dl',
@@ -13,7 +14,7 @@ export function renderStatus(container: HTMLElement, { catalog, fetchReport }: C
       fact('Models', formatCount(catalog.size), catalog.refreshing ? 'a refresh is running' : null),
       ...(fetchReport
         ? reportFacts(fetchReport)
-        : [fact('Fetch report', 'none yet', 'the catalog has not been fetched')]),
+        : [fact('Fetch report', 'none yet', never ? 'no fetch has succeeded yet' : null, 'warn')]),
       fact('Fetched', fetchedAge(catalog), freshness(catalog)),
       fact('Upstream', catalog.upstream, fetchReport?.upstreamCap ? capNote(fetchReport.upstreamCap) : null, 'wide'),
       catalog.lastError !== null && catalog.lastError !== undefined
