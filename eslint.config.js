@@ -32,6 +32,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/web/page/**/*.ts'],
+    rules: {
+      // The page runs in the browser and knows hubcat only through GraphQL: it imports its own folder, the generated
+      // operations and npm packages, never a server module.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./\\.\\./schema/generated/)',
+              message: 'src/web/page/ is browser code: import only from this folder, schema/generated/ or npm.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       // Fakes of async interfaces (a recording sleep, a fetch that throws) have nothing to await.

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serveDashboard } from '../web/index.ts';
 import type { App } from './create-app.ts';
 
 export interface RunningServer {
@@ -15,7 +16,7 @@ export interface RunningServer {
 /** Serves the app's Yoga instance over HTTP. */
 /** Without a host it listens on every interface, as servers do, so `localhost` works over IPv4 and IPv6 alike. */
 export async function listen(app: App, port: number, host?: string): Promise<RunningServer> {
-  const server: Server = createServer((req, res) => void app.yoga(req, res));
+  const server: Server = createServer(serveDashboard((req, res) => void app.yoga(req, res)));
   const closeServer = orderlyClose(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -31,6 +31,7 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
   process.stdout.write(
     [
       `hubcat demo — upstream: ${emulator.label} (${emulator.url}), not the real Hub`,
+      `Dashboard: ${server.url}/`,
       `GraphQL (with GraphiQL): ${server.url}/graphql`,
       `readiness: ${server.url}/readiness · metrics: ${server.url}/metrics`,
       'try:',

@@ -61,7 +61,8 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   const server = await startServer(config, flags, { unreachableHint: DEMO_HINT });
   process.stdout.write(
     `hubcat: GraphQL at ${server.url}/graphql (upstream ${config.endpoint})\n` +
-      `hubcat: readiness at ${server.url}/readiness, metrics at ${server.url}/metrics\n`,
+      `hubcat: readiness at ${server.url}/readiness, metrics at ${server.url}/metrics\n` +
+      `hubcat: dashboard at ${server.url}/\n`,
   );
 }
 

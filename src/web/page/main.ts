@@ -1,0 +1,71 @@
+import { renderCappedView } from './capped-view.ts';
+import { renderCumulativeCurve } from './cumulative-curve.ts';
+import { byId, h } from './dom.ts';
+import { renderEstimates } from './estimates.ts';
+import { ModelBrowser } from './model-browser.ts';
+import { renderOverlapMatrix } from './overlap-matrix.ts';
+import { loadCoverageReport, type FetchReport } from './report.ts';
+import { renderSortBars } from './sort-bars.ts';
+import { renderStatus } from './status.ts';
+
+/** Marks when the status first shows, so a test (or a person in DevTools) can read how long it took. */
+const STATUS_RENDERED = 'hubcat:status-rendered';
+
+async function showReport(): Promise<void> {
+  const status = byId('status');
+  status.setAttribute('aria-busy', 'true');
+  try {
+    const { report, missing } = await loadCoverageReport();
+    renderStatus(byId('status-body'), report);
+    // The status names the cache's last error, if it has one; otherwise say why there is no report.
+    if (missing && !report.catalog.lastError)
+      byId('status-body').append(h('p', { class: 'error', role: 'alert' }, missing.message));
+    if (performance.getEntriesByName(STATUS_RENDERED).length === 0) performance.mark(STATUS_RENDERED);
+    // Let the status paint before the charts take their turn on the main thread.
+    await afterNextPaint();
+    showReportSections(report.fetchReport ?? null);
+  } catch (error) {
+    byId('status-body').replaceChildren(
+      h('p', { class: 'error', role: 'alert' }, `The coverage report could not be loaded: ${messageOf(error)}`),
+    );
+  } finally {
+    status.removeAttribute('aria-busy');
+  }
+}
+
+function showReportSections(report: FetchReport | null): void {
+  for (const section of document.querySelectorAll<HTMLElement>('section.report')) section.hidden = report === null;
+  if (report === null) return;
+  byId('tagline').textContent =
+    `How complete the catalog of ${report.provider}'s live models is, how each query added to it, and what it holds.`;
+  const sections: [string, (container: HTMLElement, report: FetchReport) => void][] = [
+    ['sorts-bars', renderSortBars],
+    ['sorts-curve', renderCumulativeCurve],
+    ['fetch-overlaps', renderFetchOverlaps],
+    ['capped-body', renderCappedView],
+    ['estimates-body', renderEstimates],
+  ];
+  for (const [id, render] of sections) {
+    const container = byId(id);
+    try {
+      render(container, report);
+    } catch (error) {
+      // One chart that cannot draw must not take the others, or the status, down with it.
+      container.replaceChildren(h('p', { class: 'error' }, `This part could not be drawn: ${messageOf(error)}`));
+    }
+  }
+}
+
+function renderFetchOverlaps(container: HTMLElement, report: FetchReport): void {
+  if (report.overlaps.length > 0) renderOverlapMatrix(container, "Overlaps of this fetch's sorts", report.overlaps);
+  else container.replaceChildren(h('p', { class: 'note' }, 'One sort only: nothing to overlap.'));
+}
+
+const afterNextPaint = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+byId('reload-report').addEventListener('click', () => void showReport());
+new ModelBrowser().start();
+void showReport();

@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { afterAll, beforeAll } from 'vitest';
+import { hubcatCli, waitForLine } from './cli.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const VITE = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
+
+let built: Promise<unknown> | null = null;
+
+/** Builds the dashboard the way `npm run build:web` does, once per test process. */
+function buildDashboard(): Promise<unknown> {
+  built ??= promisify(execFile)(process.execPath, [VITE, 'build', '--config', 'src/web/vite.config.ts'], {
+    cwd: ROOT,
+  });
+  return built;
+}
+
+export interface RunningHubcat {
+  /** The dashboard's address, e.g. http://127.0.0.1:41234/ */
+  url: string;
+  origin: string;
+  /** Runs an operation against the demo's /graphql, as the page does; fails loudly on errors. */
+  query<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables?: TVariables): Promise<TData>;
+}
+
+/** Builds the page, then runs `hubcat demo` (the real executable, an ephemeral port) for the suite's tests. */
+export function useDemo(args: string[] = []): RunningHubcat {
+  return useHubcat(() => ['demo', ...args]);
+}
+
+/**
+ * Builds the page, then runs the real `hubcat` (`demo` or `serve`, with the arguments `args` gives when the suite
+ * starts) on an ephemeral port, with no environment but PATH.
+ */
+export function useHubcat(args: () => string[]): RunningHubcat {
+  let child: ReturnType<typeof hubcatCli> | null = null;
+  let url: string | null = null;
+  beforeAll(async () => {
+    await buildDashboard();
+    child = hubcatCli([...args(), '--port', '0', '--host', '127.0.0.1']);
+    // `demo` prints "Dashboard: <url>", `serve` prints "hubcat: dashboard at <url>".
+    const announcement = /[Dd]ashboard(?::| at) (http:\/\/\S+\/)/;
+    url = announcement.exec(await waitForLine(child, announcement))![1]!;
+  }, 120_000);
+  afterAll(() => {
+    child?.kill('SIGTERM');
+  });
+  const started = (): string => {
+    if (url === null) throw new Error('useDemo: the demo runs from beforeAll to afterAll');
+    return url;
+  };
+  return {
+    get url() {
+      return started();
+    },
+    get origin() {
+      return new URL(started()).origin;
+    },
+    async query(document, variables) {
+      const response = await fetch(new URL('/graphql', started()), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: print(document), variables }),
+      });
+      const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+      if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+      return body.data as never;
+    },
+  };
+}
