@@ -27,6 +27,7 @@ export { isLiveFor, normalizeHubItem } from './normalize.ts';
 export { pairwiseOverlaps } from './overlaps.ts';
 export {
   MODEL_CHANGE_KINDS,
+  MAX_CHANGES_PER_UPDATE,
   type ModelChangeKind,
   type ModelChange,
   type ModelChangeDraft,

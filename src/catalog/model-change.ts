@@ -41,6 +41,12 @@ export interface SnapshotSummary {
   unconfirmed: number;
 }
 
+/**
+ * Most changes one update carries to subscribers and the webhook; the summary still counts them all, and the feed
+ * (`changes(since:)`) pages through every one. Keeps a pub/sub message and a POST body within a few hundred kB.
+ */
+export const MAX_CHANGES_PER_UPDATE = 1000;
+
 /** A snapshot summary and its changes, in `modelId` order: the unit that is recorded, published and posted. */
 export interface CatalogUpdate {
   snapshot: SnapshotSummary;

@@ -1,12 +1,14 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { QualityBar } from '../query/index.ts';
-import type { CatalogCache } from '../store/index.ts';
-import type { GraphQLContext } from './context.ts';
+import type { CatalogCache, ChangeHistory } from '../store/index.ts';
+import type { CatalogUpdateSource, GraphQLContext } from './context.ts';
 import { maskError } from './errors.ts';
 import { schema } from './schema/index.ts';
 
 export interface HubcatServerOptions {
   catalog: CatalogCache;
+  history: ChangeHistory;
+  updates: CatalogUpdateSource;
   qualityBar: QualityBar;
   graphiql?: boolean;
   logging?: boolean;
@@ -21,6 +23,11 @@ export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
     graphiql: options.graphiql ?? true,
     logging: options.logging ?? false,
     maskedErrors: { maskError },
-    context: () => ({ catalog: options.catalog, qualityBar: options.qualityBar }),
+    context: () => ({
+      catalog: options.catalog,
+      history: options.history,
+      updates: options.updates,
+      qualityBar: options.qualityBar,
+    }),
   });
 }

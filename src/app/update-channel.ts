@@ -1,0 +1,69 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub, filter, pipe, type PubSubEvent } from 'graphql-yoga';
+import type { CatalogUpdate } from '../catalog/index.ts';
+import { catalogUpdateSchema, closeRedis, redisCommandConnection, redisSubscriberConnection } from '../store/index.ts';
+
+/** Carries each catalog update to every subscriber: of this process, or of every replica through Redis pub/sub. */
+export interface UpdateChannel {
+  readonly kind: 'memory' | 'redis';
+  publish(update: CatalogUpdate): Promise<void>;
+  subscribe(): AsyncIterable<CatalogUpdate>;
+  close(): Promise<void>;
+}
+
+type Topics = Record<string, [CatalogUpdate]>;
+
+/** One topic per catalog, so catalogs sharing a Redis (other fetch plans, other upstreams) do not hear each other. */
+export function updateTopic(catalogKey: string): string {
+  return `hubcat:catalog-updated:{${catalogKey}}`;
+}
+
+export function createUpdateChannel(options: { cacheUrl?: string; catalogKey: string }): UpdateChannel {
+  const topic = updateTopic(options.catalogKey);
+  if (!options.cacheUrl) {
+    const pubsub = createPubSub<Topics>();
+    return {
+      kind: 'memory',
+      publish: (update) => {
+        pubsub.publish(topic, update);
+        return Promise.resolve();
+      },
+      subscribe: () => pubsub.subscribe(topic),
+      close: async () => {},
+    };
+  }
+  const publishClient = redisCommandConnection(options.cacheUrl);
+  const subscribeClient = redisSubscriberConnection(options.cacheUrl);
+  const pubsub = createPubSub<Topics>({
+    eventTarget: createRedisEventTarget<PubSubEvent<Topics, string>>({
+      publishClient,
+      subscribeClient,
+      // The event target parses in ioredis's message handler, where a throw would escape; garbage becomes null here
+      // and is dropped by the validation below.
+      serializer: { stringify: JSON.stringify, parse: parseOrNull },
+    }),
+  });
+  return {
+    kind: 'redis',
+    // Published directly rather than through the event target, which does not await (or catch) the PUBLISH.
+    publish: async (update) => {
+      await publishClient.publish(topic, JSON.stringify(update));
+    },
+    subscribe: () =>
+      pipe(
+        pubsub.subscribe(topic),
+        filter((message: unknown): message is CatalogUpdate => catalogUpdateSchema.safeParse(message).success),
+      ),
+    close: async () => {
+      await Promise.all([closeRedis(publishClient), closeRedis(subscribeClient)]);
+    },
+  };
+}
+
+function parseOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
