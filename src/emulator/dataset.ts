@@ -171,6 +171,39 @@ export function generatePopulation(spec: PresetSpec, seed: number): EmulatedMode
   return models;
 }
 
+/**
+ * A repo created at `at` and served live by `provider`, as an evolution adds it: drawn like the preset's served models
+ * but with the modest popularity of a new upload. `counter` keeps its ObjectId unique (the generated models use their
+ * positions, so an evolving population passes the number of models it has ever held).
+ */
+export function newServedModel(fresh: {
+  random: Random;
+  at: number;
+  counter: number;
+  provider: string;
+  id?: string | undefined;
+  isTaken: (id: string) => boolean;
+}): EmulatedModel {
+  const { random, provider } = fresh;
+  const builder = new RecordBuilder(random, fresh.at, fresh.isTaken);
+  const likes = Math.floor(3 * Math.exp(random.normal()));
+  const downloads = Math.floor(200 * Math.exp(1.5 * random.normal()));
+  const group = provider === 'hf-inference' ? Group.Live : Group.Other;
+  const record = builder.build(fresh.counter, group, false, likes, downloads, { id: fresh.id });
+  return group === Group.Live ? record : builder.withLiveMapping(record, provider);
+}
+
+/** A mapping of `model` to `provider` created at `at`, as the Hub lists it. */
+export function newMapping(
+  random: Random,
+  at: number,
+  model: EmulatedModel,
+  provider: string,
+  status: MappingStatus,
+): EmulatedProviderMapping {
+  return new RecordBuilder(random, at).mappingOf(model, provider, status);
+}
+
 /** Raises the smallest values just enough that no two of `indices` share a value, keeping their order. */
 function makeDistinct(indices: readonly number[], values: Float64Array): void {
   const order = [...indices].sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
@@ -271,19 +304,30 @@ class RecordBuilder {
   private readonly tagArrays = new Map<Family, Map<number, readonly string[]>>();
   private mappingCounter = 0;
 
+  /** `isTaken` names ids that exist outside this builder (an evolving population's), so they are not drawn again. */
   constructor(
     private readonly random: Random,
     private readonly now: number,
+    private readonly isTaken: (id: string) => boolean = () => false,
   ) {}
 
-  build(index: number, group: Group, wantCanonical: boolean, likes: number, downloads: number): EmulatedModel {
+  /** `fresh` builds a repo created at the builder's `now` (an evolution's new model), under `fresh.id` if given. */
+  build(
+    index: number,
+    group: Group,
+    wantCanonical: boolean,
+    likes: number,
+    downloads: number,
+    fresh?: { id?: string | undefined },
+  ): EmulatedModel {
     const random = this.random;
     const family = (
       group === Group.Other ? familyPickers.other : group === Group.Unserved ? familyPickers.unserved : familyPickers.hf
     ).draw(random);
-    const { id, owner, name, canonical } = this.pickId(family, wantCanonical);
+    const { id, owner, name, canonical } =
+      fresh?.id === undefined ? this.pickId(family, wantCanonical) : splitId(fresh.id);
 
-    const createdAt = this.pickCreatedAt(canonical, group);
+    const createdAt = fresh ? this.now : this.pickCreatedAt(canonical, group);
     const lastModified = createdAt + Math.floor(((this.now - createdAt) * random.next() ** 2) / 1000) * 1000;
     const objectId = objectIdFor(createdAt, random, index);
 
@@ -336,6 +380,38 @@ class RecordBuilder {
     return record;
   }
 
+  /** The record with a live mapping to `provider`: an existing mapping goes live, or a new one is added. */
+  withLiveMapping(record: EmulatedModel, provider: string): EmulatedModel {
+    const others = record.inferenceProviderMapping.filter((m) => m.provider !== provider);
+    const existing = record.inferenceProviderMapping.find((m) => m.provider === provider);
+    let mapping: EmulatedProviderMapping;
+    if (existing) {
+      const live: { -readonly [K in keyof EmulatedProviderMapping]?: EmulatedProviderMapping[K] } = {
+        ...existing,
+        status: 'live',
+      };
+      delete live.previousStatus;
+      mapping = live as EmulatedProviderMapping;
+    } else {
+      mapping = this.mappingOf(record, provider, 'live');
+    }
+    return { ...record, inferenceProviderMapping: [...others, mapping] };
+  }
+
+  mappingOf(record: EmulatedModel, provider: string, status: MappingStatus): EmulatedProviderMapping {
+    const { owner, name } = splitId(record.id);
+    const task = record.inferenceProviderMapping[0]?.task ?? record.pipeline_tag ?? 'feature-extraction';
+    return this.mapping(
+      provider,
+      providerIdFor(provider, owner, name, record.id),
+      status,
+      task,
+      owner,
+      Date.parse(record.createdAt),
+      { latency: false },
+    );
+  }
+
   private pickId(
     family: Family,
     wantCanonical: boolean,
@@ -363,7 +439,7 @@ class RecordBuilder {
       // join() gives a flat string; concatenation would keep a tree of string pieces per model (a lot, times a
       // million).
       const id = [owner, '/', name].join('');
-      if (!this.ids.has(id)) {
+      if (!this.ids.has(id) && !this.isTaken(id)) {
         this.ids.add(id);
         return { id, owner: id.slice(0, owner.length), name, canonical };
       }
@@ -520,6 +596,11 @@ function personalName(random: Random, family: Family): string {
   return random.chance(0.5) && family.task
     ? `${family.task.split('-')[0] ?? ''}-${base}`
     : `${base}-${random.int(100)}`;
+}
+
+function splitId(id: string): { id: string; owner: string; name: string; canonical: false } {
+  const slash = id.indexOf('/');
+  return { id, owner: id.slice(0, slash), name: id.slice(slash + 1), canonical: false };
 }
 
 /** A MongoDB-like ObjectId: creation seconds, random bytes, then a counter so ids never collide. */

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generatePopulation, type EmulatedModel } from './dataset.ts';
+import { EvolveError, type EvolveResult, type EvolveSpec } from './evolve-spec.ts';
+import { scheduledSpec } from './evolve.ts';
+import { EvolvingIndex } from './evolving-index.ts';
 import { ListingIndex } from './listing-index.ts';
 import { ListingError, parseListingQuery, project, type ListingQuery } from './listing.ts';
 import { DEFAULT_PRESET, presetSpec } from './presets.ts';
@@ -29,6 +32,11 @@ export interface EmulatorOptions {
   /** Mapping statuses the `inference_provider` filter matches; default `['live']`. */
   providerStatuses?: string[];
   faults?: Fault[];
+  /**
+   * Evolves the population every `seconds` by a small seeded batch (the demo's "living" Hub); `onEvolve` hears each
+   * outcome, a failure included.
+   */
+  evolveEvery?: { seconds: number; drift?: boolean; onEvolve?: (outcome: EvolveResult | Error) => void };
 }
 
 /** A failure injected into the `on`-th `/api/models` request (1-based, since start or the last `resetLog`), or all. */
@@ -66,11 +74,22 @@ export interface RunningEmulator {
    * Ids of models the real listing would return for `inference_provider=<provider>` (default statuses), sorted by id.
    */
   servedIds(provider?: string): string[];
-  models: readonly EmulatedModel[];
+  /** The population now, in position order: generation order, then the models evolutions added. */
+  readonly models: readonly EmulatedModel[];
+  /**
+   * Changes the population at once, deterministically for the emulator's seed and the evolution's number, and returns
+   * the ground truth; throws `EvolveError` for a spec it refuses. `POST /__evolve` does the same over HTTP.
+   */
+  evolve(spec: EvolveSpec): EvolveResult;
+  /** Evolutions applied so far. */
+  readonly evolutions: number;
   close(): Promise<void>;
 }
 
 const DEFAULT_QUOTA = { limit: 500, windowSeconds: 300 };
+/** The control endpoint takes a spec, not a dataset: a megabyte is far more than any spec needs. */
+const MAX_CONTROL_BODY_BYTES = 1 << 20;
+const EVOLVE_PATH = '/__evolve';
 const DEFAULT_PROVIDER = 'hf-inference';
 
 const indexes = new Map<string, ListingIndex>();
@@ -117,14 +136,83 @@ function nextUrl(req: IncomingMessage, fallbackHost: string, path: string, rawQu
   return `http://${req.headers.host ?? fallbackHost}${path}?${kept.join('&')}`;
 }
 
+/**
+ * `POST /__evolve`: the emulator's own control endpoint, not part of the Hub's protocol. The body is an evolve spec;
+ * the answer is the evolution's ground truth, or 400 with `{"error"}` for a body it refuses. No fault, quota or token
+ * applies to it, and it does not count as a listing request.
+ */
+async function serveEvolve(
+  req: IncomingMessage,
+  respond: (status: number, body: string) => void,
+  dataset: EvolvingIndex,
+): Promise<void> {
+  const fail = (status: number, error: string) => {
+    respond(status, JSON.stringify({ error }));
+  };
+  if (req.method !== 'POST') {
+    fail(405, `Method ${req.method ?? ''} not allowed: POST an evolve spec`);
+    return;
+  }
+  const text = await readBody(req, MAX_CONTROL_BODY_BYTES);
+  if (text === undefined) {
+    fail(413, `The body exceeds ${MAX_CONTROL_BODY_BYTES} bytes`);
+    return;
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text === '' ? '{}' : text);
+  } catch {
+    fail(400, 'The body is not JSON');
+    return;
+  }
+  try {
+    respond(200, JSON.stringify(dataset.evolve(input)));
+  } catch (error) {
+    if (!(error instanceof EvolveError)) throw error;
+    fail(400, error.message);
+  }
+}
+
+/** The body as text, or undefined past `limit` bytes (the rest is drained so the connection stays usable). */
+async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= limit) chunks.push(chunk);
+  }
+  return size > limit ? undefined : Buffer.concat(chunks).toString('utf8');
+}
+
+function evolveOnSchedule(
+  dataset: EvolvingIndex,
+  seed: number,
+  schedule: NonNullable<EmulatorOptions['evolveEvery']>,
+): NodeJS.Timeout {
+  if (!(schedule.seconds > 0)) throw new Error(`evolveEvery.seconds must be positive (got ${schedule.seconds})`);
+  const timer = setInterval(() => {
+    let outcome: EvolveResult | Error;
+    try {
+      outcome = dataset.evolve(scheduledSpec(seed, dataset.evolutionCount + 1, schedule.drift ?? false));
+    } catch (error) {
+      outcome = error instanceof Error ? error : new Error(String(error));
+    }
+    schedule.onEvolve?.(outcome);
+  }, schedule.seconds * 1000);
+  timer.unref();
+  return timer;
+}
+
 /** Starts an in-process Hub emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const preset = options.preset ?? DEFAULT_PRESET;
-  const index = datasetIndex(preset, options.seed);
+  const spec = presetSpec(preset);
+  const seed = options.seed ?? spec.defaultSeed;
+  const providerStatuses = options.providerStatuses ?? ['live'];
+  const dataset = new EvolvingIndex(datasetIndex(preset, seed), seed, spec.now, providerStatuses);
   const host = options.host ?? '127.0.0.1';
   const quota = options.quota ?? DEFAULT_QUOTA;
   const enforceQuota = options.quota !== undefined;
-  const providerStatuses = options.providerStatuses ?? ['live'];
   const tokens = options.tokens ? new Set(options.tokens) : undefined;
   let capped = options.capped ?? false;
   let faults = options.faults ?? [];
@@ -166,7 +254,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   function listing(query: ListingQuery): { items: number[]; next: string | undefined } {
-    const page = index.page(query, providerStatuses, !capped);
+    const page = dataset.current.page(query, providerStatuses, !capped);
     return capped ? { items: page.items, next: undefined } : page;
   }
 
@@ -190,6 +278,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       at: Date.now(),
     };
     requests.push(entry);
+    if (path === EVOLVE_PATH) {
+      await serveEvolve(
+        req,
+        (status, body) => send(res, entry, status, body, { 'X-Request-Id': requestId() }),
+        dataset,
+      );
+      return;
+    }
     const isListing = path === '/api/models' || path === '/api/models/';
     const nth = isListing ? ++listingRequests : 0;
     const limits = rateLimit(isListing && enforceQuota);
@@ -273,13 +369,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     let body: string;
     if (fault?.kind === 'invalid-item') {
-      const items = page.items.map((i) => project(index.models[i] as EmulatedModel, query.fields));
+      const items = page.items.map((i) => project(dataset.current.record(i)!, query.fields));
       const broken = items[Math.floor(items.length / 2)];
       if (broken) delete broken.id;
       else items.push({ _id: '000000000000000000000000' });
       body = JSON.stringify(items);
     } else {
-      body = `[${page.items.map((i) => index.itemJson(i, query.fields)).join(',')}]`;
+      body = `[${page.items.map((i) => dataset.current.itemJson(i, query.fields)).join(',')}]`;
       if (fault?.kind === 'malformed') body = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
     }
     send(res, entry, 200, body, headers);
@@ -304,6 +400,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   });
   const port = (server.address() as AddressInfo).port;
+  const evolveTimer = options.evolveEvery && evolveOnSchedule(dataset, seed, options.evolveEvery);
   fallbackHost = `${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   return {
@@ -324,16 +421,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       capped = next;
     },
     servedIds(provider = DEFAULT_PROVIDER) {
+      const index = dataset.current;
       const query = parseListingQuery(new URLSearchParams({ inference_provider: provider }));
-      const matches = index.matcher(query, providerStatuses);
-      const ids: string[] = [];
-      index.models.forEach((model, i) => {
-        if (!matches || matches(i)) ids.push(model.id);
-      });
-      return ids.sort();
+      return index
+        .matching(index.matcher(query, providerStatuses))
+        .map((i) => index.record(i)!.id)
+        .sort();
     },
-    models: index.models,
+    get models() {
+      return dataset.current.liveModels();
+    },
+    evolve(evolveSpec) {
+      return dataset.evolve(evolveSpec);
+    },
+    get evolutions() {
+      return dataset.evolutionCount;
+    },
     close() {
+      clearInterval(evolveTimer);
       return new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
