@@ -36,13 +36,9 @@
  * - `drift: true` moves download, like and trending counts of every surviving model; off by default, so a test that
  *   must see "nothing else changed" sees exactly the listed changes.
  */
-export {
-  startEmulator,
-  type EmulatorOptions,
-  type Fault,
-  type RequestLogEntry,
-  type RunningEmulator,
-} from './server.ts';
+export { startEmulator, type EmulatorOptions, type RunningEmulator } from './server.ts';
+export type { Fault } from './faults.ts';
+export type { RequestLogEntry } from './exchange.ts';
 export { generateDataset, PRESETS, DEFAULT_PRESET, type PresetInfo } from './presets.ts';
 export type { EmulatedModel, EmulatedProviderMapping, MappingStatus } from './dataset.ts';
 export { EvolveError, type EvolveResult, type EvolveSpec } from './evolve-spec.ts';

@@ -138,6 +138,23 @@ function reorder(
   return merged;
 }
 
+type Test = (i: number) => boolean;
+const NONE: Test = () => false;
+
+/** One predicate for all tests; undefined when there are none. Short lists avoid the loop: this runs per model. */
+function allOf(tests: readonly Test[]): Test | undefined {
+  if (tests.length === 0) return undefined;
+  if (tests.length === 1) return tests[0];
+  if (tests.length === 2) {
+    const [a, b] = tests as [Test, Test];
+    return (i) => a(i) && b(i);
+  }
+  return (i) => {
+    for (let t = 0; t < tests.length; t++) if (!(tests[t] as Test)(i)) return false;
+    return true;
+  };
+}
+
 /** Sort keys whose values move when counts drift. */
 const COUNT_KEYS: ReadonlySet<SortKey> = new Set(['likes', 'downloads', 'trendingScore', 'likes30d']);
 
@@ -364,68 +381,60 @@ export class ListingIndex implements EvolvingPopulation {
   }
 
   /** Builds one predicate over the columns for a query; undefined means every model matches. */
-  matcher(query: ListingQuery, providerStatuses: readonly string[]): ((i: number) => boolean) | undefined {
-    const tests: ((i: number) => boolean)[] = [];
-    const none = (): boolean => false;
-    if (query.providers !== undefined) {
-      const masks = providerStatuses
-        .map((s) => this.statusMasks.get(s))
-        .filter((m): m is Int32Array => m !== undefined);
-      let bits = 0;
-      if (query.providers === 'all') bits = -1;
-      else for (const provider of query.providers) bits |= this.providerBits.get(provider) ?? 0;
-      if (bits === 0 || masks.length === 0) return none;
-      if (masks.length === 1) {
-        const mask = masks[0] as Int32Array;
-        tests.push((i) => ((mask[i] as number) & bits) !== 0);
-      } else {
-        const merged = new Int32Array(this.n);
-        for (const mask of masks)
-          for (let i = 0; i < this.n; i++) merged[i] = (merged[i] as number) | (mask[i] as number);
-        tests.push((i) => ((merged[i] as number) & bits) !== 0);
-      }
+  matcher(query: ListingQuery, providerStatuses: readonly string[]): Test | undefined {
+    const tests = [
+      this.providerTest(query.providers, providerStatuses),
+      ...this.columnTests(query),
+      ...this.bitmapTests(query),
+    ].filter((test) => test !== undefined);
+    return tests.includes(NONE) ? NONE : allOf(tests);
+  }
+
+  /** Models mapped to any of the providers with one of the statuses (the listing filter's "served"). */
+  private providerTest(providers: ListingQuery['providers'], statuses: readonly string[]): Test | undefined {
+    if (providers === undefined) return undefined;
+    const masks = statuses.map((s) => this.statusMasks.get(s)).filter((m) => m !== undefined);
+    let bits = 0;
+    if (providers === 'all') bits = -1;
+    else for (const provider of providers) bits |= this.providerBits.get(provider) ?? 0;
+    if (bits === 0 || masks.length === 0) return NONE;
+    let mask = masks[0] as Int32Array;
+    if (masks.length > 1) {
+      mask = new Int32Array(this.n);
+      for (const m of masks) for (let i = 0; i < this.n; i++) mask[i] = (mask[i] as number) | (m[i] as number);
     }
+    return (i) => ((mask[i] as number) & bits) !== 0;
+  }
+
+  private columnTests(query: ListingQuery): (Test | undefined)[] {
+    const { pipelineCodes: codes, gated, parameterTotals: totals } = this;
+    const tests: (Test | undefined)[] = [];
     if (query.pipelineTag !== undefined) {
       const code = this.pipelineOrdinals.get(query.pipelineTag);
-      if (code === undefined) return none;
-      const codes = this.pipelineCodes;
-      tests.push((i) => codes[i] === code);
+      tests.push(code === undefined ? NONE : (i) => codes[i] === code);
     }
     if (query.gated !== undefined) {
       const want = query.gated ? 1 : 0;
-      const gated = this.gated;
       tests.push((i) => gated[i] === want);
     }
     if (query.author !== undefined) {
-      const { ordinals, codes } = this.authors();
-      const code = codes.get(query.author);
-      if (code === undefined) return none;
-      tests.push((i) => ordinals[i] === code);
+      const { ordinals, codes: authors } = this.authors();
+      const code = authors.get(query.author);
+      tests.push(code === undefined ? NONE : (i) => ordinals[i] === code);
     }
     if (query.parameters !== undefined) {
       const { min, max } = query.parameters;
-      const totals = this.parameterTotals;
-      tests.push((i) => {
-        const total = totals[i] as number;
-        return total >= min && total <= max;
-      });
+      tests.push((i) => (totals[i] as number) >= min && (totals[i] as number) <= max);
     }
+    return tests;
+  }
+
+  private bitmapTests(query: ListingQuery): Test[] {
     const bitmaps: Uint8Array[] = [];
     if (query.library !== undefined) bitmaps.push(this.libraryBitmap(query.library));
     for (const tag of new Set(query.tags)) bitmaps.push(this.tagBitmap(tag));
     if (query.search !== undefined) bitmaps.push(this.searchBitmap(query.search));
-    for (const bitmap of bitmaps) tests.push((i) => bitmap[i] === 1);
-
-    if (tests.length === 0) return undefined;
-    if (tests.length === 1) return tests[0];
-    if (tests.length === 2) {
-      const [a, b] = tests as [(i: number) => boolean, (i: number) => boolean];
-      return (i) => a(i) && b(i);
-    }
-    return (i) => {
-      for (let t = 0; t < tests.length; t++) if (!(tests[t] as (i: number) => boolean)(i)) return false;
-      return true;
-    };
+    return bitmaps.map((bitmap) => (i) => bitmap[i] === 1);
   }
 
   /** Runs a query from its cursor: the page's model positions and the cursor of the next page, if any remain. */
