@@ -51,6 +51,8 @@ program
   .option('--capped', 'serve only the first page of every query, never a Link header')
   .option('--latency-ms <n>', 'added latency per request')
   .option('--token <token...>', 'accept only these bearer tokens (anonymous requests still pass)')
+  .option('--evolve-every <seconds>', 'add, remove and update a few models every so many seconds (seeded)')
+  .option('--drift', 'with --evolve-every, also move download and like counts')
   .action(runEmulate);
 
 try {
