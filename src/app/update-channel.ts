@@ -1,4 +1,5 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import type { Redis } from 'ioredis';
 import { createPubSub, filter, pipe, type PubSubEvent } from 'graphql-yoga';
 import type { CatalogUpdate } from '../catalog/index.ts';
 import { catalogUpdateSchema, closeRedis, redisCommandConnection, redisSubscriberConnection } from '../store/index.ts';
@@ -33,7 +34,7 @@ export function createUpdateChannel(options: { cacheUrl?: string; catalogKey: st
     };
   }
   const publishClient = redisCommandConnection(options.cacheUrl);
-  const subscribeClient = redisSubscriberConnection(options.cacheUrl);
+  const subscribeClient = quietSubscriptions(redisSubscriberConnection(options.cacheUrl));
   const pubsub = createPubSub<Topics>({
     eventTarget: createRedisEventTarget<PubSubEvent<Topics, string>>({
       publishClient,
@@ -58,6 +59,21 @@ export function createUpdateChannel(options: { cacheUrl?: string; catalogKey: st
       await Promise.all([closeRedis(publishClient), closeRedis(subscribeClient)]);
     },
   };
+}
+
+/**
+ * The event target neither awaits nor catches SUBSCRIBE and UNSUBSCRIBE; one that fails (Redis gone, or the client
+ * closed while a subscriber leaves) must not become an unhandled rejection that ends the process. ioredis subscribes
+ * again by itself once it reconnects.
+ */
+function quietSubscriptions(redis: Redis): Redis {
+  return new Proxy(redis, {
+    get: (target, property, receiver) => {
+      if (property !== 'subscribe' && property !== 'unsubscribe')
+        return Reflect.get(target, property, receiver) as unknown;
+      return (...channels: string[]) => target[property](...channels).catch(() => 0);
+    },
+  });
 }
 
 function parseOrNull(text: string): unknown {

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config.ts';
+import { runChanges } from './changes-command.ts';
 import { runDemo } from './demo-command.ts';
 import { runEmulate } from './emulate-command.ts';
 import { runFetch } from './fetch-command.ts';
@@ -29,6 +30,11 @@ const serveOptions = (command: Command) =>
     .option('--port <n>', 'HTTP port (env PORT, default 4000)')
     .option('--host <address>', 'address to bind (default: every interface)')
     .option('--ttl <seconds>', 'snapshot freshness (env HUBCAT_TTL)')
+    .option(
+      '--refresh-interval <seconds>',
+      'scheduled refresh, 0 for none (env HUBCAT_REFRESH_INTERVAL, default the TTL)',
+    )
+    .option('--change-retention <limits>', 'change history kept, e.g. 10000,30d (env HUBCAT_CHANGE_RETENTION)')
     .option('--cache-url <url>', 'redis:// URL of a shared cache (env HUBCAT_CACHE_URL)')
     .option('--quality-min-downloads <n>', 'quality bar (env HUBCAT_QUALITY_MIN_DOWNLOADS)')
     .option('--quality-min-likes <n>', 'quality bar (env HUBCAT_QUALITY_MIN_LIKES)');
@@ -41,6 +47,15 @@ serveOptions(program.command('demo').description('serve the API over the bundled
   .addOption(new Option('--preset <name>', 'emulator dataset preset').default('gateway-2025-10'))
   .option('--capped', 'emulate an upstream without cursors (only the first page of each query)')
   .action(runDemo);
+
+program
+  .command('changes')
+  .description('print the change feed of a running hubcat server, oldest first')
+  .option('--server <url>', 'the hubcat server (env HUBCAT_SERVER, default http://localhost:4000)')
+  .option('--since <iso>', 'only changes detected after this instant, e.g. 2026-03-01T00:00:00Z')
+  .option('--kinds <list>', 'only these kinds: ADDED, REMOVED, UPDATED (comma-separated)')
+  .option('--json', 'print the changes as JSON on stdout')
+  .action(runChanges);
 
 program
   .command('emulate')

@@ -1,6 +1,7 @@
 import { createApp, listen, type RunningServer } from '../app/index.ts';
 import { configFlagsFrom, describeConfig, loadConfig, type Config } from '../config.ts';
 import type { CacheEvent } from '../store/index.ts';
+import { logLiveEvent } from './live-log.ts';
 import { logger } from './logger.ts';
 
 export interface ServeFlags extends Record<string, unknown> {
@@ -23,6 +24,7 @@ export async function startServer(
   const app = createApp(config, {
     upstreamLabel: options.upstreamLabel,
     onCacheEvent: (event) => logCacheEvent(event, options),
+    onLiveEvent: logLiveEvent,
   });
   const server = await listen(app, config.port, flags.host);
   logger.info({ config: describeConfig(config), url: `${server.url}/graphql` }, 'hubcat serving');

@@ -60,10 +60,16 @@ export function decodeChangeCursor(cursor: string): FeedPosition {
 /** An ISO-8601 instant with a date, a time and a zone; `Date.parse` alone would take "1" or "March 7". */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** Epoch milliseconds of an ISO-8601 instant such as `2025-11-04T08:25:31.000Z`, or null for anything else. */
+export function parseIsoInstant(value: string): number | null {
+  const ms = ISO_INSTANT.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(ms) ? null : ms;
+}
+
 /** The feed position `since` stands for: after everything detected at or before that instant. */
 export function sincePosition(since: string): FeedPosition {
-  const ms = ISO_INSTANT.test(since) ? Date.parse(since) : Number.NaN;
-  if (Number.isNaN(ms)) {
+  const ms = parseIsoInstant(since);
+  if (ms === null) {
     throw new ChangeFeedInputError(
       'BAD_USER_INPUT',
       'since',

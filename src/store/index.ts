@@ -23,7 +23,7 @@ export {
   type HistoryHead,
 } from './change-history.ts';
 export { createChangeHistory } from './create-change-history.ts';
-export { ChangeFeedInputError } from './change-feed-cursor.ts';
+export { ChangeFeedInputError, parseIsoInstant } from './change-feed-cursor.ts';
 export { HistoryCorruptError, historyKeyPrefix } from './history-redis.ts';
 export { memoryHistoryBackend } from './history-memory.ts';
 export {
