@@ -46,6 +46,7 @@ serveOptions(program.command('serve').description('serve the GraphQL catalog API
 serveOptions(program.command('demo').description('serve the API over the bundled Hub emulator (offline demo)'))
   .addOption(new Option('--preset <name>', 'emulator dataset preset').default('gateway-2025-10'))
   .option('--capped', 'emulate an upstream without cursors (only the first page of each query)')
+  .addOption(new Option('--evolve-every <seconds>', 'change a few emulated models this often; 0 never').default('60'))
   .action(runDemo);
 
 program

@@ -7,9 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listen, updateTopic, type App } from '../../src/app/index.ts';
 import type { EvolveSpec, RunningEmulator } from '../../src/emulator/index.ts';
 import { snapshotKey } from '../../src/store/index.ts';
-import { CatalogUpdatedDocument, type CatalogUpdatedSubscription } from '../../schema/generated/graphql.ts';
+import {
+  CatalogUpdatedDocument,
+  SnapshotsDocument,
+  type CatalogUpdatedSubscription,
+} from '../../schema/generated/graphql.ts';
 import { runHubcat, startServeProcess } from '../support/cli.ts';
-import { appFor } from '../support/graphql.ts';
+import { appFor, execute, manualTimer, query } from '../support/graphql.ts';
 import { comparable, expectedChanges, readFeed, useFreshEmulators } from '../support/live.ts';
 import { EventStreamReader } from '../support/sse.ts';
 
@@ -141,6 +145,46 @@ describe('the live feed across replicas, through the real Redis', () => {
     expect(asExpected(fromB)).toEqual(expected);
     expect(fromC).toEqual(fromB);
     expect(historyOnB.changes.map(comparable)).toEqual(expected);
+  });
+
+  it('lets a replica whose scheduled refresh comes just after another’s adopt that snapshot instead of crawling', async () => {
+    const emulator = await startEmulator();
+    emulatorUrls.push(emulator.url);
+    const scheduleB = manualTimer();
+    const a = appFor(emulator.url, { cacheUrl: REDIS_URL });
+    const b = appFor(emulator.url, { cacheUrl: REDIS_URL }, { timer: scheduleB.timer });
+    const baseline = await b.catalog.refresh();
+    await b.live.updates.settled();
+    emulator.evolve({ added: 2 });
+    await a.catalog.snapshot(); // A starts from the snapshot B stored
+    const next = await a.catalog.refresh();
+    await a.live.updates.settled();
+    emulator.resetLog();
+
+    await scheduleB.fire();
+    const servedByB = await b.catalog.snapshot();
+    await b.live.updates.settled();
+    const { snapshots } = await query(b, SnapshotsDocument, {});
+    await Promise.all([a.close(), b.close()]);
+
+    expect(emulator.requests.filter((request) => request.path === '/api/models')).toEqual([]);
+    expect(servedByB.id).toBe(next.id);
+    expect(snapshots.map(({ id, added, previousId }) => ({ id, added, previousId }))).toEqual([
+      { id: next.id, added: 2, previousId: baseline.id },
+      { id: baseline.id, added: 0, previousId: null },
+    ]);
+  });
+
+  it('answers HISTORY_UNAVAILABLE for the feed, and still serves the catalog, when Redis cannot be reached', async () => {
+    const emulator = await startEmulator();
+    const app = appFor(emulator.url, { cacheUrl: `redis://127.0.0.1:${await closedPort()}` });
+    const feed = await execute(app, '{ changes { totalCount } }');
+    const models = await execute(app, '{ models(first: 1) { totalCount } }');
+    await app.close();
+
+    expect(feed.errors?.[0]?.extensions).toEqual({ code: 'HISTORY_UNAVAILABLE' });
+    expect(feed.errors?.[0]?.message).toMatch(/^change history \(redis\) unavailable: /);
+    expect(models).toEqual({ data: { models: { totalCount: 1377 } } });
   });
 
   it('keeps the history when the server restarts against Redis, and hubcat changes prints it', async () => {
