@@ -40,6 +40,10 @@ export type CatalogStatus = {
   fetchedAt?: Maybe<Scalars['DateTime']['output']>;
   lastError?: Maybe<Scalars['String']['output']>;
   lastErrorAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the next scheduled refresh starts; null while one runs, or when none is scheduled */
+  nextRefreshAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Seconds between scheduled refreshes (±10 %); null when only a stale query starts a refresh */
+  refreshIntervalSeconds?: Maybe<Scalars['Int']['output']>;
   refreshing: Scalars['Boolean']['output'];
   size: Scalars['Int']['output'];
   stale: Scalars['Boolean']['output'];

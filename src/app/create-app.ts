@@ -61,6 +61,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     catalog,
     history: live.history,
     updates: live.channel,
+    schedule: () => live.scheduleStatus(),
     qualityBar: { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes },
     graphiql: options.graphiql,
   });

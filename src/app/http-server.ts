@@ -11,7 +11,12 @@ export interface RunningServer {
 /** Serves the app's Yoga instance over HTTP; `close` stops accepting, lets requests finish, then closes the app. */
 /** Without a host it listens on every interface, as servers do, so `localhost` works over IPv4 and IPv6 alike. */
 export async function listen(app: App, port: number, host?: string): Promise<RunningServer> {
-  const server: Server = createServer((req, res) => void app.yoga(req, res));
+  let closing = false;
+  const server: Server = createServer((req, res) => {
+    // A response that finishes during shutdown leaves a keep-alive socket that would hold close() for seconds.
+    res.once('finish', () => closing && setImmediate(() => server.closeIdleConnections()));
+    void app.yoga(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
@@ -21,6 +26,9 @@ export async function listen(app: App, port: number, host?: string): Promise<Run
     url: `http://${host === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${address.port}`,
     port: address.port,
     close: async () => {
+      // Subscriptions never end by themselves; completing them lets their connections close like any other.
+      closing = true;
+      app.live.channel.endSubscriptions();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { RefreshSchedule } from '../graphql/index.ts';
 import { createChangeHistory, type CatalogCache, type ChangeHistory } from '../store/index.ts';
 import { CatalogUpdates, type UpdateEvent } from './catalog-updates.ts';
 import { RefreshScheduler, type Timer } from './refresh-scheduler.ts';
@@ -26,6 +27,8 @@ export interface LiveCatalog {
   webhook: WebhookSender | null;
   /** Starts the scheduled refreshes (unless the interval is 0). */
   schedule(catalog: CatalogCache): void;
+  /** What the API says about the schedule. */
+  scheduleStatus(): RefreshSchedule;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,10 @@ export function createLiveCatalog(config: Config, catalogKey: string, options: L
         onScheduled: (inMs) => options.onEvent?.({ type: 'refresh-scheduled', inMs }),
       }).start();
     },
+    scheduleStatus: () => ({
+      intervalSeconds: intervalSeconds === 0 ? null : intervalSeconds,
+      nextRefreshAt: scheduler?.nextRefreshAt() ?? null,
+    }),
     close: async () => {
       await scheduler?.stop();
       await updates.settled();

@@ -49,6 +49,7 @@ export function nextRefreshDelayMs(input: {
  */
 export class RefreshScheduler {
   private handle: unknown = null;
+  private nextAtMs: number | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
   private readonly now: () => number;
@@ -64,9 +65,15 @@ export class RefreshScheduler {
     return this;
   }
 
+  /** When the next scheduled refresh starts; null while one runs, or once stopped. */
+  nextRefreshAt(): string | null {
+    return this.nextAtMs === null ? null : new Date(this.nextAtMs).toISOString();
+  }
+
   /** Cancels the next refresh and waits for one already running. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.nextAtMs = null;
     if (this.handle !== null) this.timer.clear(this.handle);
     this.handle = null;
     await this.running;
@@ -82,11 +89,13 @@ export class RefreshScheduler {
       retryPauseMs: this.options.catalog.retryPauseMs(),
     });
     this.handle = this.timer.set(() => this.tick(), inMs);
+    this.nextAtMs = this.now() + inMs;
     this.options.onScheduled?.(inMs);
   }
 
   private async tick(): Promise<void> {
     this.handle = null;
+    this.nextAtMs = null;
     if (this.stopped) return;
     // An adopted snapshot younger than the shortest jittered interval means another replica refreshed this round.
     this.running = this.options.catalog.scheduledRefresh(this.options.intervalMs * (1 - REFRESH_JITTER));

@@ -1,6 +1,6 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Redis } from 'ioredis';
-import { createPubSub, filter, pipe, type PubSubEvent } from 'graphql-yoga';
+import { createPubSub, filter, pipe, Repeater, type PubSubEvent } from 'graphql-yoga';
 import type { CatalogUpdate } from '../catalog/index.ts';
 import { catalogUpdateSchema, closeRedis, redisCommandConnection, redisSubscriberConnection } from '../store/index.ts';
 
@@ -9,6 +9,11 @@ export interface UpdateChannel {
   readonly kind: 'memory' | 'redis';
   publish(update: CatalogUpdate): Promise<void>;
   subscribe(): AsyncIterable<CatalogUpdate>;
+  /**
+   * Completes every open subscription (and any opened later), so a server shutting down is not held open by
+   * subscribers who would otherwise stay connected for ever.
+   */
+  endSubscriptions(): void;
   close(): Promise<void>;
 }
 
@@ -20,21 +25,52 @@ export function updateTopic(catalogKey: string): string {
 }
 
 export function createUpdateChannel(options: { cacheUrl?: string; catalogKey: string }): UpdateChannel {
-  const topic = updateTopic(options.catalogKey);
-  if (!options.cacheUrl) {
-    const pubsub = createPubSub<Topics>();
-    return {
-      kind: 'memory',
-      publish: (update) => {
-        pubsub.publish(topic, update);
-        return Promise.resolve();
-      },
-      subscribe: () => pubsub.subscribe(topic),
-      close: async () => {},
-    };
-  }
-  const publishClient = redisCommandConnection(options.cacheUrl);
-  const subscribeClient = quietSubscriptions(redisSubscriberConnection(options.cacheUrl));
+  const ending = endable();
+  const channel = options.cacheUrl
+    ? redisChannel(options.cacheUrl, updateTopic(options.catalogKey))
+    : memoryChannel(updateTopic(options.catalogKey));
+  return {
+    ...channel,
+    subscribe: () => ending.until(channel.subscribe()),
+    endSubscriptions: ending.end,
+    close: async () => {
+      ending.end();
+      await channel.close();
+    },
+  };
+}
+
+type Channel = Omit<UpdateChannel, 'endSubscriptions'>;
+
+/** Streams that complete together, at once, when `end` is called. */
+function endable() {
+  let end: () => void = () => {};
+  const ended = new Promise<void>((resolve) => (end = resolve));
+  // One stopper per stream: a race returns every iterator it holds when it ends, so a shared one would end them all.
+  const stopper = () =>
+    new Repeater<never>(async (_push, stop) => {
+      await Promise.race([ended, stop]);
+      stop();
+    });
+  return { end: () => end(), until: <T>(source: AsyncIterable<T>) => Repeater.race([source, stopper()]) };
+}
+
+function memoryChannel(topic: string): Channel {
+  const pubsub = createPubSub<Topics>();
+  return {
+    kind: 'memory',
+    publish: (update) => {
+      pubsub.publish(topic, update);
+      return Promise.resolve();
+    },
+    subscribe: () => pubsub.subscribe(topic),
+    close: () => Promise.resolve(),
+  };
+}
+
+function redisChannel(cacheUrl: string, topic: string): Channel {
+  const publishClient = redisCommandConnection(cacheUrl);
+  const subscribeClient = quietSubscriptions(redisSubscriberConnection(cacheUrl));
   const pubsub = createPubSub<Topics>({
     eventTarget: createRedisEventTarget<PubSubEvent<Topics, string>>({
       publishClient,

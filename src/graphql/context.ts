@@ -7,9 +7,17 @@ export interface CatalogUpdateSource {
   subscribe(): AsyncIterable<CatalogUpdate>;
 }
 
+/** The refresh schedule as the API shows it. */
+export interface RefreshSchedule {
+  /** Null when scheduled refreshes are off. */
+  intervalSeconds: number | null;
+  nextRefreshAt: string | null;
+}
+
 export interface GraphQLContext {
   catalog: CatalogCache;
   history: ChangeHistory;
   updates: CatalogUpdateSource;
+  schedule: () => RefreshSchedule;
   qualityBar: QualityBar;
 }

@@ -1,7 +1,7 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { QualityBar } from '../query/index.ts';
 import type { CatalogCache, ChangeHistory } from '../store/index.ts';
-import type { CatalogUpdateSource, GraphQLContext } from './context.ts';
+import type { CatalogUpdateSource, GraphQLContext, RefreshSchedule } from './context.ts';
 import { maskError } from './errors.ts';
 import { schema } from './schema/index.ts';
 
@@ -9,6 +9,7 @@ export interface HubcatServerOptions {
   catalog: CatalogCache;
   history: ChangeHistory;
   updates: CatalogUpdateSource;
+  schedule: () => RefreshSchedule;
   qualityBar: QualityBar;
   graphiql?: boolean;
   logging?: boolean;
@@ -27,6 +28,7 @@ export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
       catalog: options.catalog,
       history: options.history,
       updates: options.updates,
+      schedule: options.schedule,
       qualityBar: options.qualityBar,
     }),
   });

@@ -68,6 +68,15 @@ async function subscribersInRedis(redis: Redis, topic: string, count: number): P
 describe('the live feed over Server-Sent Events', () => {
   const startEmulator = useFreshEmulators();
 
+  it('completes open subscriptions when the server shuts down, instead of waiting for subscribers to leave', async () => {
+    const emulator = await startEmulator();
+    const server = await listen(appFor(emulator.url), 0, '127.0.0.1');
+    const reader = await EventStreamReader.open(`${server.url}/graphql`, CatalogUpdatedDocument);
+
+    await server.close();
+    expect(await reader.ended()).toBe(true);
+  });
+
   it('sends one event per replaced snapshot to an EventSource reader and to graphql-sse’s client', async () => {
     const emulator = await startEmulator();
     const app = appFor(emulator.url);

@@ -154,7 +154,7 @@ describe('a living catalog: scheduled refresh and the change feed', () => {
     clock.advance(afterSecondFailure);
     emulator.resetLog();
     await schedule.fire();
-    const status = await query(app, '{ catalog { lastError stale } }');
+    const status = await query(app, '{ catalog { lastError stale refreshIntervalSeconds nextRefreshAt } }');
     const stillScheduled = schedule.pending();
     await app.close();
 
@@ -164,7 +164,14 @@ describe('a living catalog: scheduled refresh and the change feed', () => {
     expect(afterSuccess).toBeLessThanOrEqual(660_000);
     expect([afterFailure, afterSecondFailure]).toEqual([30_000, 60_000]);
     expect(listings()).toBe(4); // the refresh after recovery crawled: 2 sorts × 2 pages
-    expect(status).toEqual({ catalog: { lastError: null, stale: false } });
+    expect(status).toEqual({
+      catalog: {
+        lastError: null,
+        stale: false,
+        refreshIntervalSeconds: 600,
+        nextRefreshAt: new Date(clock.now() + schedule.delays.at(-1)!).toISOString(),
+      },
+    });
     expect(stillScheduled).toBe(true);
   });
 

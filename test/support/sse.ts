@@ -16,6 +16,10 @@ export class EventStreamReader {
   private waiting: ((event: ServerSentEvent) => void) | null = null;
   private readonly abort = new AbortController();
 
+  private finish: (completed: boolean) => void = () => {};
+  private readonly end = new Promise<boolean>((resolve) => (this.finish = resolve));
+  private completed = false;
+
   private constructor() {}
 
   /** Opens the stream and resolves once the server has sent its first bytes (Yoga's opening ping). */
@@ -41,6 +45,11 @@ export class EventStreamReader {
   }
 
   private onComment: () => void = () => {};
+
+  /** Resolves when the server ends the stream: true if it said `event: complete` first. */
+  ended(): Promise<boolean> {
+    return this.end;
+  }
 
   /** The next `event: next` message's data, parsed. */
   async next<T>(): Promise<T> {
@@ -83,9 +92,11 @@ export class EventStreamReader {
     } catch {
       // Closed by the test.
     }
+    this.finish(this.completed);
   }
 
   private dispatch(event: ServerSentEvent): void {
+    if (event.event === 'complete') this.completed = true;
     const waiting = this.waiting;
     this.waiting = null;
     if (waiting) waiting(event);
