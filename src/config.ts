@@ -58,6 +58,39 @@ const boolean = z
   .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' }))
   .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
 
+/** A webhook URL is kept as given: unlike a base URL, its trailing slash can matter to the receiver. */
+const webhookUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    error: 'must be an http(s) URL',
+  });
+
+const DAY_MS = 86_400_000;
+const DURATION_UNITS_MS: Record<string, number> = { d: DAY_MS, h: 3_600_000, m: 60_000, s: 1000 };
+
+/**
+ * `10000,30d`: at most this many changes, none older than this; either part alone keeps the other's default. The
+ * smaller limit wins.
+ */
+const changeRetention = z.string().transform((value, context) => {
+  const retention = { maxChanges: 10_000, maxAgeMs: 30 * DAY_MS };
+  for (const part of value.split(',').map((item) => item.trim())) {
+    const duration = /^(\d{1,6})([dhms])$/.exec(part);
+    if (/^\d{1,7}$/.test(part) && Number(part) >= 1) retention.maxChanges = Number(part);
+    else if (duration && Number(duration[1]) >= 1)
+      retention.maxAgeMs = Number(duration[1]) * DURATION_UNITS_MS[duration[2]!]!;
+    else {
+      context.addIssue({
+        code: 'custom',
+        message: 'must be a count of changes, a duration such as 30d, or both: 10000,30d',
+      });
+      return z.NEVER;
+    }
+  }
+  return retention;
+});
+
 interface SettingSpec {
   /**
    * Null for secrets (a token on the command line would show in `ps` and shell history) and for switches a
@@ -157,6 +190,39 @@ export const SETTINGS = {
       .optional(),
     description: 'shared snapshot cache; in-memory when unset',
   },
+  refreshIntervalSeconds: {
+    flag: '--refresh-interval',
+    env: ['HUBCAT_REFRESH_INTERVAL'],
+    schema: integer(0, 31_536_000).optional(),
+    description:
+      'seconds between scheduled refreshes (±10 % jitter), queried or not; default the TTL; 0 turns them off',
+  },
+  changeRetention: {
+    flag: '--change-retention',
+    env: ['HUBCAT_CHANGE_RETENTION'],
+    schema: changeRetention,
+    fallback: '10000,30d',
+    description: 'change history kept: at most this many changes, none older than this (the smaller limit wins)',
+  },
+  webhookUrl: {
+    flag: null,
+    env: ['HUBCAT_WEBHOOK_URL'],
+    schema: webhookUrl.optional(),
+    description: 'receives a POST of each catalog update with changes',
+  },
+  webhookSecret: {
+    flag: null,
+    env: ['HUBCAT_WEBHOOK_SECRET'],
+    schema: z.string().min(1, { error: 'must not be empty' }).optional(),
+    description: 'key of the HMAC-SHA256 signature of each webhook body',
+  },
+  server: {
+    flag: '--server',
+    env: ['HUBCAT_SERVER'],
+    schema: httpUrl,
+    fallback: 'http://localhost:4000',
+    description: 'a running hubcat server, for hubcat changes',
+  },
   qualityMinDownloads: {
     flag: '--quality-min-downloads',
     env: ['HUBCAT_QUALITY_MIN_DOWNLOADS'],
@@ -249,7 +315,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
           : [spec.flag ?? spec.env[0]!, spec.fallback];
     const parsed = spec.schema.safeParse(raw);
     if (!parsed.success) {
-      const shown = key === 'token' ? '' : ` (got "${raw}")`;
+      const shown = SECRETS.has(key) ? '' : ` (got "${raw}")`;
       throw new ConfigError(source, `${parsed.error.issues[0]?.message ?? 'invalid value'}${shown}`);
     }
     values[key] = parsed.data;
@@ -258,11 +324,16 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   return values as Config;
 }
 
+/** Settings never echoed back: a webhook URL often carries its own credential (Slack's do). */
+const SECRETS = new Set<string>(['token', 'webhookSecret', 'webhookUrl']);
+
 /** The configuration with its secrets masked (the token, a password in the cache URL), for logs and the CLI. */
 export function describeConfig(config: Config): Record<string, unknown> {
   return {
     ...config,
     token: config.token ? '(set)' : '(none)',
+    webhookSecret: config.webhookSecret ? '(set)' : '(none)',
+    webhookUrl: config.webhookUrl ? `${new URL(config.webhookUrl).origin}/…` : '(none)',
     cacheUrl: config.cacheUrl?.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@'),
   };
 }

@@ -92,3 +92,42 @@ describe('describing the configuration for logs', () => {
     expect(shown).toContain('redis://user:***@cache:6379/0');
   });
 });
+
+describe('the living catalog’s settings', () => {
+  it('schedules refreshes at the TTL unless told otherwise, and 0 turns them off', () => {
+    expect(loadConfig({}, {}).refreshIntervalSeconds).toBeUndefined();
+    expect(loadConfig({}, { HUBCAT_REFRESH_INTERVAL: '0' }).refreshIntervalSeconds).toBe(0);
+    expect(
+      loadConfig({ refreshIntervalSeconds: '900' }, { HUBCAT_REFRESH_INTERVAL: '60' }).refreshIntervalSeconds,
+    ).toBe(900);
+  });
+
+  it.each([
+    ['10000,30d', { maxChanges: 10_000, maxAgeMs: 30 * 86_400_000 }],
+    ['500', { maxChanges: 500, maxAgeMs: 30 * 86_400_000 }],
+    ['12h', { maxChanges: 10_000, maxAgeMs: 12 * 3_600_000 }],
+    ['7d, 2000', { maxChanges: 2000, maxAgeMs: 7 * 86_400_000 }],
+  ])('reads the change retention %s', (value, retention) => {
+    expect(loadConfig({}, { HUBCAT_CHANGE_RETENTION: value }).changeRetention).toEqual(retention);
+  });
+
+  it.each(['forever', '0', '30x', '10000,', '-5'])('refuses the change retention "%s"', (value) => {
+    expect(() => loadConfig({}, { HUBCAT_CHANGE_RETENTION: value })).toThrow(
+      /^HUBCAT_CHANGE_RETENTION: must be a count of changes, a duration such as 30d, or both/,
+    );
+  });
+
+  it('never echoes the webhook URL or its secret, in an error or in the logged configuration', async () => {
+    const { describeConfig } = await import('../src/config.ts');
+    const hook = 'https://hooks.example.com/services/T000/B000/XXXXsecretpath';
+    expect(() => loadConfig({}, { HUBCAT_WEBHOOK_URL: 'ftp://hooks.example.com/XXXXsecretpath' })).toThrow(
+      /^HUBCAT_WEBHOOK_URL: must be an http\(s\) URL$/,
+    );
+    const shown = JSON.stringify(
+      describeConfig(loadConfig({}, { HUBCAT_WEBHOOK_URL: hook, HUBCAT_WEBHOOK_SECRET: 'whsec_topsecret' })),
+    );
+    expect(shown).not.toContain('XXXXsecretpath');
+    expect(shown).not.toContain('whsec_topsecret');
+    expect(shown).toContain('https://hooks.example.com/…');
+  });
+});

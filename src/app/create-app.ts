@@ -9,8 +9,9 @@ import { createMetrics } from './metrics.ts';
 import { useReadiness } from './probes.ts';
 import { useRequestLog, yogaLogger } from './request-log.ts';
 import { watchStoreHealth, type StoreHealthEvent } from './store-health.ts';
+import { createLiveCatalog, type LiveCatalog, type LiveCatalogOptions } from './live-catalog.ts';
 
-export interface AppOptions {
+export interface AppOptions extends Omit<LiveCatalogOptions, 'now' | 'onEvent'> {
   /** How the upstream is named in `catalog.upstream`; defaults to its URL. */
   upstreamLabel?: string;
   now?: () => number;
@@ -21,6 +22,8 @@ export interface AppOptions {
   onUpstreamRetry?: (event: RetryEvent) => void;
   /** When the snapshot store (Redis) stops answering, and when it answers again. */
   onStoreHealth?: (event: StoreHealthEvent) => void;
+  /** Overrides the configuration's `HUBCAT_GRAPHIQL`. */
+  onLiveEvent?: LiveCatalogOptions['onEvent'];
   /** Overrides the configuration's `HUBCAT_GRAPHIQL`. */
   graphiql?: boolean;
   /** Yoga's own log (masked errors) and, at debug, one line per GraphQL request. */
@@ -33,6 +36,7 @@ export interface App {
   catalog: CatalogCache;
   /** This app's Prometheus registry, served at `/metrics`. */
   metrics: Registry;
+  live: LiveCatalog;
   close(): Promise<void>;
 }
 
@@ -60,9 +64,11 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     fetch: metrics.countUpstream((input, init) => globalThis.fetch(input, init)),
     onRetry: options.onUpstreamRetry,
   });
+  const key = snapshotKey({ upstream: config.endpoint, ...plan });
+  const live = createLiveCatalog(config, key, { ...options, onEvent: options.onLiveEvent });
   const catalog = new CatalogCache({
     store,
-    key: snapshotKey({ upstream: config.endpoint, ...plan }),
+    key,
     ttlSeconds: config.ttlSeconds,
     fetchSnapshot: () => fetchCatalog(plan, { client, now: options.now }),
     upstreamLabel: options.upstreamLabel ?? config.endpoint,
@@ -71,10 +77,15 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       metrics.observe(event);
       options.onCacheEvent?.(event);
     },
+    onReplace: live.updates.onReplace,
   });
   metrics.watchCatalog(catalog);
+  live.schedule(catalog);
   const yoga = createHubcatYoga({
     catalog,
+    history: live.history,
+    updates: live.channel,
+    schedule: () => live.scheduleStatus(),
     qualityBar: { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes },
     graphiql: options.graphiql ?? config.graphiql,
     logging: options.logger ? yogaLogger(options.logger) : false,
@@ -84,8 +95,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     yoga,
     catalog,
     metrics: metrics.registry,
+    live,
     close: async () => {
       await catalog.settled();
+      await live.close();
       await store.close();
     },
   };

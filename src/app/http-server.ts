@@ -27,6 +27,8 @@ export async function listen(app: App, port: number, host?: string): Promise<Run
     url: `http://${host === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${address.port}`,
     port: address.port,
     close: async (graceMs) => {
+      // Subscriptions never end by themselves; completing them lets their connections close like any other.
+      app.live.channel.endSubscriptions();
       await closeServer(graceMs);
       await app.close();
     },

@@ -2,3 +2,16 @@
 export { createApp, fetchPlanOf, type App, type AppOptions } from './create-app.ts';
 export { listen, type RunningServer } from './http-server.ts';
 export type { StoreHealthEvent } from './store-health.ts';
+export { RefreshScheduler, nextRefreshDelayMs, REFRESH_JITTER, type Timer } from './refresh-scheduler.ts';
+export {
+  WebhookSender,
+  signWebhookBody,
+  webhookRetryDelayMs,
+  SIGNATURE_HEADER,
+  WEBHOOK_ATTEMPTS,
+  type WebhookEvent,
+  type WebhookCounters,
+} from './webhook-sender.ts';
+export { createLiveCatalog, type LiveCatalog, type LiveEvent } from './live-catalog.ts';
+export { CatalogUpdates, type UpdateEvent } from './catalog-updates.ts';
+export { createUpdateChannel, updateTopic, type UpdateChannel } from './update-channel.ts';

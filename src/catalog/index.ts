@@ -25,3 +25,23 @@ export { cappedView, CAPPED_SORT_KEYS } from './capped-view.ts';
 export { refine, describePart, ID_ALPHABET, PARTITION_PREMISES, type PartFilters } from './partition-plan.ts';
 export { isLiveFor, normalizeHubItem } from './normalize.ts';
 export { pairwiseOverlaps } from './overlaps.ts';
+export {
+  MODEL_CHANGE_KINDS,
+  MAX_CHANGES_PER_UPDATE,
+  type ModelChangeKind,
+  type ModelChange,
+  type ModelChangeDraft,
+  type FieldChange,
+  type SnapshotSummary,
+  type CatalogUpdate,
+} from './model-change.ts';
+export {
+  diffSnapshots,
+  describeReplacement,
+  routingFields,
+  fieldChanges,
+  type SnapshotDiff,
+  type RoutingFields,
+  type UnconfirmedIds,
+  type Replacement,
+} from './snapshot-diff.ts';

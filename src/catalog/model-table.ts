@@ -198,7 +198,8 @@ export class ModelTable implements Iterable<Model> {
     return valueCode === NONE ? null : this.#dictionaries[column].values[valueCode]!;
   }
 
-  private mappings(row: number): ProviderMapping[] {
+  /** The provider mappings of the model in `row`, made afresh. */
+  mappings(row: number): ProviderMapping[] {
     const out: ProviderMapping[] = [];
     for (let i = this.mappingStart[row]!; i < this.mappingStart[row + 1]!; i++) {
       out.push({

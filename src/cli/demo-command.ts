@@ -1,4 +1,4 @@
-import { configFlagsFrom, loadConfig } from '../config.ts';
+import { ConfigError, configFlagsFrom, loadConfig } from '../config.ts';
 import { startEmulator } from '../emulator/index.ts';
 import { startServer } from './serve-command.ts';
 
@@ -7,7 +7,14 @@ interface DemoFlags extends Record<string, unknown> {
   capped?: boolean;
   host?: string;
   lazy?: boolean;
+  evolveEvery: string;
 }
+
+/**
+ * The demo is alive: its emulator adds, removes and updates a few models every minute, and hubcat refreshes every
+ * 30 s (unless told otherwise), so the change feed and `catalogUpdated` show something within a minute or two.
+ */
+const DEMO_REFRESH_SECONDS = 30;
 
 const SAMPLE_QUERY = `{
   models(filter: {pipelineTags: ["feature-extraction"], quality: true}, first: 5) {
@@ -19,8 +26,21 @@ const SAMPLE_QUERY = `{
 
 /** The offline demo: the bundled Hub emulator and hubcat's server pointed at it, in one process. */
 export async function runDemo(flags: DemoFlags): Promise<void> {
-  const emulator = await startEmulator({ preset: flags.preset, capped: flags.capped ?? false });
-  const config = loadConfig({ ...configFlagsFrom(flags), endpoint: emulator.url });
+  const evolveEvery = Number(flags.evolveEvery);
+  if (!(evolveEvery >= 0))
+    throw new ConfigError('--evolve-every', `must be a number of seconds (got "${flags.evolveEvery}")`);
+  const emulator = await startEmulator({
+    preset: flags.preset,
+    capped: flags.capped ?? false,
+    evolveEvery: evolveEvery > 0 ? { seconds: evolveEvery } : undefined,
+  });
+  const flagged = configFlagsFrom(flags);
+  const refreshSet = flagged.refreshIntervalSeconds !== undefined || process.env.HUBCAT_REFRESH_INTERVAL;
+  const config = loadConfig({
+    ...flagged,
+    endpoint: emulator.url,
+    ...(evolveEvery > 0 && !refreshSet ? { refreshIntervalSeconds: DEMO_REFRESH_SECONDS } : {}),
+  });
   const server = await startServer(config, flags, {
     upstreamLabel: `${emulator.label} at ${emulator.url}`,
     alsoClose: () => emulator.close(),
@@ -38,7 +58,18 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
       SAMPLE_QUERY,
       `or: curl -s ${server.url}/graphql -H 'content-type: application/json' ` +
         `-d '{"query":"{ catalog { size upstream } }"}'`,
+      ...(evolveEvery > 0 ? liveHint(server.url, evolveEvery, config.refreshIntervalSeconds ?? config.ttlSeconds) : []),
       '',
     ].join('\n'),
   );
+}
+
+const LIVE_SUBSCRIPTION = 'subscription { catalogUpdated { snapshot { added removed updated } } }';
+
+function liveHint(url: string, evolveEvery: number, refreshSeconds: number): string[] {
+  return [
+    `live: the emulator changes a few models every ${evolveEvery} s; hubcat refreshes every ${refreshSeconds} s`,
+    `  npm run hubcat -- changes --server ${url}`,
+    `  curl -N -H 'accept: text/event-stream' '${url}/graphql?query=${encodeURIComponent(LIVE_SUBSCRIPTION)}'`,
+  ];
 }

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { PRESETS } from '../emulator/index.ts';
+import { runChanges } from './changes-command.ts';
 import { runDemo } from './demo-command.ts';
 import { runEmulate } from './emulate-command.ts';
 import { explainError } from './explain-error.ts';
@@ -40,7 +41,17 @@ withSettings(
   .option('--lazy', 'fetch the catalog on the first query instead of at start')
   .addOption(new Option('--preset <name>', 'emulator dataset').choices(Object.keys(PRESETS)).default('gateway-2025-10'))
   .option('--capped', 'emulate an upstream without cursors (only the first page of each query)')
+  .addOption(new Option('--evolve-every <seconds>', 'change a few emulated models this often; 0 never').default('60'))
   .action(runDemo);
+
+program
+  .command('changes')
+  .description('print the change feed of a running hubcat server, oldest first')
+  .option('--server <url>', 'the hubcat server (env HUBCAT_SERVER, default http://localhost:4000)')
+  .option('--since <iso>', 'only changes detected after this instant, e.g. 2026-03-01T00:00:00Z')
+  .option('--kinds <list>', 'only these kinds: ADDED, REMOVED, UPDATED (comma-separated)')
+  .option('--json', 'print the changes as JSON on stdout')
+  .action(runChanges);
 
 program
   .command('emulate')
@@ -51,6 +62,8 @@ program
   .option('--capped', 'serve only the first page of every query, never a Link header')
   .option('--latency-ms <n>', 'added latency per request')
   .option('--token <token...>', 'accept only these bearer tokens (anonymous requests still pass)')
+  .option('--evolve-every <seconds>', 'add, remove and update a few models every so many seconds (seeded)')
+  .option('--drift', 'with --evolve-every, also move download and like counts')
   .action(runEmulate);
 
 /** Prints what went wrong in a line or two (the stack too at debug level) and exits with its code. */

@@ -8,6 +8,7 @@ import type { CacheEvent } from '../store/index.ts';
 import { createLogger } from './logger.ts';
 import { stopOnSignals } from './shutdown.ts';
 import { DEMO_HINT, retryLine } from './upstream-messages.ts';
+import { logLiveEvent } from './live-log.ts';
 
 export interface ServeFlags extends Record<string, unknown> {
   host?: string;
@@ -39,6 +40,7 @@ export async function startServer(
     onCacheEvent: (event) => logCacheEvent(logger, event, options),
     onUpstreamRetry: upstreamRetryLog(logger, config, options),
     onStoreHealth: (event) => logStoreHealth(logger, event, config),
+    onLiveEvent: (event) => logLiveEvent(logger, event),
   });
   collectDefaultMetrics({ register: app.metrics });
   const server = await listenOrClose(app, config.port, flags.host);

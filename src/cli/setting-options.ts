@@ -27,8 +27,8 @@ export const FETCH_SETTINGS: readonly SettingKey[] = [
   'logLevel',
 ];
 
-/** Every setting with a flag, in the table's order: what `serve` reads. */
-export const ALL_SETTINGS = Object.keys(SETTINGS) as SettingKey[];
+/** Every setting with a flag, in the table's order, but the address `hubcat changes` reads: what `serve` reads. */
+export const ALL_SETTINGS = (Object.keys(SETTINGS) as SettingKey[]).filter((key) => key !== 'server');
 
 /**
  * Adds a flag for each setting, with help generated from the settings table (its meaning, environment variable and

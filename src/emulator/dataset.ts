@@ -73,6 +73,8 @@ export interface PresetSpec {
   readonly overlap?: { readonly top: number; readonly shared: number };
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 // A plain object rather than an enum: group codes live in a Uint8Array and are read back as numbers.
 const Group = { Live: 0, Staging: 1, Error: 2, Other: 3, Unserved: 4 } as const;
 type Group = (typeof Group)[keyof typeof Group];
@@ -114,10 +116,29 @@ const POPULARITY_CORRELATION = 0.62;
 /** Generates a preset's population; the same spec and seed always give the same records in the same order. */
 export function generatePopulation(spec: PresetSpec, seed: number): EmulatedModel[] {
   const random = new Random(seed);
+  const groups = shuffledGroups(spec, random);
+  const { canonicals, likes, downloads } = drawPopularity(groups, random);
+  const served: number[] = [];
+  for (let i = 0; i < spec.population; i++) if (groups[i] === Group.Live) served.push(i);
+  if (spec.distinct || spec.overlap) {
+    makeDistinct(served, likes);
+    makeDistinct(served, downloads);
+  }
+  if (spec.overlap) tuneOverlap(served, likes, downloads, spec.overlap.top, spec.overlap.shared);
+
+  const builder = new RecordBuilder(random, Date.parse(spec.now));
+  const models = new Array<EmulatedModel>(spec.population);
+  for (let i = 0; i < spec.population; i++) {
+    models[i] = builder.build(i, groups[i] as Group, canonicals[i] === 1, likes[i] as number, downloads[i] as number);
+  }
+  return models;
+}
+
+/** Each model's group, in the counts the preset asks for, shuffled (Fisher-Yates). */
+function shuffledGroups(spec: PresetSpec, random: Random): Uint8Array {
   const { live, staging, error } = spec.hfInference;
   const unserved = spec.population - live - staging - error - spec.otherProvidersOnly;
   if (unserved < 0) throw new Error('preset population is smaller than its groups');
-
   const groups = new Uint8Array(spec.population);
   let at = 0;
   for (const [group, count] of [
@@ -136,12 +157,20 @@ export function generatePopulation(spec: PresetSpec, seed: number): EmulatedMode
     groups[i] = groups[j] as number;
     groups[j] = t;
   }
+  return groups;
+}
 
-  const canonicals = new Uint8Array(spec.population);
-  const likes = new Float64Array(spec.population);
-  const downloads = new Float64Array(spec.population);
+/** Likes and downloads per model, correlated through a latent popularity, and which models are canonical. */
+function drawPopularity(
+  groups: Uint8Array,
+  random: Random,
+): { canonicals: Uint8Array; likes: Float64Array; downloads: Float64Array } {
+  const n = groups.length;
+  const canonicals = new Uint8Array(n);
+  const likes = new Float64Array(n);
+  const downloads = new Float64Array(n);
   const spread = Math.sqrt(1 - POPULARITY_CORRELATION ** 2);
-  for (let i = 0; i < spec.population; i++) {
+  for (let i = 0; i < n; i++) {
     const [likesMedian, likesSigma, downloadsMedian, downloadsSigma] = POPULARITY[groups[i] as Group];
     // Canonical checkpoints (google-bert/bert-base-uncased) draw more likes and downloads than finetunes of them.
     const canonical = random.chance(CANONICAL_SHARE[groups[i] as Group]);
@@ -154,21 +183,40 @@ export function generatePopulation(spec: PresetSpec, seed: number): EmulatedMode
       downloadsMedian * Math.exp(downloadsSigma * (POPULARITY_CORRELATION * latent + spread * random.normal())),
     );
   }
+  return { canonicals, likes, downloads };
+}
 
-  const served: number[] = [];
-  for (let i = 0; i < spec.population; i++) if (groups[i] === Group.Live) served.push(i);
-  if (spec.distinct || spec.overlap) {
-    makeDistinct(served, likes);
-    makeDistinct(served, downloads);
-  }
-  if (spec.overlap) tuneOverlap(served, likes, downloads, spec.overlap.top, spec.overlap.shared);
+/**
+ * A repo created at `at` and served live by `provider`, as an evolution adds it: drawn like the preset's served models
+ * but with the modest popularity of a new upload. `counter` keeps its ObjectId unique (the generated models use their
+ * positions, so an evolving population passes the number of models it has ever held).
+ */
+export function newServedModel(fresh: {
+  random: Random;
+  at: number;
+  counter: number;
+  provider: string;
+  id?: string | undefined;
+  isTaken: (id: string) => boolean;
+}): EmulatedModel {
+  const { random, provider } = fresh;
+  const builder = new RecordBuilder(random, fresh.at, fresh.isTaken);
+  const likes = Math.floor(3 * Math.exp(random.normal()));
+  const downloads = Math.floor(200 * Math.exp(1.5 * random.normal()));
+  const group = provider === 'hf-inference' ? Group.Live : Group.Other;
+  const record = builder.build(fresh.counter, group, false, likes, downloads, { id: fresh.id });
+  return group === Group.Live ? record : builder.withLiveMapping(record, provider);
+}
 
-  const builder = new RecordBuilder(random, Date.parse(spec.now));
-  const models = new Array<EmulatedModel>(spec.population);
-  for (let i = 0; i < spec.population; i++) {
-    models[i] = builder.build(i, groups[i] as Group, canonicals[i] === 1, likes[i] as number, downloads[i] as number);
-  }
-  return models;
+/** A mapping of `model` to `provider` created at `at`, as the Hub lists it. */
+export function newMapping(
+  random: Random,
+  at: number,
+  model: EmulatedModel,
+  provider: string,
+  status: MappingStatus,
+): EmulatedProviderMapping {
+  return new RecordBuilder(random, at).mappingOf(model, provider, status);
 }
 
 /** Raises the smallest values just enough that no two of `indices` share a value, keeping their order. */
@@ -271,38 +319,40 @@ class RecordBuilder {
   private readonly tagArrays = new Map<Family, Map<number, readonly string[]>>();
   private mappingCounter = 0;
 
+  /** `isTaken` names ids that exist outside this builder (an evolving population's), so they are not drawn again. */
   constructor(
     private readonly random: Random,
     private readonly now: number,
+    private readonly isTaken: (id: string) => boolean = () => false,
   ) {}
 
-  build(index: number, group: Group, wantCanonical: boolean, likes: number, downloads: number): EmulatedModel {
+  /** `fresh` builds a repo created at the builder's `now` (an evolution's new model), under `fresh.id` if given. */
+  build(
+    index: number,
+    group: Group,
+    wantCanonical: boolean,
+    likes: number,
+    downloads: number,
+    fresh?: { id?: string | undefined },
+  ): EmulatedModel {
     const random = this.random;
     const family = (
       group === Group.Other ? familyPickers.other : group === Group.Unserved ? familyPickers.unserved : familyPickers.hf
     ).draw(random);
-    const { id, owner, name, canonical } = this.pickId(family, wantCanonical);
+    const { id, owner, name, canonical } =
+      fresh?.id === undefined ? this.pickId(family, wantCanonical) : splitId(fresh.id);
 
-    const createdAt = this.pickCreatedAt(canonical, group);
+    const createdAt = fresh ? this.now : this.pickCreatedAt(canonical, group);
     const lastModified = createdAt + Math.floor(((this.now - createdAt) * random.next() ** 2) / 1000) * 1000;
     const objectId = objectIdFor(createdAt, random, index);
 
     const hasSafetensors = random.chance(0.85);
     const hasOnnx = family.library === 'sentence-transformers' && random.chance(0.2);
-    const task = family.task ?? undefined;
     const library = family.library ?? (random.chance(0.5) ? undefined : 'transformers');
-    const gatedRoll = random.next();
-    const gatedShare = group === Group.Live ? 0.07 : group === Group.Unserved ? 0.03 : 0.06;
-    const gated = gatedRoll < gatedShare * 0.7 ? 'auto' : gatedRoll < gatedShare ? 'manual' : false;
+    const gated = this.pickGated(group);
+    const trendingScore = this.pickTrendingScore(group, likes);
 
-    const trendingRoll = random.next();
-    let trendingScore: number | undefined = Math.max(0, Math.round(likes * 0.004 * Math.exp(1.2 * random.normal())));
-    if (trendingRoll < 0.15) trendingScore = Math.round(trendingScore * 10 + random.next() * 10) / 10;
-    if (group === Group.Unserved && trendingRoll > 0.97) trendingScore = undefined;
-
-    const record: {
-      -readonly [K in keyof EmulatedModel]: EmulatedModel[K];
-    } = {
+    const record: Mutable<EmulatedModel> = {
       _id: objectId,
       id,
       author: owner,
@@ -320,20 +370,86 @@ class RecordBuilder {
       inferenceProviderMapping: [],
     };
     if (trendingScore !== undefined) record.trendingScore = trendingScore;
+    this.describe(record, family, library, hasSafetensors, group);
+    record.inferenceProviderMapping = this.mappingsFor(group, family, owner, name, id, createdAt);
+    return record;
+  }
+
+  private pickGated(group: Group): false | 'auto' | 'manual' {
+    const roll = this.random.next();
+    const share = group === Group.Live ? 0.07 : group === Group.Unserved ? 0.03 : 0.06;
+    return roll < share * 0.7 ? 'auto' : roll < share ? 'manual' : false;
+  }
+
+  /** Proportional to likes with noise; some are fractional, and a few unserved models have none. */
+  private pickTrendingScore(group: Group, likes: number): number | undefined {
+    const random = this.random;
+    const roll = random.next();
+    let score: number | undefined = Math.max(0, Math.round(likes * 0.004 * Math.exp(1.2 * random.normal())));
+    if (roll < 0.15) score = Math.round(score * 10 + random.next() * 10) / 10;
+    if (group === Group.Unserved && roll > 0.97) score = undefined;
+    return score;
+  }
+
+  /** Task, library, mask token, parameter count and warm inference, each only where the model has it. */
+  private describe(
+    record: Mutable<EmulatedModel>,
+    family: Family,
+    library: string | undefined,
+    hasSafetensors: boolean,
+    group: Group,
+  ): void {
+    const task = family.task ?? undefined;
     if (task !== undefined) record.pipeline_tag = task;
     if (library !== undefined) record.library_name = library;
-    if (task === 'fill-mask') record.mask_token = /roberta|camembert|ModernBERT/.test(name) ? '<mask>' : '[MASK]';
+    if (task === 'fill-mask') {
+      record.mask_token = /roberta|camembert|ModernBERT/.test(record.id.slice(record.author.length + 1))
+        ? '<mask>'
+        : '[MASK]';
+    }
     if (hasSafetensors) {
       const [lo, hi] = family.params;
-      const total = Math.round(Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * random.next()));
+      const total = Math.round(Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * this.random.next()));
       // Literal keys: a computed key sends every record down V8's slow path.
       const parameters: Record<string, number> =
         family.dtype === 'F32' ? { F32: total } : family.dtype === 'F16' ? { F16: total } : { BF16: total };
       record.safetensors = { parameters, total };
     }
-    if (random.chance(group === Group.Live ? 0.4 : group === Group.Unserved ? 0.01 : 0.08)) record.inference = 'warm';
-    record.inferenceProviderMapping = this.mappingsFor(group, family, owner, name, id, createdAt);
-    return record;
+    if (this.random.chance(group === Group.Live ? 0.4 : group === Group.Unserved ? 0.01 : 0.08)) {
+      record.inference = 'warm';
+    }
+  }
+
+  /** The record with a live mapping to `provider`: an existing mapping goes live, or a new one is added. */
+  withLiveMapping(record: EmulatedModel, provider: string): EmulatedModel {
+    const others = record.inferenceProviderMapping.filter((m) => m.provider !== provider);
+    const existing = record.inferenceProviderMapping.find((m) => m.provider === provider);
+    let mapping: EmulatedProviderMapping;
+    if (existing) {
+      const live: { -readonly [K in keyof EmulatedProviderMapping]?: EmulatedProviderMapping[K] } = {
+        ...existing,
+        status: 'live',
+      };
+      delete live.previousStatus;
+      mapping = live as EmulatedProviderMapping;
+    } else {
+      mapping = this.mappingOf(record, provider, 'live');
+    }
+    return { ...record, inferenceProviderMapping: [...others, mapping] };
+  }
+
+  mappingOf(record: EmulatedModel, provider: string, status: MappingStatus): EmulatedProviderMapping {
+    const { owner, name } = splitId(record.id);
+    const task = record.inferenceProviderMapping[0]?.task ?? record.pipeline_tag ?? 'feature-extraction';
+    return this.mapping(
+      provider,
+      providerIdFor(provider, owner, name, record.id),
+      status,
+      task,
+      owner,
+      Date.parse(record.createdAt),
+      { latency: false },
+    );
   }
 
   private pickId(
@@ -363,7 +479,7 @@ class RecordBuilder {
       // join() gives a flat string; concatenation would keep a tree of string pieces per model (a lot, times a
       // million).
       const id = [owner, '/', name].join('');
-      if (!this.ids.has(id)) {
+      if (!this.ids.has(id) && !this.isTaken(id)) {
         this.ids.add(id);
         return { id, owner: id.slice(0, owner.length), name, canonical };
       }
@@ -520,6 +636,11 @@ function personalName(random: Random, family: Family): string {
   return random.chance(0.5) && family.task
     ? `${family.task.split('-')[0] ?? ''}-${base}`
     : `${base}-${random.int(100)}`;
+}
+
+function splitId(id: string): { id: string; owner: string; name: string; canonical: false } {
+  const slash = id.indexOf('/');
+  return { id, owner: id.slice(0, slash), name: id.slice(slash + 1), canonical: false };
 }
 
 /** A MongoDB-like ObjectId: creation seconds, random bytes, then a counter so ids never collide. */

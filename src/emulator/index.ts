@@ -22,13 +22,24 @@
  * - Quota: one fixed window shared by all callers, counting every `/api/models` request (including faulted ones).
  *   Without the `quota` option nothing is counted: headers announce q=500;w=300 with `r` always 500.
  * - `likes30d` is not a listed field; it is derived from `trendingScore` and the `_id` for sorting.
+ *
+ * Evolution (the emulator's own addition, not the Hub's protocol): `evolve(spec)` or `POST /__evolve` with the spec as
+ * JSON changes the population at once; see evolve-spec.ts for the spec and the ground truth it returns.
+ * - Deterministic: the n-th evolution of a server draws from the emulator seed and n only. Each server evolves its own
+ *   copy; other servers of the same preset in the process keep the generated population.
+ * - Time: each evolution happens at `at` (default: one hour after the previous one, the first after the preset's
+ *   "now"). Listings, filters, cursors and `servedIds()` reflect it from the next request; a cursor issued before
+ *   resumes after its (value, `_id`) position in the new order, as a keyset cursor does.
+ * - Commits and settings: the Hub's `lastModified` (and `sha`) is the last commit's. A `pipeline_tag`, `library_name`
+ *   or `lastModified` update is a commit, so both move to the evolution's time and a new hash. Gating is a repo
+ *   setting and provider mappings are not commits: those leave `lastModified` and `sha` alone.
+ * - `drift: true` moves download, like and trending counts of every surviving model; off by default, so a test that
+ *   must see "nothing else changed" sees exactly the listed changes.
  */
-export {
-  startEmulator,
-  type EmulatorOptions,
-  type Fault,
-  type RequestLogEntry,
-  type RunningEmulator,
-} from './server.ts';
+export { startEmulator, type EmulatorOptions, type RunningEmulator } from './server.ts';
+export type { Fault } from './faults.ts';
+export type { RequestLogEntry } from './exchange.ts';
 export { generateDataset, PRESETS, DEFAULT_PRESET, type PresetInfo } from './presets.ts';
 export type { EmulatedModel, EmulatedProviderMapping, MappingStatus } from './dataset.ts';
+export { EvolveError, type EvolveResult, type EvolveSpec } from './evolve-spec.ts';
+export type { FieldChange } from './record-edits.ts';

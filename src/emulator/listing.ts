@@ -116,68 +116,70 @@ function parseParameters(text: string): { min: number; max: number } {
   return { min, max };
 }
 
-/** Reads the query string the way the Hub does; throws `ListingError` for what the Hub rejects. */
-export function parseListingQuery(params: Params): ListingQuery {
-  const sortParam = params.get('sort');
-  let sort: SortKey = '_id';
-  if (sortParam !== null) {
-    if (!(SORT_KEYS as readonly string[]).includes(sortParam)) {
-      throw new ListingError(400, `✖ Invalid sort parameter: ${sortParam}`);
-    }
-    sort = sortParam as SortKey;
-  }
+function parseSort(params: Params): SortKey {
+  const sort = params.get('sort');
+  if (sort === null) return '_id';
+  if (!(SORT_KEYS as readonly string[]).includes(sort))
+    throw new ListingError(400, `✖ Invalid sort parameter: ${sort}`);
+  return sort as SortKey;
+}
 
+/** The item fields: default, `full`, or `_id`, `id` and the `expand` list, which excludes the other three. */
+function parseFields(params: Params): readonly string[] {
   const expand = [...params.getAll('expand'), ...params.getAll('expand[]')];
-  let fields: readonly string[] = isTrue(params.get('full')) ? FULL_FIELDS : DEFAULT_FIELDS;
-  if (expand.length > 0) {
-    for (const name of ['full', 'config', 'cardData']) {
-      if (isTrue(params.get(name))) throw new ListingError(400, `"expand" cannot be combined with "${name}"`);
+  const fields: readonly string[] = isTrue(params.get('full')) ? FULL_FIELDS : DEFAULT_FIELDS;
+  if (expand.length === 0) {
+    const extra = ['config', 'cardData'].filter((name) => isTrue(params.get(name)));
+    return extra.length > 0 ? [...fields, ...extra] : fields;
+  }
+  for (const name of ['full', 'config', 'cardData']) {
+    if (isTrue(params.get(name))) throw new ListingError(400, `"expand" cannot be combined with "${name}"`);
+  }
+  expand.forEach((field, i) => {
+    if (!EXPANDABLE.has(field)) {
+      throw new ListingError(400, `"expand[${i}]" must be one of [${EXPANDABLE_FIELDS.join(', ')}]`);
     }
-    expand.forEach((field, i) => {
-      if (!EXPANDABLE.has(field)) {
-        throw new ListingError(400, `"expand[${i}]" must be one of [${EXPANDABLE_FIELDS.join(', ')}]`);
-      }
-    });
-    fields = ['_id', 'id', ...new Set(expand)];
-  } else {
-    const extra: string[] = [];
-    if (isTrue(params.get('config'))) extra.push('config');
-    if (isTrue(params.get('cardData'))) extra.push('cardData');
-    if (extra.length > 0) fields = [...fields, ...extra];
-  }
+  });
+  return ['_id', 'id', ...new Set(expand)];
+}
 
-  let limit = MAX_LIMIT;
-  const limitParam = first(params, 'limit');
-  if (limitParam !== undefined) {
-    const parsed = Number(limitParam);
-    if (!Number.isFinite(parsed)) throw new ListingError(400, `Invalid limit: ${limitParam}`);
-    limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(parsed)));
-  }
+function parseLimit(params: Params): number {
+  const limit = first(params, 'limit');
+  if (limit === undefined) return MAX_LIMIT;
+  const parsed = Number(limit);
+  if (!Number.isFinite(parsed)) throw new ListingError(400, `Invalid limit: ${limit}`);
+  return Math.min(MAX_LIMIT, Math.max(1, Math.floor(parsed)));
+}
 
-  const providerValues = params
-    .getAll('inference_provider')
+/** Every value of a repeatable parameter, each split on commas. */
+function listValues(params: Params, name: string): string[] {
+  return params
+    .getAll(name)
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter(Boolean);
-  const gatedParam = first(params, 'gated')?.toLowerCase();
-  const parametersParam = first(params, 'num_parameters');
+}
 
+/** Reads the query string the way the Hub does; throws `ListingError` for what the Hub rejects. */
+export function parseListingQuery(params: Params): ListingQuery {
+  const sort = parseSort(params);
+  const fields = parseFields(params);
+  const limit = parseLimit(params);
+  const providers = listValues(params, 'inference_provider');
+  const gated = first(params, 'gated')?.toLowerCase();
+  const parameters = first(params, 'num_parameters');
   return {
     sort,
     limit,
     cursor: first(params, 'cursor'),
     search: first(params, 'search')?.toLowerCase(),
     author: first(params, 'author')?.toLowerCase(),
-    tags: params
-      .getAll('filter')
-      .flatMap((v) => v.split(','))
-      .map((v) => v.trim())
-      .filter(Boolean),
+    tags: listValues(params, 'filter'),
     pipelineTag: first(params, 'pipeline_tag'),
     library: first(params, 'library'),
-    providers: providerValues.length === 0 ? undefined : providerValues.includes('all') ? 'all' : providerValues,
-    gated: gatedParam === 'true' ? true : gatedParam === 'false' ? false : undefined,
-    parameters: parametersParam === undefined ? undefined : parseParameters(parametersParam),
+    providers: providers.length === 0 ? undefined : providers.includes('all') ? 'all' : providers,
+    gated: gated === 'true' ? true : gated === 'false' ? false : undefined,
+    parameters: parameters === undefined ? undefined : parseParameters(parameters),
     fields,
   };
 }

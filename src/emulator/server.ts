@@ -1,10 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { evolveOnSchedule, type EvolveSchedule } from './control.ts';
 import { generatePopulation, type EmulatedModel } from './dataset.ts';
+import type { EvolveResult, EvolveSpec } from './evolve-spec.ts';
+import { EvolvingIndex } from './evolving-index.ts';
+import type { RequestLogEntry } from './exchange.ts';
+import type { Fault } from './faults.ts';
 import { ListingIndex } from './listing-index.ts';
-import { ListingError, parseListingQuery, project, type ListingQuery } from './listing.ts';
+import { parseListingQuery } from './listing.ts';
 import { DEFAULT_PRESET, presetSpec } from './presets.ts';
+import { FixedWindow } from './rate-limit.ts';
+import { RequestHandler } from './request-handler.ts';
 
 export interface EmulatorOptions {
   /** Dataset preset; default `gateway-2025-10`. */
@@ -29,27 +35,11 @@ export interface EmulatorOptions {
   /** Mapping statuses the `inference_provider` filter matches; default `['live']`. */
   providerStatuses?: string[];
   faults?: Fault[];
-}
-
-/** A failure injected into the `on`-th `/api/models` request (1-based, since start or the last `resetLog`), or all. */
-export type Fault =
-  | { on: number | 'all'; kind: 'status'; status: number; body?: string }
-  | { on: number | 'all'; kind: 'rate-limit'; resetSeconds: number }
-  | { on: number | 'all'; kind: 'malformed' }
-  | { on: number | 'all'; kind: 'invalid-item' }
-  | { on: number | 'all'; kind: 'drop' };
-
-export interface RequestLogEntry {
-  /** 1-based position in the log. */
-  n: number;
-  method: string;
-  path: string;
-  query: Record<string, string | string[]>;
-  /** 0 when the socket was dropped without a response. */
-  status: number;
-  authenticated: boolean;
-  /** Arrival time, epoch milliseconds. */
-  at: number;
+  /**
+   * Evolves the population every `seconds` by a small seeded batch (the demo's "living" Hub); `onEvolve` hears each
+   * outcome, a failure included.
+   */
+  evolveEvery?: EvolveSchedule;
 }
 
 export interface RunningEmulator {
@@ -66,7 +56,15 @@ export interface RunningEmulator {
    * Ids of models the real listing would return for `inference_provider=<provider>` (default statuses), sorted by id.
    */
   servedIds(provider?: string): string[];
-  models: readonly EmulatedModel[];
+  /** The population now, in position order: generation order, then the models evolutions added. */
+  readonly models: readonly EmulatedModel[];
+  /**
+   * Changes the population at once, deterministically for the emulator's seed and the evolution's number, and returns
+   * the ground truth; throws `EvolveError` for a spec it refuses. `POST /__evolve` does the same over HTTP.
+   */
+  evolve(spec: EvolveSpec): EvolveResult;
+  /** Evolutions applied so far. */
+  readonly evolutions: number;
   close(): Promise<void>;
 }
 
@@ -76,268 +74,95 @@ const DEFAULT_PROVIDER = 'hf-inference';
 const indexes = new Map<string, ListingIndex>();
 
 /** One index per preset and seed in this process, so tests that start many servers generate each dataset once. */
-function datasetIndex(preset: string, seed: number | undefined): ListingIndex {
-  const spec = presetSpec(preset);
-  const key = `${preset}:${seed ?? spec.defaultSeed}`;
+function datasetIndex(preset: string, seed: number): ListingIndex {
+  const key = `${preset}:${seed}`;
   let index = indexes.get(key);
   if (!index) {
-    index = new ListingIndex(generatePopulation(spec, seed ?? spec.defaultSeed));
+    index = new ListingIndex(generatePopulation(presetSpec(preset), seed));
     indexes.set(key, index);
   }
   return index;
 }
 
-function requestId(): string {
-  return `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
-}
-
-function queryRecord(params: URLSearchParams): Record<string, string | string[]> {
-  const record: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    record[key] = values.length === 1 ? (values[0] as string) : values;
-  }
-  return record;
-}
-
-/** The next page's URL: every original parameter verbatim, any old cursor replaced by the new one. */
-function nextUrl(req: IncomingMessage, fallbackHost: string, path: string, rawQuery: string, cursor: string): string {
-  const kept = rawQuery.split('&').filter((part) => {
-    if (part === '') return false;
-    const key = part.split('=')[0] ?? '';
-    let decoded = key;
-    try {
-      decoded = decodeURIComponent(key.replaceAll('+', ' '));
-    } catch {
-      /* keep undecodable keys verbatim */
-    }
-    return decoded !== 'cursor';
+function listen(server: Server, port: number, host: string): Promise<number> {
+  server.keepAliveTimeout = 5000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
   });
-  kept.push(`cursor=${encodeURIComponent(cursor)}`);
-  return `http://${req.headers.host ?? fallbackHost}${path}?${kept.join('&')}`;
 }
 
 /** Starts an in-process Hub emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const preset = options.preset ?? DEFAULT_PRESET;
-  const index = datasetIndex(preset, options.seed);
+  const spec = presetSpec(preset);
+  const seed = options.seed ?? spec.defaultSeed;
+  const providerStatuses = options.providerStatuses ?? ['live'];
   const host = options.host ?? '127.0.0.1';
   const quota = options.quota ?? DEFAULT_QUOTA;
-  const enforceQuota = options.quota !== undefined;
-  const providerStatuses = options.providerStatuses ?? ['live'];
-  const tokens = options.tokens ? new Set(options.tokens) : undefined;
-  let capped = options.capped ?? false;
-  let faults = options.faults ?? [];
-  let listingRequests = 0;
-  const requests: RequestLogEntry[] = [];
-  const startedAt = Date.now();
-  let window = -1;
-  let windowCount = 0;
-  let fallbackHost = host;
-
-  function rateLimit(countThis: boolean): { remaining: number; reset: number } {
-    const windowMs = quota.windowSeconds * 1000;
-    const now = Date.now();
-    const current = Math.floor((now - startedAt) / windowMs);
-    if (current !== window) {
-      window = current;
-      windowCount = 0;
-    }
-    if (countThis) windowCount++;
-    const reset = Math.max(1, Math.ceil((startedAt + (current + 1) * windowMs - now) / 1000));
-    return { remaining: Math.max(0, quota.limit - windowCount), reset };
-  }
-
-  function send(
-    res: ServerResponse,
-    entry: RequestLogEntry,
-    status: number,
-    body: string,
-    headers: Record<string, string> = {},
-  ): void {
-    entry.status = status;
-    const bytes = Buffer.from(body, 'utf8');
-    res.writeHead(status, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': String(bytes.length),
-      ...headers,
-    });
-    res.end(bytes);
-  }
-
-  function listing(query: ListingQuery): { items: number[]; next: string | undefined } {
-    const page = index.page(query, providerStatuses, !capped);
-    return capped ? { items: page.items, next: undefined } : page;
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const rawUrl = req.url ?? '/';
-    const queryStart = rawUrl.indexOf('?');
-    const rawQuery = queryStart === -1 ? '' : rawUrl.slice(queryStart + 1);
-    const url = new URL(rawUrl, 'http://emulator');
-    const path = url.pathname;
-    const authorization = req.headers.authorization;
-    const token = authorization === undefined ? undefined : /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
-    const credentialsOk =
-      authorization === undefined || (token !== undefined && (tokens === undefined || tokens.has(token)));
-    const entry: RequestLogEntry = {
-      n: requests.length + 1,
-      method: req.method ?? 'GET',
-      path,
-      query: queryRecord(url.searchParams),
-      status: 0,
-      authenticated: token !== undefined && credentialsOk,
-      at: Date.now(),
-    };
-    requests.push(entry);
-    const isListing = path === '/api/models' || path === '/api/models/';
-    const nth = isListing ? ++listingRequests : 0;
-    const limits = rateLimit(isListing && enforceQuota);
-    const headers: Record<string, string> = {
-      'X-Request-Id': requestId(),
-      RateLimit: `"api";r=${limits.remaining};t=${limits.reset}`,
-      'RateLimit-Policy': `"fixed window";"api";q=${quota.limit};w=${quota.windowSeconds}`,
-    };
-    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
-
-    const fault = isListing ? faults.find((f) => f.on === 'all' || f.on === nth) : undefined;
-    if (fault?.kind === 'drop') {
-      req.socket.destroy();
-      return;
-    }
-    if (fault?.kind === 'status') {
-      const body = fault.body ?? JSON.stringify({ error: `Emulated fault: HTTP ${fault.status}` });
-      let isJson = true;
-      try {
-        JSON.parse(body);
-      } catch {
-        isJson = false;
-      }
-      send(res, entry, fault.status, body, {
-        ...headers,
-        ...(isJson ? {} : { 'Content-Type': 'text/html; charset=utf-8' }),
-      });
-      return;
-    }
-    if (fault?.kind === 'rate-limit') {
-      send(
-        res,
-        entry,
-        429,
-        JSON.stringify({ error: 'You have been rate-limited; you can retry this action in about 5 minutes.' }),
-        {
-          ...headers,
-          RateLimit: `"api";r=0;t=${fault.resetSeconds}`,
-        },
-      );
-      return;
-    }
-
-    if (!credentialsOk) {
-      send(res, entry, 401, JSON.stringify({ error: 'Invalid credentials in Authorization header' }), headers);
-      return;
-    }
-    if (!isListing) {
-      send(res, entry, 404, JSON.stringify({ error: "Sorry, we can't find the page you are looking for." }), headers);
-      return;
-    }
-    if (enforceQuota && limits.remaining === 0 && windowCount > quota.limit) {
-      send(
-        res,
-        entry,
-        429,
-        JSON.stringify({ error: 'You have been rate-limited; you can retry this action in a few minutes.' }),
-        headers,
-      );
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(res, entry, 405, JSON.stringify({ error: `Method ${req.method ?? ''} not allowed` }), headers);
-      return;
-    }
-
-    let query: ListingQuery;
-    let page: { items: number[]; next: string | undefined };
-    try {
-      query = parseListingQuery(url.searchParams);
-      page = listing(query);
-    } catch (error) {
-      if (error instanceof ListingError) {
-        send(res, entry, error.status, JSON.stringify({ error: error.message }), headers);
-        return;
-      }
-      throw error;
-    }
-    if (page.next !== undefined) {
-      headers.Link = `<${nextUrl(req, fallbackHost, path, rawQuery, page.next)}>; rel="next"`;
-    }
-    let body: string;
-    if (fault?.kind === 'invalid-item') {
-      const items = page.items.map((i) => project(index.models[i] as EmulatedModel, query.fields));
-      const broken = items[Math.floor(items.length / 2)];
-      if (broken) delete broken.id;
-      else items.push({ _id: '000000000000000000000000' });
-      body = JSON.stringify(items);
-    } else {
-      body = `[${page.items.map((i) => index.itemJson(i, query.fields)).join(',')}]`;
-      if (fault?.kind === 'malformed') body = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
-    }
-    send(res, entry, 200, body, headers);
-  }
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) {
-        res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'X-Request-Id': requestId() });
-        res.end(
-          JSON.stringify({ error: `Emulator failure: ${error instanceof Error ? error.message : String(error)}` }),
-        );
-      } else res.destroy();
-    });
-  });
-  server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  fallbackHost = `${host.includes(':') ? `[${host}]` : host}:${port}`;
-
-  return {
-    url: `http://${fallbackHost}`,
-    port,
-    get label() {
-      return `hubcat Hub emulator (preset ${preset}${capped ? ', capped' : ''})`;
-    },
-    requests,
-    resetLog() {
-      requests.length = 0;
-      listingRequests = 0;
-    },
-    setFaults(next) {
-      faults = next;
-    },
-    setCapped(next) {
-      capped = next;
-    },
-    servedIds(provider = DEFAULT_PROVIDER) {
-      const query = parseListingQuery(new URLSearchParams({ inference_provider: provider }));
-      const matches = index.matcher(query, providerStatuses);
-      const ids: string[] = [];
-      index.models.forEach((model, i) => {
-        if (!matches || matches(i)) ids.push(model.id);
-      });
-      return ids.sort();
-    },
-    models: index.models,
-    close() {
-      return new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
-    },
+  const settings = {
+    dataset: new EvolvingIndex(datasetIndex(preset, seed), seed, spec.now, providerStatuses),
+    quota: new FixedWindow(quota.limit, quota.windowSeconds, options.quota !== undefined),
+    tokens: options.tokens ? new Set(options.tokens) : undefined,
+    providerStatuses,
+    latencyMs: options.latencyMs ?? 0,
+    fallbackHost: host,
   };
+  const handler = new RequestHandler(settings, options.faults ?? [], options.capped ?? false);
+  const server = createServer(handler.listener);
+  const port = await listen(server, options.port ?? 0, host);
+  settings.fallbackHost = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const evolveTimer = options.evolveEvery && evolveOnSchedule(settings.dataset, seed, options.evolveEvery);
+  const close = () => {
+    clearInterval(evolveTimer);
+    return new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    });
+  };
+  return runningEmulator({ url: `http://${settings.fallbackHost}`, port, preset, handler, ...settings, close });
+}
+
+function runningEmulator(parts: {
+  url: string;
+  port: number;
+  preset: string;
+  handler: RequestHandler;
+  dataset: EvolvingIndex;
+  providerStatuses: readonly string[];
+  close: () => Promise<void>;
+}): RunningEmulator {
+  const { handler, dataset } = parts;
+  return {
+    url: parts.url,
+    port: parts.port,
+    get label() {
+      return `hubcat Hub emulator (preset ${parts.preset}${handler.capped ? ', capped' : ''})`;
+    },
+    requests: handler.requests,
+    resetLog: () => handler.resetLog(),
+    setFaults: (faults) => (handler.faults = faults),
+    setCapped: (capped) => (handler.capped = capped),
+    servedIds: (provider = DEFAULT_PROVIDER) => servedIds(dataset, provider, parts.providerStatuses),
+    get models() {
+      return dataset.current.liveModels();
+    },
+    evolve: (spec) => dataset.evolve(spec),
+    get evolutions() {
+      return dataset.evolutionCount;
+    },
+    close: parts.close,
+  };
+}
+
+function servedIds(dataset: EvolvingIndex, provider: string, statuses: readonly string[]): string[] {
+  const index = dataset.current;
+  const query = parseListingQuery(new URLSearchParams({ inference_provider: provider }));
+  return index
+    .matching(index.matcher(query, statuses))
+    .map((i) => index.record(i)!.id)
+    .sort();
 }

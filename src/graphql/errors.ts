@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { maskError as maskUnexpectedError } from 'graphql-yoga';
 import { QueryInputError } from '../query/index.ts';
-import { CatalogUnavailableError } from '../store/index.ts';
+import { CatalogUnavailableError, ChangeFeedInputError, HistoryUnavailableError } from '../store/index.ts';
 
 /**
  * Known failures reach the client with their message and an `extensions.code`; anything else is masked by Yoga, so
@@ -9,13 +9,16 @@ import { CatalogUnavailableError } from '../store/index.ts';
  */
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof QueryInputError) {
+  if (original instanceof QueryInputError || original instanceof ChangeFeedInputError) {
     return new GraphQLError(original.message, {
       extensions: { code: original.code, argument: original.argument },
     });
   }
   if (original instanceof CatalogUnavailableError) {
     return new GraphQLError(original.message, { extensions: { code: 'CATALOG_UNAVAILABLE' } });
+  }
+  if (original instanceof HistoryUnavailableError) {
+    return new GraphQLError(original.message, { extensions: { code: 'HISTORY_UNAVAILABLE' } });
   }
   return maskUnexpectedError(error, message, isDev);
 }

@@ -4,7 +4,7 @@ import { schema } from './schema/index.ts';
 
 export { schema } from './schema/index.ts';
 export { createHubcatYoga, type HubcatServerOptions, type HubcatYoga } from './yoga.ts';
-export type { GraphQLContext } from './context.ts';
+export type { GraphQLContext, CatalogUpdateSource, RefreshSchedule } from './context.ts';
 
 /** The schema as checked-in SDL: sorted, so a diff shows only real changes. */
 export function printSchemaSdl(): string {

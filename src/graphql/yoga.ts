@@ -1,8 +1,8 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { QualityBar } from '../query/index.ts';
-import type { CatalogCache } from '../store/index.ts';
-import type { GraphQLContext } from './context.ts';
+import type { CatalogCache, ChangeHistory } from '../store/index.ts';
+import type { CatalogUpdateSource, GraphQLContext, RefreshSchedule } from './context.ts';
 import { maskError } from './errors.ts';
 import { schema } from './schema/index.ts';
 
@@ -10,6 +10,9 @@ type YogaLogging = Parameters<typeof createYoga>[0]['logging'];
 
 export interface HubcatServerOptions {
   catalog: CatalogCache;
+  history: ChangeHistory;
+  updates: CatalogUpdateSource;
+  schedule: () => RefreshSchedule;
   qualityBar: QualityBar;
   graphiql?: boolean;
   logging?: YogaLogging;
@@ -28,7 +31,13 @@ export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
     renderGraphiQL,
     logging: options.logging ?? false,
     maskedErrors: { maskError },
-    context: () => ({ catalog: options.catalog, qualityBar: options.qualityBar }),
+    context: () => ({
+      catalog: options.catalog,
+      history: options.history,
+      updates: options.updates,
+      schedule: options.schedule,
+      qualityBar: options.qualityBar,
+    }),
     plugins: options.plugins ?? [],
   });
 }

@@ -27,10 +27,17 @@ export interface CatalogCacheOptions {
   retryAfterFailureMs?: number;
   now?: () => number;
   onEvent?: (event: CacheEvent) => void;
+  /**
+   * Called when a snapshot this process fetched replaces the served one (`previous` is null for the first); not for
+   * snapshots adopted from the store, so that only the replica that fetched reports the change.
+   */
+  onReplace?: (previous: CatalogSnapshot | null, next: CatalogSnapshot) => void;
 }
 
+export type RefreshReason = 'cold' | 'stale' | 'forced' | 'scheduled';
+
 export type CacheEvent =
-  | { type: 'fetch-started'; reason: 'cold' | 'stale' | 'forced' }
+  | { type: 'fetch-started'; reason: RefreshReason }
   | { type: 'snapshot-replaced'; snapshotId: string; size: number }
   | { type: 'snapshot-kept'; reason: string }
   | { type: 'fetch-failed'; message: string };
@@ -76,7 +83,7 @@ export class CatalogCache {
   }
 
   /** Fetches now (joining a fetch already running) and returns the snapshot served afterwards. */
-  refresh(reason: 'cold' | 'stale' | 'forced' = 'forced'): Promise<CatalogSnapshot> {
+  refresh(reason: RefreshReason = 'forced'): Promise<CatalogSnapshot> {
     this.inflight ??= this.runFetch(reason).finally(() => {
       this.inflight = null;
     });
@@ -134,7 +141,35 @@ export class CatalogCache {
     return true;
   }
 
-  private async runFetch(reason: 'cold' | 'stale' | 'forced'): Promise<CatalogSnapshot> {
+  /**
+   * The scheduler's refresh, which never rejects: loads the catalog when none is held; adopts a snapshot another
+   * replica stored less than `freshWithinMs` ago instead of fetching; otherwise fetches, joining a fetch already
+   * running. Does nothing while the pause after a failure lasts (see `retryPauseMs`).
+   */
+  async scheduledRefresh(freshWithinMs: number): Promise<void> {
+    if (this.inflight) {
+      await this.inflight.catch(() => {});
+      return;
+    }
+    if (this.retryPauseMs() > 0) return;
+    if (!this.current) {
+      await this.snapshot().catch(() => {});
+      return;
+    }
+    const stored = await this.readStore();
+    if (stored && this.now() - Date.parse(stored.fetchedAt) < freshWithinMs && this.adopt(stored)) return;
+    await this.refresh('scheduled').catch(() => {});
+  }
+
+  /** How long the pause after failed refreshes still lasts; 0 when an attempt may start now. */
+  retryPauseMs(): number {
+    if (this.failureStreak === 0 || this.lastError === null) return 0;
+    const first = this.options.retryAfterFailureMs ?? 30_000;
+    const pause = Math.min(this.options.ttlSeconds * 1000, first * 2 ** (this.failureStreak - 1));
+    return Math.max(0, this.lastError.at + pause - this.now());
+  }
+
+  private async runFetch(reason: RefreshReason): Promise<CatalogSnapshot> {
     // Another replica sharing the store may have refreshed already.
     const stored = reason === 'stale' ? await this.readStore() : undefined;
     if (stored && !this.isStale(stored) && this.adopt(stored)) return stored;
@@ -155,6 +190,7 @@ export class CatalogCache {
       this.emit({ type: 'snapshot-kept', reason: rejection });
       return this.current!;
     }
+    const previous = this.current;
     this.current = next;
     this.failureStreak = 0;
     this.lastError =
@@ -168,6 +204,7 @@ export class CatalogCache {
       );
     });
     this.emit({ type: 'snapshot-replaced', snapshotId: next.id, size: next.models.size });
+    this.options.onReplace?.(previous, next);
     return next;
   }
 
@@ -187,10 +224,7 @@ export class CatalogCache {
 
   /** A failing upstream is retried after 30 s, then 60 s, 120 s… up to the TTL, not on every stale query. */
   private recentlyFailed(): boolean {
-    if (this.failureStreak === 0 || this.lastError === null) return false;
-    const first = this.options.retryAfterFailureMs ?? 30_000;
-    const pause = Math.min(this.options.ttlSeconds * 1000, first * 2 ** (this.failureStreak - 1));
-    return this.now() - this.lastError.at < pause;
+    return this.retryPauseMs() > 0;
   }
 
   /** Stale snapshots stay in the store well past their TTL, so a restart can serve them while it refreshes. */

@@ -33,10 +33,17 @@ describe('--help', () => {
     }
   });
 
-  it('serve offers every setting that has a flag, and --lazy', async () => {
+  it('serve offers every setting that has a flag but the address `changes` asks, and --lazy', async () => {
     const help = await helpOf('serve');
-    for (const spec of Object.values(SETTINGS)) if (spec.flag !== null) expect(help).toContain(`${spec.flag} `);
+    for (const [key, spec] of Object.entries(SETTINGS)) {
+      if (spec.flag !== null && key !== 'server') expect(help).toContain(`${spec.flag} `);
+    }
+    expect(help).not.toContain('--server ');
     expect(help).toContain('--lazy');
+  });
+
+  it('changes offers --server, the hubcat server it reads the feed from', async () => {
+    expect(await helpOf('changes')).toContain('--server ');
   });
 
   it('demo does not offer --upstream, which it could only ignore', async () => {

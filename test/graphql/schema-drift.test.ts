@@ -68,7 +68,7 @@ describe('checked-in schema and generated code', () => {
   });
 });
 
-/** The API contract from the GraphQL issue, verbatim: fields may be added, none renamed. */
+/** The API contract from the GraphQL issue and the living-catalog issue, verbatim: fields may be added, none renamed. */
 const CONTRACT = `
 type Query {
   models(filter: ModelFilter, orderBy: ModelOrder = {field: DOWNLOADS, direction: DESC}, first: Int = 50, after: String): ModelConnection!
@@ -86,4 +86,15 @@ type FetchReport { id: ID!  strategy: String!  provider: String!  startedAt: Dat
 type SortReport { sort: String!  pages: Int!  returned: Int!  new: Int!  duplicates: Int!  cumulativeUnique: Int!  exhausted: Boolean!  capped: Boolean!  durationMs: Int!  error: String }
 type SortOverlap { a: String!  b: String!  shared: Int!  onlyA: Int!  onlyB: Int!  jaccard: Float! }
 type CatalogStatus { size: Int!  fetchedAt: DateTime  ageSeconds: Int  ttlSeconds: Int!  stale: Boolean!  refreshing: Boolean!  lastError: String  upstream: String! }
+type Query {
+  changes(since: DateTime, kinds: [ModelChangeKind!], first: Int = 50, after: String): ModelChangeConnection!
+  snapshots(first: Int = 20): [SnapshotSummary!]!
+}
+enum ModelChangeKind { ADDED REMOVED UPDATED }
+type ModelChange { kind: ModelChangeKind!  modelId: ID!  detectedAt: DateTime!  snapshotId: ID!  fields: [FieldChange!]!  model: Model }
+type FieldChange { field: String!  before: String  after: String }
+type ModelChangeConnection { edges: [ModelChangeEdge!]!  nodes: [ModelChange!]!  pageInfo: PageInfo!  totalCount: Int! }
+type SnapshotSummary { id: ID!  fetchedAt: DateTime!  size: Int!  complete: Boolean!  added: Int!  removed: Int!  updated: Int!  unconfirmed: Int! }
+type Subscription { catalogUpdated: CatalogUpdate! }
+type CatalogUpdate { snapshot: SnapshotSummary!  changes(first: Int = 100): [ModelChange!]! }
 `;

@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type GraphQLFormattedError } from 'graphql';
-import { createApp, type App, type AppOptions } from '../../src/app/index.ts';
+import { createApp, type App, type AppOptions, type Timer } from '../../src/app/index.ts';
 import { loadConfig, type ConfigFlags } from '../../src/config.ts';
 
 export interface Result<TData> {
@@ -34,10 +34,39 @@ export async function query<TData, TVariables>(
   return result.data;
 }
 
-/** An app configured like `hubcat serve`, pointed at `endpoint`; retries wait no real time. */
+/**
+ * An app configured like `hubcat serve`, pointed at `endpoint`; retries wait no real time, and scheduled refreshes
+ * happen only when a test fires them (pass a `manualTimer()`'s timer).
+ */
 export function appFor(endpoint: string, flags: ConfigFlags = {}, options: AppOptions = {}): App {
   const config = loadConfig({ endpoint, strategy: 'multi-sort', ...flags }, {});
-  return createApp(config, { graphiql: false, sleep: async () => {}, ...options });
+  return createApp(config, { graphiql: false, sleep: async () => {}, timer: manualTimer().timer, ...options });
+}
+
+/** A timer tests fire by hand: `fire()` runs the pending callback (the scheduled refresh) and waits for it. */
+export function manualTimer(): { timer: Timer; delays: number[]; fire: () => Promise<void>; pending: () => boolean } {
+  let pending: (() => Promise<void>) | null = null;
+  const delays: number[] = [];
+  return {
+    timer: {
+      set: (callback, ms) => {
+        delays.push(ms);
+        pending = callback;
+        return callback;
+      },
+      clear: (handle) => {
+        if (pending === handle) pending = null;
+      },
+    },
+    delays,
+    pending: () => pending !== null,
+    fire: async () => {
+      const callback = pending;
+      if (!callback) throw new Error('manualTimer: nothing is scheduled');
+      pending = null;
+      await callback();
+    },
+  };
 }
 
 /** A clock tests move by hand. */

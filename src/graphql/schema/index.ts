@@ -4,5 +4,9 @@ import './model.ts';
 import './model-connection.ts';
 import './fetch-report.ts';
 import './catalog-status.ts';
+import './refresh-schedule.ts';
+import './model-change.ts';
+import './snapshot-summary.ts';
+import './catalog-update.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -33,7 +33,7 @@ export const ModelOrder = builder.inputType('ModelOrder', {
   }),
 });
 
-const PageInfo = builder.objectRef<ModelPage['pageInfo']>('PageInfo').implement({
+export const PageInfo = builder.objectRef<ModelPage['pageInfo']>('PageInfo').implement({
   fields: (t) => ({
     hasNextPage: t.exposeBoolean('hasNextPage'),
     hasPreviousPage: t.exposeBoolean('hasPreviousPage'),

@@ -1,7 +1,14 @@
 import type { Model as CatalogModel, ProviderMapping as CatalogProviderMapping } from '../../catalog/index.ts';
 import { findModelsById } from '../../query/index.ts';
 import { builder } from '../builder.ts';
+import type { GraphQLContext } from '../context.ts';
 import { DateTime } from './date-time.ts';
+
+/** A DataLoader batch: the served snapshot's models with these ids, null where it holds none. */
+export async function loadServedModels(ids: readonly string[], context: GraphQLContext) {
+  const snapshot = await context.catalog.snapshot();
+  return findModelsById({ snapshotId: snapshot.id, models: snapshot.models }, ids);
+}
 
 export const ProviderMapping = builder.objectRef<CatalogProviderMapping>('ProviderMapping').implement({
   description: "One inference provider's mapping of a model",
@@ -52,10 +59,7 @@ builder.queryField('model', (t) =>
     nullable: true,
     description: 'One model of the served catalog by its Hub id; null when the provider does not serve it live',
     args: { id: t.arg.id({ required: true }) },
-    load: async (ids: string[], context) => {
-      const snapshot = await context.catalog.snapshot();
-      return findModelsById({ snapshotId: snapshot.id, models: snapshot.models }, ids);
-    },
+    load: loadServedModels,
     resolve: (_root, args) => args.id,
   }),
 );
