@@ -5,6 +5,7 @@
 import { loadavg } from 'node:os';
 import { benchCappedGateway } from './capped-gateway.ts';
 import { benchConcurrentSorts } from './concurrent-sorts.ts';
+import { benchEmulatorStart } from './emulator-start.ts';
 import { benchQueryThroughput } from './query-throughput.ts';
 import { benchScale } from './scale.ts';
 import { describeEnvironment } from './support/environment.ts';
@@ -16,6 +17,7 @@ const BENCHMARKS: [name: string, run: () => Promise<BenchResult>][] = [
   ['capped gateway fetch', benchCappedGateway],
   ['scale-100k', benchScale],
   ['query engine throughput', benchQueryThroughput],
+  ['emulator start', benchEmulatorStart],
 ];
 
 console.log(`hubcat benchmarks\n${describeEnvironment()}\n`);

@@ -40,6 +40,6 @@ export { startEmulator, type EmulatorOptions, type RunningEmulator } from './ser
 export type { Fault } from './faults.ts';
 export type { RequestLogEntry } from './exchange.ts';
 export { generateDataset, PRESETS, DEFAULT_PRESET, type PresetInfo } from './presets.ts';
-export type { EmulatedModel, EmulatedProviderMapping, MappingStatus } from './dataset.ts';
+export type { EmulatedModel, EmulatedProviderMapping, MappingStatus } from './population.ts';
 export { EvolveError, type EvolveResult, type EvolveSpec } from './evolve-spec.ts';
 export type { FieldChange } from './record-edits.ts';

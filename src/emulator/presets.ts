@@ -1,4 +1,5 @@
-import { generatePopulation, type EmulatedModel, type PresetSpec } from './dataset.ts';
+import { generatePopulation, type PresetSpec } from './dataset.ts';
+import type { EmulatedModel } from './population.ts';
 
 /** What a preset holds; `served` is the number of models with a live hf-inference mapping. */
 export interface PresetInfo {
@@ -79,5 +80,6 @@ export function presetSpec(preset: string): PresetSpec {
 /** Generates a preset's models afresh: same preset and seed, same records, byte for byte. */
 export function generateDataset(preset: string, seed?: number): EmulatedModel[] {
   const spec = presetSpec(preset);
-  return generatePopulation(spec, seed ?? spec.defaultSeed);
+  const population = generatePopulation(spec, seed ?? spec.defaultSeed);
+  return Array.from({ length: population.n }, (_, i) => population.record(i));
 }

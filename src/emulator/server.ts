@@ -1,13 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { evolveOnSchedule, type EvolveSchedule } from './control.ts';
-import { generatePopulation, type EmulatedModel } from './dataset.ts';
+import { generatePopulation } from './dataset.ts';
 import type { EvolveResult, EvolveSpec } from './evolve-spec.ts';
 import { EvolvingIndex } from './evolving-index.ts';
 import type { RequestLogEntry } from './exchange.ts';
 import type { Fault } from './faults.ts';
 import { ListingIndex } from './listing-index.ts';
 import { parseListingQuery } from './listing.ts';
+import type { EmulatedModel } from './population.ts';
 import { DEFAULT_PRESET, presetSpec } from './presets.ts';
 import { FixedWindow } from './rate-limit.ts';
 import { RequestHandler } from './request-handler.ts';
@@ -163,6 +164,6 @@ function servedIds(dataset: EvolvingIndex, provider: string, statuses: readonly 
   const query = parseListingQuery(new URLSearchParams({ inference_provider: provider }));
   return index
     .matching(index.matcher(query, statuses))
-    .map((i) => index.record(i)!.id)
+    .map((i) => index.idAt(i))
     .sort();
 }
