@@ -1,4 +1,5 @@
-import { Group, ModelWriter } from './model-writer.ts';
+import { Group, ModelWriter, drawFamily } from './model-writer.ts';
+import { assignCatalogs, type ModelPlan, type ProviderCatalog } from './provider-catalogs.ts';
 import { Population, type EmulatedModel, type EmulatedProviderMapping, type MappingStatus } from './population.ts';
 import { Random } from './random.ts';
 
@@ -16,6 +17,11 @@ export interface PresetSpec {
   readonly distinct?: boolean;
   /** Makes the top `top` by likes and by downloads of the hf-inference live models share exactly `shared`. */
   readonly overlap?: { readonly top: number; readonly shared: number };
+  /**
+   * Served sets of other providers, drawn among the models of every group but the unserved one; without it, each
+   * model gets a few random other providers.
+   */
+  readonly providerCatalogs?: readonly ProviderCatalog[];
 }
 
 /** Log-normal popularity per group: [median likes, sigma, median downloads, sigma]. */
@@ -51,12 +57,36 @@ export function generatePopulation(spec: PresetSpec, seed: number): Population {
   }
   if (spec.overlap) tuneOverlap(served, likes, downloads, spec.overlap.top, spec.overlap.shared);
 
+  const plans = spec.providerCatalogs ? planCatalogs(spec.providerCatalogs, groups, { canonicals, likes }, seed) : [];
   const population = new Population(spec.population);
   const writer = new ModelWriter(population, random, Date.parse(spec.now));
   for (let i = 0; i < spec.population; i++) {
-    writer.write(i, groups[i] as Group, canonicals[i] === 1, likes[i] as number, downloads[i] as number);
+    const group = groups[i] as Group;
+    // A provider that serves only its own models publishes them under their canonical names.
+    const canonical = canonicals[i] === 1 || plans[i]?.owner !== undefined;
+    writer.write(i, group, canonical, likes[i] as number, downloads[i] as number, undefined, plans[i]);
   }
   return population;
+}
+
+/**
+ * Draws every served model's family first (from a stream of its own), so that the catalogs can pick models by task
+ * before the models are written.
+ */
+function planCatalogs(
+  catalogs: readonly ProviderCatalog[],
+  groups: Uint8Array,
+  popularity: { canonicals: Uint8Array; likes: Float64Array },
+  seed: number,
+): (ModelPlan | undefined)[] {
+  const random = new Random(seed ^ 0x6a09e667);
+  const plans = Array.from(groups, (group): ModelPlan | undefined =>
+    group === Group.Unserved
+      ? undefined
+      : { family: drawFamily(group as Group, random), owner: undefined, mappings: [] },
+  );
+  assignCatalogs(catalogs, plans, popularity, random);
+  return plans;
 }
 
 /** Each model's group, in the counts the preset asks for, shuffled (Fisher-Yates). */

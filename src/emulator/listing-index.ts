@@ -54,6 +54,7 @@ export class ListingIndex implements EvolvingPopulation {
   /** Unset while every position holds a model. */
   private alive: Uint8Array | undefined;
   private liveCount: number;
+  private versionCount = 0;
   private liveModelList: readonly EmulatedModel[] | undefined;
   private positions: Map<string, number> | undefined;
   private readonly orders = new Map<SortKey, SortedOrder>();
@@ -113,6 +114,35 @@ export class ListingIndex implements EvolvingPopulation {
     return positions;
   }
 
+  /** Models mapping `task` with any provider, in position order (the router's chat models). */
+  mappingTask(task: string): EmulatedModel[] {
+    const models: EmulatedModel[] = [];
+    for (let i = 0; i < this.capacity; i++) {
+      if (this.isAlive(i) && this.population.mapsTask(i, task)) models.push(this.population.record(i));
+    }
+    return models;
+  }
+
+  /** Mappings per provider and status, over the whole population, from the filter columns. */
+  mappingCounts(): Record<string, Record<(typeof STATUSES)[number], number>> {
+    const counts: Record<string, Record<(typeof STATUSES)[number], number>> = {};
+    this.population.providers.values.forEach((provider, code) => {
+      const bit = providerBit(code);
+      const row = (counts[provider] = { live: 0, staging: 0, error: 0 });
+      STATUSES.forEach((status, s) => {
+        const masks = this.statusMasks[s] as Int32Array;
+        for (let i = 0; i < this.capacity; i++)
+          if (this.isAlive(i) && ((masks[i] as number) & bit) !== 0) row[status]++;
+      });
+    });
+    return counts;
+  }
+
+  /** Bumped by every evolution: caches built from this index compare it. */
+  get version(): number {
+    return this.versionCount;
+  }
+
   /** Positions mapped to `provider` with one of `statuses`. */
   mappedTo(provider: string, statuses: readonly string[]): number[] {
     return this.matching(this.providerTest([provider], statuses));
@@ -139,6 +169,7 @@ export class ListingIndex implements EvolvingPopulation {
     if (change.drift) this.drift(change.drift.random, change.drift.before);
     this.reorderAll(change);
     this.dropCaches(change);
+    this.versionCount++;
   }
 
   private isAlive(position: number): boolean {

@@ -11,6 +11,7 @@ import {
   type MappingStatus,
   type Population,
 } from './population.ts';
+import { mappingTaskOf, type CatalogMapping, type ModelPlan } from './provider-catalogs.ts';
 import { WeightedPicker, type Random } from './random.ts';
 import {
   DATASETS,
@@ -45,6 +46,13 @@ const DATASET_TAGS = DATASETS.map((name) => `dataset:${name}`);
 const LANGUAGE_CODES = [...LANGUAGES.keys()];
 const licensePicker = new WeightedPicker([...LICENSES.values()].map((weight, i) => [i, weight] as const));
 const languagePicker = new WeightedPicker([...LANGUAGES.values()].map((weight, i) => [i, weight] as const));
+
+/** The family a model of this group is drawn from. */
+export function drawFamily(group: Group, random: Random): Family {
+  const picker =
+    group === Group.Other ? familyPickers.other : group === Group.Unserved ? familyPickers.unserved : familyPickers.hf;
+  return picker.draw(random);
+}
 
 interface MappingExtras {
   previousStatus?: MappingStatus | undefined;
@@ -122,12 +130,12 @@ export class ModelWriter {
     likes: number,
     downloads: number,
     fresh?: { id?: string | undefined },
+    plan?: ModelPlan,
   ): number {
     const { random, population: p } = this;
-    const family = (
-      group === Group.Other ? familyPickers.other : group === Group.Unserved ? familyPickers.unserved : familyPickers.hf
-    ).draw(random);
-    const { id, name, canonical } = fresh?.id === undefined ? this.pickId(family, wantCanonical) : splitId(fresh.id);
+    const family = plan?.family ?? drawFamily(group, random);
+    const { id, name, canonical } =
+      fresh?.id === undefined ? this.pickId(family, wantCanonical, plan?.owner) : splitId(fresh.id);
     const createdAt = fresh ? this.now : this.pickCreatedAt(canonical, group);
     const lastModified = createdAt + Math.floor(((this.now - createdAt) * random.next() ** 2) / 1000) * 1000;
     const i = p.addModel();
@@ -150,7 +158,7 @@ export class ModelWriter {
     p.siblingCode[i] = this.siblingCode(libraryCode, library, hasSafetensors, hasOnnx);
     p.libraryCode[i] = libraryCode;
     this.describe(i, family, name, hasSafetensors, group);
-    this.writeMappings(group, family, createdAt);
+    this.writeMappings(group, family, createdAt, plan?.mappings);
     return i;
   }
 
@@ -223,9 +231,11 @@ export class ModelWriter {
     return code;
   }
 
+  /** A unique id; `fixedOwner` publishes it under that owner (a provider that serves only its own models). */
   private pickId(
     family: Family,
     wantCanonical: boolean,
+    fixedOwner?: string,
   ): { id: string; owner: string; name: string; canonical: boolean } {
     const random = this.random;
     for (let attempt = 0; ; attempt++) {
@@ -246,6 +256,7 @@ export class ModelWriter {
         name = random.chance(0.06) ? personalName(random, family) : base + random.pick(family.variants);
         if (random.chance(0.25)) name += random.pick(family.variants);
       }
+      if (fixedOwner !== undefined) owner = fixedOwner;
       if (attempt > 3) name += `-${attempt}`;
       // join() gives a flat string; concatenation would keep a tree of string pieces per model (a lot, times a
       // million).
@@ -313,17 +324,24 @@ export class ModelWriter {
     return code;
   }
 
-  /** hf-inference's mapping for the groups it has one, then 0–5 other providers that serve the task. */
-  private writeMappings(group: Group, family: Family, createdAt: number): void {
-    if (group === Group.Unserved) return;
+  /**
+   * hf-inference's mapping for the groups it has one, then the mappings the provider catalogs planned, or else 0–5
+   * other providers that serve the task.
+   */
+  private writeMappings(group: Group, family: Family, createdAt: number, planned?: readonly CatalogMapping[]): void {
+    if (group === Group.Unserved && planned === undefined) return;
     const random = this.random;
-    const task = family.mappingTask ?? family.task ?? 'feature-extraction';
+    const task = mappingTaskOf(family);
     if (group === Group.Live || group === Group.Staging || group === Group.Error) {
       const status: MappingStatus = group === Group.Live ? 'live' : group === Group.Staging ? 'staging' : 'error';
       this.writeMapping('hf-inference', status, task, createdAt, {
         previousStatus: status === 'error' && random.chance(0.5) ? 'live' : undefined,
         latency: status === 'live' && random.chance(0.6),
       });
+    }
+    if (planned) {
+      for (const mapping of planned) this.writeMapping(mapping.provider, mapping.status, task, createdAt, mapping);
+      return;
     }
     for (const provider of this.pickOtherProviders(group, task)) {
       const roll = random.next();

@@ -322,6 +322,18 @@ export class Population {
     return codes;
   }
 
+  /** Whether any of a model's mappings is for `task`, read from the columns (no record is built). */
+  mapsTask(i: number, task: string): boolean {
+    const kept = this.overrides.get(i);
+    if (kept) return kept.inferenceProviderMapping.some((m) => m.task === task);
+    const code = this.tasks.find(task);
+    if (code === undefined) return false;
+    for (let row = this.mappingStart[i] as number; row < (this.mappingStart[i + 1] as number); row++) {
+      if (this.mappings.task[row] === code) return true;
+    }
+    return false;
+  }
+
   private materialize(i: number): EmulatedModel {
     const id = this.ids[i] as string;
     const owner = id.slice(0, id.indexOf('/'));
