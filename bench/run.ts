@@ -6,6 +6,7 @@ import { loadavg } from 'node:os';
 import { benchCappedGateway } from './capped-gateway.ts';
 import { benchConcurrentSorts } from './concurrent-sorts.ts';
 import { benchLivingCatalog } from './living-catalog.ts';
+import { benchEmulatorStart } from './emulator-start.ts';
 import { benchQueryThroughput } from './query-throughput.ts';
 import { benchScale } from './scale.ts';
 import { describeEnvironment } from './support/environment.ts';
@@ -18,6 +19,7 @@ const BENCHMARKS: [name: string, run: () => Promise<BenchResult>][] = [
   ['scale-100k', benchScale],
   ['query engine throughput', benchQueryThroughput],
   ['living catalog diff', benchLivingCatalog],
+  ['emulator start', benchEmulatorStart],
 ];
 
 console.log(`hubcat benchmarks\n${describeEnvironment()}\n`);

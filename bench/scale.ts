@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startEmulator, type RunningEmulator } from '../src/emulator/index.ts';
 import { againstExpectation, count, mib, ms, ratio, table, yesNo, type BenchResult } from './support/format.ts';
+import { runJsonChild } from './support/child-process.ts';
 import { PAGE_SIZE, PROVIDER } from './support/fetch.ts';
 import { timed } from './support/measure.ts';
 import type { ScaleFetchOutcome } from './scale-fetch.ts';
@@ -9,7 +9,6 @@ import type { ScaleFetchOutcome } from './scale-fetch.ts';
 const PRESET = 'scale-100k';
 const SORTS = 2; // benchPlan's likes + downloads
 const CHILD_SCRIPT = fileURLToPath(new URL('./scale-fetch.ts', import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 // Far above the ~1–2 minutes a capped crawl of 100k takes here; only there so a hang ends as a reported failure.
 const CHILD_TIMEOUT_MS = 10 * 60_000;
 
@@ -109,32 +108,6 @@ async function fetchRow(label: string, emulator: RunningEmulator): Promise<Row> 
   return { label, outcome, loggedRequests, emulatorCpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-/**
- * `node --import tsx` rather than the `tsx` CLI: the CLI runs the script in a grandchild, and its own small RSS is
- * not the fetcher's. The parent's event loop stays free while the child runs, so the emulator keeps serving.
- */
 function runChild(args: string[]): Promise<ScaleFetchOutcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT, ...args], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: CHILD_TIMEOUT_MS,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      const lastLine = stdout.trim().split('\n').at(-1) ?? '';
-      if (code === 0 && lastLine.startsWith('{')) {
-        resolve(JSON.parse(lastLine) as ScaleFetchOutcome);
-        return;
-      }
-      const why = signal
-        ? `killed by ${signal}${signal === 'SIGTERM' ? ` (timeout ${ms(CHILD_TIMEOUT_MS)}?)` : ''}`
-        : `exit code ${code}`;
-      reject(new Error(`scale-fetch ${args.join(' ')}: ${why}\n${stderr.trim().split('\n').slice(-15).join('\n')}`));
-    });
-  });
+  return runJsonChild<ScaleFetchOutcome>(CHILD_SCRIPT, args, CHILD_TIMEOUT_MS);
 }

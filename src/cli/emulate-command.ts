@@ -36,7 +36,7 @@ export async function runEmulate(flags: EmulateFlags): Promise<void> {
   process.stdout.write(
     [
       emulator.label,
-      `listening on ${emulator.url} (GET /api/models; POST /__evolve changes the population)`,
+      `listening on ${emulator.url} (GET /api/models, the router's GET /v1/models; POST /__evolve evolves)`,
       `use it with: HF_ENDPOINT=${emulator.url}  (or --upstream ${emulator.url})`,
       ...(evolveEverySeconds === undefined ? [] : [`evolving every ${evolveEverySeconds} s`]),
       '',

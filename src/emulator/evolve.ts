@@ -1,4 +1,5 @@
-import { newMapping, newServedModel, type EmulatedModel, type MappingStatus } from './dataset.ts';
+import { newMapping, newServedModel } from './dataset.ts';
+import type { EmulatedModel, MappingStatus } from './population.ts';
 import {
   EvolveError,
   MAPPING_STATUSES,
@@ -13,7 +14,6 @@ import {
 import { Random } from './random.ts';
 import {
   addMapping,
-  drift,
   removeMapping,
   setGated,
   setLibrary,
@@ -28,8 +28,12 @@ import { FAMILIES_HF_INFERENCE, OTHER_PROVIDERS, PROVIDERS_BY_TASK } from './voc
 export interface EvolvingPopulation {
   /** Positions ever held, removed ones included: the next new model's position. */
   readonly capacity: number;
+  /** Models in the population. */
+  readonly size: number;
   record(position: number): EmulatedModel | undefined;
   positionOf(id: string): number | undefined;
+  /** Positions of models mapped to `provider` with one of `statuses`, in position order. */
+  mappedTo(provider: string, statuses: readonly string[]): number[];
 }
 
 /** What an evolution writes, applied at once so that no request sees half of it. */
@@ -38,8 +42,11 @@ export interface PopulationChange {
   readonly records: ReadonlyMap<number, EmulatedModel | null>;
   /** Positions whose listed fields other than counts changed (added, removed and edited models). */
   readonly structural: ReadonlySet<number>;
-  /** Every surviving model's counts moved (drift), so count-sorted orders must be rebuilt. */
-  readonly countsMoved: boolean;
+  /**
+   * Moves the counts of every model at a position below `before` that survives, drawing from `random` in position
+   * order, after the records are written (so count-sorted orders must be rebuilt).
+   */
+  readonly drift?: { readonly random: Random; readonly before: number } | undefined;
 }
 
 export interface EvolutionContext {
@@ -108,6 +115,7 @@ class EvolutionPlan {
   private readonly newIds = new Set<string>();
   private servedPool: number[] | undefined;
   private drifted = 0;
+  private deleted = 0;
   private readonly result: {
     added: PlannedResult['added'][number][];
     removed: PlannedResult['removed'][number][];
@@ -134,10 +142,11 @@ class EvolutionPlan {
   }
 
   remove(instruction: RemovalInstruction, how: (typeof REMOVAL_KINDS)[number]): void {
-    const position = this.target(instruction.id, 'removed', this.servedCheck);
+    const position = this.target(instruction.id, 'removed', (m) => this.served(m));
     const model = this.current(position);
     if (how === 'delete') {
       this.write(position, null);
+      this.deleted++;
       this.result.removed.push({ id: model.id, how, fields: [] });
       return;
     }
@@ -152,7 +161,7 @@ class EvolutionPlan {
 
   update(instruction: UpdateInstruction, field: (typeof UPDATE_FIELDS)[number]): void {
     // A named model may be any model; a drawn one is served, so that the update shows in the provider's catalog.
-    const position = this.target(instruction.id, 'updated', this.servedCheck, () => true);
+    const position = this.target(instruction.id, 'updated', () => true);
     const model = this.current(position);
     const edit = this.edit(model, field, instruction);
     this.write(position, edit.record);
@@ -163,7 +172,11 @@ class EvolutionPlan {
     if (instruction.how === 'status-live') {
       const unserved = (m: EmulatedModel) =>
         !this.served(m) && m.inferenceProviderMapping.some((p) => p.provider === this.provider);
-      const position = this.target(instruction.id, 'made live', unserved);
+      const pool = () => {
+        const statuses = MAPPING_STATUSES.filter((s) => !this.context.servedStatuses.includes(s));
+        return this.population.mappedTo(this.provider, statuses);
+      };
+      const position = this.target(instruction.id, 'made live', unserved, pool);
       const edit = setMappingStatus(this.current(position), this.provider, 'live');
       if (!this.served(edit.record)) throw new EvolveError('"status-live" needs the emulator to serve live mappings');
       this.write(position, edit.record);
@@ -189,17 +202,13 @@ class EvolutionPlan {
 
   /** Every surviving model's counts move; new models keep the counts they were created with. */
   drift(): void {
-    for (let position = 0; position < this.population.capacity; position++) {
-      const model = this.records.has(position) ? this.records.get(position) : this.population.record(position);
-      if (!model) continue;
-      this.records.set(position, drift(model, this.random));
-      this.drifted++;
-    }
+    this.drifted = this.population.size - this.deleted;
   }
 
   finish(): { change: PopulationChange; result: PlannedResult } {
+    const drift = this.drifted > 0 ? { random: this.random, before: this.population.capacity } : undefined;
     return {
-      change: { records: this.records, structural: this.structural, countsMoved: this.drifted > 0 },
+      change: { records: this.records, structural: this.structural, drift },
       result: {
         evolution: this.context.evolution,
         at: new Date(this.context.at).toISOString(),
@@ -231,44 +240,38 @@ class EvolutionPlan {
    * The named model, checked against `eligible`, or one drawn at random among the eligible models that no other
    * instruction touches. Candidates are listed once per evolution in position order, so draws are reproducible.
    */
+  /**
+   * The named model, checked against `eligible`, or one drawn at random among the candidates (`pool`, by default the
+   * served models) that no other instruction touches. Candidates are listed in position order, so draws are
+   * reproducible.
+   */
   private target(
     id: string | undefined,
     verb: string,
     eligible: (model: EmulatedModel) => boolean,
-    eligibleByName = eligible,
+    pool: () => number[] = () => this.servedCandidates(),
   ): number {
     if (id !== undefined) {
       const position = this.population.positionOf(id)!;
-      if (!eligibleByName(this.current(position))) {
+      if (!eligible(this.current(position))) {
         throw new EvolveError(`Model "${id}" cannot be ${verb} for provider ${this.provider}`);
       }
       return position;
     }
-    const pool = eligible === this.servedCheck ? this.servedCandidates() : this.candidates(eligible);
-    while (pool.length > 0) {
-      const k = this.random.int(pool.length);
-      const position = pool[k]!;
-      pool[k] = pool[pool.length - 1]!;
-      pool.pop();
+    const candidates = pool();
+    while (candidates.length > 0) {
+      const k = this.random.int(candidates.length);
+      const position = candidates[k]!;
+      candidates[k] = candidates[candidates.length - 1]!;
+      candidates.pop();
       if (!this.reserved.has(position) && !this.structural.has(position)) return position;
     }
     throw new EvolveError(`Not enough models to be ${verb} for provider ${this.provider}`);
   }
 
-  private readonly servedCheck = (model: EmulatedModel): boolean => this.served(model);
-
   private servedCandidates(): number[] {
-    this.servedPool ??= this.candidates(this.servedCheck);
+    this.servedPool ??= this.population.mappedTo(this.provider, this.context.servedStatuses);
     return this.servedPool;
-  }
-
-  private candidates(eligible: (model: EmulatedModel) => boolean): number[] {
-    const positions: number[] = [];
-    for (let position = 0; position < this.population.capacity; position++) {
-      const model = this.population.record(position);
-      if (model && eligible(model)) positions.push(position);
-    }
-    return positions;
   }
 
   private edit(model: EmulatedModel, field: (typeof UPDATE_FIELDS)[number], instruction: UpdateInstruction): Edit {

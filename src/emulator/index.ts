@@ -35,11 +35,25 @@
  *   setting and provider mappings are not commits: those leave `lastModified` and `sha` alone.
  * - `drift: true` moves download, like and trending counts of every surviving model; off by default, so a test that
  *   must see "nothing else changed" sees exactly the listed changes.
+ *
+ * Providers: `inference_provider` matches live mappings only (the `providerStatuses` option widens that), so `all`
+ * means "a live mapping with any provider"; a comma list or a repeated key means any of them. The preset
+ * `providers-2025-11` gives twenty providers served sets of invented sizes and task mixes (provider-catalogs.ts).
+ *
+ * The router (`GET /v1/models`, OpenAI-style, on the same server): one entry per model with a chat (`conversational`)
+ * mapping that is live or failing, ordered by id; `providers[]` carries each such mapping's status, its
+ * `providerDetails` (context length, prices in USD per million tokens) where it has them, and per-mapping
+ * `supports_tools`, `supports_structured_output`, latency and throughput derived from the mapping's id. Staging
+ * mappings are not listed. Unverified, so configurable (`router` option): pagination (none by default; a `Link`
+ * cursor or OpenAI's `has_more`/`after`), authentication (anonymous or a known token by default; required; ignored),
+ * error bodies (OpenAI's `{"error": {"message", "type", "code"}}` by default, or the Hub's), and faults counted apart
+ * from the listing's. The Hub's quota does not apply to it. `created` is the repo's creation time in Unix seconds.
  */
 export { startEmulator, type EmulatorOptions, type RunningEmulator } from './server.ts';
 export type { Fault } from './faults.ts';
 export type { RequestLogEntry } from './exchange.ts';
-export { generateDataset, PRESETS, DEFAULT_PRESET, type PresetInfo } from './presets.ts';
-export type { EmulatedModel, EmulatedProviderMapping, MappingStatus } from './dataset.ts';
+export { generateDataset, PRESETS, DEFAULT_PRESET, type PresetInfo, type StatusCounts } from './presets.ts';
+export type { RouterModel, RouterOptions, RouterProvider } from './router.ts';
+export type { EmulatedModel, EmulatedProviderMapping, MappingStatus } from './population.ts';
 export { EvolveError, type EvolveResult, type EvolveSpec } from './evolve-spec.ts';
 export type { FieldChange } from './record-edits.ts';

@@ -1,145 +1,32 @@
-import type { EmulatedModel } from './dataset.ts';
 import type { EvolvingPopulation, PopulationChange } from './evolve.ts';
-import {
-  cursorValue,
-  decodeCursor,
-  encodeCursor,
-  project,
-  sortValue,
-  type ListingQuery,
-  type SortKey,
-} from './listing.ts';
+import { decodeCursor, encodeCursor, cursorValue, project, type ListingQuery, type SortKey } from './listing.ts';
+import { parseHexWords } from './object-id.ts';
+import { STATUSES, type EmulatedModel, type Population } from './population.ts';
+import type { Random } from './random.ts';
+import { compareIdWords, orderByObjectId, orderByValue, reorder } from './sorted-orders.ts';
 
-/** One presorted order: model positions by (value desc, missing last, `_id` asc), with the values alongside. */
+/** One presorted order: positions by (value desc, missing last, `_id` asc); `values` unset for the `_id` order. */
 interface SortedOrder {
   order: Int32Array;
-  values: Float64Array;
+  values: Float64Array | undefined;
 }
+
+type Test = (i: number) => boolean;
+const NONE: Test = () => false;
 
 const TAG_CACHE = 64;
 const SEARCH_CACHE = 16;
 const JSON_CACHE_PROJECTIONS = 3;
 const JSON_CACHE_MAX_MODELS = 300_000;
 
+/** Sort keys whose values move when counts drift. */
+const COUNT_KEYS: ReadonlySet<SortKey> = new Set(['likes', 'downloads', 'trendingScore', 'likes30d']);
+
 function remember<K, V>(cache: Map<K, V>, key: K, value: V, size: number): V {
   if (cache.size >= size) cache.delete(cache.keys().next().value as K);
   cache.set(key, value);
   return value;
 }
-
-/**
- * Model positions by `_id` ascending. ObjectIds are 24 hex digits, so this is an LSD radix sort over their three
- * 32-bit words: linear time, where a comparison sort of a million strings takes seconds.
- */
-function orderByObjectId(models: readonly EmulatedModel[], alive: Uint8Array | undefined): Int32Array {
-  const n = models.length;
-  const words = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)];
-  for (let i = 0; i < n; i++) {
-    const id = (models[i] as EmulatedModel)._id;
-    for (let w = 0; w < 3; w++) {
-      let word = 0;
-      for (let c = w * 8; c < w * 8 + 8; c++) {
-        const code = id.charCodeAt(c);
-        word = word * 16 + (code <= 57 ? code - 48 : code - 87);
-      }
-      (words[w] as Uint32Array)[i] = word;
-    }
-  }
-  let order = Int32Array.from({ length: n }, (_, i) => i);
-  let scratch = new Int32Array(n);
-  const counts = new Int32Array(65537);
-  for (let w = 2; w >= 0; w--) {
-    const word = words[w] as Uint32Array;
-    for (const shift of [0, 16]) {
-      counts.fill(0);
-      for (let k = 0; k < n; k++) (counts[(((word[order[k] as number] as number) >>> shift) & 0xffff) + 1] as number)++;
-      for (let d = 1; d <= 65536; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
-      for (let k = 0; k < n; k++) {
-        const i = order[k] as number;
-        const digit = ((word[i] as number) >>> shift) & 0xffff;
-        scratch[counts[digit] as number] = i;
-        counts[digit] = (counts[digit] as number) + 1;
-      }
-      [order, scratch] = [scratch, order];
-    }
-  }
-  return alive ? order.filter((i) => alive[i] === 1) : order;
-}
-
-/**
- * The positions of `idOrder` by value descending, missing (NaN) last, ties in `_id` order: each value gets its
- * descending rank among the distinct values (a native numeric sort plus binary searches), then a stable counting sort
- * by rank runs over the `_id` order.
- */
-function orderByValue(values: Float64Array, idOrder: Int32Array): Int32Array {
-  const m = idOrder.length;
-  const members = new Float64Array(m);
-  for (let k = 0; k < m; k++) members[k] = values[idOrder[k] as number] as number;
-  const ascending = Float64Array.from(members).sort();
-  let present = 0;
-  while (present < m && !Number.isNaN(ascending[present])) present++;
-  const ranks = new Int32Array(m);
-  for (let k = 0; k < m; k++) {
-    const v = members[k] as number;
-    if (v !== v) {
-      ranks[k] = present;
-      continue;
-    }
-    let lo = 0;
-    let hi = present;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((ascending[mid] as number) <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    ranks[k] = present - lo;
-  }
-  const starts = new Int32Array(present + 2);
-  for (let k = 0; k < m; k++) (starts[(ranks[k] as number) + 1] as number)++;
-  for (let r = 1; r < starts.length; r++) starts[r] = (starts[r] as number) + (starts[r - 1] as number);
-  const order = new Int32Array(m);
-  for (let k = 0; k < m; k++) {
-    const r = ranks[k] as number;
-    order[starts[r] as number] = idOrder[k] as number;
-    starts[r] = (starts[r] as number) + 1;
-  }
-  return order;
-}
-
-/**
- * `order` with the `touched` positions taken out and the live ones among them put back where `compare` places them:
- * binary searches and block copies, so an evolution of a few models costs one pass over the order, not a sort.
- */
-function reorder(
-  order: Int32Array,
-  touched: ReadonlySet<number>,
-  isAlive: (i: number) => boolean,
-  compare: (a: number, b: number) => number,
-): Int32Array {
-  const kept = order.filter((i) => !touched.has(i));
-  const inserts = [...touched].filter(isAlive).sort(compare);
-  const merged = new Int32Array(kept.length + inserts.length);
-  let from = 0;
-  let to = 0;
-  for (const i of inserts) {
-    let lo = from;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compare(kept[mid] as number, i) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    merged.set(kept.subarray(from, lo), to);
-    to += lo - from;
-    from = lo;
-    merged[to++] = i;
-  }
-  merged.set(kept.subarray(from), to);
-  return merged;
-}
-
-type Test = (i: number) => boolean;
-const NONE: Test = () => false;
 
 /** One predicate for all tests; undefined when there are none. Short lists avoid the loop: this runs per model. */
 function allOf(tests: readonly Test[]): Test | undefined {
@@ -155,34 +42,25 @@ function allOf(tests: readonly Test[]): Test | undefined {
   };
 }
 
-/** Sort keys whose values move when counts drift. */
-const COUNT_KEYS: ReadonlySet<SortKey> = new Set(['likes', 'downloads', 'trendingScore', 'likes30d']);
-
 /**
- * Presorted orders and per-model columns over one dataset, built lazily once and shared by every server that serves
- * it. A request walks an order from its cursor and tests typed-array columns; nothing is sorted per request, and the
- * model objects are only touched to serialize the page.
+ * Presorted orders and filter columns over one population, built lazily and shared by every server that serves it. A
+ * request walks an order from its cursor and tests typed-array columns; nothing is sorted per request, and records
+ * are only materialized to serialize the page.
  *
  * An evolving server works on its own fork. Positions are never reused: a removed model leaves a tombstone (in no
  * order and no provider's set), a new one takes the next position, and an edited one keeps its own.
  */
 export class ListingIndex implements EvolvingPopulation {
-  private n: number;
-  private models: EmulatedModel[];
   /** Unset while every position holds a model. */
   private alive: Uint8Array | undefined;
-  private liveModelList: readonly EmulatedModel[] | undefined;
   private liveCount: number;
+  private versionCount = 0;
+  private liveModelList: readonly EmulatedModel[] | undefined;
   private positions: Map<string, number> | undefined;
   private readonly orders = new Map<SortKey, SortedOrder>();
   private idOrder: Int32Array | undefined;
-  private readonly providerBits = new Map<string, number>();
-  /** Per mapping status, a bit per provider that maps the model with that status. */
-  private readonly statusMasks = new Map<string, Int32Array>();
-  private pipelineCodes: Int32Array;
-  private readonly pipelineOrdinals = new Map<string, number>();
-  private gated: Uint8Array;
-  private parameterTotals: Float64Array;
+  /** Per mapping status, a bit per provider code that maps the model with that status. */
+  private statusMasks: Int32Array[] = [];
   private authorCodes: { ordinals: Int32Array; codes: Map<string, number> } | undefined;
   private haystack: { text: string; starts: Int32Array } | undefined;
   private readonly tagBitmaps = new Map<string, Uint8Array>();
@@ -190,17 +68,13 @@ export class ListingIndex implements EvolvingPopulation {
   private readonly searchBitmaps = new Map<string, Uint8Array>();
   private readonly jsonCache = new Map<string, (string | undefined)[]>();
 
-  constructor(models: readonly EmulatedModel[]) {
-    const n = (this.n = this.liveCount = models.length);
-    this.models = [...models];
-    this.pipelineCodes = new Int32Array(n);
-    this.gated = new Uint8Array(n);
-    this.parameterTotals = new Float64Array(n);
-    for (let i = 0; i < n; i++) this.indexColumns(i, models[i]);
+  constructor(private readonly population: Population) {
+    this.liveCount = population.n;
+    this.buildStatusMasks();
   }
 
   get capacity(): number {
-    return this.n;
+    return this.population.n;
   }
 
   /** Models in the population now. */
@@ -210,121 +84,145 @@ export class ListingIndex implements EvolvingPopulation {
 
   /** The model at a position, or undefined where a removed model was. */
   record(position: number): EmulatedModel | undefined {
-    return this.isAlive(position) ? this.models[position] : undefined;
+    return this.isAlive(position) ? this.population.record(position) : undefined;
+  }
+
+  /** The id at a position, without materializing the record. */
+  idAt(position: number): string {
+    return this.population.ids[position] as string;
   }
 
   positionOf(id: string): number | undefined {
     if (!this.positions) {
       this.positions = new Map();
-      for (let i = 0; i < this.n; i++) if (this.isAlive(i)) this.positions.set((this.models[i] as EmulatedModel).id, i);
+      const ids = this.population.ids;
+      for (let i = 0; i < this.capacity; i++) if (this.isAlive(i)) this.positions.set(ids[i] as string, i);
     }
     return this.positions.get(id);
   }
 
-  /** The population in position order (generation order, then models added by evolutions). */
+  /** The population in position order (generation order, then models added by evolutions), materialized once. */
   liveModels(): readonly EmulatedModel[] {
-    this.liveModelList ??= this.alive ? this.models.filter((_, i) => this.isAlive(i)) : this.models;
+    this.liveModelList ??= this.matching(undefined).map((i) => this.population.record(i));
     return this.liveModelList;
   }
 
   /** Positions that `matches` accepts, removed ones excluded. */
-  matching(matches: ((i: number) => boolean) | undefined): number[] {
+  matching(matches: Test | undefined): number[] {
     const positions: number[] = [];
-    for (let i = 0; i < this.n; i++) if (this.isAlive(i) && (!matches || matches(i))) positions.push(i);
+    for (let i = 0; i < this.capacity; i++) if (this.isAlive(i) && (!matches || matches(i))) positions.push(i);
     return positions;
+  }
+
+  /** Models mapping `task` with any provider, in position order (the router's chat models). */
+  mappingTask(task: string): EmulatedModel[] {
+    const models: EmulatedModel[] = [];
+    for (let i = 0; i < this.capacity; i++) {
+      if (this.isAlive(i) && this.population.mapsTask(i, task)) models.push(this.population.record(i));
+    }
+    return models;
+  }
+
+  /** Mappings per provider and status, over the whole population, from the filter columns. */
+  mappingCounts(): Record<string, Record<(typeof STATUSES)[number], number>> {
+    const counts: Record<string, Record<(typeof STATUSES)[number], number>> = {};
+    this.population.providers.values.forEach((provider, code) => {
+      const bit = providerBit(code);
+      const row = (counts[provider] = { live: 0, staging: 0, error: 0 });
+      STATUSES.forEach((status, s) => {
+        const masks = this.statusMasks[s] as Int32Array;
+        for (let i = 0; i < this.capacity; i++)
+          if (this.isAlive(i) && ((masks[i] as number) & bit) !== 0) row[status]++;
+      });
+    });
+    return counts;
+  }
+
+  /** Bumped by every evolution: caches built from this index compare it. */
+  get version(): number {
+    return this.versionCount;
+  }
+
+  /** Positions mapped to `provider` with one of `statuses`. */
+  mappedTo(provider: string, statuses: readonly string[]): number[] {
+    return this.matching(this.providerTest([provider], statuses));
   }
 
   /** A private copy that can evolve while the shared index keeps serving the preset as generated. */
   fork(): ListingIndex {
-    const copy = new ListingIndex(this.models);
+    const copy = new ListingIndex(this.population.clone());
     copy.alive = this.alive?.slice();
     copy.liveCount = this.liveCount;
-    for (let i = 0; i < this.n; i++) if (!this.isAlive(i)) copy.indexColumns(i, undefined);
     if (this.idOrder) copy.idOrder = this.idOrder.slice();
     for (const [key, sorted] of this.orders) {
-      copy.orders.set(key, { order: sorted.order.slice(), values: sorted.values.slice() });
+      copy.orders.set(key, { order: sorted.order.slice(), values: copy.sortValues(key) });
     }
     return copy;
   }
 
   /** Applies an evolution at once: records, columns and orders, and drops the caches built from the old records. */
   apply(change: PopulationChange): void {
-    let last = this.n - 1;
-    for (const position of change.records.keys()) last = Math.max(last, position);
-    this.grow(last + 1);
-    this.models = [...this.models];
-    for (const [position, record] of change.records) this.setRecord(position, record);
-    for (const position of change.structural) this.indexColumns(position, this.record(position));
+    const positions = [...change.records.keys()].sort((a, b) => a - b);
+    for (const position of positions) this.setRecord(position, change.records.get(position) ?? null);
+    this.widenColumns();
+    for (const position of change.structural) this.indexMappings(position);
+    if (change.drift) this.drift(change.drift.random, change.drift.before);
     this.reorderAll(change);
     this.dropCaches(change);
+    this.versionCount++;
   }
 
   private isAlive(position: number): boolean {
-    return this.alive === undefined ? position < this.n : this.alive[position] === 1;
+    return this.alive === undefined ? position < this.capacity : this.alive[position] === 1;
   }
 
   private setRecord(position: number, record: EmulatedModel | null): void {
-    const before = this.models[position];
-    if (record === null) {
-      this.alive ??= new Uint8Array(this.n).fill(1);
-      if (this.alive[position] === 1) this.liveCount--;
-      this.alive[position] = 0;
-      if (before) this.positions?.delete(before.id);
+    const known = position < this.capacity && this.isAlive(position);
+    if (record !== null) {
+      this.population.write(position, record);
+      if (this.alive && this.alive.length < this.capacity) this.alive = widenBytes(this.alive, this.capacity);
+      this.alive?.fill(1, position, position + 1);
+      if (!known) this.liveCount++;
+      this.positions?.set(record.id, position);
       return;
     }
-    this.models[position] = record;
-    if (!before) {
-      this.liveCount++;
-      this.positions?.set(record.id, position);
-    }
+    this.alive ??= new Uint8Array(this.capacity).fill(1);
+    this.alive[position] = 0;
+    if (known) this.liveCount--;
+    this.positions?.delete(this.population.ids[position] as string);
   }
 
-  /** Writes a position's filter columns; a removed model matches no provider, task or gate. */
-  private indexColumns(i: number, model: EmulatedModel | undefined): void {
-    for (const masks of this.statusMasks.values()) masks[i] = 0;
-    for (const mapping of model?.inferenceProviderMapping ?? []) {
-      let bit = this.providerBits.get(mapping.provider);
-      if (bit === undefined) {
-        if (this.providerBits.size >= 31) throw new Error('too many providers for the emulator index');
-        bit = 1 << this.providerBits.size;
-        this.providerBits.set(mapping.provider, bit);
+  private drift(random: Random, before: number): void {
+    for (let i = 0; i < before; i++) if (this.isAlive(i)) this.population.drift(i, random);
+  }
+
+  private buildStatusMasks(): void {
+    const { population: p } = this;
+    this.statusMasks = STATUSES.map(() => new Int32Array(p.n));
+    const { provider, status } = p.mappings;
+    for (let i = 0; i < p.n; i++) {
+      for (let row = p.mappingStart[i] as number; row < (p.mappingStart[i + 1] as number); row++) {
+        const masks = this.statusMasks[status[row] as number] as Int32Array;
+        masks[i] = (masks[i] as number) | providerBit(provider[row]);
       }
-      let masks = this.statusMasks.get(mapping.status);
-      if (!masks) this.statusMasks.set(mapping.status, (masks = new Int32Array(this.n)));
-      masks[i] = (masks[i] as number) | bit;
     }
-    const task = model?.pipeline_tag;
-    let code = -1;
-    if (task !== undefined) {
-      code = this.pipelineOrdinals.get(task) ?? this.pipelineOrdinals.size;
-      this.pipelineOrdinals.set(task, code);
-    }
-    this.pipelineCodes[i] = code;
-    this.gated[i] = model === undefined ? 2 : model.gated === false ? 0 : 1;
-    this.parameterTotals[i] = model?.safetensors?.total ?? NaN;
   }
 
-  /** Makes room for new positions; typed arrays cannot grow in place. */
-  private grow(n: number): void {
-    if (n === this.n) return;
-    const widen = <T extends Int32Array | Uint8Array | Float64Array>(from: T, make: (n: number) => T): T => {
-      const to = make(n);
-      to.set(from);
-      return to;
-    };
-    this.pipelineCodes = widen(this.pipelineCodes, (k) => new Int32Array(k));
-    this.gated = widen(this.gated, (k) => new Uint8Array(k));
-    this.parameterTotals = widen(this.parameterTotals, (k) => new Float64Array(k));
-    for (const [status, masks] of this.statusMasks)
-      this.statusMasks.set(
-        status,
-        widen(masks, (k) => new Int32Array(k)),
-      );
-    if (this.alive) this.alive = widen(this.alive, (k) => new Uint8Array(k));
-    for (const sorted of this.orders.values()) sorted.values = widen(sorted.values, (k) => new Float64Array(k));
-    this.alive ??= new Uint8Array(n).fill(1, 0, this.n);
-    this.alive.fill(1, this.n, n);
-    this.n = n;
+  private widenColumns(): void {
+    const n = this.capacity;
+    if ((this.statusMasks[0] as Int32Array).length < n) {
+      this.statusMasks = this.statusMasks.map((masks) => widenInts(masks, n));
+    }
+  }
+
+  /** A position's provider bits; a removed model matches no provider. */
+  private indexMappings(i: number): void {
+    for (const masks of this.statusMasks) masks[i] = 0;
+    if (!this.isAlive(i)) return;
+    for (const [provider, status] of this.population.mappingCodes(i)) {
+      const masks = this.statusMasks[status] as Int32Array;
+      masks[i] = (masks[i] as number) | providerBit(provider);
+    }
   }
 
   /**
@@ -333,20 +231,19 @@ export class ListingIndex implements EvolvingPopulation {
    */
   private reorderAll(change: PopulationChange): void {
     const alive = (i: number) => this.isAlive(i);
-    const idOf = (i: number) => (this.models[i] as EmulatedModel)._id;
-    const byId = (a: number, b: number) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0);
+    const words = this.population.idWords;
+    const byId = (a: number, b: number) => compareIdWords(words, a, b);
     if (this.idOrder) this.idOrder = reorder(this.idOrder, change.structural, alive, byId);
     for (const [key, sorted] of this.orders) {
-      if (key === '_id') {
-        sorted.order = this.idOrder!;
-        continue;
-      }
-      if (change.countsMoved && COUNT_KEYS.has(key)) {
+      if (change.drift && COUNT_KEYS.has(key)) {
         this.orders.delete(key);
         continue;
       }
-      const values = sorted.values;
-      for (const i of change.structural) values[i] = this.isAlive(i) ? sortValue(this.models[i]!, key) : NaN;
+      const values = (sorted.values = this.sortValues(key, sorted.values, change.structural));
+      if (!values) {
+        sorted.order = this.idOrder!;
+        continue;
+      }
       const byValue = (a: number, b: number) => {
         const [va, vb] = [values[a] as number, values[b] as number];
         if (va !== vb) return va !== va ? 1 : vb !== vb ? -1 : vb - va;
@@ -363,19 +260,49 @@ export class ListingIndex implements EvolvingPopulation {
     this.tagBitmaps.clear();
     this.libraryBitmaps.clear();
     this.searchBitmaps.clear();
-    if (change.countsMoved) this.jsonCache.clear();
+    if (change.drift) this.jsonCache.clear();
     for (const cache of this.jsonCache.values())
       for (const position of change.records.keys()) cache[position] = undefined;
+  }
+
+  /**
+   * The values an order sorts by: a population column where one holds them, else computed (`likes30d`, refreshed
+   * at `touched` positions when given `previous`); undefined for the `_id` order.
+   */
+  private sortValues(key: SortKey, previous?: Float64Array, touched?: ReadonlySet<number>): Float64Array | undefined {
+    const p = this.population;
+    switch (key) {
+      case '_id':
+        return undefined;
+      case 'likes':
+      case 'downloads':
+      case 'trendingScore':
+      case 'createdAt':
+      case 'lastModified':
+        return p[key];
+      case 'likes30d': {
+        const values = previous && previous.length >= p.n ? previous : new Float64Array(p.n);
+        const at = (i: number) => {
+          const trending = p.trendingScore[i] as number;
+          // A digit of the `_id` (hex digit 21) spreads models with equal trending scores.
+          values[i] =
+            Math.round((trending === trending ? trending : 0) * 3) +
+            ((((p.idWords[3 * i + 2] as number) >>> 8) & 15) % 5);
+        };
+        if (previous === values && touched) touched.forEach(at);
+        else for (let i = 0; i < p.n; i++) at(i);
+        return values;
+      }
+    }
   }
 
   sortedOrder(key: SortKey): SortedOrder {
     let sorted = this.orders.get(key);
     if (sorted) return sorted;
-    if (!this.idOrder) this.idOrder = orderByObjectId(this.models, this.alive);
-    const values = new Float64Array(this.n);
-    if (key === '_id') values.fill(NaN);
-    else for (let i = 0; i < this.n; i++) values[i] = this.isAlive(i) ? sortValue(this.models[i]!, key) : NaN;
-    sorted = { order: key === '_id' ? this.idOrder : orderByValue(values, this.idOrder), values };
+    const words = this.population.idWords;
+    this.idOrder ??= orderByObjectId(words, this.capacity, (i) => this.isAlive(i));
+    const values = this.sortValues(key);
+    sorted = { order: values ? orderByValue(values, this.idOrder) : this.idOrder, values };
     this.orders.set(key, sorted);
     return sorted;
   }
@@ -393,29 +320,31 @@ export class ListingIndex implements EvolvingPopulation {
   /** Models mapped to any of the providers with one of the statuses (the listing filter's "served"). */
   private providerTest(providers: ListingQuery['providers'], statuses: readonly string[]): Test | undefined {
     if (providers === undefined) return undefined;
-    const masks = statuses.map((s) => this.statusMasks.get(s)).filter((m) => m !== undefined);
+    const masks = statuses
+      .map((s) => this.statusMasks[STATUSES.indexOf(s as (typeof STATUSES)[number])])
+      .filter((m) => m !== undefined);
     let bits = 0;
     if (providers === 'all') bits = -1;
-    else for (const provider of providers) bits |= this.providerBits.get(provider) ?? 0;
+    else for (const provider of providers) bits |= providerBit(this.population.providers.find(provider));
     if (bits === 0 || masks.length === 0) return NONE;
     let mask = masks[0] as Int32Array;
     if (masks.length > 1) {
-      mask = new Int32Array(this.n);
-      for (const m of masks) for (let i = 0; i < this.n; i++) mask[i] = (mask[i] as number) | (m[i] as number);
+      mask = new Int32Array(this.capacity);
+      for (const m of masks) for (let i = 0; i < this.capacity; i++) mask[i] = (mask[i] as number) | (m[i] as number);
     }
     return (i) => ((mask[i] as number) & bits) !== 0;
   }
 
   private columnTests(query: ListingQuery): (Test | undefined)[] {
-    const { pipelineCodes: codes, gated, parameterTotals: totals } = this;
+    const { pipelineCode: codes, gated, parameterTotal: totals } = this.population;
     const tests: (Test | undefined)[] = [];
     if (query.pipelineTag !== undefined) {
-      const code = this.pipelineOrdinals.get(query.pipelineTag);
+      const code = this.population.tasks.find(query.pipelineTag);
       tests.push(code === undefined ? NONE : (i) => codes[i] === code);
     }
     if (query.gated !== undefined) {
-      const want = query.gated ? 1 : 0;
-      tests.push((i) => gated[i] === want);
+      const want = query.gated;
+      tests.push((i) => (gated[i] !== 0) === want);
     }
     if (query.author !== undefined) {
       const { ordinals, codes: authors } = this.authors();
@@ -443,36 +372,10 @@ export class ListingIndex implements EvolvingPopulation {
     providerStatuses: readonly string[],
     useCursor: boolean,
   ): { items: number[]; next: string | undefined } {
-    const { order, values } = this.sortedOrder(query.sort);
-    const models = this.models;
-    let start = 0;
-    if (useCursor && query.cursor !== undefined) {
-      const position = decodeCursor(query.cursor, query.sort);
-      const value =
-        position.value === null
-          ? NaN
-          : typeof position.value === 'string'
-            ? Date.parse(position.value)
-            : position.value;
-      const missing = value !== value;
-      // First position strictly after (value, _id) in listing order.
-      let lo = 0;
-      let hi = order.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const i = order[mid] as number;
-        const v = values[i] as number;
-        const vMissing = v !== v;
-        let after: boolean;
-        if (vMissing !== missing) after = vMissing;
-        else if (!missing && v !== value) after = v < value;
-        else after = (models[i] as EmulatedModel)._id > position._id;
-        if (after) hi = mid;
-        else lo = mid + 1;
-      }
-      start = lo;
-    }
+    const sorted = this.sortedOrder(query.sort);
+    const start = useCursor && query.cursor !== undefined ? this.startAfter(sorted, query.cursor, query.sort) : 0;
     const matches = this.matcher(query, providerStatuses);
+    const { order } = sorted;
     const items: number[] = [];
     let more = false;
     for (let k = start; k < order.length; k++) {
@@ -486,8 +389,39 @@ export class ListingIndex implements EvolvingPopulation {
     }
     const last = items.at(-1);
     if (!more || last === undefined) return { items, next: undefined };
-    const model = models[last] as EmulatedModel;
+    const model = this.population.record(last);
     return { items, next: encodeCursor({ sort: query.sort, value: cursorValue(model, query.sort), _id: model._id }) };
+  }
+
+  /** The first position of the order strictly after the cursor's (value, `_id`): keyset, so it survives changes. */
+  private startAfter({ order, values }: SortedOrder, cursor: string, sort: SortKey): number {
+    const position = decodeCursor(cursor, sort);
+    const value =
+      position.value === null ? NaN : typeof position.value === 'string' ? Date.parse(position.value) : position.value;
+    const missing = value !== value;
+    const words = this.population.idWords;
+    const cursorWords = new Uint32Array(3);
+    parseHexWords(position._id, cursorWords, 0, 3);
+    const afterId = (i: number) => {
+      for (let w = 0; w < 3; w++) {
+        const x = words[3 * i + w] as number;
+        const y = cursorWords[w] as number;
+        if (x !== y) return x > y;
+      }
+      return false;
+    };
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const i = order[mid] as number;
+      const v = values ? (values[i] as number) : NaN;
+      const vMissing = v !== v;
+      const after = vMissing !== missing ? vMissing : !missing && v !== value ? v < value : afterId(i);
+      if (after) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
 
   /**
@@ -495,22 +429,21 @@ export class ListingIndex implements EvolvingPopulation {
    * per model, which makes repeated crawls cheap; a million-model dataset is not cached, to stay within memory.
    */
   itemJson(i: number, fields: readonly string[]): string {
-    const model = this.models[i] as EmulatedModel;
-    if (this.n > JSON_CACHE_MAX_MODELS) return JSON.stringify(project(model, fields));
+    if (this.capacity > JSON_CACHE_MAX_MODELS) return JSON.stringify(project(this.population.record(i), fields));
     const key = fields.join(',');
     let cache = this.jsonCache.get(key);
-    if (!cache) cache = remember(this.jsonCache, key, new Array<string | undefined>(this.n), JSON_CACHE_PROJECTIONS);
+    cache ??= remember(this.jsonCache, key, new Array<string | undefined>(this.capacity), JSON_CACHE_PROJECTIONS);
     let json = cache[i];
-    if (json === undefined) cache[i] = json = JSON.stringify(project(model, fields));
+    if (json === undefined) cache[i] = json = JSON.stringify(project(this.population.record(i), fields));
     return json;
   }
 
   private authors(): { ordinals: Int32Array; codes: Map<string, number> } {
     if (!this.authorCodes) {
-      const ordinals = new Int32Array(this.n);
+      const ordinals = new Int32Array(this.capacity);
       const codes = new Map<string, number>();
-      this.models.forEach((m, i) => {
-        const author = m.author.toLowerCase();
+      this.population.ids.forEach((id, i) => {
+        const author = id.slice(0, id.indexOf('/')).toLowerCase();
         let code = codes.get(author);
         if (code === undefined) codes.set(author, (code = codes.size));
         ordinals[i] = code;
@@ -520,28 +453,24 @@ export class ListingIndex implements EvolvingPopulation {
     return this.authorCodes;
   }
 
+  /** Tag lists are shared between models, so the answer is worked out once per list. */
   private tagBitmap(tag: string): Uint8Array {
     const cached = this.tagBitmaps.get(tag);
     if (cached) return cached;
-    const bitmap = new Uint8Array(this.n);
-    // Tag arrays are shared between models, so remember the answer per array.
-    const answers = new Map<readonly string[], boolean>();
-    this.models.forEach((m, i) => {
-      let has = answers.get(m.tags);
-      if (has === undefined) answers.set(m.tags, (has = m.tags.includes(tag)));
-      if (has) bitmap[i] = 1;
-    });
+    const { tagLists, tagCode } = this.population;
+    const has = Uint8Array.from(tagLists.values, (tags) => (tags.includes(tag) ? 1 : 0));
+    const bitmap = new Uint8Array(this.capacity);
+    for (let i = 0; i < this.capacity; i++) bitmap[i] = has[tagCode[i] as number] as number;
     return remember(this.tagBitmaps, tag, bitmap, TAG_CACHE);
   }
 
   private libraryBitmap(library: string): Uint8Array {
     const cached = this.libraryBitmaps.get(library);
     if (cached) return cached;
-    const tagged = this.tagBitmap(library);
-    const bitmap = new Uint8Array(this.n);
-    this.models.forEach((m, i) => {
-      if (tagged[i] === 1 || m.library_name === library) bitmap[i] = 1;
-    });
+    const bitmap = this.tagBitmap(library).slice();
+    const code = this.population.libraries.find(library);
+    const codes = this.population.libraryCode;
+    if (code !== undefined) for (let i = 0; i < this.capacity; i++) if (codes[i] === code) bitmap[i] = 1;
     return remember(this.libraryBitmaps, library, bitmap, TAG_CACHE);
   }
 
@@ -552,7 +481,7 @@ export class ListingIndex implements EvolvingPopulation {
   private searchBitmap(needle: string): Uint8Array {
     const cached = this.searchBitmaps.get(needle);
     if (cached) return cached;
-    const bitmap = new Uint8Array(this.n);
+    const bitmap = new Uint8Array(this.capacity);
     if (!needle.includes('\n')) {
       const { text, starts } = this.ids();
       let from = 0;
@@ -560,14 +489,14 @@ export class ListingIndex implements EvolvingPopulation {
         const at = text.indexOf(needle, from);
         if (at === -1) break;
         let lo = 0;
-        let hi = this.n - 1;
+        let hi = this.capacity - 1;
         while (lo < hi) {
           const mid = (lo + hi + 1) >>> 1;
           if ((starts[mid] as number) <= at) lo = mid;
           else hi = mid - 1;
         }
         bitmap[lo] = 1;
-        if (lo + 1 >= this.n) break;
+        if (lo + 1 >= this.capacity) break;
         from = starts[lo + 1] as number;
       }
     }
@@ -576,15 +505,33 @@ export class ListingIndex implements EvolvingPopulation {
 
   private ids(): { text: string; starts: Int32Array } {
     if (!this.haystack) {
-      const lower = this.models.map((m) => m.id.toLowerCase());
-      const starts = new Int32Array(this.n);
+      const starts = new Int32Array(this.capacity);
       let at = 0;
-      lower.forEach((id, i) => {
+      this.population.ids.forEach((id, i) => {
         starts[i] = at;
         at += id.length + 1;
       });
-      this.haystack = { text: lower.join('\n'), starts };
+      this.haystack = { text: this.population.ids.join('\n').toLowerCase(), starts };
     }
     return this.haystack;
   }
+}
+
+/** Provider codes past 30 would not fit a 32-bit mask; presets stay far below. */
+function providerBit(code: number | undefined): number {
+  if (code === undefined) return 0;
+  if (code > 30) throw new Error('too many providers for the emulator index');
+  return 1 << code;
+}
+
+function widenInts(from: Int32Array, length: number): Int32Array {
+  const to = new Int32Array(length);
+  to.set(from);
+  return to;
+}
+
+function widenBytes(from: Uint8Array, length: number): Uint8Array {
+  const to = new Uint8Array(length).fill(1, from.length);
+  to.set(from);
+  return to;
 }

@@ -1,4 +1,4 @@
-import type { EmulatedModel } from './dataset.ts';
+import type { EmulatedModel } from './population.ts';
 
 /** The sort names the Hub accepts; `_id` is the emulator's order when no sort is given. */
 export const SORT_KEYS = ['likes', 'downloads', 'trendingScore', 'createdAt', 'lastModified', 'likes30d'] as const;

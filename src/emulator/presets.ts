@@ -1,4 +1,12 @@
-import { generatePopulation, type EmulatedModel, type PresetSpec } from './dataset.ts';
+import { generatePopulation, type PresetSpec } from './dataset.ts';
+import type { EmulatedModel } from './population.ts';
+import { PROVIDER_CATALOGS_2025_11 } from './provider-catalogs.ts';
+
+export interface StatusCounts {
+  readonly live: number;
+  readonly staging: number;
+  readonly error: number;
+}
 
 /** What a preset holds; `served` is the number of models with a live hf-inference mapping. */
 export interface PresetInfo {
@@ -7,8 +15,13 @@ export interface PresetInfo {
   readonly defaultSeed: number;
   readonly population: number;
   readonly served: number;
-  readonly hfInference: { readonly live: number; readonly staging: number; readonly error: number };
+  readonly hfInference: StatusCounts;
   readonly otherProvidersOnly: number;
+  /**
+   * Mappings per status of every provider whose served set the preset fixes: hf-inference always, every provider
+   * of `providers-2025-11`. Other presets give each model a few random other providers, not counted here.
+   */
+  readonly providers: Readonly<Record<string, StatusCounts>>;
 }
 
 const SPECS: Record<string, PresetSpec> = {
@@ -40,6 +53,18 @@ const SPECS: Record<string, PresetSpec> = {
     hfInference: { live: 1_000_000, staging: 10_000, error: 20_000 },
     otherProvidersOnly: 15_000,
   },
+  'providers-2025-11': {
+    description:
+      'twenty inference providers with served sets shaped like their public catalogs (invented figures): ' +
+      'chat models served by several providers, featherless-ai serving thousands of fine-tunes, staging and error ' +
+      'mappings, and router entries with prices',
+    defaultSeed: 20251120,
+    now: '2025-11-20T00:00:00.000Z',
+    population: 20_000,
+    hfInference: { live: 1400, staging: 100, error: 160 },
+    otherProvidersOnly: 7000,
+    providerCatalogs: PROVIDER_CATALOGS_2025_11,
+  },
   tiny: {
     description: '30 live hf-inference models among 60, for quick tests',
     defaultSeed: 7,
@@ -65,6 +90,13 @@ export const PRESETS: Readonly<Record<string, PresetInfo>> = Object.freeze(
         served: spec.hfInference.live,
         hfInference: spec.hfInference,
         otherProvidersOnly: spec.otherProvidersOnly,
+        providers: Object.fromEntries([
+          ['hf-inference', spec.hfInference],
+          ...(spec.providerCatalogs ?? []).map(({ provider, live, staging, error }) => [
+            provider,
+            { live, staging, error },
+          ]),
+        ]) as Record<string, StatusCounts>,
       }),
     ]),
   ),
@@ -79,5 +111,6 @@ export function presetSpec(preset: string): PresetSpec {
 /** Generates a preset's models afresh: same preset and seed, same records, byte for byte. */
 export function generateDataset(preset: string, seed?: number): EmulatedModel[] {
   const spec = presetSpec(preset);
-  return generatePopulation(spec, seed ?? spec.defaultSeed);
+  const population = generatePopulation(spec, seed ?? spec.defaultSeed);
+  return Array.from({ length: population.n }, (_, i) => population.record(i));
 }

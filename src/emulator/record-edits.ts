@@ -1,4 +1,4 @@
-import type { EmulatedModel, EmulatedProviderMapping, MappingStatus } from './dataset.ts';
+import type { EmulatedModel, EmulatedProviderMapping, MappingStatus } from './population.ts';
 import type { Random } from './random.ts';
 
 /** One listed field before and after an evolution, in the Hub's field names; `null` where the field is absent. */
@@ -126,23 +126,4 @@ export function removeMapping(model: EmulatedModel, provider: string): Edit {
     record: { ...model, inferenceProviderMapping: model.inferenceProviderMapping.filter((m) => m !== before) },
     fields: [change(mappingStatusField(provider), before?.status, null)],
   };
-}
-
-/**
- * A day of counts: 30-day downloads wander, all-time downloads grow by a day's worth, likes mostly grow, trending
- * scores wander. Nothing a catalog routes on changes, so evolutions report drift as a count only.
- */
-export function drift(model: EmulatedModel, random: Random): EmulatedModel {
-  const downloads = Math.max(0, Math.round(model.downloads * Math.exp(0.1 * random.normal())));
-  const record: Mutable<EmulatedModel> = {
-    ...model,
-    likes: Math.max(0, model.likes + Math.round((0.01 * model.likes + 0.5) * (random.next() * 2 - 0.3))),
-    downloads,
-    // All-time downloads include the last 30 days', whatever the window did.
-    downloadsAllTime: Math.max(model.downloadsAllTime + Math.round(downloads / 30), downloads),
-  };
-  if (model.trendingScore !== undefined) {
-    record.trendingScore = Math.round(model.trendingScore * Math.exp(0.2 * random.normal()) * 10) / 10;
-  }
-  return record;
 }

@@ -5,6 +5,7 @@ import { Exchange, requestId, type RequestLogEntry } from './exchange.ts';
 import { faultFor, respondWithFault, truncated, withInvalidItem, type Fault } from './faults.ts';
 import { ListingError, parseListingQuery, project, type ListingQuery } from './listing.ts';
 import type { FixedWindow } from './rate-limit.ts';
+import { ROUTER_PATH, type RouterEndpoint } from './router.ts';
 
 export interface HandlerSettings {
   readonly dataset: EvolvingIndex;
@@ -62,6 +63,7 @@ export class RequestHandler {
 
   constructor(
     private readonly settings: HandlerSettings,
+    readonly router: RouterEndpoint,
     faults: Fault[],
     capped: boolean,
   ) {
@@ -73,6 +75,7 @@ export class RequestHandler {
   resetLog(): void {
     this.requests.length = 0;
     this.listingRequests = 0;
+    this.router.resetCount();
   }
 
   readonly listener = (req: IncomingMessage, res: ServerResponse): void => {
@@ -91,18 +94,27 @@ export class RequestHandler {
     this.requests.push(exchange.entry);
     const credentialsOk = this.checkCredentials(exchange);
     if (exchange.path === EVOLVE_PATH) return serveEvolve(exchange, this.settings.dataset);
+    if (exchange.path === ROUTER_PATH) {
+      await this.delay();
+      this.router.serve(exchange);
+      return;
+    }
 
     const isListing = isListingPath(exchange.path);
     const nth = isListing ? ++this.listingRequests : 0;
     const quota = this.settings.quota.take(isListing);
     Object.assign(exchange.headers, this.settings.quota.headers(quota));
-    if (this.settings.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.settings.latencyMs));
+    await this.delay();
 
     const fault = isListing ? faultFor(this.faults, nth) : undefined;
     if (fault && respondWithFault(exchange, fault)) return;
     const refusal = refusalOf(exchange, { credentialsOk, isListing, quotaExceeded: quota.exceeded });
     if (refusal) exchange.fail(...refusal);
     else this.serveListing(exchange, fault);
+  }
+
+  private async delay(): Promise<void> {
+    if (this.settings.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.settings.latencyMs));
   }
 
   /** No header is anonymous; a bearer token must be a known one when tokens are configured. */

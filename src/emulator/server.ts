@@ -1,16 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { evolveOnSchedule, type EvolveSchedule } from './control.ts';
-import { generatePopulation, type EmulatedModel } from './dataset.ts';
+import { generatePopulation } from './dataset.ts';
 import type { EvolveResult, EvolveSpec } from './evolve-spec.ts';
 import { EvolvingIndex } from './evolving-index.ts';
 import type { RequestLogEntry } from './exchange.ts';
 import type { Fault } from './faults.ts';
 import { ListingIndex } from './listing-index.ts';
 import { parseListingQuery } from './listing.ts';
+import type { EmulatedModel } from './population.ts';
 import { DEFAULT_PRESET, presetSpec } from './presets.ts';
 import { FixedWindow } from './rate-limit.ts';
 import { RequestHandler } from './request-handler.ts';
+import { RouterEndpoint, routerModels, type RouterModel, type RouterOptions } from './router.ts';
+import type { StatusCounts } from './presets.ts';
 
 export interface EmulatorOptions {
   /** Dataset preset; default `gateway-2025-10`. */
@@ -40,6 +43,8 @@ export interface EmulatorOptions {
    * outcome, a failure included.
    */
   evolveEvery?: EvolveSchedule;
+  /** How `GET /v1/models` (the router's listing) behaves where the real one is unverified; see `RouterOptions`. */
+  router?: RouterOptions;
 }
 
 export interface RunningEmulator {
@@ -65,6 +70,14 @@ export interface RunningEmulator {
   evolve(spec: EvolveSpec): EvolveResult;
   /** Evolutions applied so far. */
   readonly evolutions: number;
+  /** Base URL of the router's listing (`${routerUrl}/v1/models`): this server plays the router too. */
+  routerUrl: string;
+  /** The router's entries now, as `GET /v1/models` lists them (all pages, by model id). */
+  routerModels(): readonly RouterModel[];
+  /** Mappings per provider and status over the population now, for every provider that has one. */
+  providerCounts(): Record<string, StatusCounts>;
+  /** Replaces the faults of `/v1/models` requests (counted apart from the Hub listing's). */
+  setRouterFaults(faults: Fault[]): void;
   close(): Promise<void>;
 }
 
@@ -111,7 +124,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     latencyMs: options.latencyMs ?? 0,
     fallbackHost: host,
   };
-  const handler = new RequestHandler(settings, options.faults ?? [], options.capped ?? false);
+  const router = new RouterEndpoint(options.router ?? {}, settings);
+  const handler = new RequestHandler(settings, router, options.faults ?? [], options.capped ?? false);
   const server = createServer(handler.listener);
   const port = await listen(server, options.port ?? 0, host);
   settings.fallbackHost = `${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -154,6 +168,10 @@ function runningEmulator(parts: {
     get evolutions() {
       return dataset.evolutionCount;
     },
+    routerUrl: parts.url,
+    routerModels: () => routerModels(dataset.current),
+    providerCounts: () => providerCounts(dataset),
+    setRouterFaults: (faults) => (handler.router.faults = faults),
     close: parts.close,
   };
 }
@@ -163,6 +181,11 @@ function servedIds(dataset: EvolvingIndex, provider: string, statuses: readonly 
   const query = parseListingQuery(new URLSearchParams({ inference_provider: provider }));
   return index
     .matching(index.matcher(query, statuses))
-    .map((i) => index.record(i)!.id)
+    .map((i) => index.idAt(i))
     .sort();
+}
+
+function providerCounts(dataset: EvolvingIndex): Record<string, StatusCounts> {
+  const counts = dataset.current.mappingCounts();
+  return Object.fromEntries(Object.entries(counts).filter(([, row]) => row.live + row.staging + row.error > 0));
 }

@@ -28,6 +28,13 @@ describe('dataset generation', () => {
     expect(sha256(generateDataset('tiny', 3))).toBe(sha256(generateDataset('tiny', 3)));
   });
 
+  it('keeps the gateway-2025-10 population byte for byte, as other suites and the README quote its figures', () => {
+    // Pinned on purpose: a change to generation (storage, speed-ups) must not move a single byte of this preset.
+    expect(sha256(generateDataset('gateway-2025-10'))).toBe(
+      'a3584260c46ef4e651e86dc96fc11bf0b33632c484b6bc7350a238a09b5fd491',
+    );
+  });
+
   it('changes with the seed', () => {
     expect(sha256(generateDataset('tiny', 1))).not.toBe(sha256(generateDataset('tiny', 2)));
   });

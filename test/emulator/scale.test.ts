@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS, startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
+import { useEmulator } from '../support/emulator.ts';
 import { crawl, get, idsOf, listUrl } from './helpers.ts';
 
 describe('preset scale-100k', () => {
@@ -81,4 +82,24 @@ describe('preset scale-100k', () => {
     expect(idsOf(items).sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThan(100);
   });
+});
+
+describe('preset scale-1m', () => {
+  const emu = useEmulator({ preset: 'scale-1m' }, 180_000);
+
+  it('serves 1,000,000 live hf-inference models with unique ids, walked by keyset from a cursor', async () => {
+    const served = emu.servedIds();
+    expect(served).toHaveLength(1_000_000);
+    expect(new Set(served).size).toBe(1_000_000);
+    const first = await get(listUrl(emu, 'inference_provider=hf-inference&sort=likes&limit=1000&expand[]=likes'));
+    const second = await get(first.next!);
+    const items = [...first.items, ...second.items];
+    expect(new Set(idsOf(items)).size).toBe(2000);
+    for (let k = 1; k < items.length; k++) {
+      const [a, b] = [items[k - 1]!, items[k]!];
+      expect(
+        (a.likes as number) > (b.likes as number) || (a.likes === b.likes && (a._id as string) < (b._id as string)),
+      ).toBe(true);
+    }
+  }, 180_000);
 });
