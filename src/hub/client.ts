@@ -72,8 +72,30 @@ export interface HubPage {
   durationMs: number;
 }
 
+/**
+ * Sends one page's request when the caller allows it: a crawl passes one to go through its limiter, request budget
+ * and rate-limit gate. Resolving null instead of calling `send` ends the listing there.
+ */
+export type PageScheduler = (send: () => Promise<HubPage>) => Promise<HubPage | null>;
+
+export interface ListOptions {
+  signal?: AbortSignal;
+  /** Default: every page is sent at once. */
+  schedule?: PageScheduler;
+}
+
 type Attempt =
   { kind: 'response'; response: Response; body: string } | { kind: 'failure'; timedOut: boolean; error: unknown };
+
+/** A failed attempt: the error to throw if it is the last, and whether and how long to wait before the next. */
+interface AttemptFailure {
+  error: (note?: string) => Error;
+  retryable: boolean;
+  waitMs: number;
+  event: Omit<RetryEvent, 'waitMs'>;
+}
+
+const sendAtOnce: PageScheduler = (send) => send();
 
 // A hand-written loop rather than p-retry: p-retry 7 derives every delay from one exponential
 // schedule (custom waits would mean zeroing it and sleeping inside onFailedAttempt), bounds
@@ -122,9 +144,10 @@ export class HubClient {
 
   /**
    * Every page of a listing, in order: the first from `query`, each next one from the previous
-   * page's `Link: <…>; rel="next"`, requested verbatim, until a page has none.
+   * page's `Link: <…>; rel="next"`, requested verbatim, until a page has none (or `schedule` declines one).
    */
-  async *listModels(query: ListModelsQuery, options: { signal?: AbortSignal } = {}): AsyncGenerator<HubPage> {
+  async *listModels(query: ListModelsQuery, options: ListOptions = {}): AsyncGenerator<HubPage> {
+    const { signal, schedule = sendAtOnce } = options;
     const seen = new Set<string>();
     let url: string | null = this.buildListUrl(query);
     for (let index = 0; url !== null; index++) {
@@ -136,7 +159,9 @@ export class HubClient {
         });
       }
       seen.add(url);
-      const page: HubPage = await this.fetchPage(url, index, options);
+      const pageUrl: string = url;
+      const page = await schedule(() => this.fetchPage(pageUrl, index, { signal }));
+      if (page === null) return;
       yield page;
       url = page.nextUrl;
     }
@@ -149,72 +174,89 @@ export class HubClient {
   async fetchPage(url: string, index: number, options: { signal?: AbortSignal } = {}): Promise<HubPage> {
     const { signal } = options;
     if (!URL.canParse(url)) throw new HubUsageError(`not an absolute URL: ${JSON.stringify(this.#scrub(url))}`);
-    const shownUrl = this.#scrub(url);
     const started = performance.now();
     let waitedMs = 0;
-
     for (let attempt = 1; ; attempt++) {
       signal?.throwIfAborted();
       const outcome = await this.#attempt(url, signal);
-
-      let fail: (note?: string) => Error;
-      let event: Omit<RetryEvent, 'waitMs'>;
-      let waitMs: number;
-      if (outcome.kind === 'response') {
-        const { response, body } = outcome;
-        if (response.ok) {
-          return this.#page(url, index, response, body, attempt, performance.now() - started);
-        }
-        const { status } = response;
-        const hubMessage = errorText(body);
-        fail = (note) =>
-          new HubHttpError({
-            status,
-            hubMessage: hubMessage === null ? null : this.#scrub(hubMessage),
-            requestId: response.headers.get('x-request-id'),
-            url: shownUrl,
-            attempts: attempt,
-            ...(note === undefined ? {} : { note }),
-          });
-        if (!RETRYABLE_STATUSES.has(status)) throw fail();
-        waitMs = retryWaitMs(status, response.headers, attempt - 1, this.#random);
-        const limited = status === 429;
-        event = {
-          url: shownUrl,
-          attempt,
-          reason: limited ? 'rate-limited' : 'status',
-          message: this.#scrub(`HTTP ${status}${hubMessage === null ? '' : `: ${hubMessage}`}`),
-          status,
-        };
-      } else {
-        const { timedOut, error } = outcome;
-        const detail = timedOut ? `timed out after ${this.#timeoutMs} ms` : this.#scrub(describeError(error));
-        const cause = this.#safeCause(error);
-        fail = (note) =>
-          new HubNetworkError({
-            url: shownUrl,
-            timedOut,
-            attempts: attempt,
-            detail,
-            cause,
-            ...(note === undefined ? {} : { note }),
-          });
-        waitMs = backoffMs(attempt - 1, this.#random);
-        event = { url: shownUrl, attempt, reason: timedOut ? 'timeout' : 'network', message: detail };
+      if (outcome.kind === 'response' && outcome.response.ok) {
+        return this.#page(url, index, outcome.response, outcome.body, attempt, performance.now() - started);
       }
-
-      if (attempt > this.#maxRetries) throw fail(`gave up after ${this.#maxRetries} retries`);
-      if (waitedMs + waitMs > this.#maxRetryWaitMs) {
-        throw fail(`the next wait (${waitMs} ms) would exceed the ${this.#maxRetryWaitMs} ms retry-wait budget`);
-      }
-      this.#onRetry?.({ ...event, waitMs });
-      waitedMs += waitMs;
-      try {
-        await this.#sleep(waitMs, signal);
-      } catch (error) {
-        throw signal?.aborted ? signal.reason : error;
-      }
+      const failure =
+        outcome.kind === 'response'
+          ? this.#httpFailure(url, outcome.response, outcome.body, attempt)
+          : this.#networkFailure(url, outcome.timedOut, outcome.error, attempt);
+      waitedMs = await this.#waitToRetry(failure, attempt, waitedMs, signal);
     }
+  }
+
+  #httpFailure(url: string, response: Response, body: string, attempt: number): AttemptFailure {
+    const { status } = response;
+    const hubMessage = errorText(body);
+    const shownUrl = this.#scrub(url);
+    const retryable = RETRYABLE_STATUSES.has(status);
+    return {
+      error: (note) =>
+        new HubHttpError({
+          status,
+          hubMessage: hubMessage === null ? null : this.#scrub(hubMessage),
+          requestId: response.headers.get('x-request-id'),
+          url: shownUrl,
+          attempts: attempt,
+          ...(note === undefined ? {} : { note }),
+        }),
+      retryable,
+      waitMs: retryable ? retryWaitMs(status, response.headers, attempt - 1, this.#random) : 0,
+      event: {
+        url: shownUrl,
+        attempt,
+        reason: status === 429 ? 'rate-limited' : 'status',
+        message: this.#scrub(`HTTP ${status}${hubMessage === null ? '' : `: ${hubMessage}`}`),
+        status,
+      },
+    };
+  }
+
+  #networkFailure(url: string, timedOut: boolean, error: unknown, attempt: number): AttemptFailure {
+    const shownUrl = this.#scrub(url);
+    const detail = timedOut ? `timed out after ${this.#timeoutMs} ms` : this.#scrub(describeError(error));
+    const cause = this.#safeCause(error);
+    return {
+      error: (note) =>
+        new HubNetworkError({
+          url: shownUrl,
+          timedOut,
+          attempts: attempt,
+          detail,
+          cause,
+          ...(note === undefined ? {} : { note }),
+        }),
+      retryable: true,
+      waitMs: backoffMs(attempt - 1, this.#random),
+      event: { url: shownUrl, attempt, reason: timedOut ? 'timeout' : 'network', message: detail },
+    };
+  }
+
+  /** Waits before the next attempt and returns the total waited so far; throws when the failure is final. */
+  async #waitToRetry(
+    failure: AttemptFailure,
+    attempt: number,
+    waitedMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<number> {
+    const { waitMs } = failure;
+    if (!failure.retryable) throw failure.error();
+    if (attempt > this.#maxRetries) throw failure.error(`gave up after ${this.#maxRetries} retries`);
+    if (waitedMs + waitMs > this.#maxRetryWaitMs) {
+      throw failure.error(`the next wait (${waitMs} ms) would exceed the ${this.#maxRetryWaitMs} ms retry-wait budget`);
+    }
+    this.#onRetry?.({ ...failure.event, waitMs });
+    try {
+      await this.#sleep(waitMs, signal);
+    } catch (error) {
+      throw signal?.aborted ? signal.reason : error;
+    }
+    return waitedMs + waitMs;
   }
 
   async #attempt(url: string, signal: AbortSignal | undefined): Promise<Attempt> {
@@ -245,41 +287,11 @@ export class HubClient {
         reason: this.#scrub(reason),
         itemIndex: itemIndex ?? null,
       });
-
-    let nextUrl: string | null;
-    try {
-      nextUrl = nextLinkUrl(response.headers.get('link'), url);
-    } catch (error) {
-      if (error instanceof LinkHeaderSyntaxError) throw protocolError(`bad Link header: ${error.message}`);
-      throw error;
-    }
-
-    let data: unknown;
-    try {
-      data = JSON.parse(body);
-    } catch (error) {
-      throw protocolError(`body is not JSON (${describeError(error)}); it starts ${JSON.stringify(body.slice(0, 80))}`);
-    }
-    if (!Array.isArray(data)) {
-      throw protocolError(`body is a JSON ${data === null ? 'null' : typeof data}, not an array`);
-    }
-
-    const items = data.map((raw: unknown, itemIndex) => {
-      const parsed = hubModelItemSchema.safeParse(raw);
-      if (parsed.success) return parsed.data;
-      const id = itemLabel(raw);
-      const issues = parsed.error.issues
-        .slice(0, 3)
-        .map((issue) => `${issue.path.length === 0 ? '(item)' : issue.path.join('.')}: ${issue.message}`)
-        .join('; ');
-      throw protocolError(`item ${itemIndex}${id} is invalid: ${issues}`, itemIndex);
-    });
-
     return {
       index,
-      items,
+      nextUrl: nextUrlOf(response, url, protocolError),
+      items: itemsOf(body, protocolError),
       url,
-      nextUrl,
       requests,
       rateLimit: parseRateLimit(response.headers),
       requestId: response.headers.get('x-request-id'),
@@ -297,6 +309,40 @@ export class HubClient {
     if (this.#token === null || !inspect(error, { depth: 8 }).includes(this.#token)) return error;
     return new Error(this.#scrub(describeError(error)));
   }
+}
+
+type ProtocolErrorOf = (reason: string, itemIndex?: number) => HubProtocolError;
+
+/** The page's `rel="next"` target; a `Link` header that cannot be read makes the page malformed. */
+function nextUrlOf(response: Response, url: string, protocolError: ProtocolErrorOf): string | null {
+  try {
+    return nextLinkUrl(response.headers.get('link'), url);
+  } catch (error) {
+    if (error instanceof LinkHeaderSyntaxError) throw protocolError(`bad Link header: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The page's items, each validated; the first invalid one makes the page malformed. */
+function itemsOf(body: string, protocolError: ProtocolErrorOf): HubModelItem[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (error) {
+    throw protocolError(`body is not JSON (${describeError(error)}); it starts ${JSON.stringify(body.slice(0, 80))}`);
+  }
+  if (!Array.isArray(data)) {
+    throw protocolError(`body is a JSON ${data === null ? 'null' : typeof data}, not an array`);
+  }
+  return data.map((raw: unknown, itemIndex) => {
+    const parsed = hubModelItemSchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.length === 0 ? '(item)' : issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw protocolError(`item ${itemIndex}${itemLabel(raw)} is invalid: ${issues}`, itemIndex);
+  });
 }
 
 /** ` (id "…")`, or ` (_id "…")` when the id itself is what is missing, to find the item in a report. */
