@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FETCH_STRATEGIES, type FetchStrategy } from './catalog/index.ts';
+import { DEFAULT_QUERY_LIMITS } from './graphql/index.ts';
 import { HUB_MAX_PAGE_SIZE, HUB_SORT_KEYS, type HubSortKey } from './hub/index.ts';
 
 /** Thrown for any invalid setting; the message is one line naming the flag or variable it came from. */
@@ -47,8 +48,17 @@ const sortList = z
       .refine((sorts) => new Set(sorts).size === sorts.length, { error: 'lists a sort key twice' }),
   );
 
+const flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((value) => value === 'true');
+
+/** A request limit of the GraphQL API; its default lives with the guards, in `DEFAULT_QUERY_LIMITS`. */
+const requestLimit = (key: Exclude<keyof typeof DEFAULT_QUERY_LIMITS, 'fieldSuggestions'>, min: number, max: number) =>
+  ({ schema: integer(min, max), fallback: String(DEFAULT_QUERY_LIMITS[key]) }) as const;
+
 interface SettingSpec {
-  /** Null for secrets: a token on the command line would show in `ps` and shell history. */
+  /**
+   * Null for secrets (a token on the command line would show in `ps` and shell history) and for the API's limits and
+   * HTTP policy, which belong to a deployment rather than to one run.
+   */
   flag: string | null;
   env: readonly string[];
   schema: z.ZodType;
@@ -164,10 +174,61 @@ export const SETTINGS = {
     fallback: '4000',
     description: 'HTTP port of hubcat serve',
   },
+  maxBodyBytes: {
+    flag: null,
+    env: ['HUBCAT_MAX_BODY_BYTES'],
+    ...requestLimit('maxBodyBytes', 1024, 100_000_000),
+    description: 'largest GraphQL request body, in bytes (413 beyond)',
+  },
+  maxTokens: {
+    flag: null,
+    env: ['HUBCAT_MAX_TOKENS'],
+    ...requestLimit('maxTokens', 100, 1_000_000),
+    description: 'lexical tokens in one GraphQL document, counted before parsing',
+  },
+  maxOperations: {
+    flag: null,
+    env: ['HUBCAT_MAX_OPERATIONS'],
+    ...requestLimit('maxOperations', 1, 1000),
+    description: 'operations one GraphQL document may define',
+  },
+  maxDepth: {
+    flag: null,
+    env: ['HUBCAT_MAX_DEPTH'],
+    ...requestLimit('maxDepth', 1, 1000),
+    description: 'fields nested in one operation',
+  },
+  maxAliases: {
+    flag: null,
+    env: ['HUBCAT_MAX_ALIASES'],
+    ...requestLimit('maxAliases', 0, 100_000),
+    description: 'aliases in one operation',
+  },
+  maxDirectives: {
+    flag: null,
+    env: ['HUBCAT_MAX_DIRECTIVES'],
+    ...requestLimit('maxDirectives', 0, 100_000),
+    description: 'directives in one operation',
+  },
+  maxCost: {
+    flag: null,
+    env: ['HUBCAT_MAX_COST'],
+    ...requestLimit('maxCost', 1, 1_000_000_000),
+    description: 'estimated cost of one operation: 1 per field, a list multiplying its selection by its size',
+  },
+  fieldSuggestions: {
+    flag: null,
+    env: ['HUBCAT_FIELD_SUGGESTIONS'],
+    schema: flag.optional(),
+    description: 'whether errors suggest names ("Did you mean …?"); default true, false when NODE_ENV=production',
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 type Settings = typeof SETTINGS;
-export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> } & { sorts: HubSortKey[] };
+export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> } & {
+  sorts: HubSortKey[];
+  fieldSuggestions: boolean;
+};
 export type ConfigFlags = Partial<Record<keyof Settings, string | number | undefined>>;
 
 /**
@@ -213,6 +274,8 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     values[key] = parsed.data;
   }
   values.sorts ??= defaultSorts(values.strategy as FetchStrategy);
+  // Suggestions map the schema for anyone who guesses; a production deployment hides them unless told otherwise.
+  values.fieldSuggestions ??= env.NODE_ENV !== 'production';
   return values as Config;
 }
 

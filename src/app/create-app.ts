@@ -1,6 +1,6 @@
 import { fetchCatalog, type FetchPlan } from '../catalog/index.ts';
 import type { Config } from '../config.ts';
-import { createHubcatYoga, type HubcatYoga } from '../graphql/index.ts';
+import { createHubcatYoga, type HubcatYoga, type QueryLimits } from '../graphql/index.ts';
 import { HubClient } from '../hub/index.ts';
 import { CatalogCache, createSnapshotStore, snapshotKey, type CacheEvent } from '../store/index.ts';
 
@@ -32,6 +32,21 @@ export function fetchPlanOf(config: Config): FetchPlan {
   };
 }
 
+/** The GraphQL API's request limits, as configured. */
+export function queryLimitsOf(config: Config): QueryLimits {
+  const { maxBodyBytes, maxTokens, maxOperations, maxDepth, maxAliases, maxDirectives, maxCost } = config;
+  return {
+    maxBodyBytes,
+    maxTokens,
+    maxOperations,
+    maxDepth,
+    maxAliases,
+    maxDirectives,
+    maxCost,
+    fieldSuggestions: config.fieldSuggestions,
+  };
+}
+
 export function createApp(config: Config, options: AppOptions = {}): App {
   const client = new HubClient({
     endpoint: config.endpoint,
@@ -54,6 +69,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     catalog,
     qualityBar: { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes },
     graphiql: options.graphiql,
+    limits: queryLimitsOf(config),
   });
   return {
     yoga,

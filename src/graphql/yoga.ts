@@ -3,6 +3,9 @@ import type { QualityBar } from '../query/index.ts';
 import type { CatalogCache } from '../store/index.ts';
 import type { GraphQLContext } from './context.ts';
 import { maskError } from './errors.ts';
+import { queryGuards } from './query-guards.ts';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.ts';
+import { requestErrorPlugins } from './request-errors.ts';
 import { schema } from './schema/index.ts';
 
 export interface HubcatServerOptions {
@@ -10,17 +13,23 @@ export interface HubcatServerOptions {
   qualityBar: QualityBar;
   graphiql?: boolean;
   logging?: boolean;
+  /** What one request may ask; default {@link DEFAULT_QUERY_LIMITS}. */
+  limits?: QueryLimits;
 }
 
 export type HubcatYoga = YogaServerInstance<Record<string, never>, GraphQLContext>;
 
 /** The configured Yoga instance; starting it on a port is the CLI's job. */
 export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
+  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   return createYoga<Record<string, never>, GraphQLContext>({
     schema,
     graphiql: options.graphiql ?? true,
     logging: options.logging ?? false,
     maskedErrors: { maskError },
     context: () => ({ catalog: options.catalog, qualityBar: options.qualityBar }),
+    // The guards come first, so that nothing runs for a request they refuse.
+    plugins: [...queryGuards(limits), ...requestErrorPlugins(limits)],
+    maxRequestBodySize: limits.maxBodyBytes,
   });
 }
