@@ -25,6 +25,14 @@ export interface PageEvent {
   requestsSoFar: number;
 }
 
+/** A capture that failed, with the whole error, for the operator's log; the report keeps only its summary. */
+export interface CaptureFailure {
+  capture: string;
+  /** 1-based page the failure happened on. */
+  page: number;
+  error: HubHttpError | HubNetworkError | HubProtocolError;
+}
+
 export interface CrawlContext {
   client: HubClient;
   provider: string;
@@ -41,6 +49,7 @@ export interface CrawlContext {
   accumulator: ModelAccumulator;
   now: () => number;
   onPage?: (event: PageEvent) => void;
+  onCaptureFailed?: (failure: CaptureFailure) => void;
   signal?: AbortSignal;
 }
 
@@ -93,6 +102,7 @@ export async function crawlCapture(
   } catch (error) {
     if (!isHubError(error)) throw error;
     recordFailure(context.budget, capture, error);
+    context.onCaptureFailed?.({ capture: name, page: capture.errorPage ?? 1, error });
   }
   capture.durationMs = context.now() - startedAt;
   return capture;
@@ -189,7 +199,8 @@ function recordFailure(budget: RequestBudget, capture: Capture, error: HubError)
   const failedRequests = error instanceof HubProtocolError ? 1 : error.attempts;
   budget.record(failedRequests);
   capture.requests += failedRequests;
-  capture.error = `${error.name} on page ${capture.pages + 1}: ${error.message}`;
+  // The summary, not the message: the report reaches API clients, and must carry no URL or upstream text.
+  capture.error = `${error.name} on page ${capture.pages + 1}: ${error.summary}`;
   capture.errorPage = capture.pages + 1;
 }
 

@@ -14,7 +14,13 @@ export async function runFetch(flags: FetchFlags): Promise<void> {
   const client = new HubClient({ endpoint: config.endpoint, token: config.token, timeoutMs: config.timeoutMs });
   const progress = createFetchProgress();
   try {
-    const snapshot = await fetchCatalog(fetchPlanOf(config), { client, onPage: progress.onPage });
+    const snapshot = await fetchCatalog(fetchPlanOf(config), {
+      client,
+      onPage: progress.onPage,
+      // The report keeps a short reason for API clients; whoever runs the fetch sees the whole error.
+      onCaptureFailed: ({ capture, page, error }) =>
+        process.stderr.write(`hubcat: ${capture} page ${page}: ${error.message}\n`),
+    });
     progress.stop();
     process.stdout.write(
       flags.json ? `${JSON.stringify(snapshot.report, null, 2)}\n` : `${renderReport(snapshot.report)}\n`,

@@ -5,6 +5,7 @@ import { HubHttpError, HubNetworkError, HubProtocolError, HubUsageError } from '
 import { LinkHeaderSyntaxError, nextLinkUrl } from './link-header.ts';
 import { listModelsSearchParams, type ListModelsQuery } from './list-query.ts';
 import { hubModelItemSchema, type HubModelItem } from './model-item.ts';
+import { BEARER_TOKEN_SYNTAX } from './token.ts';
 import { parseRateLimit, type RateLimitInfo } from './rate-limit.ts';
 import { RETRYABLE_STATUSES, backoffMs, retryWaitMs } from './retry-policy.ts';
 
@@ -29,8 +30,8 @@ export interface HubClientOptions {
   /** Hub base URL (what `HF_ENDPOINT` holds); default `https://huggingface.co`, trailing `/` stripped. */
   endpoint?: string;
   /**
-   * Sent as `Authorization: Bearer …`, only to the endpoint's own origin (a `Link` pointing elsewhere
-   * is followed anonymously). Never appears in errors, retry events or URLs.
+   * Sent as `Authorization: Bearer …`; the client requests nothing but the endpoint's listing, so it goes nowhere
+   * else. Never appears in errors, retry events or URLs.
    */
   token?: string;
   /** Default: the global `fetch`. */
@@ -104,7 +105,8 @@ const sendAtOnce: PageScheduler = (send) => send();
 export class HubClient {
   /** The Hub base URL, without a trailing `/`. */
   readonly endpoint: string;
-  readonly #origin: string;
+  /** `…/api/models`: the only URL, queries aside, this client requests. */
+  readonly #listing: URL;
   readonly #token: string | null;
   readonly #fetch: typeof fetch;
   readonly #timeoutMs: number;
@@ -119,11 +121,13 @@ export class HubClient {
     this.endpoint = (options.endpoint ?? DEFAULT_HUB_ENDPOINT).replace(/\/+$/, '');
     if (!URL.canParse(this.endpoint))
       throw new HubUsageError(`endpoint is not an absolute URL: ${JSON.stringify(this.endpoint)}`);
-    this.#origin = new URL(this.endpoint).origin;
+    this.#listing = new URL(`${this.endpoint}/api/models`);
 
     const token = options.token ?? '';
     // Checked here so a bad token fails with our message (which must not quote it), not fetch's.
-    if (/[^\x21-\x7e]/.test(token)) throw new HubUsageError('token contains whitespace or non-ASCII characters');
+    if (token !== '' && !BEARER_TOKEN_SYNTAX.test(token)) {
+      throw new HubUsageError('token is not a Bearer token: it may hold only letters, digits and -._~+/');
+    }
     this.#token = token === '' ? null : token;
 
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -139,7 +143,7 @@ export class HubClient {
   /** The first page's URL for `query`. Throws `HubUsageError` for a query the Hub would reject. */
   buildListUrl(query: ListModelsQuery): string {
     const search = listModelsSearchParams(query).toString();
-    return `${this.endpoint}/api/models${search === '' ? '' : `?${search}`}`;
+    return `${this.#listing.href}${search === '' ? '' : `?${search}`}`;
   }
 
   /**
@@ -174,6 +178,8 @@ export class HubClient {
   async fetchPage(url: string, index: number, options: { signal?: AbortSignal } = {}): Promise<HubPage> {
     const { signal } = options;
     if (!URL.canParse(url)) throw new HubUsageError(`not an absolute URL: ${JSON.stringify(this.#scrub(url))}`);
+    const offListing = whyOffListing(url, this.#listing);
+    if (offListing !== null) throw new HubUsageError(`refused to request ${offListing}: not the upstream's listing`);
     const started = performance.now();
     let waitedMs = 0;
     for (let attempt = 1; ; attempt++) {
@@ -195,11 +201,12 @@ export class HubClient {
     const hubMessage = errorText(body);
     const shownUrl = this.#scrub(url);
     const retryable = RETRYABLE_STATUSES.has(status);
+    const redirect = status >= 300 && status < 400;
     return {
-      error: (note) =>
+      error: (note = redirect ? REDIRECT_NOTE : undefined) =>
         new HubHttpError({
           status,
-          hubMessage: hubMessage === null ? null : this.#scrub(hubMessage),
+          hubMessage: hubMessage === null ? null : this.#scrub(hubMessage).slice(0, EVIDENCE_CHARS),
           requestId: response.headers.get('x-request-id'),
           url: shownUrl,
           attempts: attempt,
@@ -262,11 +269,12 @@ export class HubClient {
   async #attempt(url: string, signal: AbortSignal | undefined): Promise<Attempt> {
     const timeout = AbortSignal.timeout(this.#timeoutMs);
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.#userAgent };
-    if (this.#token !== null && new URL(url).origin === this.#origin)
-      headers['authorization'] = `Bearer ${this.#token}`;
+    if (this.#token !== null) headers['authorization'] = `Bearer ${this.#token}`;
     try {
       const response = await this.#fetch(url, {
         headers,
+        // A redirect could lead anywhere, the token with it: a 3xx is answered as a final error instead.
+        redirect: 'manual',
         signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
       });
       // The body is read under the same signal, so a stalled body is a timeout too.
@@ -280,16 +288,18 @@ export class HubClient {
 
   #page(url: string, index: number, response: Response, body: string, requests: number, durationMs: number): HubPage {
     const shownUrl = this.#scrub(url);
-    const protocolError = (reason: string, itemIndex?: number): HubProtocolError =>
+    const protocolError: ProtocolErrorOf = (reason, details = {}) =>
       new HubProtocolError({
         url: shownUrl,
         pageIndex: index,
         reason: this.#scrub(reason),
-        itemIndex: itemIndex ?? null,
+        itemIndex: details.itemIndex ?? null,
+        // Scrubbed whole before it is cut, so that no cut can leave a piece of the token.
+        evidence: details.evidence === undefined ? null : this.#scrub(details.evidence).slice(0, EVIDENCE_CHARS),
       });
     return {
       index,
-      nextUrl: nextUrlOf(response, url, protocolError),
+      nextUrl: nextUrlOf(response, url, this.#listing, protocolError),
       items: itemsOf(body, protocolError),
       url,
       requests,
@@ -311,16 +321,44 @@ export class HubClient {
   }
 }
 
-type ProtocolErrorOf = (reason: string, itemIndex?: number) => HubProtocolError;
+/** Makes the page's error; `evidence` (the upstream's own text) goes to the operator's log, never to API clients. */
+type ProtocolErrorOf = (reason: string, details?: { itemIndex?: number; evidence?: string }) => HubProtocolError;
 
-/** The page's `rel="next"` target; a `Link` header that cannot be read makes the page malformed. */
-function nextUrlOf(response: Response, url: string, protocolError: ProtocolErrorOf): string | null {
+/** How much of a malformed page's body or header an error keeps as evidence. */
+const EVIDENCE_CHARS = 200;
+
+const REDIRECT_NOTE = 'hubcat follows no redirect; set HF_ENDPOINT to the URL it redirects to';
+
+/**
+ * The page's `rel="next"` target. A `Link` header that cannot be read, or that leads off the upstream's listing (to
+ * another origin, another path, a `data:` URL), makes the page malformed: the target is never requested, and a crawl
+ * that stops there proves nothing.
+ */
+function nextUrlOf(response: Response, url: string, listing: URL, protocolError: ProtocolErrorOf): string | null {
+  const header = response.headers.get('link');
+  let next: string | null;
   try {
-    return nextLinkUrl(response.headers.get('link'), url);
+    next = nextLinkUrl(header, url);
   } catch (error) {
-    if (error instanceof LinkHeaderSyntaxError) throw protocolError(`bad Link header: ${error.message}`);
-    throw error;
+    if (!(error instanceof LinkHeaderSyntaxError)) throw error;
+    throw protocolError(`bad Link header: ${error.message}`, { evidence: header ?? '' });
   }
+  const offListing = next === null ? null : whyOffListing(next, listing);
+  if (offListing !== null) {
+    throw protocolError(`Link rel="next" leads to ${offListing}, off the listing: not followed`, {
+      evidence: header ?? '',
+    });
+  }
+  return next;
+}
+
+/** Where `url` leads if not to `listing` (same scheme, host, port and path), in words without its query; else null. */
+function whyOffListing(url: string, listing: URL): string | null {
+  const target = new URL(url);
+  if (target.origin === listing.origin && target.pathname === listing.pathname) return null;
+  if (target.origin === 'null') return `a ${target.protocol} URL`;
+  if (target.origin !== listing.origin) return `another origin (${target.origin})`;
+  return 'another path';
 }
 
 /** The page's items, each validated; the first invalid one makes the page malformed. */
@@ -328,8 +366,9 @@ function itemsOf(body: string, protocolError: ProtocolErrorOf): HubModelItem[] {
   let data: unknown;
   try {
     data = JSON.parse(body);
-  } catch (error) {
-    throw protocolError(`body is not JSON (${describeError(error)}); it starts ${JSON.stringify(body.slice(0, 80))}`);
+  } catch {
+    // JSON.parse's message quotes the body, so it stays out of the reason, as does the body itself.
+    throw protocolError('body is not JSON', { evidence: body });
   }
   if (!Array.isArray(data)) {
     throw protocolError(`body is a JSON ${data === null ? 'null' : typeof data}, not an array`);
@@ -339,18 +378,28 @@ function itemsOf(body: string, protocolError: ProtocolErrorOf): HubModelItem[] {
     if (parsed.success) return parsed.data;
     const issues = parsed.error.issues
       .slice(0, 3)
-      .map((issue) => `${issue.path.length === 0 ? '(item)' : issue.path.join('.')}: ${issue.message}`)
+      .map((issue) => `${issuePath(issue.path)}: ${issue.message}`)
       .join('; ');
-    throw protocolError(`item ${itemIndex}${itemLabel(raw)} is invalid: ${issues}`, itemIndex);
+    throw protocolError(`item ${itemIndex} is invalid: ${issues}`, { itemIndex, evidence: itemLabel(raw) });
   });
 }
 
-/** ` (id "…")`, or ` (_id "…")` when the id itself is what is missing, to find the item in a report. */
+/** `likes`, `inferenceProviderMapping.0.status`; a key the upstream chose (in a record) shows as `*`. */
+function issuePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(item)';
+  return path
+    .map((key) =>
+      typeof key === 'number' || (typeof key === 'string' && /^[A-Za-z_][\w-]{0,40}$/.test(key)) ? String(key) : '*',
+    )
+    .join('.');
+}
+
+/** `id "…"`, or `_id "…"` when the id itself is what is missing, to find the item in the log. */
 function itemLabel(raw: unknown): string {
   if (typeof raw !== 'object' || raw === null) return '';
   for (const key of ['id', '_id'] as const) {
     const value: unknown = (raw as Record<string, unknown>)[key];
-    if (typeof value === 'string') return ` (${key} ${JSON.stringify(value)})`;
+    if (typeof value === 'string') return `${key} ${JSON.stringify(value)}`;
   }
   return '';
 }

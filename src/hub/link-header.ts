@@ -7,7 +7,10 @@ export interface LinkEntry {
   params: Record<string, string>;
 }
 
-/** Thrown by {@link parseLinkHeader}; the client turns it into a `HubProtocolError`. */
+/**
+ * Thrown by {@link parseLinkHeader}; the client turns it into a `HubProtocolError`. Its message does not quote the
+ * header, which is the upstream's text.
+ */
 export class LinkHeaderSyntaxError extends Error {
   override name = 'LinkHeaderSyntaxError';
 }
@@ -104,9 +107,7 @@ class LinkHeaderReader {
   }
 
   private fail(expected: string): never {
-    throw new LinkHeaderSyntaxError(
-      `expected ${expected} at offset ${this.pos} of Link header ${JSON.stringify(this.header)}`,
-    );
+    throw new LinkHeaderSyntaxError(`expected ${expected} at offset ${this.pos} of the Link header`);
   }
 }
 
@@ -132,5 +133,5 @@ export function nextLinkUrl(header: string | null, baseUrl: string): string | nu
   if (next === undefined) return null;
   if (URL.canParse(next.target)) return next.target;
   if (URL.canParse(next.target, baseUrl)) return new URL(next.target, baseUrl).href;
-  throw new LinkHeaderSyntaxError(`rel="next" target ${JSON.stringify(next.target)} is not a URL`);
+  throw new LinkHeaderSyntaxError('the rel="next" target is not a URL');
 }
