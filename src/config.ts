@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FETCH_STRATEGIES, type FetchStrategy } from './catalog/index.ts';
 import { DEFAULT_QUERY_LIMITS } from './graphql/index.ts';
-import { HUB_MAX_PAGE_SIZE, HUB_SORT_KEYS, type HubSortKey } from './hub/index.ts';
+import { BEARER_TOKEN_SYNTAX, HUB_MAX_PAGE_SIZE, HUB_SORT_KEYS, type HubSortKey } from './hub/index.ts';
 
 /** Thrown for any invalid setting; the message is one line naming the flag or variable it came from. */
 export class ConfigError extends Error {
@@ -81,7 +81,12 @@ export const SETTINGS = {
   token: {
     flag: null,
     env: ['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN'],
-    schema: z.string().trim().min(1, { error: 'must not be empty' }).optional(),
+    schema: z
+      .string()
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .regex(BEARER_TOKEN_SYNTAX, { error: 'must be a Bearer token: letters, digits and -._~+/ only' })
+      .optional(),
     description: 'Hub access token, sent as a Bearer token; never logged',
   },
   provider: {

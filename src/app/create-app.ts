@@ -1,8 +1,10 @@
-import { fetchCatalog, type FetchPlan } from '../catalog/index.ts';
+import { GraphQLError } from 'graphql';
+import { fetchCatalog, type CaptureFailure, type FetchPlan } from '../catalog/index.ts';
 import type { Config } from '../config.ts';
 import { createHubcatYoga, type HubcatYoga, type QueryLimits } from '../graphql/index.ts';
-import { HubClient } from '../hub/index.ts';
+import { HubClient, HubProtocolError } from '../hub/index.ts';
 import { CatalogCache, createSnapshotStore, snapshotKey, type CacheEvent } from '../store/index.ts';
+import { silentLogger, type AppLogger } from './app-logger.ts';
 
 export interface AppOptions {
   /** How the upstream is named in `catalog.upstream`; defaults to its URL. */
@@ -12,6 +14,8 @@ export interface AppOptions {
   sleep?: (ms: number) => Promise<void>;
   onCacheEvent?: (event: CacheEvent) => void;
   graphiql?: boolean;
+  /** Gets what API clients are not shown: the cause of a masked error, the whole error of a failed capture. */
+  logger?: AppLogger;
 }
 
 /** A hubcat wired from its configuration: Hub client → fetch plan → snapshot cache → GraphQL. */
@@ -55,12 +59,13 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     sleep: options.sleep,
   });
   const plan = fetchPlanOf(config);
+  const logger = options.logger ?? silentLogger;
   const store = createSnapshotStore(config.cacheUrl);
   const catalog = new CatalogCache({
     store,
     key: snapshotKey({ upstream: config.endpoint, ...plan }),
     ttlSeconds: config.ttlSeconds,
-    fetchSnapshot: () => fetchCatalog(plan, { client, now: options.now }),
+    fetchSnapshot: () => fetchCatalog(plan, { client, now: options.now, onCaptureFailed: logCaptureFailure(logger) }),
     upstreamLabel: options.upstreamLabel ?? config.endpoint,
     now: options.now,
     onEvent: options.onCacheEvent,
@@ -70,6 +75,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     qualityBar: { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes },
     graphiql: options.graphiql,
     limits: queryLimitsOf(config),
+    onUnexpectedError: (error) => logger.error({ err: causeOf(error) }, 'unexpected error, masked for the client'),
   });
   return {
     yoga,
@@ -79,4 +85,17 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       await store.close();
     },
   };
+}
+
+function logCaptureFailure(logger: AppLogger): (failure: CaptureFailure) => void {
+  return ({ capture, page, error }) => {
+    // The message names the URL and carries the Hub's own words; a stack would only show hubcat's crawl loop.
+    const evidence = error instanceof HubProtocolError ? { evidence: error.evidence } : {};
+    logger.warn({ capture, page, error: error.message, ...evidence }, 'capture failed; the report shows its summary');
+  };
+}
+
+/** What was thrown in the resolver, rather than the GraphQLError graphql-js wrapped it in. */
+function causeOf(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError !== undefined ? error.originalError : error;
 }

@@ -21,6 +21,7 @@ export async function startServer(
   options: ServeOptions = {},
 ): Promise<RunningServer> {
   const app = createApp(config, {
+    logger,
     upstreamLabel: options.upstreamLabel,
     onCacheEvent: (event) => logCacheEvent(event, options),
   });

@@ -5,17 +5,22 @@ import { CatalogUnavailableError } from '../store/index.ts';
 
 /**
  * Known failures reach the client with their message and an `extensions.code`; anything else is masked by Yoga, so
- * no stack trace or internal detail leaves the server.
+ * no stack trace or internal detail leaves the server, and handed to `onUnexpected` so that the operator sees what the
+ * client saw as "Unexpected error.".
  */
-export function maskError(error: unknown, message: string, isDev?: boolean): Error {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof QueryInputError) {
-    return new GraphQLError(original.message, {
-      extensions: { code: original.code, argument: original.argument },
-    });
-  }
-  if (original instanceof CatalogUnavailableError) {
-    return new GraphQLError(original.message, { extensions: { code: 'CATALOG_UNAVAILABLE' } });
-  }
-  return maskUnexpectedError(error, message, isDev);
+export function createMaskError(onUnexpected: (error: unknown) => void = () => {}) {
+  return (error: unknown, message: string, isDev?: boolean): Error => {
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    if (original instanceof QueryInputError) {
+      return new GraphQLError(original.message, {
+        extensions: { code: original.code, argument: original.argument },
+      });
+    }
+    if (original instanceof CatalogUnavailableError) {
+      return new GraphQLError(original.message, { extensions: { code: 'CATALOG_UNAVAILABLE' } });
+    }
+    const masked = maskUnexpectedError(error, message, isDev);
+    if (masked !== error) onUnexpected(error);
+    return masked;
+  };
 }

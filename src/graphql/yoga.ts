@@ -2,7 +2,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { QualityBar } from '../query/index.ts';
 import type { CatalogCache } from '../store/index.ts';
 import type { GraphQLContext } from './context.ts';
-import { maskError } from './errors.ts';
+import { createMaskError } from './errors.ts';
 import { queryGuards } from './query-guards.ts';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.ts';
 import { requestErrorPlugins } from './request-errors.ts';
@@ -15,6 +15,8 @@ export interface HubcatServerOptions {
   logging?: boolean;
   /** What one request may ask; default {@link DEFAULT_QUERY_LIMITS}. */
   limits?: QueryLimits;
+  /** Told every error masked as "Unexpected error.", with its cause, for the operator's log. */
+  onUnexpectedError?: (error: unknown) => void;
 }
 
 export type HubcatYoga = YogaServerInstance<Record<string, never>, GraphQLContext>;
@@ -26,7 +28,7 @@ export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
     schema,
     graphiql: options.graphiql ?? true,
     logging: options.logging ?? false,
-    maskedErrors: { maskError },
+    maskedErrors: { maskError: createMaskError(options.onUnexpectedError) },
     context: () => ({ catalog: options.catalog, qualityBar: options.qualityBar }),
     // The guards come first, so that nothing runs for a request they refuse.
     plugins: [...queryGuards(limits), ...requestErrorPlugins(limits)],

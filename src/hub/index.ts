@@ -27,5 +27,8 @@ export type { RateLimitInfo } from './rate-limit.ts';
 export { parseLinkHeader, nextLinkUrl } from './link-header.ts';
 export type { LinkEntry } from './link-header.ts';
 
+/** What a Bearer token may contain; configuration refuses anything else. */
+export { BEARER_TOKEN_SYNTAX } from './token.ts';
+
 /** The retry policy as pure functions: which statuses retry and how long each wait is. */
 export { RETRYABLE_STATUSES, retryWaitMs, backoffMs } from './retry-policy.ts';

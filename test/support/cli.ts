@@ -43,6 +43,11 @@ export interface ServeProcess {
   url: string;
   /** Everything the process wrote to stderr so far (its log lines). */
   stderr: () => string;
+  /**
+   * Resolves with stderr once it matches `pattern`: a line logged before an HTTP answer may still be in the pipe when
+   * the answer arrives.
+   */
+  stderrMatching: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
   /** POSTs a GraphQL query to the server and returns the HTTP status and parsed body. */
   post: <TData>(query: string) => Promise<{ status: number; body: { data: TData } }>;
   stop: () => void;
@@ -59,6 +64,12 @@ export async function startServeProcess(args: string[], env: Record<string, stri
     return {
       url,
       stderr: () => stderr,
+      stderrMatching: async (pattern, timeoutMs = 5000) => {
+        for (const deadline = Date.now() + timeoutMs; !pattern.test(stderr) && Date.now() < deadline;) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        return stderr;
+      },
       post: async (query) => {
         const response = await fetch(`${url}/graphql`, {
           method: 'POST',

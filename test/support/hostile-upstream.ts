@@ -7,7 +7,7 @@ export type Hostility =
   | { kind: 'link'; to: (next: URL) => string }
   /** Answers every request with a redirect. */
   | { kind: 'redirect'; status: number; location: (requested: URL) => string }
-  /** Answers every request with this body. */
+  /** Answers every request with this body (read at each request, so a test may change it between requests). */
   | { kind: 'body'; status: number; body: string; contentType: string };
 
 export interface RunningServer {
