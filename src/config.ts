@@ -50,6 +50,27 @@ const sortList = z
 
 const flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((value) => value === 'true');
 
+/** `*`, or a comma list of origins (`https://app.example.com`), each exactly as a browser sends it in `Origin`. */
+const corsOrigins = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    if (value === '*') return '*' as const;
+    const origins = value
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter(Boolean);
+    const bad = origins.find((origin) => !URL.canParse(origin) || new URL(origin).origin !== origin);
+    if (origins.length === 0 || bad !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be * or a comma list of origins such as https://app.example.com`,
+      });
+      return z.NEVER;
+    }
+    return origins;
+  });
+
 /** A request limit of the GraphQL API; its default lives with the guards, in `DEFAULT_QUERY_LIMITS`. */
 const requestLimit = (key: Exclude<keyof typeof DEFAULT_QUERY_LIMITS, 'fieldSuggestions'>, min: number, max: number) =>
   ({ schema: integer(min, max), fallback: String(DEFAULT_QUERY_LIMITS[key]) }) as const;
@@ -220,6 +241,13 @@ export const SETTINGS = {
     env: ['HUBCAT_MAX_COST'],
     ...requestLimit('maxCost', 1, 1_000_000_000),
     description: 'estimated cost of one operation: 1 per field, a list multiplying its selection by its size',
+  },
+  corsOrigins: {
+    flag: null,
+    env: ['HUBCAT_CORS_ORIGINS'],
+    schema: corsOrigins,
+    fallback: '*',
+    description: 'origins whose pages may call the API: * (any, never with credentials) or a comma list',
   },
   fieldSuggestions: {
     flag: null,

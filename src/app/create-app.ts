@@ -5,6 +5,7 @@ import { createHubcatYoga, type HubcatYoga, type QueryLimits } from '../graphql/
 import { HubClient, HubProtocolError } from '../hub/index.ts';
 import { CatalogCache, createSnapshotStore, snapshotKey, type CacheEvent } from '../store/index.ts';
 import { silentLogger, type AppLogger } from './app-logger.ts';
+import { httpSecurity } from './http-security.ts';
 
 export interface AppOptions {
   /** How the upstream is named in `catalog.upstream`; defaults to its URL. */
@@ -75,6 +76,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     qualityBar: { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes },
     graphiql: options.graphiql,
     limits: queryLimitsOf(config),
+    httpPolicy: httpSecurity({ corsOrigins: config.corsOrigins }),
     onUnexpectedError: (error) => logger.error({ err: causeOf(error) }, 'unexpected error, masked for the client'),
   });
   return {

@@ -1,4 +1,4 @@
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { QualityBar } from '../query/index.ts';
 import type { CatalogCache } from '../store/index.ts';
 import type { GraphQLContext } from './context.ts';
@@ -17,6 +17,8 @@ export interface HubcatServerOptions {
   limits?: QueryLimits;
   /** Told every error masked as "Unexpected error.", with its cause, for the operator's log. */
   onUnexpectedError?: (error: unknown) => void;
+  /** The HTTP policy (CORS, security headers); without one, no cross-origin page may read the API. */
+  httpPolicy?: Plugin;
 }
 
 export type HubcatYoga = YogaServerInstance<Record<string, never>, GraphQLContext>;
@@ -30,8 +32,14 @@ export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
     logging: options.logging ?? false,
     maskedErrors: { maskError: createMaskError(options.onUnexpectedError) },
     context: () => ({ catalog: options.catalog, qualityBar: options.qualityBar }),
+    // Yoga's CORS answers any Origin with credentials allowed; `httpPolicy` decides instead.
+    cors: false,
     // The guards come first, so that nothing runs for a request they refuse.
-    plugins: [...queryGuards(limits), ...requestErrorPlugins(limits)],
+    plugins: [
+      ...queryGuards(limits),
+      ...requestErrorPlugins(limits),
+      ...(options.httpPolicy ? [options.httpPolicy] : []),
+    ],
     maxRequestBodySize: limits.maxBodyBytes,
   });
 }
