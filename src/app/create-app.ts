@@ -23,6 +23,12 @@ export interface AppOptions {
 export interface App {
   yoga: HubcatYoga;
   catalog: CatalogCache;
+  /**
+   * Cancels every Hub request in flight and every one to come: a fetch running now fails at once (the snapshot served
+   * stays), and no later one starts a request. For shutdown, which must not wait out a hung upstream.
+   */
+  abort(): void;
+  /** Aborts, waits for the fetch to settle, and closes the snapshot store. */
   close(): Promise<void>;
 }
 
@@ -61,12 +67,19 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
   const plan = fetchPlanOf(config);
   const logger = options.logger ?? silentLogger;
+  const shutdown = new AbortController();
   const store = createSnapshotStore(config.cacheUrl);
   const catalog = new CatalogCache({
     store,
     key: snapshotKey({ upstream: config.endpoint, ...plan }),
     ttlSeconds: config.ttlSeconds,
-    fetchSnapshot: () => fetchCatalog(plan, { client, now: options.now, onCaptureFailed: logCaptureFailure(logger) }),
+    fetchSnapshot: () =>
+      fetchCatalog(plan, {
+        client,
+        now: options.now,
+        signal: shutdown.signal,
+        onCaptureFailed: logCaptureFailure(logger),
+      }),
     upstreamLabel: options.upstreamLabel ?? config.endpoint,
     now: options.now,
     onEvent: options.onCacheEvent,
@@ -79,10 +92,13 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     httpPolicy: httpSecurity({ corsOrigins: config.corsOrigins }),
     onUnexpectedError: (error) => logger.error({ err: causeOf(error) }, 'unexpected error, masked for the client'),
   });
+  const abort = () => shutdown.abort(new Error('hubcat is shutting down'));
   return {
     yoga,
     catalog,
+    abort,
     close: async () => {
+      abort();
       await catalog.settled();
       await store.close();
     },

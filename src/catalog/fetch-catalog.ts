@@ -94,13 +94,18 @@ function crawlContext(plan: FetchPlan, dependencies: FetchDependencies): CrawlCo
     fullPageAt: plan.pageSize,
     limit: pLimit(plan.concurrency),
     budget: new RequestBudget(plan.maxRequests),
-    rateLimit: new RateLimitGate(plan.concurrency, now, dependencies.sleep ?? ((ms) => delay(ms))),
+    rateLimit: new RateLimitGate(plan.concurrency, now, dependencies.sleep ?? abortableDelay(dependencies.signal)),
     accumulator: new ModelAccumulator(),
     now,
     onPage: dependencies.onPage,
     onCaptureFailed: dependencies.onCaptureFailed,
     signal: dependencies.signal,
   };
+}
+
+/** A rate-limit pause (up to a whole 5-minute Hub window) that ends, rejecting, when the fetch is aborted. */
+function abortableDelay(signal: AbortSignal | undefined): (ms: number) => Promise<void> {
+  return (ms) => delay(ms, undefined, signal === undefined ? {} : { signal });
 }
 
 /**

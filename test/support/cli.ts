@@ -51,11 +51,14 @@ export interface ServeProcess {
   /** POSTs a GraphQL query to the server and returns the HTTP status and parsed body. */
   post: <TData>(query: string) => Promise<{ status: number; body: { data: TData } }>;
   stop: () => void;
+  /** Resolves when the process has exited, with its exit code. */
+  exited: Promise<number | null>;
 }
 
 /** Starts `hubcat serve` on an ephemeral port and resolves once it prints where it listens. */
 export async function startServeProcess(args: string[], env: Record<string, string>): Promise<ServeProcess> {
   const child = hubcatCli(['serve', '--port', '0', '--host', '127.0.0.1', ...args], env);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const pattern = /GraphQL at (http:\/\/\S+)\/graphql/;
@@ -79,6 +82,7 @@ export async function startServeProcess(args: string[], env: Record<string, stri
         return { status: response.status, body: await response.json() };
       },
       stop: () => child.kill('SIGTERM'),
+      exited,
     };
   } catch (error) {
     child.kill('SIGTERM');
