@@ -44,7 +44,7 @@ export function fetchPlanOf(config: Config): FetchPlan {
 }
 
 /** The GraphQL API's request limits, as configured. */
-export function queryLimitsOf(config: Config): QueryLimits {
+function queryLimitsOf(config: Config): QueryLimits {
   const { maxBodyBytes, maxTokens, maxOperations, maxDepth, maxAliases, maxDirectives, maxCost } = config;
   return {
     maxBodyBytes,

@@ -1,7 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 
 /** Origins whose pages may call the API from a browser: any (`*`), or these exactly. */
-export type CorsOrigins = '*' | readonly string[];
+type CorsOrigins = '*' | readonly string[];
 
 export interface HttpSecurityOptions {
   corsOrigins: CorsOrigins;
@@ -48,10 +48,10 @@ const COMMON_HEADERS: Readonly<Record<string, string>> = {
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 /**
- * The security headers of a response to `pathname` of type `contentType`, for a handler outside Yoga (a page served
- * beside the API) to apply as the API does.
+ * The security headers of a response to `pathname` of type `contentType`. A page served outside Yoga would need the
+ * same; export this for it.
  */
-export function securityHeaders(pathname: string, contentType: string | null, graphqlPath = '/graphql') {
+function securityHeaders(pathname: string, contentType: string | null, graphqlPath = '/graphql') {
   const graphiql = pathname === graphqlPath && (contentType ?? '').startsWith('text/html');
   return { ...COMMON_HEADERS, 'content-security-policy': graphiql ? GRAPHIQL_POLICY : DEFAULT_POLICY };
 }

@@ -79,7 +79,7 @@ export interface HubPage {
  */
 export type PageScheduler = (send: () => Promise<HubPage>) => Promise<HubPage | null>;
 
-export interface ListOptions {
+interface ListOptions {
   signal?: AbortSignal;
   /** Default: every page is sent at once. */
   schedule?: PageScheduler;

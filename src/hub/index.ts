@@ -6,7 +6,7 @@
 
 /** The client: `listModels` walks a listing page by page, `fetchPage` fetches one URL with retries. */
 export { HubClient, DEFAULT_HUB_ENDPOINT } from './client.ts';
-export type { HubClientOptions, HubPage, ListOptions, PageScheduler, RetryEvent, RetryReason } from './client.ts';
+export type { HubClientOptions, HubPage, PageScheduler, RetryEvent, RetryReason } from './client.ts';
 
 /** Query shape, the closed sets of sort keys and expandable fields, and the page-size bound. */
 export { HUB_SORT_KEYS, HUB_EXPAND_FIELDS, HUB_MAX_PAGE_SIZE, listModelsSearchParams } from './list-query.ts';
