@@ -28,7 +28,7 @@ export interface App {
    * stays), and no later one starts a request. For shutdown, which must not wait out a hung upstream.
    */
   abort(): void;
-  /** Aborts, waits for the fetch to settle, and closes the snapshot store. */
+  /** Aborts, waits for the fetch to settle, and closes the snapshot store; call it once requests are drained. */
   close(): Promise<void>;
 }
 

@@ -21,8 +21,6 @@ export async function listen(app: App, port: number, host?: string): Promise<Run
     url: `http://${host === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${address.port}`,
     port: address.port,
     close: async () => {
-      // First, so that a query waiting on a hung upstream is answered now and does not hold the server open.
-      app.abort();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
