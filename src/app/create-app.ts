@@ -89,7 +89,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     qualityBar: { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes },
     graphiql: options.graphiql,
     limits: queryLimitsOf(config),
-    httpPolicy: httpSecurity({ corsOrigins: config.corsOrigins }),
+    plugins: [httpSecurity({ corsOrigins: config.corsOrigins })],
     onUnexpectedError: (error) => logger.error({ err: causeOf(error) }, 'unexpected error, masked for the client'),
   });
   const abort = () => shutdown.abort(new Error('hubcat is shutting down'));

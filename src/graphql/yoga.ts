@@ -17,8 +17,8 @@ export interface HubcatServerOptions {
   limits?: QueryLimits;
   /** Told every error masked as "Unexpected error.", with its cause, for the operator's log. */
   onUnexpectedError?: (error: unknown) => void;
-  /** The HTTP policy (CORS, security headers); without one, no cross-origin page may read the API. */
-  httpPolicy?: Plugin;
+  /** The app's edge, e.g. its HTTP policy (CORS, security headers); without one, no other origin may read the API. */
+  plugins?: Plugin[];
 }
 
 export type HubcatYoga = YogaServerInstance<Record<string, never>, GraphQLContext>;
@@ -32,14 +32,10 @@ export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
     logging: options.logging ?? false,
     maskedErrors: { maskError: createMaskError(options.onUnexpectedError) },
     context: () => ({ catalog: options.catalog, qualityBar: options.qualityBar }),
-    // Yoga's CORS answers any Origin with credentials allowed; `httpPolicy` decides instead.
+    // Yoga's CORS answers any Origin with credentials allowed; the app's HTTP policy decides instead.
     cors: false,
     // The guards come first, so that nothing runs for a request they refuse.
-    plugins: [
-      ...queryGuards(limits),
-      ...requestErrorPlugins(limits),
-      ...(options.httpPolicy ? [options.httpPolicy] : []),
-    ],
+    plugins: [...queryGuards(limits), ...requestErrorPlugins(limits), ...(options.plugins ?? [])],
     maxRequestBodySize: limits.maxBodyBytes,
   });
 }
