@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FETCH_STRATEGIES, type FetchStrategy } from './catalog/index.ts';
-import { HUB_MAX_PAGE_SIZE, HUB_SORT_KEYS, type HubSortKey } from './hub/index.ts';
+import { DEFAULT_QUERY_LIMITS } from './graphql/index.ts';
+import { BEARER_TOKEN_SYNTAX, HUB_MAX_PAGE_SIZE, HUB_SORT_KEYS, type HubSortKey } from './hub/index.ts';
 
 /** Thrown for any invalid setting; the message is one line naming the flag or variable it came from. */
 export class ConfigError extends Error {
@@ -91,10 +92,36 @@ const changeRetention = z.string().transform((value, context) => {
   return retention;
 });
 
+/** `*`, or a comma list of origins (`https://app.example.com`), each exactly as a browser sends it in `Origin`. */
+const corsOrigins = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    if (value === '*') return '*' as const;
+    const origins = value
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter(Boolean);
+    const bad = origins.find((origin) => !URL.canParse(origin) || new URL(origin).origin !== origin);
+    if (origins.length === 0 || bad !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be * or a comma list of origins such as https://app.example.com`,
+      });
+      return z.NEVER;
+    }
+    return origins;
+  });
+
+/** A request limit of the GraphQL API; its default lives with the guards, in `DEFAULT_QUERY_LIMITS`. */
+const requestLimit = (key: Exclude<keyof typeof DEFAULT_QUERY_LIMITS, 'fieldSuggestions'>, min: number, max: number) =>
+  ({ schema: integer(min, max), fallback: String(DEFAULT_QUERY_LIMITS[key]) }) as const;
+
 interface SettingSpec {
   /**
-   * Null for secrets (a token on the command line would show in `ps` and shell history) and for switches a
-   * deployment sets once in its environment.
+   * Null for secrets (a token on the command line would show in `ps` and shell history), for switches a deployment
+   * sets once in its environment, and for the API's limits and HTTP policy, which belong to a deployment rather than
+   * to one run.
    */
   flag: string | null;
   env: readonly string[];
@@ -118,7 +145,12 @@ export const SETTINGS = {
   token: {
     flag: null,
     env: ['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN'],
-    schema: z.string().trim().min(1, { error: 'must not be empty' }).optional(),
+    schema: z
+      .string()
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .regex(BEARER_TOKEN_SYNTAX, { error: 'must be a Bearer token: letters, digits and -._~+/ only' })
+      .optional(),
     description: 'Hub access token, sent as a Bearer token; never logged',
   },
   provider: {
@@ -272,10 +304,68 @@ export const SETTINGS = {
     fallback: '10',
     description: 'on SIGTERM or SIGINT, seconds in-flight requests get to finish before the process exits',
   },
+  maxBodyBytes: {
+    flag: null,
+    env: ['HUBCAT_MAX_BODY_BYTES'],
+    ...requestLimit('maxBodyBytes', 1024, 100_000_000),
+    description: 'largest GraphQL request body, in bytes (413 beyond)',
+  },
+  maxTokens: {
+    flag: null,
+    env: ['HUBCAT_MAX_TOKENS'],
+    ...requestLimit('maxTokens', 100, 1_000_000),
+    description: 'lexical tokens in one GraphQL document, counted before parsing',
+  },
+  maxOperations: {
+    flag: null,
+    env: ['HUBCAT_MAX_OPERATIONS'],
+    ...requestLimit('maxOperations', 1, 1000),
+    description: 'operations one GraphQL document may define',
+  },
+  maxDepth: {
+    flag: null,
+    env: ['HUBCAT_MAX_DEPTH'],
+    ...requestLimit('maxDepth', 1, 1000),
+    description: 'fields nested in one operation',
+  },
+  maxAliases: {
+    flag: null,
+    env: ['HUBCAT_MAX_ALIASES'],
+    ...requestLimit('maxAliases', 0, 100_000),
+    description: 'aliases in one operation',
+  },
+  maxDirectives: {
+    flag: null,
+    env: ['HUBCAT_MAX_DIRECTIVES'],
+    ...requestLimit('maxDirectives', 0, 100_000),
+    description: 'directives in one operation',
+  },
+  maxCost: {
+    flag: null,
+    env: ['HUBCAT_MAX_COST'],
+    ...requestLimit('maxCost', 1, 1_000_000_000),
+    description: 'estimated cost of one operation: 1 per field, a list multiplying its selection by its size',
+  },
+  corsOrigins: {
+    flag: null,
+    env: ['HUBCAT_CORS_ORIGINS'],
+    schema: corsOrigins,
+    fallback: '*',
+    description: 'origins whose pages may call the API: * (any, never with credentials) or a comma list',
+  },
+  fieldSuggestions: {
+    flag: null,
+    env: ['HUBCAT_FIELD_SUGGESTIONS'],
+    schema: boolean.optional(),
+    description: 'whether errors suggest names ("Did you mean …?"); default true, false when NODE_ENV=production',
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 type Settings = typeof SETTINGS;
-export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> } & { sorts: HubSortKey[] };
+export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> } & {
+  sorts: HubSortKey[];
+  fieldSuggestions: boolean;
+};
 export type ConfigFlags = Partial<Record<keyof Settings, string | number | undefined>>;
 
 /**
@@ -321,6 +411,8 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     values[key] = parsed.data;
   }
   values.sorts ??= defaultSorts(values.strategy as FetchStrategy);
+  // Suggestions map the schema for anyone who guesses; a production deployment hides them unless told otherwise.
+  values.fieldSuggestions ??= env.NODE_ENV !== 'production';
   return values as Config;
 }
 

@@ -66,6 +66,19 @@ describe('configuration', () => {
     }
     expect(message).toBe('ConfigError: HF_TOKEN: must not be empty');
   });
+
+  it.each(['hf_abc def', 'hf_abc"def', 'hf_abcdéf'])(
+    'refuses the malformed token %j in one line that does not quote it',
+    (token) => {
+      let message = '';
+      try {
+        loadConfig({}, { HF_TOKEN: token });
+      } catch (error) {
+        message = String(error);
+      }
+      expect(message).toBe('ConfigError: HF_TOKEN: must be a Bearer token: letters, digits and -._~+/ only');
+    },
+  );
 });
 
 describe('command-line options', () => {

@@ -1,15 +1,18 @@
+import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { fetchCatalog, type FetchPlan } from '../catalog/index.ts';
+import { fetchCatalog, type CaptureFailure, type FetchPlan } from '../catalog/index.ts';
 import type { Config } from '../config.ts';
-import { createHubcatYoga, type HubcatYoga } from '../graphql/index.ts';
-import { HubClient, type RetryEvent } from '../hub/index.ts';
+import { createHubcatYoga, type HubcatYoga, type QueryLimits } from '../graphql/index.ts';
+import { HubClient, HubProtocolError, type RetryEvent } from '../hub/index.ts';
 import { CatalogCache, createSnapshotStore, snapshotKey, type CacheEvent } from '../store/index.ts';
-import { createMetrics } from './metrics.ts';
+import { silentLogger, type AppLogger } from './app-logger.ts';
+import { httpSecurity } from './http-security.ts';
+import { createLiveCatalog, type LiveCatalog, type LiveCatalogOptions } from './live-catalog.ts';
+import { createMetrics, type AppMetrics } from './metrics.ts';
 import { useReadiness } from './probes.ts';
 import { useRequestLog, yogaLogger } from './request-log.ts';
 import { watchStoreHealth, type StoreHealthEvent } from './store-health.ts';
-import { createLiveCatalog, type LiveCatalog, type LiveCatalogOptions } from './live-catalog.ts';
 
 export interface AppOptions extends Omit<LiveCatalogOptions, 'now' | 'onEvent'> {
   /** How the upstream is named in `catalog.upstream`; defaults to its URL. */
@@ -22,11 +25,14 @@ export interface AppOptions extends Omit<LiveCatalogOptions, 'now' | 'onEvent'> 
   onUpstreamRetry?: (event: RetryEvent) => void;
   /** When the snapshot store (Redis) stops answering, and when it answers again. */
   onStoreHealth?: (event: StoreHealthEvent) => void;
-  /** Overrides the configuration's `HUBCAT_GRAPHIQL`. */
+  /** Scheduled refreshes, recorded changes, webhook deliveries. */
   onLiveEvent?: LiveCatalogOptions['onEvent'];
   /** Overrides the configuration's `HUBCAT_GRAPHIQL`. */
   graphiql?: boolean;
-  /** Yoga's own log (masked errors) and, at debug, one line per GraphQL request. */
+  /**
+   * Gets what API clients are not shown (the cause of a masked error, the whole error of a failed capture), Yoga's
+   * own log and, at debug, one line per GraphQL request.
+   */
   logger?: Logger;
 }
 
@@ -37,6 +43,12 @@ export interface App {
   /** This app's Prometheus registry, served at `/metrics`. */
   metrics: Registry;
   live: LiveCatalog;
+  /**
+   * Cancels every Hub request in flight and every one to come: a fetch running now fails at once (the snapshot served
+   * stays), and no later one starts a request. For shutdown, which must not wait out a hung upstream.
+   */
+  abort(): void;
+  /** Aborts, waits for the fetch to settle, and closes the snapshot store; call it once requests are drained. */
   close(): Promise<void>;
 }
 
@@ -53,24 +65,19 @@ export function fetchPlanOf(config: Config): FetchPlan {
 
 export function createApp(config: Config, options: AppOptions = {}): App {
   const plan = fetchPlanOf(config);
+  const logger: AppLogger = options.logger ?? silentLogger;
+  const shutdown = new AbortController();
   const store = watchStoreHealth(createSnapshotStore(config.cacheUrl), (event) => options.onStoreHealth?.(event));
   const metrics = createMetrics();
-  const client = new HubClient({
-    endpoint: config.endpoint,
-    token: config.token,
-    timeoutMs: config.timeoutMs,
-    maxRetries: config.maxRetries,
-    sleep: options.sleep,
-    fetch: metrics.countUpstream((input, init) => globalThis.fetch(input, init)),
-    onRetry: options.onUpstreamRetry,
-  });
+  const client = hubClientOf(config, options, metrics);
   const key = snapshotKey({ upstream: config.endpoint, ...plan });
   const live = createLiveCatalog(config, key, { ...options, onEvent: options.onLiveEvent });
   const catalog = new CatalogCache({
     store,
     key,
     ttlSeconds: config.ttlSeconds,
-    fetchSnapshot: () => fetchCatalog(plan, { client, now: options.now }),
+    fetchSnapshot: () =>
+      fetchCatalog(plan, { client, now: options.now, signal: shutdown.signal, onCaptureFailed: logFailure(logger) }),
     upstreamLabel: options.upstreamLabel ?? config.endpoint,
     now: options.now,
     onEvent: (event) => {
@@ -81,7 +88,45 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
   metrics.watchCatalog(catalog);
   live.schedule(catalog);
-  const yoga = createHubcatYoga({
+  const yoga = yogaOf(config, options, { catalog, live, metrics, logger });
+  const abort = () => shutdown.abort(new Error('hubcat is shutting down'));
+  return {
+    yoga,
+    catalog,
+    metrics: metrics.registry,
+    live,
+    abort,
+    close: async () => {
+      abort();
+      await catalog.settled();
+      await live.close();
+      await store.close();
+    },
+  };
+}
+
+function hubClientOf(config: Config, options: AppOptions, metrics: AppMetrics): HubClient {
+  return new HubClient({
+    endpoint: config.endpoint,
+    token: config.token,
+    timeoutMs: config.timeoutMs,
+    maxRetries: config.maxRetries,
+    sleep: options.sleep,
+    fetch: metrics.countUpstream((input, init) => globalThis.fetch(input, init)),
+    onRetry: options.onUpstreamRetry,
+  });
+}
+
+interface YogaParts {
+  catalog: CatalogCache;
+  live: LiveCatalog;
+  metrics: AppMetrics;
+  logger: AppLogger;
+}
+
+/** The GraphQL server over the catalog, with the app's edge: HTTP policy, readiness, metrics, request log. */
+function yogaOf(config: Config, options: AppOptions, { catalog, live, metrics, logger }: YogaParts): HubcatYoga {
+  return createHubcatYoga({
     catalog,
     history: live.history,
     updates: live.channel,
@@ -89,17 +134,41 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     qualityBar: { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes },
     graphiql: options.graphiql ?? config.graphiql,
     logging: options.logger ? yogaLogger(options.logger) : false,
-    plugins: [useReadiness(catalog), metrics.plugin, ...(options.logger ? [useRequestLog(options.logger)] : [])],
+    limits: queryLimitsOf(config),
+    plugins: [
+      httpSecurity({ corsOrigins: config.corsOrigins }),
+      useReadiness(catalog),
+      metrics.plugin,
+      ...(options.logger ? [useRequestLog(options.logger)] : []),
+    ],
+    onUnexpectedError: (error) => logger.error({ err: causeOf(error) }, 'unexpected error, masked for the client'),
   });
+}
+
+/** The GraphQL API's request limits, as configured. */
+function queryLimitsOf(config: Config): QueryLimits {
+  const { maxBodyBytes, maxTokens, maxOperations, maxDepth, maxAliases, maxDirectives, maxCost } = config;
   return {
-    yoga,
-    catalog,
-    metrics: metrics.registry,
-    live,
-    close: async () => {
-      await catalog.settled();
-      await live.close();
-      await store.close();
-    },
+    maxBodyBytes,
+    maxTokens,
+    maxOperations,
+    maxDepth,
+    maxAliases,
+    maxDirectives,
+    maxCost,
+    fieldSuggestions: config.fieldSuggestions,
   };
+}
+
+function logFailure(logger: AppLogger): (failure: CaptureFailure) => void {
+  return ({ capture, page, error }) => {
+    // The message names the URL and carries the Hub's own words; a stack would only show hubcat's crawl loop.
+    const evidence = error instanceof HubProtocolError ? { evidence: error.evidence } : {};
+    logger.warn({ capture, page, error: error.message, ...evidence }, 'capture failed; the report shows its summary');
+  };
+}
+
+/** What was thrown in the resolver, rather than the GraphQLError graphql-js wrapped it in. */
+function causeOf(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError !== undefined ? error.originalError : error;
 }

@@ -46,11 +46,13 @@ export function useRequestLog(logger: Logger): Plugin {
  */
 export function yogaLogger(logger: Logger): Record<'debug' | 'info' | 'warn' | 'error', (...args: unknown[]) => void> {
   const forward =
-    (level: 'trace' | 'info' | 'warn' | 'error') =>
+    (level: 'trace' | 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
       const [first, ...rest] = args;
       if (first instanceof Error) logger[level]({ err: first }, rest.map(String).join(' ') || first.message);
       else logger[level]([first, ...rest].map(String).join(' '));
     };
-  return { debug: forward('trace'), info: forward('info'), warn: forward('warn'), error: forward('error') };
+  // Yoga logs every error a resolver throws, a refused argument as much as a bug; the app logs the ones it masks
+  // itself (with their cause), so Yoga's copy is only for debugging.
+  return { debug: forward('trace'), info: forward('info'), warn: forward('warn'), error: forward('debug') };
 }

@@ -1,5 +1,13 @@
 import type { LimitFunction } from 'p-limit';
-import { HubHttpError, HubNetworkError, HubProtocolError, type HubClient, type ListModelsQuery } from '../hub/index.ts';
+import {
+  HubHttpError,
+  HubNetworkError,
+  HubProtocolError,
+  type HubClient,
+  type HubPage,
+  type ListModelsQuery,
+  type PageScheduler,
+} from '../hub/index.ts';
 import type { ModelAccumulator } from './merge.ts';
 import { CATALOG_EXPAND_FIELDS, isLiveFor, normalizeHubItem } from './normalize.ts';
 import type { RateLimitGate } from './rate-limit-gate.ts';
@@ -21,6 +29,14 @@ export interface PageEvent {
   requestsSoFar: number;
 }
 
+/** A capture that failed, with the whole error, for the operator's log; the report keeps only its summary. */
+export interface CaptureFailure {
+  capture: string;
+  /** 1-based page the failure happened on. */
+  page: number;
+  error: HubHttpError | HubNetworkError | HubProtocolError;
+}
+
 export interface CrawlContext {
   client: HubClient;
   provider: string;
@@ -37,6 +53,7 @@ export interface CrawlContext {
   accumulator: ModelAccumulator;
   now: () => number;
   onPage?: (event: PageEvent) => void;
+  onCaptureFailed?: (failure: CaptureFailure) => void;
   signal?: AbortSignal;
 }
 
@@ -80,15 +97,34 @@ export async function crawlCapture(
   captureQuery: CaptureQuery,
   options: CrawlOptions = {},
 ): Promise<Capture> {
-  const { client, budget, accumulator } = context;
-  const query: ListModelsQuery = {
+  const query = listingQuery(context, captureQuery);
+  const startedAt = context.now();
+  const capture = emptyCapture(name, query);
+  const schedule = gatedScheduler(context, capture, options.firstPageReserved ?? false);
+  try {
+    for await (const page of context.client.listModels(query, { signal: context.signal, schedule })) {
+      recordPage(context, capture, page, rank);
+    }
+  } catch (error) {
+    if (!isHubError(error)) throw error;
+    recordFailure(context.budget, capture, error);
+    context.onCaptureFailed?.({ capture: name, page: capture.errorPage ?? 1, error });
+  }
+  capture.durationMs = context.now() - startedAt;
+  return capture;
+}
+
+function listingQuery(context: CrawlContext, captureQuery: CaptureQuery): ListModelsQuery {
+  return {
     ...captureQuery,
     inferenceProvider: context.provider,
     limit: context.pageSize,
     expand: [...CATALOG_EXPAND_FIELDS],
   };
-  const startedAt = context.now();
-  const capture: Capture = {
+}
+
+function emptyCapture(name: string, query: ListModelsQuery): Capture {
+  return {
     name,
     query,
     ids: [],
@@ -103,81 +139,81 @@ export async function crawlCapture(
     error: null,
     errorPage: null,
   };
-  let url: string | null = client.buildListUrl(query);
-  const visited = new Set<string>();
-  let reserved = options.firstPageReserved ?? false;
-  try {
-    while (url !== null) {
-      if (visited.has(url))
-        throw new HubProtocolError({
-          url,
-          pageIndex: capture.pages,
-          reason: 'the next link repeats a page already fetched',
-        });
-      visited.add(url);
-      const pageUrl: string = url;
-      const alreadyReserved = reserved;
-      reserved = false;
-      const page = await context.limit(async () => {
-        // Taken inside the limiter, so requests queued behind it cannot all pass the check before any is counted.
-        if (!alreadyReserved && !budget.reserve(1)) return null;
-        await context.rateLimit.wait();
-        try {
-          return await client.fetchPage(pageUrl, capture.pages, { signal: context.signal });
-        } finally {
-          budget.release(1);
-        }
-      });
-      if (page === null) {
-        capture.budgetStopped = true;
-        break;
-      }
-      context.rateLimit.observe(page.rateLimit);
-      budget.record(page.requests);
-      capture.requests += page.requests;
-      capture.pages++;
-      capture.returned += page.items.length;
-      for (const item of page.items) {
-        const model = normalizeHubItem(item, client.endpoint);
-        if (!isLiveFor(model, context.provider)) {
-          capture.notLive++;
-          continue;
-        }
-        capture.ids.push(model.id);
-        accumulator.add(model, rank);
-      }
-      if (page.nextUrl === null) {
-        // A first page that is full yet carries no cursor cannot tell "that was everything" from "the rest is hidden".
-        const full = page.items.length >= context.fullPageAt;
-        capture.capped = page.index === 0 && full;
-        capture.exhausted = !capture.capped;
-      }
-      url = page.nextUrl;
-      context.onPage?.({
-        capture: name,
-        page: page.index,
-        items: page.items.length,
-        hasNext: page.nextUrl !== null,
-        capped: capture.capped,
-        rateLimitRemaining: page.rateLimit?.remaining ?? null,
-        durationMs: page.durationMs,
-        uniqueSoFar: accumulator.size,
-        requestsSoFar: budget.spent,
-      });
-    }
-  } catch (error) {
-    if (!isHubError(error)) throw error;
-    const failedRequests = error instanceof HubProtocolError ? 1 : error.attempts;
-    budget.record(failedRequests);
-    capture.requests += failedRequests;
-    capture.error = `${error.name} on page ${capture.pages + 1}: ${error.message}`;
-    capture.failure = error;
-    capture.errorPage = capture.pages + 1;
-  }
-  capture.durationMs = context.now() - startedAt;
-  return capture;
 }
 
-function isHubError(error: unknown): error is HubHttpError | HubNetworkError | HubProtocolError {
+/**
+ * Sends each page through the fetch's limiter, after taking its request from the budget and waiting out a paused
+ * rate-limit window; when the budget has run out, sends nothing and marks the capture stopped.
+ */
+function gatedScheduler(context: CrawlContext, capture: Capture, firstPageReserved: boolean): PageScheduler {
+  const { budget } = context;
+  let reserved = firstPageReserved;
+  return (send) => {
+    const alreadyReserved = reserved;
+    reserved = false;
+    return context.limit(async () => {
+      // Taken inside the limiter, so requests queued behind it cannot all pass the check before any is counted.
+      if (!alreadyReserved && !budget.reserve(1)) {
+        capture.budgetStopped = true;
+        return null;
+      }
+      await context.rateLimit.wait();
+      try {
+        return await send();
+      } finally {
+        budget.release(1);
+      }
+    });
+  };
+}
+
+function recordPage(context: CrawlContext, capture: Capture, page: HubPage, rank: number): void {
+  const { accumulator } = context;
+  context.rateLimit.observe(page.rateLimit);
+  context.budget.record(page.requests);
+  capture.requests += page.requests;
+  capture.pages++;
+  capture.returned += page.items.length;
+  for (const item of page.items) {
+    const model = normalizeHubItem(item, context.client.endpoint);
+    if (!isLiveFor(model, context.provider)) {
+      capture.notLive++;
+      continue;
+    }
+    capture.ids.push(model.id);
+    accumulator.add(model, rank);
+  }
+  if (page.nextUrl === null) {
+    // A first page that is full yet carries no cursor cannot tell "that was everything" from "the rest is hidden".
+    const full = page.items.length >= context.fullPageAt;
+    capture.capped = page.index === 0 && full;
+    capture.exhausted = !capture.capped;
+  }
+  context.onPage?.({
+    capture: capture.name,
+    page: page.index,
+    items: page.items.length,
+    hasNext: page.nextUrl !== null,
+    capped: capture.capped,
+    rateLimitRemaining: page.rateLimit?.remaining ?? null,
+    durationMs: page.durationMs,
+    uniqueSoFar: accumulator.size,
+    requestsSoFar: context.budget.spent,
+  });
+}
+
+function recordFailure(budget: RequestBudget, capture: Capture, error: HubError): void {
+  const failedRequests = error instanceof HubProtocolError ? 1 : error.attempts;
+  budget.record(failedRequests);
+  capture.requests += failedRequests;
+  // The summary, not the message: the report reaches API clients, and must carry no URL or upstream text.
+  capture.error = `${error.name} on page ${capture.pages + 1}: ${error.summary}`;
+  capture.failure = error;
+  capture.errorPage = capture.pages + 1;
+}
+
+type HubError = HubHttpError | HubNetworkError | HubProtocolError;
+
+function isHubError(error: unknown): error is HubError {
   return error instanceof HubHttpError || error instanceof HubNetworkError || error instanceof HubProtocolError;
 }

@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 import type { HubClient, HubSortKey } from '../hub/index.ts';
 import { buildReport } from './build-report.ts';
 import { CAPPED_SORT_KEYS } from './capped-view.ts';
-import { crawlCapture, type Capture, type CrawlContext, type PageEvent } from './crawl.ts';
+import { crawlCapture, type Capture, type CaptureFailure, type CrawlContext, type PageEvent } from './crawl.ts';
 import type { FetchPlan } from './fetch-plan.ts';
 import type { FetchReport } from './fetch-report.ts';
 import { ModelAccumulator } from './merge.ts';
@@ -20,6 +20,8 @@ export interface FetchDependencies {
   /** How the fetch waits for a rate-limit window to reset; tests inject time, and only time. */
   sleep?: (ms: number) => Promise<void>;
   onPage?: (event: PageEvent) => void;
+  /** Told each failed capture with its whole error (URL, the Hub's message, evidence), for the operator's log. */
+  onCaptureFailed?: (failure: CaptureFailure) => void;
   signal?: AbortSignal;
 }
 
@@ -31,7 +33,9 @@ export class FetchFailedError extends Error {
     /** What each capture failed on. */
     readonly causes: Error[] = [],
   ) {
-    super(`every capture failed: ${report.errors.join('; ')}`);
+    // The first failure stands for the rest, which the report lists: this message reaches API clients, so it is short.
+    const more = report.errors.length > 1 ? ` (and ${report.errors.length - 1} more)` : '';
+    super(`every capture failed; the first: ${report.errors[0] ?? 'no capture ran'}${more}`);
   }
 }
 
@@ -100,12 +104,18 @@ function crawlContext(plan: FetchPlan, dependencies: FetchDependencies): CrawlCo
     fullPageAt: plan.pageSize,
     limit: pLimit(plan.concurrency),
     budget: new RequestBudget(plan.maxRequests),
-    rateLimit: new RateLimitGate(plan.concurrency, now, dependencies.sleep ?? ((ms) => delay(ms))),
+    rateLimit: new RateLimitGate(plan.concurrency, now, dependencies.sleep ?? abortableDelay(dependencies.signal)),
     accumulator: new ModelAccumulator(),
     now,
     onPage: dependencies.onPage,
+    onCaptureFailed: dependencies.onCaptureFailed,
     signal: dependencies.signal,
   };
+}
+
+/** A rate-limit pause (up to a whole 5-minute Hub window) that ends, rejecting, when the fetch is aborted. */
+function abortableDelay(signal: AbortSignal | undefined): (ms: number) => Promise<void> {
+  return (ms) => delay(ms, undefined, signal === undefined ? {} : { signal });
 }
 
 /**

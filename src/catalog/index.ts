@@ -4,7 +4,7 @@
  */
 export { fetchCatalog, FetchFailedError, type FetchDependencies } from './fetch-catalog.ts';
 export { FETCH_STRATEGIES, type FetchStrategy, type FetchPlan } from './fetch-plan.ts';
-export type { PageEvent } from './crawl.ts';
+export type { CaptureFailure, PageEvent } from './crawl.ts';
 export type {
   FetchReport,
   SortReport,

@@ -35,8 +35,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const app = createApp(config, {
-    upstreamLabel: options.upstreamLabel,
     logger,
+    upstreamLabel: options.upstreamLabel,
     onCacheEvent: (event) => logCacheEvent(logger, event, options),
     onUpstreamRetry: upstreamRetryLog(logger, config, options),
     onStoreHealth: (event) => logStoreHealth(logger, event, config),

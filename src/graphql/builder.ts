@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
@@ -9,8 +10,10 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Scalars: { DateTime: { Input: string; Output: string } };
 }>({
-  plugins: [DataloaderPlugin, ValidationPlugin],
+  plugins: [ComplexityPlugin, DataloaderPlugin, ValidationPlugin],
   defaultFieldNullability: false,
+  // Fields carry their cost (see query-cost.ts); the cost guard checks it once before execution, not per root field.
+  complexity: { defaultComplexity: 1, defaultListMultiplier: 10, disabled: true },
   validation: {
     validationError: (result) => {
       const issue = result.issues[0];

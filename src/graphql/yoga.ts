@@ -3,7 +3,10 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { QualityBar } from '../query/index.ts';
 import type { CatalogCache, ChangeHistory } from '../store/index.ts';
 import type { CatalogUpdateSource, GraphQLContext, RefreshSchedule } from './context.ts';
-import { maskError } from './errors.ts';
+import { createMaskError } from './errors.ts';
+import { queryGuards } from './query-guards.ts';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.ts';
+import { requestErrorPlugins } from './request-errors.ts';
 import { schema } from './schema/index.ts';
 
 type YogaLogging = Parameters<typeof createYoga>[0]['logging'];
@@ -16,7 +19,14 @@ export interface HubcatServerOptions {
   qualityBar: QualityBar;
   graphiql?: boolean;
   logging?: YogaLogging;
-  /** The app's edge: probes, metrics, request log. */
+  /** What one request may ask; default {@link DEFAULT_QUERY_LIMITS}. */
+  limits?: QueryLimits;
+  /** Told every error masked as "Unexpected error.", with its cause, for the operator's log. */
+  onUnexpectedError?: (error: unknown) => void;
+  /**
+   * The app's edge: HTTP policy (CORS, security headers; without it no other origin may read the API), probes,
+   * metrics, request log.
+   */
   plugins?: Plugin[];
 }
 
@@ -24,13 +34,14 @@ export type HubcatYoga = YogaServerInstance<Record<string, never>, GraphQLContex
 
 /** The configured Yoga instance; starting it on a port is the CLI's job. */
 export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
+  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   return createYoga<Record<string, never>, GraphQLContext>({
     schema,
     graphiql: options.graphiql ?? true,
     // GraphiQL's scripts and styles inlined from the installed package: the offline demo must not need a CDN.
     renderGraphiQL,
     logging: options.logging ?? false,
-    maskedErrors: { maskError },
+    maskedErrors: { maskError: createMaskError(options.onUnexpectedError) },
     context: () => ({
       catalog: options.catalog,
       history: options.history,
@@ -38,6 +49,10 @@ export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
       schedule: options.schedule,
       qualityBar: options.qualityBar,
     }),
-    plugins: options.plugins ?? [],
+    // Yoga's CORS answers any Origin with credentials allowed; the app's HTTP policy decides instead.
+    cors: false,
+    // The guards come first, so that nothing runs for a request they refuse.
+    plugins: [...queryGuards(limits), ...requestErrorPlugins(limits), ...(options.plugins ?? [])],
+    maxRequestBodySize: limits.maxBodyBytes,
   });
 }

@@ -5,6 +5,7 @@ import { HubHttpError, HubNetworkError, HubProtocolError, HubUsageError } from '
 import { LinkHeaderSyntaxError, nextLinkUrl } from './link-header.ts';
 import { listModelsSearchParams, type ListModelsQuery } from './list-query.ts';
 import { hubModelItemSchema, type HubModelItem } from './model-item.ts';
+import { BEARER_TOKEN_SYNTAX } from './token.ts';
 import { parseRateLimit, type RateLimitInfo } from './rate-limit.ts';
 import { RETRYABLE_STATUSES, backoffMs, retryWaitMs } from './retry-policy.ts';
 
@@ -29,8 +30,8 @@ export interface HubClientOptions {
   /** Hub base URL (what `HF_ENDPOINT` holds); default `https://huggingface.co`, trailing `/` stripped. */
   endpoint?: string;
   /**
-   * Sent as `Authorization: Bearer …`, only to the endpoint's own origin (a `Link` pointing elsewhere
-   * is followed anonymously). Never appears in errors, retry events or URLs.
+   * Sent as `Authorization: Bearer …`; the client requests nothing but the endpoint's listing, so it goes nowhere
+   * else. Never appears in errors, retry events or URLs.
    */
   token?: string;
   /** Default: the global `fetch`. */
@@ -72,8 +73,30 @@ export interface HubPage {
   durationMs: number;
 }
 
+/**
+ * Sends one page's request when the caller allows it: a crawl passes one to go through its limiter, request budget
+ * and rate-limit gate. Resolving null instead of calling `send` ends the listing there.
+ */
+export type PageScheduler = (send: () => Promise<HubPage>) => Promise<HubPage | null>;
+
+interface ListOptions {
+  signal?: AbortSignal;
+  /** Default: every page is sent at once. */
+  schedule?: PageScheduler;
+}
+
 type Attempt =
   { kind: 'response'; response: Response; body: string } | { kind: 'failure'; timedOut: boolean; error: unknown };
+
+/** A failed attempt: the error to throw if it is the last, and whether and how long to wait before the next. */
+interface AttemptFailure {
+  error: (note?: string) => Error;
+  retryable: boolean;
+  waitMs: number;
+  event: Omit<RetryEvent, 'waitMs'>;
+}
+
+const sendAtOnce: PageScheduler = (send) => send();
 
 // A hand-written loop rather than p-retry: p-retry 7 derives every delay from one exponential
 // schedule (custom waits would mean zeroing it and sleeping inside onFailedAttempt), bounds
@@ -82,7 +105,8 @@ type Attempt =
 export class HubClient {
   /** The Hub base URL, without a trailing `/`. */
   readonly endpoint: string;
-  readonly #origin: string;
+  /** `…/api/models`: the only URL, queries aside, this client requests. */
+  readonly #listing: URL;
   readonly #token: string | null;
   readonly #fetch: typeof fetch;
   readonly #timeoutMs: number;
@@ -97,11 +121,13 @@ export class HubClient {
     this.endpoint = (options.endpoint ?? DEFAULT_HUB_ENDPOINT).replace(/\/+$/, '');
     if (!URL.canParse(this.endpoint))
       throw new HubUsageError(`endpoint is not an absolute URL: ${JSON.stringify(this.endpoint)}`);
-    this.#origin = new URL(this.endpoint).origin;
+    this.#listing = new URL(`${this.endpoint}/api/models`);
 
     const token = options.token ?? '';
     // Checked here so a bad token fails with our message (which must not quote it), not fetch's.
-    if (/[^\x21-\x7e]/.test(token)) throw new HubUsageError('token contains whitespace or non-ASCII characters');
+    if (token !== '' && !BEARER_TOKEN_SYNTAX.test(token)) {
+      throw new HubUsageError('token is not a Bearer token: it may hold only letters, digits and -._~+/');
+    }
     this.#token = token === '' ? null : token;
 
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -117,14 +143,15 @@ export class HubClient {
   /** The first page's URL for `query`. Throws `HubUsageError` for a query the Hub would reject. */
   buildListUrl(query: ListModelsQuery): string {
     const search = listModelsSearchParams(query).toString();
-    return `${this.endpoint}/api/models${search === '' ? '' : `?${search}`}`;
+    return `${this.#listing.href}${search === '' ? '' : `?${search}`}`;
   }
 
   /**
    * Every page of a listing, in order: the first from `query`, each next one from the previous
-   * page's `Link: <…>; rel="next"`, requested verbatim, until a page has none.
+   * page's `Link: <…>; rel="next"`, requested verbatim, until a page has none (or `schedule` declines one).
    */
-  async *listModels(query: ListModelsQuery, options: { signal?: AbortSignal } = {}): AsyncGenerator<HubPage> {
+  async *listModels(query: ListModelsQuery, options: ListOptions = {}): AsyncGenerator<HubPage> {
+    const { signal, schedule = sendAtOnce } = options;
     const seen = new Set<string>();
     let url: string | null = this.buildListUrl(query);
     for (let index = 0; url !== null; index++) {
@@ -136,7 +163,9 @@ export class HubClient {
         });
       }
       seen.add(url);
-      const page: HubPage = await this.fetchPage(url, index, options);
+      const pageUrl: string = url;
+      const page = await schedule(() => this.fetchPage(pageUrl, index, { signal }));
+      if (page === null) return;
       yield page;
       url = page.nextUrl;
     }
@@ -149,82 +178,103 @@ export class HubClient {
   async fetchPage(url: string, index: number, options: { signal?: AbortSignal } = {}): Promise<HubPage> {
     const { signal } = options;
     if (!URL.canParse(url)) throw new HubUsageError(`not an absolute URL: ${JSON.stringify(this.#scrub(url))}`);
-    const shownUrl = this.#scrub(url);
+    const offListing = whyOffListing(url, this.#listing);
+    if (offListing !== null) throw new HubUsageError(`refused to request ${offListing}: not the upstream's listing`);
     const started = performance.now();
     let waitedMs = 0;
-
     for (let attempt = 1; ; attempt++) {
       signal?.throwIfAborted();
       const outcome = await this.#attempt(url, signal);
-
-      let fail: (note?: string) => Error;
-      let event: Omit<RetryEvent, 'waitMs'>;
-      let waitMs: number;
-      if (outcome.kind === 'response') {
-        const { response, body } = outcome;
-        if (response.ok) {
-          return this.#page(url, index, response, body, attempt, performance.now() - started);
-        }
-        const { status } = response;
-        const hubMessage = errorText(body);
-        fail = (note) =>
-          new HubHttpError({
-            status,
-            hubMessage: hubMessage === null ? null : this.#scrub(hubMessage),
-            requestId: response.headers.get('x-request-id'),
-            url: shownUrl,
-            attempts: attempt,
-            ...(note === undefined ? {} : { note }),
-          });
-        if (!RETRYABLE_STATUSES.has(status)) throw fail();
-        waitMs = retryWaitMs(status, response.headers, attempt - 1, this.#random);
-        const limited = status === 429;
-        event = {
-          url: shownUrl,
-          attempt,
-          reason: limited ? 'rate-limited' : 'status',
-          message: this.#scrub(`HTTP ${status}${hubMessage === null ? '' : `: ${hubMessage}`}`),
-          status,
-        };
-      } else {
-        const { timedOut, error } = outcome;
-        const detail = timedOut ? `timed out after ${this.#timeoutMs} ms` : this.#scrub(describeError(error));
-        const cause = this.#safeCause(error);
-        fail = (note) =>
-          new HubNetworkError({
-            url: shownUrl,
-            timedOut,
-            attempts: attempt,
-            detail,
-            cause,
-            ...(note === undefined ? {} : { note }),
-          });
-        waitMs = backoffMs(attempt - 1, this.#random);
-        event = { url: shownUrl, attempt, reason: timedOut ? 'timeout' : 'network', message: detail };
+      if (outcome.kind === 'response' && outcome.response.ok) {
+        return this.#page(url, index, outcome.response, outcome.body, attempt, performance.now() - started);
       }
-
-      if (attempt > this.#maxRetries) throw fail(`gave up after ${this.#maxRetries} retries`);
-      if (waitedMs + waitMs > this.#maxRetryWaitMs) {
-        throw fail(`the next wait (${waitMs} ms) would exceed the ${this.#maxRetryWaitMs} ms retry-wait budget`);
-      }
-      this.#onRetry?.({ ...event, waitMs });
-      waitedMs += waitMs;
-      try {
-        await this.#sleep(waitMs, signal);
-      } catch (error) {
-        throw signal?.aborted ? signal.reason : error;
-      }
+      const failure =
+        outcome.kind === 'response'
+          ? this.#httpFailure(url, outcome.response, outcome.body, attempt)
+          : this.#networkFailure(url, outcome.timedOut, outcome.error, attempt);
+      waitedMs = await this.#waitToRetry(failure, attempt, waitedMs, signal);
     }
+  }
+
+  #httpFailure(url: string, response: Response, body: string, attempt: number): AttemptFailure {
+    const { status } = response;
+    const hubMessage = errorText(body);
+    const shownUrl = this.#scrub(url);
+    const retryable = RETRYABLE_STATUSES.has(status);
+    const redirect = status >= 300 && status < 400;
+    return {
+      error: (note = redirect ? REDIRECT_NOTE : undefined) =>
+        new HubHttpError({
+          status,
+          hubMessage: hubMessage === null ? null : this.#scrub(hubMessage).slice(0, EVIDENCE_CHARS),
+          requestId: response.headers.get('x-request-id'),
+          url: shownUrl,
+          attempts: attempt,
+          ...(note === undefined ? {} : { note }),
+        }),
+      retryable,
+      waitMs: retryable ? retryWaitMs(status, response.headers, attempt - 1, this.#random) : 0,
+      event: {
+        url: shownUrl,
+        attempt,
+        reason: status === 429 ? 'rate-limited' : 'status',
+        message: this.#scrub(`HTTP ${status}${hubMessage === null ? '' : `: ${hubMessage}`}`),
+        status,
+      },
+    };
+  }
+
+  #networkFailure(url: string, timedOut: boolean, error: unknown, attempt: number): AttemptFailure {
+    const shownUrl = this.#scrub(url);
+    const detail = timedOut ? `timed out after ${this.#timeoutMs} ms` : this.#scrub(describeError(error));
+    const cause = this.#safeCause(error);
+    return {
+      error: (note) =>
+        new HubNetworkError({
+          url: shownUrl,
+          timedOut,
+          attempts: attempt,
+          detail,
+          cause,
+          ...(note === undefined ? {} : { note }),
+        }),
+      retryable: true,
+      waitMs: backoffMs(attempt - 1, this.#random),
+      event: { url: shownUrl, attempt, reason: timedOut ? 'timeout' : 'network', message: detail },
+    };
+  }
+
+  /** Waits before the next attempt and returns the total waited so far; throws when the failure is final. */
+  async #waitToRetry(
+    failure: AttemptFailure,
+    attempt: number,
+    waitedMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<number> {
+    const { waitMs } = failure;
+    if (!failure.retryable) throw failure.error();
+    if (attempt > this.#maxRetries) throw failure.error(`gave up after ${this.#maxRetries} retries`);
+    if (waitedMs + waitMs > this.#maxRetryWaitMs) {
+      throw failure.error(`the next wait (${waitMs} ms) would exceed the ${this.#maxRetryWaitMs} ms retry-wait budget`);
+    }
+    this.#onRetry?.({ ...failure.event, waitMs });
+    try {
+      await this.#sleep(waitMs, signal);
+    } catch (error) {
+      throw signal?.aborted ? signal.reason : error;
+    }
+    return waitedMs + waitMs;
   }
 
   async #attempt(url: string, signal: AbortSignal | undefined): Promise<Attempt> {
     const timeout = AbortSignal.timeout(this.#timeoutMs);
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.#userAgent };
-    if (this.#token !== null && new URL(url).origin === this.#origin)
-      headers['authorization'] = `Bearer ${this.#token}`;
+    if (this.#token !== null) headers['authorization'] = `Bearer ${this.#token}`;
     try {
       const response = await this.#fetch(url, {
         headers,
+        // A redirect could lead anywhere, the token with it: a 3xx is answered as a final error instead.
+        redirect: 'manual',
         signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
       });
       // The body is read under the same signal, so a stalled body is a timeout too.
@@ -238,48 +288,20 @@ export class HubClient {
 
   #page(url: string, index: number, response: Response, body: string, requests: number, durationMs: number): HubPage {
     const shownUrl = this.#scrub(url);
-    const protocolError = (reason: string, itemIndex?: number): HubProtocolError =>
+    const protocolError: ProtocolErrorOf = (reason, details = {}) =>
       new HubProtocolError({
         url: shownUrl,
         pageIndex: index,
         reason: this.#scrub(reason),
-        itemIndex: itemIndex ?? null,
+        itemIndex: details.itemIndex ?? null,
+        // Scrubbed whole before it is cut, so that no cut can leave a piece of the token.
+        evidence: details.evidence === undefined ? null : this.#scrub(details.evidence).slice(0, EVIDENCE_CHARS),
       });
-
-    let nextUrl: string | null;
-    try {
-      nextUrl = nextLinkUrl(response.headers.get('link'), url);
-    } catch (error) {
-      if (error instanceof LinkHeaderSyntaxError) throw protocolError(`bad Link header: ${error.message}`);
-      throw error;
-    }
-
-    let data: unknown;
-    try {
-      data = JSON.parse(body);
-    } catch (error) {
-      throw protocolError(`body is not JSON (${describeError(error)}); it starts ${JSON.stringify(body.slice(0, 80))}`);
-    }
-    if (!Array.isArray(data)) {
-      throw protocolError(`body is a JSON ${data === null ? 'null' : typeof data}, not an array`);
-    }
-
-    const items = data.map((raw: unknown, itemIndex) => {
-      const parsed = hubModelItemSchema.safeParse(raw);
-      if (parsed.success) return parsed.data;
-      const id = itemLabel(raw);
-      const issues = parsed.error.issues
-        .slice(0, 3)
-        .map((issue) => `${issue.path.length === 0 ? '(item)' : issue.path.join('.')}: ${issue.message}`)
-        .join('; ');
-      throw protocolError(`item ${itemIndex}${id} is invalid: ${issues}`, itemIndex);
-    });
-
     return {
       index,
-      items,
+      nextUrl: nextUrlOf(response, url, this.#listing, protocolError),
+      items: itemsOf(body, protocolError),
       url,
-      nextUrl,
       requests,
       rateLimit: parseRateLimit(response.headers),
       requestId: response.headers.get('x-request-id'),
@@ -299,12 +321,85 @@ export class HubClient {
   }
 }
 
-/** ` (id "…")`, or ` (_id "…")` when the id itself is what is missing, to find the item in a report. */
+/** Makes the page's error; `evidence` (the upstream's own text) goes to the operator's log, never to API clients. */
+type ProtocolErrorOf = (reason: string, details?: { itemIndex?: number; evidence?: string }) => HubProtocolError;
+
+/** How much of a malformed page's body or header an error keeps as evidence. */
+const EVIDENCE_CHARS = 200;
+
+const REDIRECT_NOTE = 'hubcat follows no redirect; set HF_ENDPOINT to the URL it redirects to';
+
+/**
+ * The page's `rel="next"` target. A `Link` header that cannot be read, or that leads off the upstream's listing (to
+ * another origin, another path, a `data:` URL), makes the page malformed: the target is never requested, and a crawl
+ * that stops there proves nothing.
+ */
+function nextUrlOf(response: Response, url: string, listing: URL, protocolError: ProtocolErrorOf): string | null {
+  const header = response.headers.get('link');
+  let next: string | null;
+  try {
+    next = nextLinkUrl(header, url);
+  } catch (error) {
+    if (!(error instanceof LinkHeaderSyntaxError)) throw error;
+    throw protocolError(`bad Link header: ${error.message}`, { evidence: header ?? '' });
+  }
+  const offListing = next === null ? null : whyOffListing(next, listing);
+  if (offListing !== null) {
+    throw protocolError(`Link rel="next" leads to ${offListing}, off the listing: not followed`, {
+      evidence: header ?? '',
+    });
+  }
+  return next;
+}
+
+/** Where `url` leads if not to `listing` (same scheme, host, port and path), in words without its query; else null. */
+function whyOffListing(url: string, listing: URL): string | null {
+  const target = new URL(url);
+  if (target.origin === listing.origin && target.pathname === listing.pathname) return null;
+  if (target.origin === 'null') return `a ${target.protocol} URL`;
+  if (target.origin !== listing.origin) return `another origin (${target.origin})`;
+  return 'another path';
+}
+
+/** The page's items, each validated; the first invalid one makes the page malformed. */
+function itemsOf(body: string, protocolError: ProtocolErrorOf): HubModelItem[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    // JSON.parse's message quotes the body, so it stays out of the reason, as does the body itself.
+    throw protocolError('body is not JSON', { evidence: body });
+  }
+  if (!Array.isArray(data)) {
+    throw protocolError(`body is a JSON ${data === null ? 'null' : typeof data}, not an array`);
+  }
+  return data.map((raw: unknown, itemIndex) => {
+    const parsed = hubModelItemSchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issuePath(issue.path)}: ${issue.message}`)
+      .join('; ');
+    throw protocolError(`item ${itemIndex} is invalid: ${issues}`, { itemIndex, evidence: itemLabel(raw) });
+  });
+}
+
+/** `likes`, `inferenceProviderMapping.0.status`; a key the upstream chose (in a record) shows as `*`. */
+function issuePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(item)';
+  return path
+    .map((key) =>
+      typeof key === 'number' || (typeof key === 'string' && /^[A-Za-z_][\w-]{0,40}$/.test(key)) ? String(key) : '*',
+    )
+    .join('.');
+}
+
+/** `id "…"`, or `_id "…"` when the id itself is what is missing, to find the item in the log. */
 function itemLabel(raw: unknown): string {
   if (typeof raw !== 'object' || raw === null) return '';
   for (const key of ['id', '_id'] as const) {
     const value: unknown = (raw as Record<string, unknown>)[key];
-    if (typeof value === 'string') return ` (${key} ${JSON.stringify(value)})`;
+    if (typeof value === 'string') return `${key} ${JSON.stringify(value)}`;
   }
   return '';
 }

@@ -6,7 +6,7 @@
 
 /** The client: `listModels` walks a listing page by page, `fetchPage` fetches one URL with retries. */
 export { HubClient, DEFAULT_HUB_ENDPOINT } from './client.ts';
-export type { HubClientOptions, HubPage, RetryEvent, RetryReason } from './client.ts';
+export type { HubClientOptions, HubPage, PageScheduler, RetryEvent, RetryReason } from './client.ts';
 
 /** Query shape, the closed sets of sort keys and expandable fields, and the page-size bound. */
 export { HUB_SORT_KEYS, HUB_EXPAND_FIELDS, HUB_MAX_PAGE_SIZE, listModelsSearchParams } from './list-query.ts';
@@ -26,6 +26,9 @@ export type { RateLimitInfo } from './rate-limit.ts';
 /** `Link` header parsing (RFC 8288), exposed for tools that follow other Hub listings. */
 export { parseLinkHeader, nextLinkUrl } from './link-header.ts';
 export type { LinkEntry } from './link-header.ts';
+
+/** What a Bearer token may contain; configuration refuses anything else. */
+export { BEARER_TOKEN_SYNTAX } from './token.ts';
 
 /** The retry policy as pure functions: which statuses retry and how long each wait is. */
 export { RETRYABLE_STATUSES, retryWaitMs, backoffMs } from './retry-policy.ts';

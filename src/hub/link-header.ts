@@ -7,7 +7,10 @@ export interface LinkEntry {
   params: Record<string, string>;
 }
 
-/** Thrown by {@link parseLinkHeader}; the client turns it into a `HubProtocolError`. */
+/**
+ * Thrown by {@link parseLinkHeader}; the client turns it into a `HubProtocolError`. Its message does not quote the
+ * header, which is the upstream's text.
+ */
 export class LinkHeaderSyntaxError extends Error {
   override name = 'LinkHeaderSyntaxError';
 }
@@ -15,82 +18,107 @@ export class LinkHeaderSyntaxError extends Error {
 const TOKEN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/y;
 const WHITESPACE = /[ \t]*/y;
 
+/** A cursor over one header's text: each method reads one piece of the grammar and moves past it. */
+class LinkHeaderReader {
+  private pos = 0;
+
+  constructor(private readonly header: string) {}
+
+  /** Skips whitespace and empty list elements (`a, , b` is allowed); false at the end of the header. */
+  atNextEntry(): boolean {
+    for (;;) {
+      this.skipWhitespace();
+      if (this.pos >= this.header.length) return false;
+      if (this.header[this.pos] !== ',') return true;
+      this.pos += 1;
+    }
+  }
+
+  readEntry(): LinkEntry {
+    const target = this.readTarget();
+    const params = this.readParams();
+    const rels = (params['rel'] ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((rel) => rel !== '');
+    return { target, rels, params };
+  }
+
+  private readTarget(): string {
+    if (this.header[this.pos] !== '<') this.fail('"<"');
+    const close = this.header.indexOf('>', this.pos);
+    if (close === -1) this.fail('">"');
+    const target = this.header.slice(this.pos + 1, close).trim();
+    if (target === '') this.fail('a URL between "<" and ">"');
+    this.pos = close + 1;
+    return target;
+  }
+
+  /** `; name[=value]` pairs up to the next `,` or the end. */
+  private readParams(): Record<string, string> {
+    const params: Record<string, string> = {};
+    for (;;) {
+      this.skipWhitespace();
+      if (this.pos >= this.header.length || this.header[this.pos] === ',') return params;
+      if (this.header[this.pos] !== ';') this.fail('";" or ","');
+      this.pos += 1;
+      this.skipWhitespace();
+      const name = this.readToken('a parameter name').toLowerCase();
+      const value = this.readParamValue(name);
+      // RFC 8288: occurrences of a parameter after the first are ignored.
+      if (!(name in params)) params[name] = value;
+    }
+  }
+
+  private readParamValue(name: string): string {
+    this.skipWhitespace();
+    if (this.header[this.pos] !== '=') return '';
+    this.pos += 1;
+    this.skipWhitespace();
+    return this.header[this.pos] === '"' ? this.readQuoted() : this.readToken(`a value for "${name}"`);
+  }
+
+  private readToken(what: string): string {
+    TOKEN.lastIndex = this.pos;
+    const match = TOKEN.exec(this.header);
+    if (match === null) return this.fail(what);
+    this.pos = TOKEN.lastIndex;
+    return match[0];
+  }
+
+  private readQuoted(): string {
+    let value = '';
+    for (this.pos += 1; this.pos < this.header.length; this.pos += 1) {
+      const char = this.header[this.pos];
+      if (char === '"') {
+        this.pos += 1;
+        return value;
+      }
+      if (char === '\\') this.pos += 1;
+      value += this.header[this.pos] ?? '';
+    }
+    return this.fail('closing quote');
+  }
+
+  private skipWhitespace(): void {
+    WHITESPACE.lastIndex = this.pos;
+    WHITESPACE.exec(this.header);
+    this.pos = WHITESPACE.lastIndex;
+  }
+
+  private fail(expected: string): never {
+    throw new LinkHeaderSyntaxError(`expected ${expected} at offset ${this.pos} of the Link header`);
+  }
+}
+
 /**
  * Parse a `Link` header into its entries. A real tokenizer rather than a split on commas:
  * the Hub's next URL may carry a literal comma (`inference_provider=a,b`) inside the `<…>`.
  */
 export function parseLinkHeader(header: string): LinkEntry[] {
+  const reader = new LinkHeaderReader(header);
   const entries: LinkEntry[] = [];
-  let pos = 0;
-
-  const skipWhitespace = (): void => {
-    WHITESPACE.lastIndex = pos;
-    WHITESPACE.exec(header);
-    pos = WHITESPACE.lastIndex;
-  };
-  const fail = (expected: string): never => {
-    throw new LinkHeaderSyntaxError(`expected ${expected} at offset ${pos} of Link header ${JSON.stringify(header)}`);
-  };
-  const readToken = (what: string): string => {
-    TOKEN.lastIndex = pos;
-    const match = TOKEN.exec(header);
-    if (match === null) return fail(what);
-    pos = TOKEN.lastIndex;
-    return match[0];
-  };
-  const readQuoted = (): string => {
-    let value = '';
-    for (pos += 1; pos < header.length; pos += 1) {
-      const char = header[pos];
-      if (char === '"') {
-        pos += 1;
-        return value;
-      }
-      if (char === '\\') pos += 1;
-      value += header[pos] ?? '';
-    }
-    return fail('closing quote');
-  };
-
-  for (;;) {
-    skipWhitespace();
-    if (pos >= header.length) break;
-    if (header[pos] === ',') {
-      // Empty list elements are allowed by the list syntax (`a, , b`).
-      pos += 1;
-      continue;
-    }
-    if (header[pos] !== '<') fail('"<"');
-    const close = header.indexOf('>', pos);
-    if (close === -1) fail('">"');
-    const target = header.slice(pos + 1, close).trim();
-    if (target === '') fail('a URL between "<" and ">"');
-    pos = close + 1;
-
-    const params: Record<string, string> = {};
-    for (;;) {
-      skipWhitespace();
-      if (pos >= header.length || header[pos] === ',') break;
-      if (header[pos] !== ';') fail('";" or ","');
-      pos += 1;
-      skipWhitespace();
-      const name = readToken('a parameter name').toLowerCase();
-      skipWhitespace();
-      let value = '';
-      if (header[pos] === '=') {
-        pos += 1;
-        skipWhitespace();
-        value = header[pos] === '"' ? readQuoted() : readToken(`a value for "${name}"`);
-      }
-      // RFC 8288: occurrences of a parameter after the first are ignored.
-      if (!(name in params)) params[name] = value;
-    }
-    const rels = (params['rel'] ?? '')
-      .toLowerCase()
-      .split(/\s+/)
-      .filter((rel) => rel !== '');
-    entries.push({ target, rels, params });
-  }
+  while (reader.atNextEntry()) entries.push(reader.readEntry());
   return entries;
 }
 
@@ -105,5 +133,5 @@ export function nextLinkUrl(header: string | null, baseUrl: string): string | nu
   if (next === undefined) return null;
   if (URL.canParse(next.target)) return next.target;
   if (URL.canParse(next.target, baseUrl)) return new URL(next.target, baseUrl).href;
-  throw new LinkHeaderSyntaxError(`rel="next" target ${JSON.stringify(next.target)} is not a URL`);
+  throw new LinkHeaderSyntaxError('the rel="next" target is not a URL');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startServeProcess } from '../support/cli.ts';
+import { runHubcat, startServeProcess } from '../support/cli.ts';
 
 describe('hubcat serve when the Hub cannot be reached', () => {
   it('keeps serving, answers with the error in catalog.lastError, and says how to run the demo', async () => {
@@ -13,10 +13,25 @@ describe('hubcat serve when the Hub cannot be reached', () => {
       expect(status).toBe(200);
       expect(body.data.catalog.size).toBe(0);
       expect(body.data.catalog.lastError).toMatch(/refresh failed: .*127\.0\.0\.1:1/);
-      expect(server.stderr()).toMatch(/npm run demo/);
+      expect(await server.stderrMatching(/npm run demo/)).toMatch(/npm run demo/);
       expect(server.stderr() + JSON.stringify(body)).not.toContain(token);
     } finally {
       server.stop();
     }
   }, 90_000);
+});
+
+describe('hubcat serve with a malformed HF_TOKEN', () => {
+  it('stops at startup with one line naming the variable, not a stack trace, and never prints the token', async () => {
+    const result = await runHubcat(['serve', '--port', '0', '--host', '127.0.0.1'], {
+      HF_ENDPOINT: 'http://127.0.0.1:1',
+      HF_TOKEN: 'hf_secret part7f3a',
+    });
+
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'hubcat: HF_TOKEN: must be a Bearer token: letters, digits and -._~+/ only',
+    ]);
+    expect(result.stdout + result.stderr).not.toMatch(/secret|part7f3a/);
+  });
 });

@@ -3,7 +3,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/emulator.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
-import { HubClient, HubHttpError, HubNetworkError, type RetryEvent } from '../../src/hub/index.ts';
+import { HubClient, HubHttpError, HubNetworkError, HubUsageError, type RetryEvent } from '../../src/hub/index.ts';
 import { collect, recordingSleep, rejection } from './helpers.ts';
 
 const GOOD = 'hf_goodTokenForTests0123456789';
@@ -96,13 +96,14 @@ describe('access tokens', () => {
     for (const text of exposures(error)) expect(text).not.toContain(BAD);
   });
 
-  it('does not send the token to another origin named by a Link header', async () => {
-    // The emulator at a different origin stands in for a foreign host; the request must be anonymous.
+  it('never requests another origin, so the token cannot go there', async () => {
+    // The emulator at a different origin stands in for a foreign host: it must see no request at all.
     const other = await startEmulator({ preset: 'gateway-2025-10', tokens: [GOOD] });
     try {
       const client = new HubClient({ endpoint: emu.url, token: GOOD });
-      await client.fetchPage(`${other.url}/api/models?limit=1`, 0);
-      expect(other.requests.map((request) => request.authenticated)).toEqual([false]);
+      const error = await rejection(client.fetchPage(`${other.url}/api/models?limit=1`, 0));
+      expect(error).toBeInstanceOf(HubUsageError);
+      expect(other.requests).toEqual([]);
     } finally {
       await other.close();
     }

@@ -43,14 +43,22 @@ export interface ServeProcess {
   url: string;
   /** Everything the process wrote to stderr so far (its log lines). */
   stderr: () => string;
+  /**
+   * Resolves with stderr once it matches `pattern`: a line logged before an HTTP answer may still be in the pipe when
+   * the answer arrives.
+   */
+  stderrMatching: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
   /** POSTs a GraphQL query to the server and returns the HTTP status and parsed body. */
   post: <TData>(query: string) => Promise<{ status: number; body: { data: TData } }>;
   stop: () => void;
+  /** Resolves when the process has exited, with its exit code. */
+  exited: Promise<number | null>;
 }
 
 /** Starts `hubcat serve` on an ephemeral port and resolves once it prints where it listens. */
 export async function startServeProcess(args: string[], env: Record<string, string>): Promise<ServeProcess> {
   const child = hubcatCli(['serve', '--port', '0', '--host', '127.0.0.1', ...args], env);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const pattern = /GraphQL at (http:\/\/\S+)\/graphql/;
@@ -59,6 +67,12 @@ export async function startServeProcess(args: string[], env: Record<string, stri
     return {
       url,
       stderr: () => stderr,
+      stderrMatching: async (pattern, timeoutMs = 5000) => {
+        for (const deadline = Date.now() + timeoutMs; !pattern.test(stderr) && Date.now() < deadline;) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        return stderr;
+      },
       post: async (query) => {
         const response = await fetch(`${url}/graphql`, {
           method: 'POST',
@@ -68,6 +82,7 @@ export async function startServeProcess(args: string[], env: Record<string, stri
         return { status: response.status, body: await response.json() };
       },
       stop: () => child.kill('SIGTERM'),
+      exited,
     };
   } catch (error) {
     child.kill('SIGTERM');

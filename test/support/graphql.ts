@@ -35,11 +35,17 @@ export async function query<TData, TVariables>(
 }
 
 /**
- * An app configured like `hubcat serve`, pointed at `endpoint`; retries wait no real time, and scheduled refreshes
- * happen only when a test fires them (pass a `manualTimer()`'s timer).
+ * An app configured like `hubcat serve`, pointed at `endpoint`, with settings from `flags` and `env` (for those that
+ * have no flag); retries wait no real time, and scheduled refreshes happen only when a test fires them (pass a
+ * `manualTimer()`'s timer).
  */
-export function appFor(endpoint: string, flags: ConfigFlags = {}, options: AppOptions = {}): App {
-  const config = loadConfig({ endpoint, strategy: 'multi-sort', ...flags }, {});
+export function appFor(
+  endpoint: string,
+  flags: ConfigFlags = {},
+  options: AppOptions = {},
+  env: Record<string, string> = {},
+): App {
+  const config = loadConfig({ endpoint, strategy: 'multi-sort', ...flags }, env);
   return createApp(config, { graphiql: false, sleep: async () => {}, timer: manualTimer().timer, ...options });
 }
 
@@ -76,4 +82,29 @@ export function manualClock(start = Date.parse('2026-11-28T12:00:00.000Z')): {
 } {
   let current = start;
   return { now: () => current, advance: (ms) => void (current += ms) };
+}
+
+export interface RawResponse {
+  status: number;
+  body: Result<unknown>;
+  /** CPU time the process spent answering: the server's own time, which a loaded machine does not inflate. */
+  cpuMs: number;
+}
+
+/** POSTs a raw body to the app in process, as a client that crafts its own requests would. */
+export async function postRaw(app: App, body: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  const request = new Request('http://hubcat/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  const before = process.cpuUsage();
+  const response = await app.yoga.fetch(request);
+  const text = await response.text();
+  const spent = process.cpuUsage(before);
+  return {
+    status: response.status,
+    body: JSON.parse(text) as Result<unknown>,
+    cpuMs: (spent.user + spent.system) / 1000,
+  };
 }

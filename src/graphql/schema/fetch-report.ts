@@ -12,6 +12,7 @@ import type {
   SortReport as CatalogSortReport,
 } from '../../catalog/index.ts';
 import { builder } from '../builder.ts';
+import { PARTS_COST } from '../query-cost.ts';
 import { DateTime } from './date-time.ts';
 
 export const SortReport = builder.objectRef<CatalogSortReport>('SortReport').implement({
@@ -184,7 +185,7 @@ export const FetchReport = builder.objectRef<CatalogFetchReport>('FetchReport').
     sorts: t.field({ type: [SortReport], resolve: (report) => report.sorts }),
     overlaps: t.field({ type: [SortOverlap], resolve: (report) => report.overlaps }),
     errors: t.exposeStringList('errors'),
-    parts: t.field({ type: [PartReport], resolve: (report) => report.parts }),
+    parts: t.field({ type: [PartReport], complexity: PARTS_COST, resolve: (report) => report.parts }),
     completeness: t.field({ type: Completeness, resolve: (report) => report.completeness }),
     estimates: t.field({ type: Estimates, nullable: true, resolve: (report) => report.estimates }),
     cappedView: t.field({ type: CappedView, nullable: true, resolve: (report) => report.cappedView }),

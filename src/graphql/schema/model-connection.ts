@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_ORDER, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageModels, type ModelPage } from '../../query/index.ts';
 import { builder } from '../builder.ts';
+import { PAGE_ITEMS_COST, pageCost } from '../query-cost.ts';
 import { Model } from './model.ts';
 
 const nonNegative = z.number().int().min(0, { error: 'must be zero or more' });
@@ -51,8 +52,8 @@ const ModelEdge = builder.objectRef<ModelPage['edges'][number]>('ModelEdge').imp
 
 const ModelConnection = builder.objectRef<ModelPage>('ModelConnection').implement({
   fields: (t) => ({
-    edges: t.field({ type: [ModelEdge], resolve: (page) => page.edges }),
-    nodes: t.field({ type: [Model], resolve: (page) => page.nodes }),
+    edges: t.field({ type: [ModelEdge], complexity: PAGE_ITEMS_COST, resolve: (page) => page.edges }),
+    nodes: t.field({ type: [Model], complexity: PAGE_ITEMS_COST, resolve: (page) => page.nodes }),
     pageInfo: t.field({ type: PageInfo, resolve: (page) => page.pageInfo }),
     totalCount: t.exposeInt('totalCount', { description: 'Models matching the filter, across all pages' }),
   }),
@@ -62,6 +63,7 @@ builder.queryField('models', (t) =>
   t.field({
     type: ModelConnection,
     description: 'The served catalog, filtered, ordered and paged',
+    complexity: pageCost,
     args: {
       filter: t.arg({ type: ModelFilter }),
       orderBy: t.arg({ type: ModelOrder, defaultValue: DEFAULT_ORDER }),

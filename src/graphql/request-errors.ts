@@ -1,0 +1,86 @@
+import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+
+/** How refused requests are answered: always a 4xx, always a code, and suggestions only where allowed. */
+export function requestErrorPlugins(options: { fieldSuggestions: boolean }): Plugin[] {
+  return [clientErrorStatus, codedVariableErrors, ...(options.fieldSuggestions ? [] : [hiddenSuggestions])];
+}
+
+/**
+ * Parse and validation failures answer 400 even to a legacy `application/json` client, which the GraphQL-over-HTTP
+ * draft would answer 200, as Apollo Server does: proxies, logs and monitors then count them as client errors.
+ */
+const clientErrorStatus: Plugin = {
+  onResultProcess({ result }) {
+    for (const single of Array.isArray(result) ? result : [result]) {
+      if (isAsyncIterable(single)) continue;
+      for (const error of errorsOf(single.errors)) {
+        const { http } = error.extensions;
+        if (http?.spec === true) http.spec = false;
+      }
+    }
+  },
+};
+
+/**
+ * A result without `data` failed before execution started; graphql-js leaves its variable errors ("Variable "$first"
+ * got invalid value …") without a code, which clients need to tell bad input from a server fault.
+ */
+const codedVariableErrors: Plugin = {
+  onExecute: () => ({
+    onExecuteDone({ result, setResult }) {
+      if (isAsyncIterable(result) || 'data' in result || result.errors === undefined) return;
+      const coded = (error: GraphQLError) =>
+        error.extensions.code === undefined ? withChanges(error, { extensions: { code: 'BAD_USER_INPUT' } }) : error;
+      setResult({ ...result, errors: errorsOf(result.errors).map(coded) });
+    },
+  }),
+};
+
+// graphql-js ends a message with its suggestion: ` Did you mean "a", "b", or "c"?`, or ` Did you mean the enum value
+// "A"?`.
+const SUGGESTION = / Did you mean .*\?$/s;
+
+/**
+ * Removes "Did you mean …?" from validation errors and from the variable errors execution finds: on a public API it
+ * maps the schema for anyone who guesses. GraphQL Armor's plugin matches only the quoted-name form in validation, so
+ * it would still suggest enum values, and names in variables.
+ */
+const hiddenSuggestions: Plugin = {
+  onValidate:
+    () =>
+    ({ result, setResult }) => {
+      setResult(result.map((error: unknown) => (error instanceof GraphQLError ? withoutSuggestion(error) : error)));
+    },
+  onExecute: () => ({
+    onExecuteDone({ result, setResult }) {
+      if (isAsyncIterable(result) || result.errors === undefined) return;
+      setResult({ ...result, errors: errorsOf(result.errors).map(withoutSuggestion) });
+    },
+  }),
+};
+
+/** Envelop types result errors as `any`; everything Yoga puts there is a GraphQLError. */
+function errorsOf(errors: readonly unknown[] | undefined): GraphQLError[] {
+  return (errors ?? []).filter((error) => error instanceof GraphQLError);
+}
+
+function withoutSuggestion(error: GraphQLError): GraphQLError {
+  return SUGGESTION.test(error.message)
+    ? withChanges(error, { message: error.message.replace(SUGGESTION, '') })
+    : error;
+}
+
+function withChanges(
+  error: GraphQLError,
+  changes: { message?: string; extensions?: GraphQLErrorExtensions },
+): GraphQLError {
+  return new GraphQLError(changes.message ?? error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, ...changes.extensions },
+  });
+}
