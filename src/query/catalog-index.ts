@@ -15,6 +15,13 @@ export interface RowSet {
 }
 
 const LIVE = 'live';
+/**
+ * A set of more than one row in this many is dense: intersected and counted as a bitset (one bit per row, read in row
+ * order) rather than as a list of rows (four bytes each, scattered over the columns).
+ */
+const DENSE = 16;
+/** Bitsets of conditions kept per snapshot (n/8 bytes each: 8 MB at a million rows), reused by any request. */
+const RECENT_CONDITION_BITSETS = 64;
 /** Distinct searches and quality bars kept per snapshot: a user pages and facets over the same one. */
 const RECENT_SEARCHES = 16;
 const RECENT_BARS = 4;
@@ -36,15 +43,23 @@ export class CatalogIndex {
   readonly authors: AuthorKeys;
   /** The status code of `live`, or -1 when no mapping has it. */
   readonly liveStatus: number;
-  /** Rows matching a query, written by `matchRows`. */
-  readonly matches: Uint32Array;
+  /**
+   * Two arrays `matchRows` writes rows into: one for the rows meeting every condition of a request, which its page and
+   * facets share while `generation` is unchanged, one for a facet's rows, read at once.
+   */
+  readonly scratch: Readonly<Record<'all' | 'facet', Uint32Array>>;
+  /** Bumped whenever `scratch.all` is rewritten. */
+  generation = 0;
   /** One byte per row, all zero between queries. */
   readonly marks: Uint8Array;
+  /** Bitsets `matchRows` writes dense results into, as `scratch` holds listed ones. */
+  readonly scratchBits: Readonly<Record<'all' | 'facet', Uint32Array>>;
   readonly #orders = new Map<NumericOrderField, ColumnOrders>();
   readonly #idOrders: Readonly<Record<OrderDirection, SortedOrder>>;
   #search: IdSearch | null = null;
   readonly #searches = new RecentMap<string, RowSet>(RECENT_SEARCHES);
   readonly #qualityRows = new RecentMap<string, Uint32Array>(RECENT_BARS);
+  readonly #conditionBits = new RecentMap<string, Uint32Array>(RECENT_CONDITION_BITSETS);
 
   constructor(readonly table: ModelTable) {
     this.size = table.size;
@@ -60,8 +75,9 @@ export class CatalogIndex {
       (entry) => this.isLive(entry),
     );
     this.authors = new AuthorKeys(table);
-    this.matches = new Uint32Array(this.size);
+    this.scratch = { all: new Uint32Array(this.size), facet: new Uint32Array(this.size) };
     this.marks = new Uint8Array(this.size);
+    this.scratchBits = { all: this.newBitset(), facet: this.newBitset() };
     this.#idOrders = { ASC: SortedOrder.byId(this.size, true), DESC: SortedOrder.byId(this.size, false) };
   }
 
@@ -111,9 +127,40 @@ export class CatalogIndex {
   rowsWithIdContaining(needle: string): RowSet {
     return this.#searches.get(needle, () => {
       const rows = this.#idSearch().rowsContaining(needle);
-      const bits = new Uint32Array((this.size + 31) >>> 5);
+      const bits = this.newBitset();
       for (const row of rows) bits[row >>> 5]! |= 1 << (row & 31);
       return { rows, bits };
+    });
+  }
+
+  isDense(rows: number): boolean {
+    return rows * DENSE >= this.size;
+  }
+
+  /** A bitset of rows, made by `fill` into a zeroed one or found by its condition's key among the recent ones. */
+  conditionBits(key: string, fill: (bits: Uint32Array) => void): Uint32Array {
+    return this.#conditionBits.get(key, () => {
+      const bits = this.newBitset();
+      fill(bits);
+      return bits;
+    });
+  }
+
+  newBitset(): Uint32Array {
+    return new Uint32Array((this.size + 31) >>> 5);
+  }
+
+  /** Rows gated in either mode, as the condition `gated: true` caches them. */
+  gatedBits(): Uint32Array {
+    return this.conditionBits('gated:1,2', (bits) => {
+      for (const code of [1, 2]) for (const row of this.gated.rowsOf(code)) bits[row >>> 5]! |= 1 << (row & 31);
+    });
+  }
+
+  /** Rows passing `bar`, as the condition `quality: true` caches them. */
+  qualityBits(bar: QualityBar): Uint32Array {
+    return this.conditionBits(`quality:${bar.minDownloads}/${bar.minLikes}:true`, (bits) => {
+      for (const row of this.qualityRows(bar)) bits[row >>> 5]! |= 1 << (row & 31);
     });
   }
 

@@ -1,39 +1,38 @@
 import type { CatalogIndex } from './catalog-index.ts';
-import type { Condition } from './conditions.ts';
 import type { FacetDimension } from './facet-dimensions.ts';
-import { matchRows } from './match-rows.ts';
-import type { FacetCount, FacetName } from './model-query.ts';
+import type { MatchSet } from './match-rows.ts';
+import type { FacetCount } from './model-query.ts';
 
 /**
- * The `first` values of a facet with the most models among those meeting every condition except the facet's own,
- * by count descending, then value in code-unit order; values no such model has are left out.
+ * The `first` values of a facet with the most models among `matches` (null: every row), by count descending, then
+ * value in code-unit order; values no such model has are left out.
  */
 export function facetCounts(
   index: CatalogIndex,
-  conditions: readonly Condition[],
-  facet: FacetName,
+  matches: MatchSet | null,
   dimension: FacetDimension,
   first: number,
 ): FacetCount[] {
-  const others = conditions.filter((condition) => condition.facet !== facet);
-  return topValues(countValues(index, others, dimension), dimension, first);
+  const counts = countValues(index, matches, dimension);
+  try {
+    return topValues(counts, dimension, first);
+  } finally {
+    dimension.releaseCounts(counts);
+  }
 }
 
-function countValues(index: CatalogIndex, conditions: readonly Condition[], dimension: FacetDimension): Int32Array {
-  const rows = matchRows(index, conditions);
-  if (rows === null) return dimension.totals();
-  dimension.beginPass();
-  if (rows.length * 2 <= index.size) {
-    const counts = new Int32Array(dimension.values);
-    for (const row of rows) dimension.tally(row, counts, 1);
-    return counts;
+function countValues(index: CatalogIndex, matches: MatchSet | null, dimension: FacetDimension): Int32Array {
+  if (matches === null) return dimension.totals();
+  const counts = dimension.borrowCounts();
+  if (matches.rows !== null) {
+    dimension.countRows(matches.rows, counts);
+  } else if (matches.count > index.size * dimension.complementShare) {
+    // Most rows match: count the fewer others away from the whole snapshot's counts.
+    counts.set(dimension.totals());
+    dimension.uncountClearBits(matches.bits!, index.size, counts);
+  } else {
+    dimension.countBits(matches.bits!, counts);
   }
-  // Most rows match: subtract the few that do not from the whole snapshot's counts.
-  const counts = dimension.totals().slice();
-  const marks = index.marks;
-  for (const row of rows) marks[row] = 1;
-  for (let row = 0; row < index.size; row++) if (marks[row] === 0) dimension.tally(row, counts, -1);
-  for (const row of rows) marks[row] = 0;
   return counts;
 }
 

@@ -1,12 +1,20 @@
 import { compareIds } from '../catalog/index.ts';
 import type { CatalogIndex } from './catalog-index.ts';
+import { forEachBit, popcount } from './match-rows.ts';
 import type { FacetName, QualityBar } from './model-query.ts';
 import type { Postings } from './postings.ts';
 
-/** The values one facet counts, coded 0…values-1, and how a row contributes to their counts. */
+/** The values one facet counts, coded 0…values-1, and how the rows of a match set add to their counts. */
 export abstract class FacetDimension {
+  /**
+   * Past this share of the snapshot matching, counting the rows outside the matches away from the totals is cheaper
+   * than counting the matches: where a row has one value, past half; where it has a run of them, later, as visiting
+   * a row that is not a match means testing its bit too.
+   */
+  readonly complementShare: number = 0.5;
   #ranks: { rank: Int32Array; byRank: Int32Array } | null = null;
   #totals: Int32Array | null = null;
+  #scratch: Int32Array | null = null;
 
   constructor(readonly labels: readonly string[]) {}
 
@@ -20,11 +28,27 @@ export abstract class FacetDimension {
     return this.#totals;
   }
 
-  /** Starts a pass of `tally` calls, each row visited at most once in it. */
-  beginPass(): void {}
+  /**
+   * A zeroed counts array to fill and read within one synchronous step; `releaseCounts` zeroes it again. Reused
+   * because a facet of a hundred thousand authors would otherwise allocate that many counts per request.
+   */
+  borrowCounts(): Int32Array {
+    this.#scratch ??= new Int32Array(this.values);
+    return this.#scratch;
+  }
 
-  /** Adds `delta` to the count of each value `row` has, once per value. */
-  abstract tally(row: number, counts: Int32Array, delta: number): void;
+  releaseCounts(counts: Int32Array): void {
+    if (counts === this.#scratch) counts.fill(0);
+  }
+
+  /** Adds one to the count of each value of each listed row (a value a row repeats, once). */
+  abstract countRows(rows: Uint32Array, counts: Int32Array): void;
+
+  /** The same for the rows set in a bitset, visited in row order: the columns are read front to back. */
+  abstract countBits(bits: Uint32Array, counts: Int32Array): void;
+
+  /** Subtracts one from the count of each value of each row below `size` whose bit is clear. */
+  abstract uncountClearBits(bits: Uint32Array, size: number, counts: Int32Array): void;
 
   protected abstract countAll(): Int32Array;
 
@@ -63,10 +87,36 @@ class ColumnDimension extends FacetDimension {
     super(labels);
   }
 
-  tally(row: number, counts: Int32Array, delta: number): void {
-    const code = this.column[row]!;
-    if (code < 0) return;
-    counts[this.keyOf === null ? code : this.keyOf[code]!]! += delta;
+  countRows(rows: Uint32Array, counts: Int32Array): void {
+    const { column, keyOf } = this;
+    for (let i = 0; i < rows.length; i++) {
+      const code = column[rows[i]!]!;
+      if (code >= 0) counts[keyOf === null ? code : keyOf[code]!]!++;
+    }
+  }
+
+  countBits(bits: Uint32Array, counts: Int32Array): void {
+    this.#addBits(bits, false, bits.length << 5, counts, 1);
+  }
+
+  uncountClearBits(bits: Uint32Array, size: number, counts: Int32Array): void {
+    this.#addBits(bits, true, size, counts, -1);
+  }
+
+  /** The bit loop written out here rather than a callback per row: this is the hot loop of a large facet. */
+  #addBits(bits: Uint32Array, clear: boolean, size: number, counts: Int32Array, delta: number): void {
+    const { column, keyOf } = this;
+    for (let word = 0; word < bits.length; word++) {
+      let remaining = clear ? ~bits[word]! : bits[word]!;
+      while (remaining !== 0) {
+        const lowest = remaining & -remaining;
+        const row = (word << 5) + 31 - Math.clz32(lowest);
+        remaining ^= lowest;
+        if (row >= size) break;
+        const code = column[row]!;
+        if (code >= 0) counts[keyOf === null ? code : keyOf[code]!]! += delta;
+      }
+    }
   }
 
   protected countAll(): Int32Array {
@@ -74,30 +124,50 @@ class ColumnDimension extends FacetDimension {
   }
 }
 
-/** A run of values per row (tags, live providers); a value a row repeats counts once. */
+/**
+ * A run of values per row (tags, providers), counting only entries whose `status` is `wanted` when a status column
+ * is given; a value a row repeats counts once.
+ */
 class RunDimension extends FacetDimension {
-  readonly #lastRow: Int32Array;
+  override readonly complementShare = 0.7;
+  readonly #lastRow: Int32Array | null;
 
   constructor(
     labels: readonly string[],
     private readonly runStart: Uint32Array,
     private readonly runCodes: Int32Array,
     private readonly postings: Postings,
-    private readonly keep: (entry: number) => boolean = () => true,
+    private readonly status: { column: Int32Array; wanted: number } | null = null,
   ) {
     super(labels);
-    this.#lastRow = new Int32Array(labels.length);
+    this.#lastRow = repeatsWithinRuns(runStart, runCodes, labels.length) ? new Int32Array(labels.length) : null;
   }
 
-  override beginPass(): void {
-    this.#lastRow.fill(-1);
+  countRows(rows: Uint32Array, counts: Int32Array): void {
+    this.#lastRow?.fill(-1);
+    for (let i = 0; i < rows.length; i++) this.#add(rows[i]!, counts, 1);
   }
 
-  tally(row: number, counts: Int32Array, delta: number): void {
-    for (let entry = this.runStart[row]!; entry < this.runStart[row + 1]!; entry++) {
-      const code = this.runCodes[entry]!;
-      if (this.#lastRow[code] === row || !this.keep(entry)) continue;
-      this.#lastRow[code] = row;
+  countBits(bits: Uint32Array, counts: Int32Array): void {
+    this.#lastRow?.fill(-1);
+    forEachBit(bits, (row) => this.#add(row, counts, 1));
+  }
+
+  uncountClearBits(bits: Uint32Array, size: number, counts: Int32Array): void {
+    this.#lastRow?.fill(-1);
+    forEachBit(bits, (row) => this.#add(row, counts, -1), true, size);
+  }
+
+  #add(row: number, counts: Int32Array, delta: number): void {
+    const { runStart, runCodes, status } = this;
+    const lastRow = this.#lastRow;
+    for (let entry = runStart[row]!; entry < runStart[row + 1]!; entry++) {
+      if (status !== null && status.column[entry] !== status.wanted) continue;
+      const code = runCodes[entry]!;
+      if (lastRow !== null) {
+        if (lastRow[code] === row) continue;
+        lastRow[code] = row;
+      }
       counts[code]! += delta;
     }
   }
@@ -107,22 +177,60 @@ class RunDimension extends FacetDimension {
   }
 }
 
-/** `false` and `true` (codes 0 and 1), in that code-unit order. */
+/** Whether any row lists one value twice; almost never, and then counting must skip the repeats. */
+function repeatsWithinRuns(runStart: Uint32Array, runCodes: Int32Array, values: number): boolean {
+  const lastRow = new Int32Array(values).fill(-1);
+  for (let row = 0; row + 1 < runStart.length; row++) {
+    for (let entry = runStart[row]!; entry < runStart[row + 1]!; entry++) {
+      const code = runCodes[entry]!;
+      if (lastRow[code] === row) return true;
+      lastRow[code] = row;
+    }
+  }
+  return false;
+}
+
+/** `false` and `true` (codes 0 and 1, in code-unit order), true for the rows in the bitset `trueBits` gives. */
 class BooleanDimension extends FacetDimension {
   constructor(
     private readonly size: number,
-    private readonly isTrue: (row: number) => boolean,
-    private readonly trueRows: () => number,
+    private readonly trueBits: () => Uint32Array,
   ) {
     super(['false', 'true']);
   }
 
-  tally(row: number, counts: Int32Array, delta: number): void {
-    counts[this.isTrue(row) ? 1 : 0]! += delta;
+  countRows(rows: Uint32Array, counts: Int32Array): void {
+    const trueBits = this.trueBits();
+    let trueRows = 0;
+    for (let i = 0; i < rows.length; i++) if ((trueBits[rows[i]! >>> 5]! & (1 << (rows[i]! & 31))) !== 0) trueRows++;
+    counts[0]! += rows.length - trueRows;
+    counts[1]! += trueRows;
+  }
+
+  /** Both counts from one AND and popcount per word, whatever the density. */
+  countBits(bits: Uint32Array, counts: Int32Array): void {
+    const trueBits = this.trueBits();
+    let rows = 0;
+    let trueRows = 0;
+    for (let word = 0; word < bits.length; word++) {
+      rows += popcount(bits[word]!);
+      trueRows += popcount(bits[word]! & trueBits[word]!);
+    }
+    counts[0]! += rows - trueRows;
+    counts[1]! += trueRows;
+  }
+
+  uncountClearBits(bits: Uint32Array, _size: number, counts: Int32Array): void {
+    const matched = Int32Array.of(0, 0);
+    this.countBits(bits, matched);
+    const totals = this.totals();
+    counts[0]! -= totals[0]! - matched[0]!;
+    counts[1]! -= totals[1]! - matched[1]!;
   }
 
   protected countAll(): Int32Array {
-    const trueRows = this.trueRows();
+    let trueRows = 0;
+    for (const word of this.trueBits()) trueRows += popcount(word);
     return Int32Array.of(this.size - trueRows, trueRows);
   }
 }
@@ -144,20 +252,15 @@ function makeDimension(index: CatalogIndex, facet: FacetName, bar: QualityBar): 
         table.mappingStart,
         table.mappingProvider,
         index.liveProviders,
-        (entry) => index.isLive(entry),
+        {
+          column: table.mappingStatus,
+          wanted: index.liveStatus,
+        },
       );
     case 'gated':
-      return new BooleanDimension(
-        index.size,
-        (row) => table.gated[row] !== 0,
-        () => index.gated.count(1) + index.gated.count(2),
-      );
+      return new BooleanDimension(index.size, () => index.gatedBits());
     case 'quality':
-      return new BooleanDimension(
-        index.size,
-        (row) => index.passesQualityBar(row, bar),
-        () => index.qualityRows(bar).length,
-      );
+      return new BooleanDimension(index.size, () => index.qualityBits(bar));
   }
 }
 

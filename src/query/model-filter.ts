@@ -45,9 +45,9 @@ export function compileFilter(
 
   const pipelineTags = codesOf(filter.pipelineTags, (tag) => table.codeOf('pipelineTag', tag));
   if (pipelineTags)
-    conditions.push(CodeCondition.of('pipelineTags', table.pipelineTag, index.pipelineTags, pipelineTags));
+    conditions.push(CodeCondition.of(index, 'pipelineTags', table.pipelineTag, index.pipelineTags, pipelineTags));
   const libraries = codesOf(filter.libraries, (library) => table.codeOf('libraryName', library));
-  if (libraries) conditions.push(CodeCondition.of('libraries', table.libraryName, index.libraries, libraries));
+  if (libraries) conditions.push(CodeCondition.of(index, 'libraries', table.libraryName, index.libraries, libraries));
   const authors = codesOf(filter.authors, (author) => index.authors.keyOf(author));
   if (authors) conditions.push(authorCondition(index, authors));
   const tags = codesOf(filter.tags, (tag) => table.codeOf('tag', tag));
@@ -58,10 +58,11 @@ export function compileFilter(
 
   // An empty search is a substring of every id, so it adds no condition.
   if (filter.search != null && filter.search !== '') {
-    conditions.push(new RowSetCondition(index.rowsWithIdContaining(filter.search.toLowerCase())));
+    const needle = filter.search.toLowerCase();
+    conditions.push(new RowSetCondition(index, `search:${needle}`, index.rowsWithIdContaining(needle)));
   }
   if (filter.gated != null) {
-    conditions.push(CodeCondition.of('gated', table.gated, index.gated, filter.gated ? [1, 2] : [0]));
+    conditions.push(CodeCondition.of(index, 'gated', table.gated, index.gated, filter.gated ? [1, 2] : [0]));
   }
   if (filter.quality != null) conditions.push(new QualityCondition(index, bar, filter.quality));
   return conditions;
@@ -72,11 +73,14 @@ function authorCondition(index: CatalogIndex, keys: readonly number[]): CodeCond
   const { keyOfCode, postings } = index.authors;
   const selected = new Set(keys);
   const mask = Uint8Array.from(keyOfCode, (key) => (selected.has(key) ? 1 : 0));
+  const sorted = [...selected].sort((a, b) => a - b);
   return new CodeCondition(
+    index,
     'authors',
+    `authors:${sorted.join(',')}`,
     index.table.author,
     mask,
-    [...selected].map((key) => postings.rowsOf(key)),
+    sorted.map((key) => postings.rowsOf(key)),
   );
 }
 

@@ -3,7 +3,7 @@ import type { Condition } from './conditions.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { facetCounts } from './facet-counts.ts';
 import { facetDimension } from './facet-dimensions.ts';
-import { countRows } from './match-rows.ts';
+import { countRows, matchRows, type MatchSet } from './match-rows.ts';
 import { compileFilter, validateFilter } from './model-filter.ts';
 import { validateOrder, type OrderKey } from './model-order.ts';
 import {
@@ -40,6 +40,8 @@ export class ModelSearch {
   readonly #conditions: Condition[];
   #page: ModelPage | null = null;
   #totalCount: number | null = null;
+  /** Rows meeting every condition, shared by the page and the facets whose condition is absent. */
+  #matches: { set: MatchSet | null; generation: number } | null = null;
 
   /**
    * @throws {QueryInputError} `BAD_USER_INPUT` for `first` outside 1..{@link MAX_PAGE_SIZE}, a negative minimum or an
@@ -59,7 +61,8 @@ export class ModelSearch {
   }
 
   get totalCount(): number {
-    this.#totalCount ??= this.#page?.totalCount ?? countRows(this.#index, this.#conditions);
+    this.#totalCount ??=
+      this.#page?.totalCount ?? this.#currentMatches()?.count ?? countRows(this.#index, this.#conditions);
     return this.#totalCount;
   }
 
@@ -89,12 +92,28 @@ export class ModelSearch {
   facet(facet: FacetName, first?: number | null): FacetCount[] {
     const size = checkedSize(first, DEFAULT_FACET_SIZE, MAX_FACET_SIZE);
     const dimension = facetDimension(this.#index, facet, this.#bar);
-    return facetCounts(this.#index, this.#conditions, facet, dimension, size);
+    const others = this.#conditions.filter((condition) => condition.facet !== facet);
+    const matches =
+      others.length === this.#conditions.length ? this.#allMatches() : matchRows(this.#index, others, 'facet');
+    return facetCounts(this.#index, matches, dimension, size);
+  }
+
+  #allMatches(): MatchSet | null {
+    const current = this.#currentMatches();
+    if (current !== undefined) return current;
+    const set = matchRows(this.#index, this.#conditions, 'all');
+    this.#matches = { set, generation: this.#index.generation };
+    return set;
+  }
+
+  /** The matches computed earlier, unless another search has since rewritten the scratch arrays they live in. */
+  #currentMatches(): MatchSet | null | undefined {
+    return this.#matches?.generation === this.#index.generation ? this.#matches.set : undefined;
   }
 
   #selectPage(): ModelPage {
     const order = this.#index.order(this.#order.field, this.#order.direction);
-    const slice = selectPage(this.#index, this.#conditions, order, this.#afterPosition, this.#first);
+    const slice = selectPage(this.#index, this.#allMatches(), order, this.#afterPosition, this.#first);
     const edges = slice.rows.map((row, i) => ({
       cursor: encodeCursor(this.#view.snapshotId, this.#orderKey, slice.positions[i]!),
       node: this.#view.models.model(row),

@@ -1,6 +1,5 @@
 import type { CatalogIndex } from './catalog-index.ts';
-import type { Condition } from './conditions.ts';
-import { matchRows } from './match-rows.ts';
+import { forEachBit, type MatchSet } from './match-rows.ts';
 import type { SortedOrder } from './sorted-order.ts';
 
 /** The rows of one page, with their positions in the order, and what a connection says around them. */
@@ -13,31 +12,32 @@ export interface PageSlice {
 }
 
 /**
- * Matches denser than one row in this many are paged by walking the order and testing each row's mark: a page is
- * then a few hundred steps away, and a skewed walk (all matches at the far end) still costs at most one byte read per
- * row. Sparser matches are paged by selecting the first rows among the matches themselves.
- */
-const WALK_DENSITY = 8;
-
-/**
- * The first `first` matching rows strictly after `afterPosition` (null: from the start) in `order`, and whether a
- * matching row lies at or before it.
+ * The first `first` of `matches` (null: every row) strictly after `afterPosition` (null: from the start) in `order`,
+ * and whether one lies at or before it. Dense matches are paged by walking the order and testing each row's bit: a
+ * page is then a few hundred steps away, and a skewed walk (every match at the far end) still costs one bit test per
+ * row. Sparse ones are paged by selecting the first rows among the matches themselves.
  */
 export function selectPage(
   index: CatalogIndex,
-  conditions: readonly Condition[],
+  matches: MatchSet | null,
   order: SortedOrder,
   afterPosition: number | null,
   first: number,
 ): PageSlice {
-  const matches = matchRows(index, conditions);
   if (matches === null) return everyRowPage(order, afterPosition, first);
-  const total = matches.length;
-  const slice =
-    total * WALK_DENSITY >= index.size
-      ? walkMarked(index, matches, order, afterPosition, first)
-      : selectFirst(matches, order, afterPosition, first);
-  return { ...slice, totalCount: total };
+  let slice: Slice;
+  if (matches.bits !== null && index.isDense(matches.count)) {
+    slice = walkBits(matches.bits, order, afterPosition, first);
+  } else {
+    slice = selectFirst(matches.rows ?? listBits(matches.bits!, index.scratch.all), order, afterPosition, first);
+  }
+  return { ...slice, totalCount: matches.count };
+}
+
+function listBits(bits: Uint32Array, out: Uint32Array): Uint32Array {
+  let count = 0;
+  forEachBit(bits, (row) => (out[count++] = row));
+  return out.subarray(0, count);
 }
 
 function everyRowPage(order: SortedOrder, afterPosition: number | null, first: number): PageSlice {
@@ -56,38 +56,27 @@ function everyRowPage(order: SortedOrder, afterPosition: number | null, first: n
 
 type Slice = Omit<PageSlice, 'totalCount'>;
 
-function walkMarked(
-  index: CatalogIndex,
-  matches: Uint32Array,
-  order: SortedOrder,
-  afterPosition: number | null,
-  first: number,
-): Slice {
-  const marks = index.marks;
-  for (const row of matches) marks[row] = 1;
-  try {
-    const rows: number[] = [];
-    const positions: number[] = [];
-    let hasNextPage = false;
-    for (let position = afterPosition === null ? 0 : afterPosition + 1; position < order.size; position++) {
-      const row = order.rowAt(position);
-      if (marks[row] !== 1) continue;
-      if (rows.length === first) {
-        hasNextPage = true;
-        break;
-      }
-      rows.push(row);
-      positions.push(position);
+function walkBits(bits: Uint32Array, order: SortedOrder, afterPosition: number | null, first: number): Slice {
+  const has = (row: number) => (bits[row >>> 5]! & (1 << (row & 31))) !== 0;
+  const rows: number[] = [];
+  const positions: number[] = [];
+  let hasNextPage = false;
+  for (let position = afterPosition === null ? 0 : afterPosition + 1; position < order.size; position++) {
+    const row = order.rowAt(position);
+    if (!has(row)) continue;
+    if (rows.length === first) {
+      hasNextPage = true;
+      break;
     }
-    let hasPreviousPage = false;
-    // The cursor's own row matches whenever it came from this filter's previous page, so this normally stops at once.
-    for (let position = afterPosition ?? -1; position >= 0 && !hasPreviousPage; position--) {
-      hasPreviousPage = marks[order.rowAt(position)] === 1;
-    }
-    return { rows, positions, hasNextPage, hasPreviousPage };
-  } finally {
-    for (const row of matches) marks[row] = 0;
+    rows.push(row);
+    positions.push(position);
   }
+  let hasPreviousPage = false;
+  // The cursor's own row matches whenever it came from this filter's previous page, so this normally stops at once.
+  for (let position = afterPosition ?? -1; position >= 0 && !hasPreviousPage; position--) {
+    hasPreviousPage = has(order.rowAt(position));
+  }
+  return { rows, positions, hasNextPage, hasPreviousPage };
 }
 
 /** One pass over the matches keeping the `first + 1` earliest after the cursor in a bounded heap. */
