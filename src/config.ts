@@ -47,6 +47,13 @@ const sortList = z
       .refine((sorts) => new Set(sorts).size === sorts.length, { error: 'lists a sort key twice' }),
   );
 
+const onOff = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((value) => ['true', 'false', 'on', 'off', '1', '0'].includes(value), { error: 'must be true or false' })
+  .transform((value) => ['true', 'on', '1'].includes(value));
+
 interface SettingSpec {
   /** Null for secrets: a token on the command line would show in `ps` and shell history. */
   flag: string | null;
@@ -156,6 +163,13 @@ export const SETTINGS = {
     schema: integer(0, Number.MAX_SAFE_INTEGER),
     fallback: '5',
     description: 'quality bar: likes must exceed this',
+  },
+  responseCache: {
+    flag: '--response-cache',
+    env: ['HUBCAT_RESPONSE_CACHE'],
+    schema: onOff,
+    fallback: 'true',
+    description: 'serve repeated queries from a cache of whole responses, emptied when the snapshot changes',
   },
   port: {
     flag: '--port',

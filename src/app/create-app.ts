@@ -54,6 +54,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     catalog,
     qualityBar: { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes },
     graphiql: options.graphiql,
+    responseCache: config.responseCache,
   });
   return {
     yoga,

@@ -31,7 +31,8 @@ const serveOptions = (command: Command) =>
     .option('--ttl <seconds>', 'snapshot freshness (env HUBCAT_TTL)')
     .option('--cache-url <url>', 'redis:// URL of a shared cache (env HUBCAT_CACHE_URL)')
     .option('--quality-min-downloads <n>', 'quality bar (env HUBCAT_QUALITY_MIN_DOWNLOADS)')
-    .option('--quality-min-likes <n>', 'quality bar (env HUBCAT_QUALITY_MIN_LIKES)');
+    .option('--quality-min-likes <n>', 'quality bar (env HUBCAT_QUALITY_MIN_LIKES)')
+    .option('--response-cache <true|false>', 'cache whole responses per snapshot (env HUBCAT_RESPONSE_CACHE)');
 
 serveOptions(program.command('serve').description('serve the GraphQL catalog API'))
   .option('--warm', 'fetch the catalog at start instead of on the first query')

@@ -3,6 +3,7 @@ import type { QualityBar } from '../query/index.ts';
 import type { CatalogCache } from '../store/index.ts';
 import type { GraphQLContext } from './context.ts';
 import { maskError } from './errors.ts';
+import { performancePlugins } from './performance.ts';
 import { schema } from './schema/index.ts';
 
 export interface HubcatServerOptions {
@@ -10,6 +11,8 @@ export interface HubcatServerOptions {
   qualityBar: QualityBar;
   graphiql?: boolean;
   logging?: boolean;
+  /** Cache whole responses per snapshot (default true). */
+  responseCache?: boolean;
 }
 
 export type HubcatYoga = YogaServerInstance<Record<string, never>, GraphQLContext>;
@@ -22,5 +25,6 @@ export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
     logging: options.logging ?? false,
     maskedErrors: { maskError },
     context: () => ({ catalog: options.catalog, qualityBar: options.qualityBar }),
+    plugins: performancePlugins({ catalog: options.catalog, responseCache: options.responseCache ?? true }),
   });
 }
