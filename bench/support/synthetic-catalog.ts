@@ -1,4 +1,10 @@
-import type { Model, ProviderMapping } from '../../src/catalog/index.ts';
+import {
+  ModelTable,
+  type CatalogSnapshot,
+  type FetchReport,
+  type Model,
+  type ProviderMapping,
+} from '../../src/catalog/index.ts';
 
 /**
  * A deterministic catalog of any size, generated row by row for benchmarks at sizes the emulator takes long to start
@@ -20,7 +26,10 @@ export function* syntheticModels(count: number, seed = 1): Generator<Model> {
   }
 }
 
-const TASKS = Array.from({ length: 40 }, (_, i) => `task-${i.toString(36)}-${['text', 'image', 'audio', 'video'][i % 4]}`);
+const TASKS = Array.from(
+  { length: 40 },
+  (_, i) => `task-${i.toString(36)}-${['text', 'image', 'audio', 'video'][i % 4]}`,
+);
 const LIBRARIES = Array.from({ length: 25 }, (_, i) => `library-${i}`);
 const COMMON_TAGS = ['region:us', 'license:apache-2.0', 'license:mit', 'en', 'safetensors', 'endpoints_compatible'];
 const RARE_TAGS = 5000;
@@ -88,4 +97,46 @@ function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * A snapshot of `count` synthetic models with a report that says where they came from: generated in this process,
+ * never fetched, so no completeness is claimed.
+ */
+export function syntheticSnapshot(count: number, seed = 1): CatalogSnapshot {
+  const models = ModelTable.from(syntheticModels(count, seed));
+  const now = new Date().toISOString();
+  const id = `synthetic-${count}-${seed}-${Date.now()}`;
+  const report: FetchReport = {
+    id,
+    strategy: 'multi-sort',
+    provider: 'hf-inference',
+    upstream: 'synthetic rows (bench/support/synthetic-catalog.ts), not fetched',
+    pageSize: 1000,
+    startedAt: now,
+    finishedAt: now,
+    durationMs: 0,
+    requestCount: 0,
+    rateLimit: { pauses: 0, waitedMs: 0 },
+    uniqueModels: models.size,
+    upstreamCap: null,
+    complete: false,
+    statedOrder: 'generated',
+    sorts: [],
+    overlaps: [],
+    errors: [],
+    parts: [],
+    completeness: {
+      proven: false,
+      method: 'none',
+      explanation: 'generated in process for a benchmark',
+      premises: [],
+      coveringParts: 0,
+      uncoveredRisk: [],
+    },
+    estimates: null,
+    cappedView: null,
+    coverage: { ratio: null, total: null, basis: 'generated' },
+  };
+  return { id, fetchedAt: now, models, report };
 }

@@ -199,5 +199,36 @@ export class ModelTable implements Iterable<Model> {
 }
 
 function isoOrNull(ms: number): string | null {
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  if (Number.isNaN(ms)) return null;
+  // Date#toISOString costs about three times this on V8, and a page makes two per model.
+  return ms >= MIN_FAST_ISO && ms < MAX_FAST_ISO ? isoString(ms) : new Date(ms).toISOString();
+}
+
+/** Years 1970–9999: where the Hub's timestamps are, and where ISO years have exactly four digits. */
+const MIN_FAST_ISO = 0;
+const MAX_FAST_ISO = Date.UTC(10_000, 0, 1);
+const DAY_MS = 86_400_000;
+const pad2 = (value: number) => (value < 10 ? `0${value}` : `${value}`);
+
+/** `YYYY-MM-DDTHH:mm:ss.sssZ` of an instant, by the days-to-civil-date conversion (H. Hinnant's `civil_from_days`). */
+function isoString(ms: number): string {
+  const days = Math.floor(ms / DAY_MS);
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const time = ms - days * DAY_MS;
+  const millis = time % 1000;
+  const seconds = Math.floor(time / 1000);
+  return (
+    `${year}-${pad2(month)}-${pad2(day)}T${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:` +
+    `${pad2(seconds % 60)}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`
+  );
 }

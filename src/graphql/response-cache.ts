@@ -17,7 +17,7 @@ const MAX_DOCUMENTS = 500;
  * query costs a lookup. A response is only ever served while its snapshot is the one served: keys carry the snapshot
  * id, the cache empties itself when that changes, and a response computed from another snapshot than its key names is
  * not stored. `catalog` (age, staleness, last error) changes without a new snapshot, so no response selecting it is
- * cached.
+ * cached. A request sent with `Cache-Control: no-cache` bypasses the cache.
  */
 export function snapshotResponseCache(catalog: CatalogCache): Plugin {
   const cache = new SnapshotBoundCache(() => catalog.servedSnapshotId());
@@ -25,8 +25,10 @@ export function snapshotResponseCache(catalog: CatalogCache): Plugin {
   return useResponseCache({
     session: () => null,
     cache,
+    enabled: (request) => !asksForFreshAnswer(request),
     ttlPerSchemaCoordinate: { 'Query.catalog': 0 },
-    buildResponseCacheKey: ({ documentString, operationName, variableValues }) => {
+    buildResponseCacheKey: ({ documentString, operationName, variableValues, request }) => {
+      if (asksForFreshAnswer(request)) return ''; // neither looked up nor stored
       // A hit skips every resolver, and with them the staleness check that starts a background refresh.
       if (catalog.servedSnapshotId() !== null) void catalog.snapshot().catch(() => undefined);
       const digest = createHash('sha256')
@@ -35,6 +37,11 @@ export function snapshotResponseCache(catalog: CatalogCache): Plugin {
       return `${snapshotPrefix(catalog.servedSnapshotId())}${digest}`;
     },
   });
+}
+
+/** A client that asks for a fresh answer (`Cache-Control: no-cache`) gets one executed, and nothing is stored. */
+function asksForFreshAnswer(request: Request): boolean {
+  return /\bno-(cache|store)\b/i.test(request.headers.get('cache-control') ?? '');
 }
 
 /** Keys start with the snapshot id, escaped so the key can be sent as an ETag header. */

@@ -1,4 +1,4 @@
-import type { ModelTable } from '../catalog/index.ts';
+import type { Model, ModelTable } from '../catalog/index.ts';
 import { AuthorKeys } from './author-keys.ts';
 import { IdSearch } from './id-search.ts';
 import type { ModelOrderField, OrderDirection, QualityBar } from './model-query.ts';
@@ -22,6 +22,11 @@ const LIVE = 'live';
 const DENSE = 16;
 /** Bitsets of conditions kept per snapshot (n/8 bytes each: 8 MB at a million rows), reused by any request. */
 const RECENT_CONDITION_BITSETS = 64;
+/**
+ * Models kept as objects for pages to share: the rows popular pages show again and again (the most downloaded, the
+ * most liked) are made once instead of per request. About 1 KB each, so a few megabytes at most.
+ */
+const RECENT_MODELS = 4096;
 /** Distinct searches and quality bars kept per snapshot: a user pages and facets over the same one. */
 const RECENT_SEARCHES = 16;
 const RECENT_BARS = 4;
@@ -60,6 +65,7 @@ export class CatalogIndex {
   readonly #searches = new RecentMap<string, RowSet>(RECENT_SEARCHES);
   readonly #qualityRows = new RecentMap<string, Uint32Array>(RECENT_BARS);
   readonly #conditionBits = new RecentMap<string, Uint32Array>(RECENT_CONDITION_BITSETS);
+  readonly #models = new RecentMap<number, Model>(RECENT_MODELS);
 
   constructor(readonly table: ModelTable) {
     this.size = table.size;
@@ -150,6 +156,11 @@ export class CatalogIndex {
     return new Uint32Array((this.size + 31) >>> 5);
   }
 
+  /** The model in `row`, frozen, shared by every page that shows it (see `ModelTable.model` for one to change). */
+  sharedModel(row: number): Model {
+    return this.#models.get(row, () => deepFreeze(this.table.model(row)));
+  }
+
   /** Rows gated in either mode, as the condition `gated: true` caches them. */
   gatedBits(): Uint32Array {
     return this.conditionBits('gated:1,2', (bits) => {
@@ -182,6 +193,14 @@ export class CatalogIndex {
     this.#search ??= new IdSearch(this.table.ids);
     return this.#search;
   }
+}
+
+function deepFreeze(model: Model): Model {
+  Object.freeze(model.tags);
+  Object.freeze(model.foundBy);
+  for (const mapping of model.providers) Object.freeze(mapping);
+  Object.freeze(model.providers);
+  return Object.freeze(model);
 }
 
 const NUMERIC_FIELDS: readonly NumericOrderField[] = [

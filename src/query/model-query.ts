@@ -75,7 +75,10 @@ export interface PageInfo {
   endCursor: string | null;
 }
 
-/** A Relay connection page; `nodes` is `edges.map(e => e.node)` for clients that need no cursors. */
+/**
+ * A Relay connection page; `nodes` is `edges.map(e => e.node)` for clients that need no cursors. Its models are
+ * frozen and shared with other pages of the snapshot.
+ */
 export interface ModelPage {
   edges: ModelEdge[];
   nodes: Model[];

@@ -1,6 +1,6 @@
 import { catalogIndex, type CatalogIndex } from './catalog-index.ts';
 import type { Condition } from './conditions.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { cursorEncoder, decodeCursor } from './cursor.ts';
 import { facetCounts } from './facet-counts.ts';
 import { facetDimension } from './facet-dimensions.ts';
 import { countRows, matchRows, type MatchSet } from './match-rows.ts';
@@ -114,9 +114,10 @@ export class ModelSearch {
   #selectPage(): ModelPage {
     const order = this.#index.order(this.#order.field, this.#order.direction);
     const slice = selectPage(this.#index, this.#allMatches(), order, this.#afterPosition, this.#first);
+    const cursorAt = cursorEncoder(this.#view.snapshotId, this.#orderKey);
     const edges = slice.rows.map((row, i) => ({
-      cursor: encodeCursor(this.#view.snapshotId, this.#orderKey, slice.positions[i]!),
-      node: this.#view.models.model(row),
+      cursor: cursorAt(slice.positions[i]!),
+      node: this.#index.sharedModel(row),
     }));
     return {
       edges,
