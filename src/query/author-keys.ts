@@ -13,6 +13,8 @@ export class AuthorKeys {
   /** The spelling shown for each key: the one most rows carry, ties to the first in code-unit order. */
   readonly labels: readonly string[];
   readonly #keys = new Map<string, number>();
+  /** The author codes of each key: `codes[start[key]]` up to `codes[start[key + 1]]`. */
+  readonly #spellings: Postings;
 
   constructor(table: ModelTable) {
     const spellings = table.dictionary('author');
@@ -28,6 +30,12 @@ export class AuthorKeys {
     const keyColumn = Int32Array.from(table.author, (code) => (code < 0 ? -1 : this.keyOfCode[code]!));
     this.postings = Postings.ofColumn(keyColumn, this.#keys.size);
     this.labels = commonestSpellings(table, this.keyOfCode, this.#keys.size);
+    this.#spellings = Postings.ofColumn(this.keyOfCode, this.#keys.size);
+  }
+
+  /** The author codes spelling `key`. */
+  codesOf(key: number): Uint32Array {
+    return this.#spellings.rowsOf(key);
   }
 
   /** The key of an author however it is cased, or -1 when no row has it. */

@@ -20,8 +20,11 @@ const LIVE = 'live';
  * order) rather than as a list of rows (four bytes each, scattered over the columns).
  */
 const DENSE = 16;
-/** Bitsets of conditions kept per snapshot (n/8 bytes each: 8 MB at a million rows), reused by any request. */
-const RECENT_CONDITION_BITSETS = 64;
+/**
+ * Bitsets of conditions kept per snapshot, reused by any request: n/8 bytes each, so 16 MB at a million rows, and
+ * room for the dense conditions of a few hundred distinct filters (tasks, tags, minimums a slider offers).
+ */
+const RECENT_CONDITION_BITSETS = 128;
 /**
  * Models kept as objects for pages to share: the rows popular pages show again and again (the most downloaded, the
  * most liked) are made once instead of per request. About 1 KB each, so a few megabytes at most.

@@ -1,6 +1,5 @@
-import type { CatalogIndex } from './catalog-index.ts';
 import type { FacetDimension } from './facet-dimensions.ts';
-import type { MatchSet } from './match-rows.ts';
+import { listedRows, type MatchSet } from './match-rows.ts';
 import type { FacetCount } from './model-query.ts';
 
 /**
@@ -8,49 +7,68 @@ import type { FacetCount } from './model-query.ts';
  * value in code-unit order; values no such model has are left out.
  */
 export function facetCounts(
-  index: CatalogIndex,
   matches: MatchSet | null,
   dimension: FacetDimension,
   first: number,
+  size: number,
 ): FacetCount[] {
-  const counts = countValues(index, matches, dimension);
+  if (matches === null) return topValues(dimension.totals(), dimension, first);
+  if (matches.bits && matches.count * PRUNE_SHARE > size) return topValuesInBits(matches.bits, dimension, first);
+  const counts = dimension.borrowCounts();
   try {
+    dimension.countRows(listedRows(matches), counts);
     return topValues(counts, dimension, first);
   } finally {
     dimension.releaseCounts(counts);
   }
 }
 
-function countValues(index: CatalogIndex, matches: MatchSet | null, dimension: FacetDimension): Int32Array {
-  if (matches === null) return dimension.totals();
-  const counts = dimension.borrowCounts();
-  if (matches.rows !== null) {
-    dimension.countRows(matches.rows, counts);
-  } else if (matches.count > index.size * dimension.complementShare) {
-    // Most rows match: count the fewer others away from the whole snapshot's counts.
-    counts.set(dimension.totals());
-    dimension.uncountClearBits(matches.bits!, index.size, counts);
-  } else {
-    dimension.countBits(matches.bits!, counts);
+/**
+ * Past a quarter of the snapshot, counts are close enough to the snapshot-wide totals for those to bound them: the
+ * values that can still win are few, and each is counted from its posting list (see `topValuesInBits`). Below, most
+ * values' totals exceed the counts kept, nothing can be ruled out, and counting each row's values is cheaper.
+ */
+const PRUNE_SHARE = 4;
+
+/**
+ * Orders values by one number: count × values + (values − 1 − rank), so a larger number is a larger count or, at
+ * equal counts, an earlier value; exact while below 2⁵³ (a billion rows × a million values).
+ */
+function score(dimension: FacetDimension, code: number, count: number): number {
+  return count * dimension.values + (dimension.values - 1 - dimension.rank(code));
+}
+
+function topValues(counts: Int32Array, dimension: FacetDimension, first: number): FacetCount[] {
+  const heap = new MinHeap(first);
+  for (let code = 0; code < dimension.values; code++) {
+    if (counts[code]! > 0) heap.offer(score(dimension, code, counts[code]!));
   }
-  return counts;
+  return decode(heap, dimension);
 }
 
 /**
- * The `first` best values by one number per value: count × values + (values − 1 − rank), so a larger number is a
- * larger count or, at equal counts, an earlier value; exact while below 2⁵³ (a billion rows × a million values).
+ * For a dense match set: counts values in order of their snapshot-wide totals, each by one pass over its posting
+ * list against the bitset, and stops once no remaining total could reach the counts already kept. A facet of
+ * thousands of tags or owners then counts the few dozen that can win, not every row's every value.
  */
-function topValues(counts: Int32Array, dimension: FacetDimension, first: number): FacetCount[] {
-  const values = dimension.values;
+function topValuesInBits(bits: Uint32Array, dimension: FacetDimension, first: number): FacetCount[] {
+  const totals = dimension.totals();
   const heap = new MinHeap(first);
-  for (let code = 0; code < values; code++) {
-    const count = counts[code]!;
-    if (count > 0) heap.offer(count * values + (values - 1 - dimension.rank(code)));
+  for (const code of dimension.byTotal()) {
+    const total = totals[code]!;
+    if (total === 0 || (heap.full && score(dimension, 0, total) + dimension.values < heap.min)) break;
+    const count = dimension.countInBits(code, bits);
+    if (count > 0) heap.offer(score(dimension, code, count));
   }
-  return heap.descending().map((score) => {
-    const code = dimension.codeAtRank(values - 1 - (score % values));
-    return { value: dimension.labels[code]!, count: counts[code]! };
-  });
+  return decode(heap, dimension);
+}
+
+function decode(heap: MinHeap, dimension: FacetDimension): FacetCount[] {
+  const values = dimension.values;
+  return heap.descending().map((item) => ({
+    value: dimension.labels[dimension.codeAtRank(values - 1 - (item % values))]!,
+    count: Math.floor(item / values),
+  }));
 }
 
 /** Keeps the `capacity` largest numbers offered. */
@@ -58,6 +76,14 @@ class MinHeap {
   readonly #items: number[] = [];
 
   constructor(private readonly capacity: number) {}
+
+  get full(): boolean {
+    return this.#items.length === this.capacity;
+  }
+
+  get min(): number {
+    return this.#items[0]!;
+  }
 
   offer(item: number): void {
     const items = this.#items;

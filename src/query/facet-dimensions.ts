@@ -1,19 +1,14 @@
 import { compareIds } from '../catalog/index.ts';
 import type { CatalogIndex } from './catalog-index.ts';
-import { forEachBit, popcount } from './match-rows.ts';
+import { popcount } from './match-rows.ts';
 import type { FacetName, QualityBar } from './model-query.ts';
 import type { Postings } from './postings.ts';
 
-/** The values one facet counts, coded 0…values-1, and how the rows of a match set add to their counts. */
+/** The values one facet counts, coded 0…values-1, and how many rows of a set have each. */
 export abstract class FacetDimension {
-  /**
-   * Past this share of the snapshot matching, counting the rows outside the matches away from the totals is cheaper
-   * than counting the matches: where a row has one value, past half; where it has a run of them, later, as visiting
-   * a row that is not a match means testing its bit too.
-   */
-  readonly complementShare: number = 0.5;
   #ranks: { rank: Int32Array; byRank: Int32Array } | null = null;
   #totals: Int32Array | null = null;
+  #byTotal: Int32Array | null = null;
   #scratch: Int32Array | null = null;
 
   constructor(readonly labels: readonly string[]) {}
@@ -26,6 +21,13 @@ export abstract class FacetDimension {
   totals(): Int32Array {
     this.#totals ??= this.countAll();
     return this.#totals;
+  }
+
+  /** The codes by total descending: the order in which a value's count can be bounded by those before it. */
+  byTotal(): Int32Array {
+    const totals = this.totals();
+    this.#byTotal ??= Int32Array.from(totals.keys()).sort((a, b) => totals[b]! - totals[a]!);
+    return this.#byTotal;
   }
 
   /**
@@ -44,11 +46,8 @@ export abstract class FacetDimension {
   /** Adds one to the count of each value of each listed row (a value a row repeats, once). */
   abstract countRows(rows: Uint32Array, counts: Int32Array): void;
 
-  /** The same for the rows set in a bitset, visited in row order: the columns are read front to back. */
-  abstract countBits(bits: Uint32Array, counts: Int32Array): void;
-
-  /** Subtracts one from the count of each value of each row below `size` whose bit is clear. */
-  abstract uncountClearBits(bits: Uint32Array, size: number, counts: Int32Array): void;
+  /** How many rows set in `bits` have the value `code`. */
+  abstract countInBits(code: number, bits: Uint32Array): number;
 
   protected abstract countAll(): Int32Array;
 
@@ -73,18 +72,36 @@ export abstract class FacetDimension {
   }
 }
 
-const postingCounts = (postings: Postings) =>
-  Int32Array.from({ length: postings.codes }, (_, code) => postings.count(code));
+/** A dimension whose rows per value are posting lists: a value's count in a bitset is one pass over its list. */
+abstract class PostedDimension extends FacetDimension {
+  constructor(
+    labels: readonly string[],
+    protected readonly postings: Postings,
+  ) {
+    super(labels);
+  }
+
+  countInBits(code: number, bits: Uint32Array): number {
+    const rows = this.postings.rowsOf(code);
+    let count = 0;
+    for (let i = 0; i < rows.length; i++) count += (bits[rows[i]! >>> 5]! >>> (rows[i]! & 31)) & 1;
+    return count;
+  }
+
+  protected countAll(): Int32Array {
+    return Int32Array.from({ length: this.postings.codes }, (_, code) => this.postings.count(code));
+  }
+}
 
 /** A column with one value per row; `keyOf` folds codes together (author spellings into one author). */
-class ColumnDimension extends FacetDimension {
+class ColumnDimension extends PostedDimension {
   constructor(
     labels: readonly string[],
     private readonly column: Int32Array,
-    private readonly postings: Postings,
+    postings: Postings,
     private readonly keyOf: Int32Array | null = null,
   ) {
-    super(labels);
+    super(labels, postings);
   }
 
   countRows(rows: Uint32Array, counts: Int32Array): void {
@@ -94,86 +111,42 @@ class ColumnDimension extends FacetDimension {
       if (code >= 0) counts[keyOf === null ? code : keyOf[code]!]!++;
     }
   }
-
-  countBits(bits: Uint32Array, counts: Int32Array): void {
-    this.#addBits(bits, false, bits.length << 5, counts, 1);
-  }
-
-  uncountClearBits(bits: Uint32Array, size: number, counts: Int32Array): void {
-    this.#addBits(bits, true, size, counts, -1);
-  }
-
-  /** The bit loop written out here rather than a callback per row: this is the hot loop of a large facet. */
-  #addBits(bits: Uint32Array, clear: boolean, size: number, counts: Int32Array, delta: number): void {
-    const { column, keyOf } = this;
-    for (let word = 0; word < bits.length; word++) {
-      let remaining = clear ? ~bits[word]! : bits[word]!;
-      while (remaining !== 0) {
-        const lowest = remaining & -remaining;
-        const row = (word << 5) + 31 - Math.clz32(lowest);
-        remaining ^= lowest;
-        if (row >= size) break;
-        const code = column[row]!;
-        if (code >= 0) counts[keyOf === null ? code : keyOf[code]!]! += delta;
-      }
-    }
-  }
-
-  protected countAll(): Int32Array {
-    return postingCounts(this.postings);
-  }
 }
 
 /**
  * A run of values per row (tags, providers), counting only entries whose `status` is `wanted` when a status column
  * is given; a value a row repeats counts once.
  */
-class RunDimension extends FacetDimension {
-  override readonly complementShare = 0.7;
+class RunDimension extends PostedDimension {
   readonly #lastRow: Int32Array | null;
 
   constructor(
     labels: readonly string[],
     private readonly runStart: Uint32Array,
     private readonly runCodes: Int32Array,
-    private readonly postings: Postings,
+    postings: Postings,
     private readonly status: { column: Int32Array; wanted: number } | null = null,
   ) {
-    super(labels);
+    super(labels, postings);
     this.#lastRow = repeatsWithinRuns(runStart, runCodes, labels.length) ? new Int32Array(labels.length) : null;
   }
 
   countRows(rows: Uint32Array, counts: Int32Array): void {
-    this.#lastRow?.fill(-1);
-    for (let i = 0; i < rows.length; i++) this.#add(rows[i]!, counts, 1);
-  }
-
-  countBits(bits: Uint32Array, counts: Int32Array): void {
-    this.#lastRow?.fill(-1);
-    forEachBit(bits, (row) => this.#add(row, counts, 1));
-  }
-
-  uncountClearBits(bits: Uint32Array, size: number, counts: Int32Array): void {
-    this.#lastRow?.fill(-1);
-    forEachBit(bits, (row) => this.#add(row, counts, -1), true, size);
-  }
-
-  #add(row: number, counts: Int32Array, delta: number): void {
     const { runStart, runCodes, status } = this;
     const lastRow = this.#lastRow;
-    for (let entry = runStart[row]!; entry < runStart[row + 1]!; entry++) {
-      if (status !== null && status.column[entry] !== status.wanted) continue;
-      const code = runCodes[entry]!;
-      if (lastRow !== null) {
-        if (lastRow[code] === row) continue;
-        lastRow[code] = row;
+    lastRow?.fill(-1);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      for (let entry = runStart[row]!; entry < runStart[row + 1]!; entry++) {
+        if (status !== null && status.column[entry] !== status.wanted) continue;
+        const code = runCodes[entry]!;
+        if (lastRow !== null) {
+          if (lastRow[code] === row) continue;
+          lastRow[code] = row;
+        }
+        counts[code]!++;
       }
-      counts[code]! += delta;
     }
-  }
-
-  protected countAll(): Int32Array {
-    return postingCounts(this.postings);
   }
 }
 
@@ -202,13 +175,13 @@ class BooleanDimension extends FacetDimension {
   countRows(rows: Uint32Array, counts: Int32Array): void {
     const trueBits = this.trueBits();
     let trueRows = 0;
-    for (let i = 0; i < rows.length; i++) if ((trueBits[rows[i]! >>> 5]! & (1 << (rows[i]! & 31))) !== 0) trueRows++;
+    for (let i = 0; i < rows.length; i++) trueRows += (trueBits[rows[i]! >>> 5]! >>> (rows[i]! & 31)) & 1;
     counts[0]! += rows.length - trueRows;
     counts[1]! += trueRows;
   }
 
-  /** Both counts from one AND and popcount per word, whatever the density. */
-  countBits(bits: Uint32Array, counts: Int32Array): void {
+  /** One AND and popcount per word, whatever the density. */
+  countInBits(code: number, bits: Uint32Array): number {
     const trueBits = this.trueBits();
     let rows = 0;
     let trueRows = 0;
@@ -216,16 +189,7 @@ class BooleanDimension extends FacetDimension {
       rows += popcount(bits[word]!);
       trueRows += popcount(bits[word]! & trueBits[word]!);
     }
-    counts[0]! += rows - trueRows;
-    counts[1]! += trueRows;
-  }
-
-  uncountClearBits(bits: Uint32Array, _size: number, counts: Int32Array): void {
-    const matched = Int32Array.of(0, 0);
-    this.countBits(bits, matched);
-    const totals = this.totals();
-    counts[0]! -= totals[0]! - matched[0]!;
-    counts[1]! -= totals[1]! - matched[1]!;
+    return code === 1 ? trueRows : rows - trueRows;
   }
 
   protected countAll(): Int32Array {

@@ -9,6 +9,8 @@ export interface MatchSet {
   readonly count: number;
   readonly rows: Uint32Array | null;
   readonly bits: Uint32Array | null;
+  /** Room for the rows of `bits`, when a reader wants them listed. */
+  readonly spareRows: Uint32Array;
 }
 
 /**
@@ -24,8 +26,8 @@ export function matchRows(
   if (conditions.length === 0) return null;
   if (slot === 'all') index.generation++;
   const [driver, ...others] = [...conditions].sort((a, b) => a.size - b.size) as [Condition, ...Condition[]];
-  if (index.isDense(driver.size)) return intersectBits(driver, others, index.scratchBits[slot]);
   const out = index.scratch[slot];
+  if (index.isDense(driver.size)) return intersectBits(driver, others, index.scratchBits[slot], out);
   const lists = driver.rowLists();
   let count = 0;
   if (lists === null) {
@@ -36,7 +38,7 @@ export function matchRows(
   } else {
     for (const list of lists) count = keepMatching(list, others, out, count);
   }
-  return { count, rows: out.subarray(0, count), bits: null };
+  return { count, rows: out.subarray(0, count), bits: null, spareRows: out };
 }
 
 /** How many rows meet every condition; a single exact condition knows without visiting a row. */
@@ -67,7 +69,12 @@ function keepMatching(list: Uint32Array, others: readonly Condition[], out: Uint
   return count;
 }
 
-function intersectBits(driver: Condition, others: readonly Condition[], out: Uint32Array): MatchSet {
+function intersectBits(
+  driver: Condition,
+  others: readonly Condition[],
+  out: Uint32Array,
+  spareRows: Uint32Array,
+): MatchSet {
   out.set(driver.bits());
   for (const other of others) {
     const bits = other.bits();
@@ -75,7 +82,15 @@ function intersectBits(driver: Condition, others: readonly Condition[], out: Uin
   }
   let count = 0;
   for (let word = 0; word < out.length; word++) count += popcount(out[word]!);
-  return { count, rows: null, bits: out };
+  return { count, rows: null, bits: out, spareRows };
+}
+
+/** The rows of a match set, listed: as they are, or read from its bitset into its spare row array. */
+export function listedRows(matches: MatchSet): Uint32Array {
+  if (matches.rows !== null) return matches.rows;
+  let count = 0;
+  forEachBit(matches.bits!, (row) => (matches.spareRows[count++] = row));
+  return matches.spareRows.subarray(0, count);
 }
 
 export function popcount(word: number): number {

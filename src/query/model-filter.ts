@@ -71,9 +71,9 @@ export function compileFilter(
 /** Every spelling of the selected authors, tested on the author column; listed from the case-folded postings. */
 function authorCondition(index: CatalogIndex, keys: readonly number[]): CodeCondition {
   const { keyOfCode, postings } = index.authors;
-  const selected = new Set(keys);
-  const mask = Uint8Array.from(keyOfCode, (key) => (selected.has(key) ? 1 : 0));
-  const sorted = [...selected].sort((a, b) => a - b);
+  const mask = new Uint8Array(keyOfCode.length);
+  for (const key of keys) for (const code of index.authors.codesOf(key)) mask[code] = 1;
+  const sorted = [...keys].sort((a, b) => a - b);
   return new CodeCondition(
     index,
     'authors',

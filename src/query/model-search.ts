@@ -95,7 +95,7 @@ export class ModelSearch {
     const others = this.#conditions.filter((condition) => condition.facet !== facet);
     const matches =
       others.length === this.#conditions.length ? this.#allMatches() : matchRows(this.#index, others, 'facet');
-    return facetCounts(this.#index, matches, dimension, size);
+    return facetCounts(matches, dimension, size, this.#index.size);
   }
 
   #allMatches(): MatchSet | null {

@@ -1,5 +1,5 @@
 import type { CatalogIndex } from './catalog-index.ts';
-import { forEachBit, type MatchSet } from './match-rows.ts';
+import { listedRows, type MatchSet } from './match-rows.ts';
 import type { SortedOrder } from './sorted-order.ts';
 
 /** The rows of one page, with their positions in the order, and what a connection says around them. */
@@ -29,15 +29,9 @@ export function selectPage(
   if (matches.bits !== null && index.isDense(matches.count)) {
     slice = walkBits(matches.bits, order, afterPosition, first);
   } else {
-    slice = selectFirst(matches.rows ?? listBits(matches.bits!, index.scratch.all), order, afterPosition, first);
+    slice = selectFirst(listedRows(matches), order, afterPosition, first);
   }
   return { ...slice, totalCount: matches.count };
-}
-
-function listBits(bits: Uint32Array, out: Uint32Array): Uint32Array {
-  let count = 0;
-  forEachBit(bits, (row) => (out[count++] = row));
-  return out.subarray(0, count);
 }
 
 function everyRowPage(order: SortedOrder, afterPosition: number | null, first: number): PageSlice {
