@@ -38,7 +38,7 @@ export async function startCatalogProcess(args: string[]): Promise<CatalogProces
     const { value, done } = await lines.next();
     if (done)
       throw new Error(`catalog-child ${args.join(' ')} stopped: ${stderr.trim().split('\n').slice(-15).join('\n')}`);
-    return JSON.parse(value as string) as T;
+    return JSON.parse(value) as T;
   };
   const engine = await nextLine<EngineFigures>();
   const { url } = await nextLine<{ url: string }>();

@@ -49,7 +49,7 @@ export function measureEngine(
   const page = (request: ModelPageRequest) => searchModels(view, request, QUALITY_BAR).page;
   const withFacets = (request: ModelPageRequest) => {
     const search = searchModels(view, request, QUALITY_BAR);
-    void search.page;
+    search.page;
     for (const facet of FACET_NAMES) search.facet(facet);
   };
   const time = (run: (request: ModelPageRequest) => void, after?: readonly string[]) => {
