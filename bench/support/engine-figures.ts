@@ -49,10 +49,9 @@ export function measureEngine(
   const page = (request: ModelPageRequest) => searchModels(view, request, QUALITY_BAR).page;
   const withFacets = (request: ModelPageRequest) => {
     const search = searchModels(view, request, QUALITY_BAR);
-    search.page;
-    for (const facet of FACET_NAMES) search.facet(facet);
+    return [search.page, ...FACET_NAMES.map((facet) => search.facet(facet))];
   };
-  const time = (run: (request: ModelPageRequest) => void, after?: readonly string[]) => {
+  const time = (run: (request: ModelPageRequest) => unknown, after?: readonly string[]) => {
     const samples: number[] = [];
     for (let round = 0; round <= rounds; round++) {
       mix.forEach((query, i) => {
