@@ -56,7 +56,8 @@ function topValuesInBits(bits: Uint32Array, dimension: FacetDimension, first: nu
   const heap = new MinHeap(first);
   for (const code of dimension.byTotal()) {
     const total = totals[code]!;
-    if (total === 0 || (heap.full && score(dimension, 0, total) + dimension.values < heap.min)) break;
+    // The best any value from here on can score: this total, at the first rank.
+    if (total === 0 || (heap.full && total * dimension.values + dimension.values - 1 < heap.min)) break;
     const count = dimension.countInBits(code, bits);
     if (count > 0) heap.offer(score(dimension, code, count));
   }
