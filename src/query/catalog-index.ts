@@ -20,6 +20,7 @@ const LIVE = 'live';
  * order) rather than as a list of rows (four bytes each, scattered over the columns).
  */
 const DENSE = 16;
+const COMMON = 256;
 /**
  * Bitsets of conditions kept per snapshot, reused by any request: n/8 bytes each, so 16 MB at a million rows, and
  * room for the dense conditions of a few hundred distinct filters (tasks, tags, minimums a slider offers).
@@ -144,6 +145,11 @@ export class CatalogIndex {
 
   isDense(rows: number): boolean {
     return rows * DENSE >= this.size;
+  }
+
+  /** Common enough (one row in 256) for its membership tests to read a bitset. */
+  isCommon(rows: number): boolean {
+    return rows * COMMON >= this.size;
   }
 
   /** A bitset of rows, made by `fill` into a zeroed one or found by its condition's key among the recent ones. */

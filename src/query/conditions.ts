@@ -1,6 +1,7 @@
 import type { CatalogIndex, RowSet } from './catalog-index.ts';
 import type { FacetName, QualityBar } from './model-query.ts';
 import type { Postings } from './postings.ts';
+import type { ColumnOrders, SortedOrder } from './sorted-order.ts';
 
 /**
  * One condition of a filter over a snapshot's rows. A selective query visits the rows of its smallest condition and
@@ -22,6 +23,8 @@ export interface Condition {
   forEachRow(visit: (row: number) => void): void;
   /** The admitted rows as a bitset, kept in the index's cache: read it, never change it. */
   bits(): Uint32Array;
+  /** Where in `order` the admitted rows lie, when that is one range: a minimum on the order's own field. */
+  positionsIn?(order: SortedOrder): [number, number] | null;
 }
 
 abstract class BaseCondition implements Condition {
@@ -29,14 +32,17 @@ abstract class BaseCondition implements Condition {
   abstract readonly key: string;
   abstract readonly size: number;
   readonly exact: boolean = true;
-  /** Set once a dense condition is tested: one bit read in n/8 bytes beats reading a column spread over megabytes. */
+  /**
+   * Set once a common condition is tested: one bit read in n/8 bytes beats reading a column spread over megabytes,
+   * and the bitset, built once, is kept for the next request.
+   */
   #testBits: Uint32Array | null = null;
 
   constructor(protected readonly index: CatalogIndex) {}
 
   has(row: number): boolean {
     if (this.#testBits === null) {
-      if (!this.index.isDense(this.size)) return this.test(row);
+      if (!this.index.isCommon(this.size)) return this.test(row);
       this.#testBits = this.bits();
     }
     return (this.#testBits[row >>> 5]! & (1 << (row & 31))) !== 0;
@@ -188,6 +194,8 @@ export class MinimumCondition extends BaseCondition {
   readonly size: number;
   readonly #rows: Uint32Array;
   readonly #column: Float64Array;
+  readonly #orders: ColumnOrders;
+  readonly #ascending: [number, number];
 
   constructor(
     index: CatalogIndex,
@@ -197,9 +205,17 @@ export class MinimumCondition extends BaseCondition {
     super(index);
     this.key = `${field}>=${minimum}`;
     this.#column = index.column(field);
-    const orders = index.columnOrders(field);
-    this.#rows = orders.rowsBetween(...orders.atLeast(minimum));
+    this.#orders = index.columnOrders(field);
+    this.#ascending = this.#orders.atLeast(minimum);
+    this.#rows = this.#orders.rowsBetween(...this.#ascending);
     this.size = this.#rows.length;
+  }
+
+  /** The end of its column's ascending order, or the start of the descending one. */
+  positionsIn(order: SortedOrder): [number, number] | null {
+    if (order === this.#orders.ascending) return this.#ascending;
+    if (order === this.#orders.descending) return [0, this.size];
+    return null;
   }
 
   protected test(row: number): boolean {

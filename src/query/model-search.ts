@@ -113,7 +113,8 @@ export class ModelSearch {
 
   #selectPage(): ModelPage {
     const order = this.#index.order(this.#order.field, this.#order.direction);
-    const slice = selectPage(this.#index, this.#allMatches(), order, this.#afterPosition, this.#first);
+    const matches = this.#allMatches();
+    const slice = selectPage(this.#index, this.#conditions, matches, order, this.#afterPosition, this.#first);
     const cursorAt = cursorEncoder(this.#view.snapshotId, this.#orderKey);
     const edges = slice.rows.map((row, i) => ({
       cursor: cursorAt(slice.positions[i]!),

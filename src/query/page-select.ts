@@ -1,4 +1,5 @@
 import type { CatalogIndex } from './catalog-index.ts';
+import type { Condition } from './conditions.ts';
 import { listedRows, type MatchSet } from './match-rows.ts';
 import type { SortedOrder } from './sorted-order.ts';
 
@@ -12,26 +13,54 @@ export interface PageSlice {
 }
 
 /**
+ * Walking the order visits about `first × size ÷ matches` positions when matches are spread evenly, and at most a
+ * bit test per position in the range where matches can lie; selecting among the matches costs a comparison of two
+ * rows' values per match. A walk is tried for matches of more than one row in this many, and given up for selection
+ * after four steps per match.
+ */
+const WALK_FROM = 256;
+const WALK_STEPS_PER_MATCH = 4;
+
+/**
  * The first `first` of `matches` (null: every row) strictly after `afterPosition` (null: from the start) in `order`,
- * and whether one lies at or before it. Dense matches are paged by walking the order and testing each row's bit: a
- * page is then a few hundred steps away, and a skewed walk (every match at the far end) still costs one bit test per
- * row. Sparse ones are paged by selecting the first rows among the matches themselves.
+ * and whether one lies at or before it. Matches are paged by walking the order and testing each row's bit, within the
+ * positions a minimum on the order's own field leaves; matches too few for that to pay are paged by selecting the
+ * first of them.
  */
 export function selectPage(
   index: CatalogIndex,
+  conditions: readonly Condition[],
   matches: MatchSet | null,
   order: SortedOrder,
   afterPosition: number | null,
   first: number,
 ): PageSlice {
   if (matches === null) return everyRowPage(order, afterPosition, first);
-  let slice: Slice;
-  if (matches.bits !== null && index.isDense(matches.count)) {
-    slice = walkBits(matches.bits, order, afterPosition, first);
-  } else {
-    slice = selectFirst(listedRows(matches), order, afterPosition, first);
+  const range = positionRange(conditions, order);
+  let slice: Slice | null = null;
+  if (matches.count * WALK_FROM >= index.size) {
+    const bits = matches.bits ?? bitsOf(matches.rows!, index.scratchBits.all);
+    const budget = index.isDense(matches.count) ? Infinity : matches.count * WALK_STEPS_PER_MATCH;
+    slice = walkBits(bits, order, range, afterPosition, first, budget);
   }
+  slice ??= selectFirst(listedRows(matches), order, afterPosition, first);
   return { ...slice, totalCount: matches.count };
+}
+
+/** The positions of `order` where every minimum on its own field holds; the whole order if there is none. */
+function positionRange(conditions: readonly Condition[], order: SortedOrder): [number, number] {
+  let [from, to] = [0, order.size];
+  for (const condition of conditions) {
+    const range = condition.positionsIn?.(order);
+    if (range) [from, to] = [Math.max(from, range[0]), Math.min(to, range[1])];
+  }
+  return [from, Math.max(from, to)];
+}
+
+function bitsOf(rows: Uint32Array, bits: Uint32Array): Uint32Array {
+  bits.fill(0);
+  for (let i = 0; i < rows.length; i++) bits[rows[i]! >>> 5]! |= 1 << (rows[i]! & 31);
+  return bits;
 }
 
 function everyRowPage(order: SortedOrder, afterPosition: number | null, first: number): PageSlice {
@@ -50,12 +79,22 @@ function everyRowPage(order: SortedOrder, afterPosition: number | null, first: n
 
 type Slice = Omit<PageSlice, 'totalCount'>;
 
-function walkBits(bits: Uint32Array, order: SortedOrder, afterPosition: number | null, first: number): Slice {
+/** The page by walking the order within `range`; null when that takes more than `budget` steps. */
+function walkBits(
+  bits: Uint32Array,
+  order: SortedOrder,
+  [from, to]: [number, number],
+  afterPosition: number | null,
+  first: number,
+  budget: number,
+): Slice | null {
   const has = (row: number) => (bits[row >>> 5]! & (1 << (row & 31))) !== 0;
   const rows: number[] = [];
   const positions: number[] = [];
   let hasNextPage = false;
-  for (let position = afterPosition === null ? 0 : afterPosition + 1; position < order.size; position++) {
+  let steps = 0;
+  for (let position = Math.max(from, afterPosition === null ? 0 : afterPosition + 1); position < to; position++) {
+    if (++steps > budget) return null;
     const row = order.rowAt(position);
     if (!has(row)) continue;
     if (rows.length === first) {
@@ -67,7 +106,8 @@ function walkBits(bits: Uint32Array, order: SortedOrder, afterPosition: number |
   }
   let hasPreviousPage = false;
   // The cursor's own row matches whenever it came from this filter's previous page, so this normally stops at once.
-  for (let position = afterPosition ?? -1; position >= 0 && !hasPreviousPage; position--) {
+  for (let position = Math.min(afterPosition ?? -1, to - 1); position >= from && !hasPreviousPage; position--) {
+    if (++steps > budget) return null;
     hasPreviousPage = has(order.rowAt(position));
   }
   return { rows, positions, hasNextPage, hasPreviousPage };
