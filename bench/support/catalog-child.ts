@@ -61,6 +61,9 @@ const prepareMs = performance.now() - prepareStarted;
 const after = memory();
 
 const view: CatalogView = { snapshotId: snapshot.id, models: snapshot.models };
+const engine = measureEngine(view, Number(values.rounds));
+// Again once queries have filled the per-snapshot caches (condition bitsets, shared models, searches).
+const afterQueries = memory();
 const figures: EngineFigures = {
   models: snapshot.models.size,
   source: values.synthetic ? `synthetic:${values.synthetic}` : 'emulator',
@@ -68,7 +71,9 @@ const figures: EngineFigures = {
   prepareMs,
   heapBytes: after.heapUsed - before.heapUsed,
   arrayBufferBytes: after.arrayBuffers - before.arrayBuffers,
-  ...measureEngine(view, Number(values.rounds)),
+  heapBytesAfterQueries: afterQueries.heapUsed - before.heapUsed,
+  arrayBufferBytesAfterQueries: afterQueries.arrayBuffers - before.arrayBuffers,
+  ...engine,
 };
 process.stdout.write(`${JSON.stringify(figures)}\n`);
 

@@ -25,6 +25,9 @@ export interface EngineFigures {
   /** Growth of the JS heap and of typed-array memory from before loading to after preparing, each after GC. */
   heapBytes: number;
   arrayBufferBytes: number;
+  /** The same after the measured queries, with the per-snapshot caches they filled. */
+  heapBytesAfterQueries: number;
+  arrayBufferBytesAfterQueries: number;
   page: Percentiles;
   facets: Percentiles;
   deep: Percentiles;
