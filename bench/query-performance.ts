@@ -128,6 +128,7 @@ function report(figures: SizeFigures[]): BenchResult {
           'load',
           'prepare',
           'heap + typed arrays / model',
+          'after queries',
           'page p50 / p99 ms',
           'page + 7 facets',
           'deep page',

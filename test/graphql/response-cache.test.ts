@@ -36,7 +36,10 @@ describe('the response cache', () => {
   it('answers a repeated query with the same page and an ETag a client can revalidate with (304)', async () => {
     const first = await post(app, PAGE);
     const again = await post(app, PAGE);
+    const thrice = await post(app, PAGE);
+    const executed = await post(app, PAGE, { 'cache-control': 'no-cache' });
     expect(again.body).toEqual(first.body);
+    expect(thrice.body).toEqual(executed.body);
     expect(again.etag).toBeTruthy();
     expect((await post(app, PAGE, { 'if-none-match': again.etag! })).status).toBe(304);
   });
