@@ -69,13 +69,15 @@ abstract class BaseCondition implements Condition {
 /** A column holding one code per row, admitting the codes set in `mask`; its rows are the listed posting lists. */
 export class CodeCondition extends BaseCondition {
   readonly size: number;
+  #mask: Uint8Array | null = null;
 
   constructor(
     index: CatalogIndex,
     readonly facet: FacetName,
     readonly key: string,
     private readonly column: ArrayLike<number>,
-    private readonly mask: Uint8Array,
+    /** Makes the mask of admitted codes, when a row is first tested: a hundred thousand owners make a large one. */
+    private readonly makeMask: () => Uint8Array,
     private readonly lists: readonly Uint32Array[],
   ) {
     super(index);
@@ -90,22 +92,20 @@ export class CodeCondition extends BaseCondition {
     postings: Postings,
     codes: readonly number[],
   ): CodeCondition {
-    const mask = new Uint8Array(postings.codes);
-    for (const code of codes) mask[code] = 1;
+    const makeMask = () => {
+      const mask = new Uint8Array(postings.codes);
+      for (const code of codes) mask[code] = 1;
+      return mask;
+    };
     const lists = codes.map((code) => postings.rowsOf(code));
-    return new CodeCondition(
-      index,
-      facet,
-      `${facet}:${[...codes].sort((a, b) => a - b).join(',')}`,
-      column,
-      mask,
-      lists,
-    );
+    const key = `${facet}:${[...codes].sort((a, b) => a - b).join(',')}`;
+    return new CodeCondition(index, facet, key, column, makeMask, lists);
   }
 
   protected test(row: number): boolean {
     const code = this.column[row]!;
-    return code >= 0 && this.mask[code] === 1;
+    this.#mask ??= this.makeMask();
+    return code >= 0 && this.#mask[code] === 1;
   }
 
   rowLists(): readonly Uint32Array[] {

@@ -71,15 +71,18 @@ export function compileFilter(
 /** Every spelling of the selected authors, tested on the author column; listed from the case-folded postings. */
 function authorCondition(index: CatalogIndex, keys: readonly number[]): CodeCondition {
   const { keyOfCode, postings } = index.authors;
-  const mask = new Uint8Array(keyOfCode.length);
-  for (const key of keys) for (const code of index.authors.codesOf(key)) mask[code] = 1;
+  const makeMask = () => {
+    const mask = new Uint8Array(keyOfCode.length);
+    for (const key of keys) for (const code of index.authors.codesOf(key)) mask[code] = 1;
+    return mask;
+  };
   const sorted = [...keys].sort((a, b) => a - b);
   return new CodeCondition(
     index,
     'authors',
     `authors:${sorted.join(',')}`,
     index.table.author,
-    mask,
+    makeMask,
     sorted.map((key) => postings.rowsOf(key)),
   );
 }
