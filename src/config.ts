@@ -269,6 +269,13 @@ export const SETTINGS = {
     fallback: '5',
     description: 'quality bar: likes must exceed this',
   },
+  responseCache: {
+    flag: '--response-cache',
+    env: ['HUBCAT_RESPONSE_CACHE'],
+    schema: boolean,
+    fallback: 'true',
+    description: 'serve repeated queries from a cache of whole responses, emptied when the snapshot changes',
+  },
   port: {
     flag: '--port',
     env: ['PORT'],

@@ -53,6 +53,15 @@ describe('configuration', () => {
     expect(() => loadConfig({}, env)).toThrow(message);
   });
 
+  it('caches responses unless told not to, and refuses anything but true or false', () => {
+    expect(loadConfig({}, {}).responseCache).toBe(true);
+    expect(loadConfig({}, { HUBCAT_RESPONSE_CACHE: 'false' }).responseCache).toBe(false);
+    expect(loadConfig({ responseCache: 'off' }, { HUBCAT_RESPONSE_CACHE: 'true' }).responseCache).toBe(false);
+    expect(() => loadConfig({}, { HUBCAT_RESPONSE_CACHE: 'sometimes' })).toThrow(
+      'HUBCAT_RESPONSE_CACHE: must be true or false (got "sometimes")',
+    );
+  });
+
   it('names the flag when the bad value came from a flag', () => {
     expect(() => loadConfig({ pageSize: '0' }, {})).toThrow('--page-size: must be between 1 and 1000 (got "0")');
   });

@@ -30,6 +30,8 @@ export function table(head: string[], rows: string[][]): string {
 export interface BenchResult {
   title: string;
   body: string[];
+  /** The figures as numbers, written to .reports/bench.json beside the printed text. */
+  data?: unknown;
 }
 
 export function render(result: BenchResult): string {

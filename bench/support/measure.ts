@@ -23,3 +23,17 @@ export interface Spread {
 export function spread(values: readonly number[]): Spread {
   return { median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values.length };
 }
+
+export interface Percentiles {
+  p50: number;
+  p99: number;
+  max: number;
+  samples: number;
+}
+
+export function percentiles(values: readonly number[]): Percentiles {
+  if (values.length === 0) throw new Error('percentiles of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
+  return { p50: at(0.5), p99: at(0.99), max: sorted.at(-1)!, samples: sorted.length };
+}

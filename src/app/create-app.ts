@@ -133,6 +133,7 @@ function yogaOf(config: Config, options: AppOptions, { catalog, live, metrics, l
     schedule: () => live.scheduleStatus(),
     qualityBar: { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes },
     graphiql: options.graphiql ?? config.graphiql,
+    responseCache: config.responseCache,
     logging: options.logger ? yogaLogger(options.logger) : false,
     limits: queryLimitsOf(config),
     plugins: [

@@ -1,44 +1,30 @@
-import { compareIds, type GatedMode, type Model, type ProviderMapping } from './model.ts';
+import type { Model, ProviderMapping } from './model.ts';
+import {
+  GATED_CODES,
+  HUB_ID_BYTES,
+  ModelColumnsBuilder,
+  NONE,
+  PACKED_HUB_ID,
+  SAME_AS_MODEL_ID,
+  type Dictionary,
+  type DictionaryColumn,
+  type TableColumns,
+} from './model-columns.ts';
 
-/** Distinct strings of one column, each stored once and referred to by its code. */
-class Dictionary {
-  readonly values: string[] = [];
-  readonly #codes = new Map<string, number>();
+export type { DictionaryColumn } from './model-columns.ts';
 
-  code(value: string): number {
-    let code = this.#codes.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.#codes.set(value, code);
-    }
-    return code;
-  }
-
-  codeOf(value: string): number {
-    return this.#codes.get(value) ?? NONE;
-  }
-}
-
-/** Code of an absent value in a dictionary column, and `NaN` stands for an absent number. */
-const NONE = -1;
-
-/** The columns whose strings are kept once, in a dictionary. */
-export type DictionaryColumn = 'author' | 'pipelineTag' | 'libraryName' | 'tag' | 'provider' | 'status' | 'task';
-const GATED_CODES: readonly (GatedMode | null)[] = [null, 'auto', 'manual'];
-
-const orNaN = (value: number | null): number => (value === null ? Number.NaN : value);
 const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
-const timestamp = (iso: string | null): number => (iso === null ? Number.NaN : Date.parse(iso));
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /**
  * The models of one snapshot, column by column: numbers in typed arrays, repeated strings (authors, tasks, libraries,
- * tags, providers) once in a dictionary, rows sorted by id. A million `Model` objects cost gigabytes of heap; this
- * costs a few hundred bytes per model, and a `Model` is made only for the rows a request returns. Immutable once
- * built, so anything derived from it (indexes, counts) can be kept beside it for its whole life.
+ * tags, providers) once in a dictionary, Hub ObjectIds as 12 bytes, rows sorted by id. A million `Model` objects cost
+ * gigabytes of heap; this costs a few hundred bytes per model, and a `Model` is made only for the rows a request
+ * returns. Immutable once built, so anything derived from it (indexes, counts) can be kept beside it for its whole
+ * life.
  *
  * Timestamps are kept as instants: a row gives them back in the ISO form the Hub uses
- * (`2025-11-04T08:25:31.000Z`); one that does not parse reads back as absent.
+ * (`2025-11-04T08:25:31.000Z`); one that does not parse reads back as absent. An absent number is `NaN` in its column.
  */
 export class ModelTable implements Iterable<Model> {
   readonly size: number;
@@ -64,72 +50,43 @@ export class ModelTable implements Iterable<Model> {
   readonly mappingProvider: Int32Array;
   readonly mappingStatus: Int32Array;
   readonly mappingTask: Int32Array;
-  /** A `providerId` that repeats the model id (hf-inference's usual case) is not stored twice. */
-  readonly #mappingProviderIds: (string | null)[];
-  readonly #mappingSameId: Uint8Array;
-  readonly #hubIds: (string | null)[];
-  readonly #foundBy: Int32Array;
-  readonly #foundByLists: readonly (readonly string[])[];
-  /** Set when every url is `<base>/<id>`; otherwise each row keeps its own. */
-  readonly #urlBase: string | null;
-  readonly #urls: readonly string[] | null;
-  readonly #dictionaries: Readonly<Record<DictionaryColumn, Dictionary>>;
-  #rowById: Map<string, number> | null = null;
+  readonly #columns: TableColumns;
 
   /** Builds a table from models with distinct ids, in any order; rows are sorted by id. */
   static from(models: Iterable<Model>): ModelTable {
-    return new ModelTable([...models].sort((a, b) => compareIds(a.id, b.id)));
+    const builder = new ModelColumnsBuilder();
+    for (const model of models) builder.add(model);
+    return new ModelTable(builder.finish());
   }
 
-  private constructor(sorted: readonly Model[]) {
-    const n = sorted.length;
-    this.size = n;
-    const dictionaries = {
-      author: new Dictionary(),
-      pipelineTag: new Dictionary(),
-      libraryName: new Dictionary(),
-      tag: new Dictionary(),
-      provider: new Dictionary(),
-      status: new Dictionary(),
-      task: new Dictionary(),
-    };
-    this.#dictionaries = dictionaries;
-    const code = (dictionary: Dictionary, value: string | null) => (value === null ? NONE : dictionary.code(value));
+  /** The same from a stream that arrives asynchronously (a store read chunk by chunk). */
+  static async fromAsync(models: AsyncIterable<Model> | Iterable<Model>): Promise<ModelTable> {
+    const builder = new ModelColumnsBuilder();
+    for await (const model of models) builder.add(model);
+    return new ModelTable(builder.finish());
+  }
 
-    this.ids = sorted.map((model) => model.id);
-    this.#hubIds = sorted.map((model) => model.hubId);
-    this.downloads = Float64Array.from(sorted, (model) => model.downloads);
-    this.likes = Float64Array.from(sorted, (model) => model.likes);
-    this.trendingScore = Float64Array.from(sorted, (model) => orNaN(model.trendingScore));
-    this.createdAt = Float64Array.from(sorted, (model) => timestamp(model.createdAt));
-    this.lastModified = Float64Array.from(sorted, (model) => timestamp(model.lastModified));
-    this.parameterCount = Float64Array.from(sorted, (model) => orNaN(model.parameterCount));
-    this.gated = Uint8Array.from(sorted, (model) => GATED_CODES.indexOf(model.gated));
-    this.private = Uint8Array.from(sorted, (model) => (model.private ? 1 : 0));
-    this.author = Int32Array.from(sorted, (model) => code(dictionaries.author, model.author));
-    this.pipelineTag = Int32Array.from(sorted, (model) => code(dictionaries.pipelineTag, model.pipelineTag));
-    this.libraryName = Int32Array.from(sorted, (model) => code(dictionaries.libraryName, model.libraryName));
-
-    this.tagStart = offsets(sorted, (model) => model.tags.length);
-    this.tagCodes = Int32Array.from(
-      sorted.flatMap((model) => model.tags),
-      (tag) => dictionaries.tag.code(tag),
-    );
-
-    const mappings = mappingColumns(sorted, dictionaries);
-    this.mappingStart = mappings.start;
-    this.mappingProvider = mappings.provider;
-    this.mappingStatus = mappings.status;
-    this.mappingTask = mappings.task;
-    this.#mappingProviderIds = mappings.providerIds;
-    this.#mappingSameId = mappings.sameId;
-
-    const foundBy = foundByColumn(sorted);
-    this.#foundBy = foundBy.codes;
-    this.#foundByLists = foundBy.lists;
-
-    this.#urlBase = commonUrlBase(sorted);
-    this.#urls = this.#urlBase === null ? sorted.map((model) => model.url) : null;
+  private constructor(columns: TableColumns) {
+    this.#columns = columns;
+    this.size = columns.size;
+    this.ids = columns.ids;
+    this.downloads = columns.downloads;
+    this.likes = columns.likes;
+    this.trendingScore = columns.trendingScore;
+    this.createdAt = columns.createdAt;
+    this.lastModified = columns.lastModified;
+    this.parameterCount = columns.parameterCount;
+    this.gated = columns.gated;
+    this.private = columns.private;
+    this.author = columns.author;
+    this.pipelineTag = columns.pipelineTag;
+    this.libraryName = columns.libraryName;
+    this.tagStart = columns.tagStart;
+    this.tagCodes = columns.tagCodes;
+    this.mappingStart = columns.mappingStart;
+    this.mappingProvider = columns.mappingProvider;
+    this.mappingStatus = columns.mappingStatus;
+    this.mappingTask = columns.mappingTask;
   }
 
   /** The model in `row` (0-based, in id order), made afresh: callers may keep or change it. */
@@ -137,16 +94,13 @@ export class ModelTable implements Iterable<Model> {
     if (!Number.isInteger(row) || row < 0 || row >= this.size) throw new RangeError(`no row ${row} in ${this.size}`);
     const id = this.ids[row]!;
     const slash = id.indexOf('/');
-    const tags: string[] = [];
-    for (let i = this.tagStart[row]!; i < this.tagStart[row + 1]!; i++)
-      tags.push(this.value('tag', this.tagCodes[i]!)!);
     return {
       id,
       author: this.value('author', this.author[row]!),
       name: slash >= 0 ? id.slice(slash + 1) : id,
       pipelineTag: this.value('pipelineTag', this.pipelineTag[row]!),
       libraryName: this.value('libraryName', this.libraryName[row]!),
-      tags,
+      tags: this.tags(row),
       downloads: this.downloads[row]!,
       likes: this.likes[row]!,
       trendingScore: orNull(this.trendingScore[row]!),
@@ -156,16 +110,22 @@ export class ModelTable implements Iterable<Model> {
       private: this.private[row] === 1,
       parameterCount: orNull(this.parameterCount[row]!),
       providers: this.mappings(row),
-      hubId: this.#hubIds[row] ?? null,
-      foundBy: [...this.#foundByLists[this.#foundBy[row]!]!],
-      url: this.#urlBase === null ? this.#urls![row]! : `${this.#urlBase}/${id}`,
+      hubId: this.hubId(row),
+      foundBy: [...this.#columns.foundByLists[this.#columns.foundBy[row]!]!],
+      url: this.url(row),
     };
   }
 
-  /** The row holding `id`, or -1. */
+  /** The row holding `id`, or -1: a binary search, since rows are in id order. */
   rowOf(id: string): number {
-    this.#rowById ??= new Map(this.ids.map((rowId, row) => [rowId, row]));
-    return this.#rowById.get(id) ?? NONE;
+    let low = 0;
+    let high = this.size;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.ids[middle]! < id) low = middle + 1;
+      else high = middle;
+    }
+    return low < this.size && this.ids[low] === id ? low : NONE;
   }
 
   /** The model with `id`, or null. */
@@ -185,81 +145,91 @@ export class ModelTable implements Iterable<Model> {
 
   /** The distinct values of a dictionary column, indexed by code. */
   dictionary(column: DictionaryColumn): readonly string[] {
-    return this.#dictionaries[column].values;
+    return this.#dictionary(column).values;
   }
 
   /** The code of `value` in a dictionary column, or -1 when no row has it. */
   codeOf(column: DictionaryColumn, value: string): number {
-    return this.#dictionaries[column].codeOf(value);
+    return this.#dictionary(column).codeOf(value);
   }
 
   /** The string a code stands for in a dictionary column; null for the absent code -1. */
   value(column: DictionaryColumn, valueCode: number): string | null {
-    return valueCode === NONE ? null : this.#dictionaries[column].values[valueCode]!;
+    return valueCode === NONE ? null : this.#dictionary(column).values[valueCode]!;
+  }
+
+  #dictionary(column: DictionaryColumn): Dictionary {
+    return this.#columns.dictionaries[column];
+  }
+
+  private tags(row: number): string[] {
+    const tags: string[] = [];
+    for (let i = this.tagStart[row]!; i < this.tagStart[row + 1]!; i++)
+      tags.push(this.value('tag', this.tagCodes[i]!)!);
+    return tags;
   }
 
   /** The provider mappings of the model in `row`, made afresh. */
   mappings(row: number): ProviderMapping[] {
+    const providerIds = this.#columns.mappingProviderId;
     const out: ProviderMapping[] = [];
     for (let i = this.mappingStart[row]!; i < this.mappingStart[row + 1]!; i++) {
       out.push({
         provider: this.value('provider', this.mappingProvider[i]!)!,
-        providerId: this.#mappingSameId[i] === 1 ? this.ids[row]! : this.#mappingProviderIds[i]!,
+        providerId: providerIds[i] === SAME_AS_MODEL_ID ? this.ids[row]! : this.value('providerId', providerIds[i]!),
         status: this.value('status', this.mappingStatus[i]!)!,
         task: this.value('task', this.mappingTask[i]!),
       });
     }
     return out;
   }
-}
 
-/** Every row's provider mappings, flattened into columns. */
-function mappingColumns(sorted: readonly Model[], dictionaries: Record<DictionaryColumn, Dictionary>) {
-  const flat = sorted.flatMap((model) => model.providers.map((mapping) => ({ model, mapping })));
-  return {
-    start: offsets(sorted, (model) => model.providers.length),
-    provider: Int32Array.from(flat, ({ mapping }) => dictionaries.provider.code(mapping.provider)),
-    status: Int32Array.from(flat, ({ mapping }) => dictionaries.status.code(mapping.status)),
-    task: Int32Array.from(flat, ({ mapping }) => (mapping.task === null ? NONE : dictionaries.task.code(mapping.task))),
-    providerIds: flat.map(({ model, mapping }) => (mapping.providerId === model.id ? null : mapping.providerId)),
-    sameId: Uint8Array.from(flat, ({ model, mapping }) => (mapping.providerId === model.id ? 1 : 0)),
-  };
-}
+  private hubId(row: number): string | null {
+    const code = this.#columns.hubIdCode[row]!;
+    if (code !== PACKED_HUB_ID) return this.value('hubId', code);
+    const bytes = this.#columns.hubIdBytes;
+    let hex = '';
+    for (let i = row * HUB_ID_BYTES; i < (row + 1) * HUB_ID_BYTES; i++) hex += HEX[bytes[i]!]!;
+    return hex;
+  }
 
-/** `foundBy` lists repeat across rows (a few combinations of sorts and parts): each distinct list is kept once. */
-function foundByColumn(sorted: readonly Model[]): { codes: Int32Array; lists: readonly (readonly string[])[] } {
-  const codeByKey = new Map<string, number>();
-  const lists: (readonly string[])[] = [];
-  const codes = Int32Array.from(sorted, (model) => {
-    const key = JSON.stringify(model.foundBy);
-    let listCode = codeByKey.get(key);
-    if (listCode === undefined) {
-      listCode = lists.push(Object.freeze([...model.foundBy])) - 1;
-      codeByKey.set(key, listCode);
-    }
-    return listCode;
-  });
-  return { codes, lists };
-}
-
-/** Start offsets of each row's run in a flattened column, plus the end: `counts` summed as they go. */
-function offsets(models: readonly Model[], count: (model: Model) => number): Uint32Array {
-  const starts = new Uint32Array(models.length + 1);
-  models.forEach((model, row) => {
-    starts[row + 1] = starts[row]! + count(model);
-  });
-  return starts;
+  private url(row: number): string {
+    const { urlBase, urlCode } = this.#columns;
+    return urlCode === null ? `${urlBase}/${this.ids[row]!}` : this.value('url', urlCode[row]!)!;
+  }
 }
 
 function isoOrNull(ms: number): string | null {
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  if (Number.isNaN(ms)) return null;
+  // Date#toISOString costs about three times this on V8, and a page makes two per model.
+  return ms >= MIN_FAST_ISO && ms < MAX_FAST_ISO ? isoString(ms) : new Date(ms).toISOString();
 }
 
-/** The base all urls share as `<base>/<id>`, or null when some url does not follow it. */
-function commonUrlBase(models: readonly Model[]): string | null {
-  const first = models[0];
-  if (first === undefined) return '';
-  if (!first.url.endsWith(`/${first.id}`)) return null;
-  const base = first.url.slice(0, first.url.length - first.id.length - 1);
-  return models.every((model) => model.url === `${base}/${model.id}`) ? base : null;
+/** Years 1970–9999: where the Hub's timestamps are, and where ISO years have exactly four digits. */
+const MIN_FAST_ISO = 0;
+const MAX_FAST_ISO = Date.UTC(10_000, 0, 1);
+const DAY_MS = 86_400_000;
+const pad2 = (value: number) => (value < 10 ? `0${value}` : `${value}`);
+
+/** `YYYY-MM-DDTHH:mm:ss.sssZ` of an instant, by the days-to-civil-date conversion (H. Hinnant's `civil_from_days`). */
+function isoString(ms: number): string {
+  const days = Math.floor(ms / DAY_MS);
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const time = ms - days * DAY_MS;
+  const millis = time % 1000;
+  const seconds = Math.floor(time / 1000);
+  return (
+    `${year}-${pad2(month)}-${pad2(day)}T${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:` +
+    `${pad2(seconds % 60)}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`
+  );
 }

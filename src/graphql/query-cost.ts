@@ -1,58 +1,181 @@
-import { createComplexityRule } from '@pothos/plugin-complexity';
-import { validate, type ExecutionArgs } from 'graphql';
+import {
+  getArgumentValues,
+  getNamedType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  type ExecutionArgs,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../query/index.ts';
+import { DEFAULT_PAGE_SIZE, MAX_FACET_SIZE, MAX_PAGE_SIZE } from '../query/index.ts';
 import { queryLimitError } from './query-limits.ts';
 
-// The cost model is Pothos' complexity plugin rather than GraphQL Armor's cost rule because armor prices a field by its
-// type and depth alone, so `models(first: 500)` would cost what `models(first: 1)` does. With Pothos a field prices
-// itself from its arguments: each field costs 1, and a list multiplies the cost of its selection by how many items it
-// can hold — a connection by the `first` it was asked for, other lists by 10 unless their field says otherwise.
+// Each field costs 1 and a list multiplies the cost of its selection by how many items it can hold (10 unless its
+// field says otherwise, through Pothos' `complexity` option). GraphQL Armor's cost rule prices a field by its type and
+// depth alone, so `models(first: 500)` would cost what `models(first: 1)` does; Pothos' own rule can multiply by
+// `first`, but only the whole selection of the field, so a connection's `totalCount` and `facets` would count 500 times
+// too. Hence this walk, which reads the same options: a connection names its page size (`extensions.pageSize`), and
+// only the selections of its `nodes` and `edges` (`extensions.pageItems`) count that many times.
 
-/** `models(first: N)`: its selection counts N times. */
-export function pageCost(args: { first?: number | null }): { field: number; multiplier: number } {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  // A `first` out of range is priced at the bound, so that it gets its precise BAD_USER_INPUT rather than a refusal.
-  return { field: 1, multiplier: Math.min(Math.max(first, 0), MAX_PAGE_SIZE) };
+/** Pothos' `complexity` option, as it stores it in the field's extensions. */
+type Complexity = number | { field?: number; multiplier?: number };
+type ComplexityOption = Complexity | ((args: Record<string, unknown>) => Complexity);
+
+type CostExtensions = Record<string, unknown> & {
+  complexity?: ComplexityOption;
+  /** On a connection field: how many items a page of it holds, from its arguments. */
+  pageSize?: (args: Record<string, unknown>) => number;
+  /** On `nodes` and `edges`: their selection counts once per item of the enclosing page. */
+  pageItems?: boolean;
+};
+
+/** `first` as asked, within the bounds the field accepts; an out-of-range value is priced at the bound. */
+export const pageSizeOf =
+  (max: number, fallback: number) =>
+  (args: Record<string, unknown>): number => {
+    const first = typeof args.first === 'number' ? args.first : fallback;
+    return Math.min(Math.max(first, 0), max);
+  };
+
+/** `models(first: N)` and other connections: each item of the page counts in `nodes` and `edges`. */
+export const modelPage: CostExtensions = { pageSize: pageSizeOf(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE) };
+
+/** A connection's `nodes` and `edges`. */
+export const PAGE_ITEMS: CostExtensions = { pageItems: true };
+
+/**
+ * A facet counts over every model the rest of the filter matches — a pass over up to the whole catalog, whatever
+ * `first` — so it costs like a hundred fields, and its counts like any list, by how many it returns.
+ */
+export function facetCost(args: { first?: number | null }): { field: number; multiplier: number } {
+  return { field: 100, multiplier: Math.min(Math.max(args.first ?? 2, 0), MAX_FACET_SIZE) };
 }
 
-/** A connection's `nodes` and `edges`: their items are the page that `models` already counted. */
-export const PAGE_ITEMS_COST = { field: 1, multiplier: 1 };
+/** A list field whose length is its `first` argument. */
+export const firstItems =
+  (max: number, fallback: number) =>
+  (args: { first?: number | null }): { field: number; multiplier: number } => ({
+    field: 1,
+    multiplier: pageSizeOf(max, fallback)(args),
+  });
 
 /** `fetchReport.parts`: a capped fetch of a real provider has tens of parts (39 on gateway-2025-10), scale-100k 785. */
 export const PARTS_COST = { field: 1, multiplier: 100 };
 
+const DEFAULT_LIST_MULTIPLIER = 10;
+
 /** Refuses an operation whose estimated cost exceeds `maxCost` before it executes. */
 export function costGuard(maxCost: number): Plugin {
+  const refuse = (cost: number | null) => {
+    if (cost === null || cost <= maxCost) return null;
+    const message =
+      `The query's estimated cost is ${cost}, over the limit of ${maxCost}: ` +
+      'ask for fewer items (first), fewer fields or fewer aliases.';
+    return { errors: [queryLimitError('cost', maxCost, message)] };
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = operationCost(args);
-      if (cost !== null && cost > maxCost) {
-        const message =
-          `The query's estimated cost is ${cost}, over the limit of ${maxCost}: ` +
-          'ask for fewer items (first), fewer fields or fewer aliases.';
-        setResultAndStopExecution({ errors: [queryLimitError('cost', maxCost, message)] });
-      }
+      const refusal = refuse(operationCost(args));
+      if (refusal) setResultAndStopExecution(refusal);
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refusal = refuse(operationCost(args));
+      if (refusal) setResultAndStopExecution(refusal);
     },
   };
 }
 
 /**
  * The cost of the operation about to run, from the request's own variables; null when it cannot be priced (a bad
- * variable, an unknown operation name), which execution then reports with its own error. Priced here rather than in
- * validation because Yoga caches validation per document, and the same document costs more with a larger `$first`.
+ * variable, an unknown operation name), which execution then reports with its own error. Priced at execution rather
+ * than in validation because Yoga caches validation per document, and the same document costs more with a larger
+ * `$first`.
  */
-function operationCost(args: ExecutionArgs): number | null {
-  let cost: number | null = null;
-  validate(args.schema, args.document, [
-    createComplexityRule({
-      context: args.contextValue ?? {},
-      variableValues: args.variableValues ?? {},
-      operationName: args.operationName,
-      validate: (result) => {
-        cost = Math.max(cost ?? 0, result.complexity);
-      },
-    }),
-  ]);
+export function operationCost(args: ExecutionArgs): number | null {
+  const operation = args.document.definitions.find(
+    (definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION &&
+      (args.operationName == null || definition.name?.value === args.operationName),
+  );
+  if (operation?.kind !== Kind.OPERATION_DEFINITION) return null;
+  const root = args.schema.getRootType(operation.operation);
+  if (!root) return null;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of args.document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  // Only what the walk reads: the schema, the variables and the fragments.
+  const info = {
+    schema: args.schema,
+    variableValues: args.variableValues ?? {},
+    fragments,
+  } as unknown as GraphQLResolveInfo;
+  try {
+    return selectionCost({ info, active: new Set() }, operation.selectionSet, root, 1);
+  } catch {
+    return null;
+  }
+}
+
+interface Walk {
+  info: GraphQLResolveInfo;
+  /** Selection sets being priced, to refuse a fragment that spreads itself. */
+  active: Set<SelectionSetNode>;
+}
+
+function selectionCost(walk: Walk, selectionSet: SelectionSetNode, type: GraphQLOutputType, pageSize: number): number {
+  if (walk.active.has(selectionSet)) throw new Error('a fragment spreads itself');
+  walk.active.add(selectionSet);
+  let cost = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const field = fieldOf(type, selection.name.value);
+      if (field === null) continue;
+      const args = getArgumentValues(field, selection, walk.info.variableValues);
+      cost += fieldCost(walk, field, args, selection.selectionSet, pageSize);
+    } else {
+      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? walk.info.fragments[selection.name.value] : selection;
+      if (!fragment) throw new Error('unknown fragment');
+      const condition = fragment.typeCondition?.name.value;
+      const fragmentType = condition === undefined ? type : walk.info.schema.getType(condition);
+      cost += selectionCost(walk, fragment.selectionSet, (fragmentType ?? type) as GraphQLOutputType, pageSize);
+    }
+  }
+  walk.active.delete(selectionSet);
   return cost;
+}
+
+function fieldCost(
+  walk: Walk,
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  selectionSet: SelectionSetNode | undefined,
+  pageSize: number,
+): number {
+  const extensions = field.extensions as CostExtensions;
+  const option = typeof extensions.complexity === 'function' ? extensions.complexity(args) : extensions.complexity;
+  const own = typeof option === 'number' ? option : (option?.field ?? 1);
+  if (selectionSet === undefined) return own;
+  const listed = typeof option === 'object' && option.multiplier !== undefined ? option.multiplier : undefined;
+  const multiplier = extensions.pageItems ? pageSize : (listed ?? (returnsList(field) ? DEFAULT_LIST_MULTIPLIER : 1));
+  const itemsPerPage = extensions.pageSize ? extensions.pageSize(args) : pageSize;
+  return own + multiplier * selectionCost(walk, selectionSet, getNamedType(field.type), itemsPerPage);
+}
+
+function fieldOf(type: GraphQLOutputType, name: string): GraphQLField<unknown, unknown> | null {
+  const named = getNamedType(type);
+  if (!isObjectType(named) && !isInterfaceType(named)) return null;
+  return named.getFields()[name] ?? null;
+}
+
+function returnsList(field: GraphQLField<unknown, unknown>): boolean {
+  const type = field.type;
+  return isListType(isNonNullType(type) ? type.ofType : type);
 }

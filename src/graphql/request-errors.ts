@@ -1,9 +1,19 @@
-import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  type ExecutionArgs,
+  type GraphQLErrorExtensions,
+} from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 
 /** How refused requests are answered: always a 4xx, always a code, and suggestions only where allowed. */
 export function requestErrorPlugins(options: { fieldSuggestions: boolean }): Plugin[] {
-  return [clientErrorStatus, codedVariableErrors, ...(options.fieldSuggestions ? [] : [hiddenSuggestions])];
+  return [
+    clientErrorStatus,
+    codedVariableErrors(options.fieldSuggestions),
+    ...(options.fieldSuggestions ? [] : [hiddenSuggestions]),
+  ];
 }
 
 /**
@@ -23,19 +33,26 @@ const clientErrorStatus: Plugin = {
 };
 
 /**
- * A result without `data` failed before execution started; graphql-js leaves its variable errors ("Variable "$first"
- * got invalid value …") without a code, which clients need to tell bad input from a server fault.
+ * Variables are checked here, with graphql-js, before anything executes: graphql-js leaves its variable errors
+ * ("Variable "$first" got invalid value …") without a code, which clients need to tell bad input from a server fault,
+ * and compiled execution (graphql-jit) reports them in a shape of its own.
  */
-const codedVariableErrors: Plugin = {
-  onExecute: () => ({
-    onExecuteDone({ result, setResult }) {
-      if (isAsyncIterable(result) || 'data' in result || result.errors === undefined) return;
+function codedVariableErrors(suggestions: boolean): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const { schema, document, operationName, variableValues } = args as ExecutionArgs;
+      const operation = getOperationAST(document, operationName);
+      if (!operation) return;
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variableValues ?? {});
+      if (coerced.errors === undefined) return;
       const coded = (error: GraphQLError) =>
-        error.extensions.code === undefined ? withChanges(error, { extensions: { code: 'BAD_USER_INPUT' } }) : error;
-      setResult({ ...result, errors: errorsOf(result.errors).map(coded) });
+        withChanges(suggestions ? error : withoutSuggestion(error), {
+          extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+        });
+      setResultAndStopExecution({ errors: coerced.errors.map(coded) });
     },
-  }),
-};
+  };
+}
 
 // graphql-js ends a message with its suggestion: ` Did you mean "a", "b", or "c"?`, or ` Did you mean the enum value
 // "A"?`.

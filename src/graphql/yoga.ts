@@ -7,6 +7,7 @@ import { createMaskError } from './errors.ts';
 import { queryGuards } from './query-guards.ts';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.ts';
 import { requestErrorPlugins } from './request-errors.ts';
+import { performancePlugins } from './performance.ts';
 import { schema } from './schema/index.ts';
 
 type YogaLogging = Parameters<typeof createYoga>[0]['logging'];
@@ -28,6 +29,8 @@ export interface HubcatServerOptions {
    * metrics, request log.
    */
   plugins?: Plugin[];
+  /** Cache whole responses per snapshot (default true). */
+  responseCache?: boolean;
 }
 
 export type HubcatYoga = YogaServerInstance<Record<string, never>, GraphQLContext>;
@@ -52,7 +55,12 @@ export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
     // Yoga's CORS answers any Origin with credentials allowed; the app's HTTP policy decides instead.
     cors: false,
     // The guards come first, so that nothing runs for a request they refuse.
-    plugins: [...queryGuards(limits), ...requestErrorPlugins(limits), ...(options.plugins ?? [])],
+    plugins: [
+      ...queryGuards(limits),
+      ...requestErrorPlugins(limits),
+      ...(options.plugins ?? []),
+      ...performancePlugins({ catalog: options.catalog, responseCache: options.responseCache ?? true }),
+    ],
     maxRequestBodySize: limits.maxBodyBytes,
   });
 }

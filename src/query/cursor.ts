@@ -14,9 +14,29 @@ interface CursorJson {
   p: number;
 }
 
-export function encodeCursor(snapshotId: string, orderKey: OrderKey, position: number): string {
-  const json: CursorJson = { s: snapshotId, o: orderKey, p: position };
-  return Buffer.from(JSON.stringify(json), 'utf8').toString('base64url');
+/**
+ * Encodes the cursors of one snapshot and order. A cursor is base64url of `{"s":…,"o":…,"p":N}`; the part before N
+ * is the same for all of them, so it is encoded once, padded with JSON whitespace to whole 3-byte groups: base64 of
+ * the whole is then base64 of that part followed by base64 of `N}`.
+ */
+export function cursorEncoder(snapshotId: string, orderKey: OrderKey): (position: number) => string {
+  const json = Buffer.from(`{"s":${JSON.stringify(snapshotId)},"o":${JSON.stringify(orderKey)},"p":`, 'utf8');
+  const prefix = Buffer.concat([json, Buffer.alloc((3 - (json.length % 3)) % 3, ' ')]).toString('base64url');
+  return (position) => prefix + asciiBase64url(`${position}}`);
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** base64url of a short ASCII string, without the Buffer a `Buffer.from` would allocate per cursor. */
+function asciiBase64url(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i += 3) {
+    const group = (text.charCodeAt(i) << 16) | ((text.charCodeAt(i + 1) || 0) << 8) | (text.charCodeAt(i + 2) || 0);
+    out += ALPHABET[(group >>> 18) & 63]! + ALPHABET[(group >>> 12) & 63]!;
+    if (i + 1 < text.length) out += ALPHABET[(group >>> 6) & 63]!;
+    if (i + 2 < text.length) out += ALPHABET[group & 63]!;
+  }
+  return out;
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;

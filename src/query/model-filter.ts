@@ -1,4 +1,14 @@
 import type { Model } from '../catalog/index.ts';
+import type { CatalogIndex } from './catalog-index.ts';
+import {
+  CodeCondition,
+  MinimumCondition,
+  ProviderCondition,
+  QualityCondition,
+  RowSetCondition,
+  TagCondition,
+  type Condition,
+} from './conditions.ts';
 import type { ModelFilter, QualityBar } from './model-query.ts';
 import { QueryInputError } from './query-input-error.ts';
 
@@ -10,78 +20,71 @@ export function passesQualityBar(model: Model, bar: QualityBar): boolean {
   return model.downloads > bar.minDownloads && model.likes > bar.minLikes && !model.private;
 }
 
-/** A filter checked and turned into one predicate, plus a key that equal filters share. */
-export interface CompiledFilter {
-  readonly matches: (model: Model) => boolean;
-  /** Same key ⇔ same matching set on any snapshot; used to cache counts. */
-  readonly key: string;
+/** Refuses what no snapshot could answer (a negative minimum), before any work. */
+export function validateFilter(filter: ModelFilter | null | undefined): void {
+  checkedMinimum(filter?.minDownloads, 'filter.minDownloads');
+  checkedMinimum(filter?.minLikes, 'filter.minLikes');
 }
 
-type Predicate = (model: Model) => boolean;
-
 /**
- * Validates `filter` and builds its predicate once per request, so the per-model work in
- * a scan of a large snapshot is a few comparisons and Set lookups.
+ * The filter's conditions over one snapshot. A value no row has still makes a condition (admitting nothing), so an
+ * unknown task matches no model rather than every model.
  */
-export function compileModelFilter(filter: ModelFilter | null | undefined, bar: QualityBar): CompiledFilter {
-  const predicates: Predicate[] = [];
-  // Normalized conditions, in a fixed order, for the cache key.
-  const normalized: Record<string, unknown> = {};
+export function compileFilter(
+  index: CatalogIndex,
+  filter: ModelFilter | null | undefined,
+  bar: QualityBar,
+): Condition[] {
+  if (!filter) return [];
+  const { table } = index;
+  const conditions: Condition[] = [];
+  const minDownloads = checkedMinimum(filter.minDownloads, 'filter.minDownloads');
+  if (minDownloads !== null) conditions.push(new MinimumCondition(index, 'DOWNLOADS', minDownloads));
+  const minLikes = checkedMinimum(filter.minLikes, 'filter.minLikes');
+  if (minLikes !== null) conditions.push(new MinimumCondition(index, 'LIKES', minLikes));
 
-  const minDownloads = checkedMinimum(filter?.minDownloads, 'filter.minDownloads');
-  if (minDownloads !== null) {
-    normalized.minDownloads = minDownloads;
-    predicates.push((model) => model.downloads >= minDownloads);
-  }
-  const minLikes = checkedMinimum(filter?.minLikes, 'filter.minLikes');
-  if (minLikes !== null) {
-    normalized.minLikes = minLikes;
-    predicates.push((model) => model.likes >= minLikes);
-  }
-
-  const pipelineTags = valueSet(filter?.pipelineTags);
-  if (pipelineTags) {
-    normalized.pipelineTags = [...pipelineTags].sort();
-    predicates.push((model) => model.pipelineTag !== null && pipelineTags.has(model.pipelineTag));
-  }
-  const authors = valueSet(filter?.authors?.map((author) => author.toLowerCase()));
-  if (authors) {
-    normalized.authors = [...authors].sort();
-    predicates.push((model) => model.author !== null && authors.has(model.author.toLowerCase()));
-  }
-  const libraries = valueSet(filter?.libraries);
-  if (libraries) {
-    normalized.libraries = [...libraries].sort();
-    predicates.push((model) => model.libraryName !== null && libraries.has(model.libraryName));
-  }
-  const tags = valueSet(filter?.tags);
-  if (tags) {
-    const required = [...tags].sort();
-    normalized.tags = required;
-    // A model carries a handful of tags and a filter asks for one or two: `includes` beats building a Set per model.
-    predicates.push((model) => required.every((tag) => model.tags.includes(tag)));
-  }
+  const pipelineTags = codesOf(filter.pipelineTags, (tag) => table.codeOf('pipelineTag', tag));
+  if (pipelineTags)
+    conditions.push(CodeCondition.of(index, 'pipelineTags', table.pipelineTag, index.pipelineTags, pipelineTags));
+  const libraries = codesOf(filter.libraries, (library) => table.codeOf('libraryName', library));
+  if (libraries) conditions.push(CodeCondition.of(index, 'libraries', table.libraryName, index.libraries, libraries));
+  const authors = codesOf(filter.authors, (author) => index.authors.keyOf(author));
+  if (authors) conditions.push(authorCondition(index, authors));
+  const tags = codesOf(filter.tags, (tag) => table.codeOf('tag', tag));
+  // An unknown tag is a condition no row meets: code -1 lists no rows.
+  if (tags) conditions.push(...tags.map((tag) => new TagCondition(index, tag)));
+  const providers = codesOf(filter.providers, (provider) => table.codeOf('provider', provider));
+  if (providers) conditions.push(new ProviderCondition(index, providers));
 
   // An empty search is a substring of every id, so it adds no condition.
-  if (filter?.search != null && filter.search !== '') {
+  if (filter.search != null && filter.search !== '') {
     const needle = filter.search.toLowerCase();
-    normalized.search = needle;
-    predicates.push((model) => model.id.toLowerCase().includes(needle));
+    conditions.push(new RowSetCondition(index, `search:${needle}`, index.rowsWithIdContaining(needle)));
   }
-  if (filter?.gated != null) {
-    const gated = filter.gated;
-    normalized.gated = gated;
-    predicates.push((model) => (model.gated !== null) === gated);
+  if (filter.gated != null) {
+    conditions.push(CodeCondition.of(index, 'gated', table.gated, index.gated, filter.gated ? [1, 2] : [0]));
   }
-  if (filter?.quality != null) {
-    const quality = filter.quality;
-    const { minDownloads: barDownloads, minLikes: barLikes } = bar;
-    // The bar is part of the key: the same filter under another bar matches other models.
-    normalized.quality = { quality, minDownloads: barDownloads, minLikes: barLikes };
-    predicates.push((model) => passesQualityBar(model, bar) === quality);
-  }
+  if (filter.quality != null) conditions.push(new QualityCondition(index, bar, filter.quality));
+  return conditions;
+}
 
-  return { matches: combine(predicates), key: JSON.stringify(normalized) };
+/** Every spelling of the selected authors, tested on the author column; listed from the case-folded postings. */
+function authorCondition(index: CatalogIndex, keys: readonly number[]): CodeCondition {
+  const { keyOfCode, postings } = index.authors;
+  const makeMask = () => {
+    const mask = new Uint8Array(keyOfCode.length);
+    for (const key of keys) for (const code of index.authors.codesOf(key)) mask[code] = 1;
+    return mask;
+  };
+  const sorted = [...keys].sort((a, b) => a - b);
+  return new CodeCondition(
+    index,
+    'authors',
+    `authors:${sorted.join(',')}`,
+    index.table.author,
+    makeMask,
+    sorted.map((key) => postings.rowsOf(key)),
+  );
 }
 
 function checkedMinimum(value: number | null | undefined, argument: string): number | null {
@@ -93,17 +96,10 @@ function checkedMinimum(value: number | null | undefined, argument: string): num
 }
 
 /**
- * `[]` and null both mean "no condition": an empty list is an unset UI control far more often than a wish for nothing.
+ * The distinct codes of the listed values; null for `[]` or null, which both mean "no condition": an empty list is an
+ * unset UI control far more often than a wish for nothing.
  */
-function valueSet(values: readonly string[] | null | undefined): ReadonlySet<string> | null {
-  return values == null || values.length === 0 ? null : new Set(values);
-}
-
-function combine(predicates: readonly Predicate[]): Predicate {
-  if (predicates.length === 0) return () => true;
-  if (predicates.length === 1) return predicates[0]!;
-  return (model) => {
-    for (const predicate of predicates) if (!predicate(model)) return false;
-    return true;
-  };
+function codesOf(values: readonly string[] | null | undefined, codeOf: (value: string) => number): number[] | null {
+  if (values == null || values.length === 0) return null;
+  return [...new Set(values.map(codeOf))];
 }

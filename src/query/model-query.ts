@@ -1,7 +1,16 @@
 import type { Model, ModelTable } from '../catalog/index.ts';
 
-export type ModelOrderField = 'DOWNLOADS' | 'LIKES' | 'TRENDING_SCORE' | 'CREATED_AT' | 'LAST_MODIFIED' | 'ID';
-export type OrderDirection = 'ASC' | 'DESC';
+export const MODEL_ORDER_FIELDS = [
+  'DOWNLOADS',
+  'LIKES',
+  'TRENDING_SCORE',
+  'CREATED_AT',
+  'LAST_MODIFIED',
+  'ID',
+] as const;
+export type ModelOrderField = (typeof MODEL_ORDER_FIELDS)[number];
+export const ORDER_DIRECTIONS = ['ASC', 'DESC'] as const;
+export type OrderDirection = (typeof ORDER_DIRECTIONS)[number];
 
 /** Sort by one field; ties are always broken by id ascending, and missing values sort last in both directions. */
 export interface ModelOrder {
@@ -20,6 +29,7 @@ export interface ModelOrder {
  * - `search`: case-insensitive substring of the id (`org/name`); `''` matches every model.
  * - `gated`: true → gated `auto` or `manual`; false → not gated.
  * - `quality`: true → passes the quality bar; false → does not.
+ * - `providers`: the model has a live mapping of any of these inference providers.
  */
 export interface ModelFilter {
   minDownloads?: number | null;
@@ -31,6 +41,7 @@ export interface ModelFilter {
   search?: string | null;
   gated?: boolean | null;
   quality?: boolean | null;
+  providers?: string[] | null;
 }
 
 /** A model passes when downloads > minDownloads AND likes > minLikes AND it is not private. */
@@ -64,13 +75,33 @@ export interface PageInfo {
   endCursor: string | null;
 }
 
-/** A Relay connection page; `nodes` is `edges.map(e => e.node)` for clients that need no cursors. */
+/**
+ * A Relay connection page; `nodes` is `edges.map(e => e.node)` for clients that need no cursors. Its models are
+ * frozen and shared with other pages of the snapshot.
+ */
 export interface ModelPage {
   edges: ModelEdge[];
   nodes: Model[];
   pageInfo: PageInfo;
   totalCount: number;
 }
+
+/**
+ * The facets a filter sidebar shows. Each counts, per value, the models that meet every other condition of the filter
+ * but not the facet's own, so the alternatives to a selection stay visible.
+ */
+export const FACET_NAMES = ['pipelineTags', 'libraries', 'authors', 'tags', 'providers', 'gated', 'quality'] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+
+/** How many models one facet value has; `gated` and `quality` have the values `true` and `false`. */
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export const DEFAULT_FACET_SIZE = 50;
+/** As many values as a page has models: a sidebar shows a few dozen, and each costs a string in the response. */
+export const MAX_FACET_SIZE = 500;
 
 export const DEFAULT_ORDER: ModelOrder = Object.freeze({ field: 'DOWNLOADS', direction: 'DESC' });
 export const MAX_PAGE_SIZE = 500;

@@ -95,6 +95,11 @@ export class CatalogCache {
     return this.current;
   }
 
+  /** The id of the snapshot being served now, or null before the first; synchronous, for per-request cache keys. */
+  servedSnapshotId(): string | null {
+    return this.current?.id ?? null;
+  }
+
   status(): CatalogStatus {
     const current = this.current;
     const ageMs = current ? this.now() - Date.parse(current.fetchedAt) : null;

@@ -40,3 +40,65 @@ describe('ModelTable, the columnar form a snapshot keeps its models in', () => {
     expect([...restored]).toEqual([...table]);
   });
 });
+
+describe('ModelTable built from a stream', () => {
+  const sorted = [...FIXTURE].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  it('builds the same table from a generator of rows, in or out of id order, as from an array', () => {
+    function* rows(models: readonly Model[]) {
+      for (const model of models) yield model;
+    }
+    const fromArray = [...ModelTable.from(FIXTURE)];
+    expect([...ModelTable.from(rows(sorted))]).toEqual(fromArray);
+    expect([...ModelTable.from(rows([...FIXTURE].reverse()))]).toEqual(fromArray);
+  });
+
+  it('builds from rows that arrive asynchronously, chunk by chunk', async () => {
+    async function* chunks() {
+      for (let i = 0; i < FIXTURE.length; i += 7) {
+        await Promise.resolve();
+        yield* FIXTURE.slice(i, i + 7);
+      }
+    }
+    expect([...(await ModelTable.fromAsync(chunks()))]).toEqual([...ModelTable.from(FIXTURE)]);
+  });
+
+  it('refuses an id given twice, which would make lookups by id ambiguous', () => {
+    expect(() => ModelTable.from([...FIXTURE, FIXTURE[3]!])).toThrow(/appears twice/);
+    expect(() => ModelTable.from([FIXTURE[3]!, FIXTURE[3]!])).toThrow(/appears twice/);
+  });
+
+  it('gives back what does not follow the usual shapes: other urls, non-ObjectId hub ids, provider ids', () => {
+    const odd: Model[] = [
+      { ...FIXTURE[0]!, url: 'https://mirror.example/x', hubId: 'NOT-AN-OBJECT-ID' },
+      { ...FIXTURE[1]!, hubId: 'abcdefabcdefabcdefabcdef' },
+      {
+        ...FIXTURE[2]!,
+        providers: [
+          { provider: 'together', providerId: 'together/other-name', status: 'live', task: null },
+          { provider: 'hf-inference', providerId: null, status: 'staging', task: 'text-generation' },
+        ],
+      },
+    ];
+    const table = ModelTable.from(odd);
+    for (const model of odd) {
+      expect(table.find(model.id)).toEqual({
+        ...model,
+        createdAt: asHubIso(model.createdAt),
+        lastModified: asHubIso(model.lastModified),
+      });
+    }
+  });
+
+  it('writes timestamps exactly as Date#toISOString does, across centuries and leap days', () => {
+    const instants = [
+      '1970-01-01T00:00:00.000Z',
+      '2000-02-29T23:59:59.999Z',
+      '2024-12-31T12:00:00.007Z',
+      '9999-12-31T23:59:59.999Z',
+      '1969-07-20T20:17:40.000Z',
+    ];
+    const table = ModelTable.from(instants.map((createdAt, i) => ({ ...FIXTURE[i]!, createdAt })));
+    expect([...table].map((model) => model.createdAt).sort()).toEqual([...instants].sort());
+  });
+});

@@ -137,6 +137,7 @@ describe('masked errors', () => {
     const causes: unknown[] = [];
     const brokenCatalog = {
       snapshot: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'models')")),
+      servedSnapshotId: () => null,
     } as unknown as CatalogCache;
     const yoga = createHubcatYoga({
       catalog: brokenCatalog,
@@ -162,7 +163,10 @@ describe('masked errors', () => {
   it('are not reported for errors the client caused', async () => {
     const causes: unknown[] = [];
     const yoga = createHubcatYoga({
-      catalog: { snapshot: () => Promise.reject(new Error('unused')) } as unknown as CatalogCache,
+      catalog: {
+        snapshot: () => Promise.reject(new Error('unused')),
+        servedSnapshotId: () => null,
+      } as unknown as CatalogCache,
       qualityBar: { minDownloads: 0, minLikes: 0 },
       graphiql: false,
       onUnexpectedError: (error) => causes.push(error),

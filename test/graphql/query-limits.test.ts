@@ -199,7 +199,7 @@ describe('query limits: each guard', () => {
 
     expect(refusal(deep)).toEqual({ status: 400, code: 'QUERY_LIMIT_EXCEEDED', limit: 'depth' });
     expect(refusal(costly)).toEqual({ status: 400, code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost' });
-    expect(costly.body.errors?.[0]?.message).toMatch(/estimated cost is 151, over the limit of 100/);
+    expect(costly.body.errors?.[0]?.message).toMatch(/estimated cost is 102, over the limit of 100/);
   });
 
   it('refuses more than one document per request', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_CHANGES_PER_UPDATE, type CatalogUpdate as CatalogCatalogUpdate } from '../../catalog/index.ts';
 import { builder } from '../builder.ts';
+import { firstItems } from '../query-cost.ts';
 import { ModelChange } from './model-change.ts';
 import { SnapshotSummary } from './snapshot-summary.ts';
 
@@ -13,6 +14,7 @@ export const CatalogUpdate = builder.objectRef<CatalogCatalogUpdate>('CatalogUpd
     changes: t.field({
       type: [ModelChange],
       description: `Its first changes by model id (at most ${MAX_CHANGES_PER_UPDATE}); Query.changes has them all`,
+      complexity: firstItems(MAX_CHANGES_PER_UPDATE, DEFAULT_UPDATE_CHANGES),
       args: {
         first: t.arg.int({
           defaultValue: DEFAULT_UPDATE_CHANGES,

@@ -7,6 +7,7 @@ import {
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../query/index.ts';
 import type { ChangeFeedPage } from '../../store/index.ts';
 import { builder } from '../builder.ts';
+import { PAGE_ITEMS, pageSizeOf } from '../query-cost.ts';
 import { DateTime } from './date-time.ts';
 import { Model, loadServedModels } from './model.ts';
 import { PageInfo } from './model-connection.ts';
@@ -55,8 +56,8 @@ const ModelChangeEdge = builder.objectRef<ChangeFeedPage['edges'][number]>('Mode
 
 const ModelChangeConnection = builder.objectRef<ChangeFeedPage>('ModelChangeConnection').implement({
   fields: (t) => ({
-    edges: t.field({ type: [ModelChangeEdge], resolve: (page) => page.edges }),
-    nodes: t.field({ type: [ModelChange], resolve: (page) => page.nodes }),
+    edges: t.field({ type: [ModelChangeEdge], extensions: PAGE_ITEMS, resolve: (page) => page.edges }),
+    nodes: t.field({ type: [ModelChange], extensions: PAGE_ITEMS, resolve: (page) => page.nodes }),
     pageInfo: t.field({ type: PageInfo, resolve: (page) => page.pageInfo }),
     totalCount: t.exposeInt('totalCount', { description: 'Changes matching since and kinds, across all pages' }),
     truncated: t.exposeBoolean('truncated', {
@@ -76,6 +77,7 @@ builder.queryField('changes', (t) =>
     type: ModelChangeConnection,
     description:
       'Changes between successive snapshots, oldest first (detectedAt, then modelId); follow endCursor to resume',
+    extensions: { pageSize: pageSizeOf(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE) },
     args: {
       since: t.arg({ type: DateTime, description: 'Only changes detected after this instant (exclusive)' }),
       kinds: t.arg({ type: [ModelChangeKind], description: 'Only these kinds; all when null or empty' }),

@@ -1,16 +1,33 @@
 import { z } from 'zod';
-import { DEFAULT_ORDER, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageModels, type ModelPage } from '../../query/index.ts';
+import {
+  DEFAULT_FACET_SIZE,
+  DEFAULT_ORDER,
+  DEFAULT_PAGE_SIZE,
+  MAX_FACET_SIZE,
+  MAX_PAGE_SIZE,
+  MODEL_ORDER_FIELDS,
+  ORDER_DIRECTIONS,
+  searchModels,
+  type FacetCount as QueryFacetCount,
+  type FacetName,
+  type ModelPage,
+  type ModelSearch,
+} from '../../query/index.ts';
 import { builder } from '../builder.ts';
-import { PAGE_ITEMS_COST, pageCost } from '../query-cost.ts';
+import { facetCost, modelPage, PAGE_ITEMS } from '../query-cost.ts';
 import { Model } from './model.ts';
 
 const nonNegative = z.number().int().min(0, { error: 'must be zero or more' });
+const between = (max: number) =>
+  z
+    .number()
+    .int()
+    .min(1, { error: `must be between 1 and ${max}` })
+    .max(max, { error: `must be between 1 and ${max}` });
 
-export const ModelOrderField = builder.enumType('ModelOrderField', {
-  values: ['DOWNLOADS', 'LIKES', 'TRENDING_SCORE', 'CREATED_AT', 'LAST_MODIFIED', 'ID'] as const,
-});
+export const ModelOrderField = builder.enumType('ModelOrderField', { values: MODEL_ORDER_FIELDS });
 
-export const OrderDirection = builder.enumType('OrderDirection', { values: ['ASC', 'DESC'] as const });
+export const OrderDirection = builder.enumType('OrderDirection', { values: ORDER_DIRECTIONS });
 
 export const ModelFilter = builder.inputType('ModelFilter', {
   description: 'Every given condition must hold; within a list any value matches',
@@ -24,6 +41,7 @@ export const ModelFilter = builder.inputType('ModelFilter', {
     search: t.string({ description: 'Case-insensitive substring of the id' }),
     gated: t.boolean(),
     quality: t.boolean({ description: "true: passes the server's quality bar; false: fails it" }),
+    providers: t.stringList({ description: 'Live on any of these inference providers' }),
   }),
 });
 
@@ -50,12 +68,59 @@ const ModelEdge = builder.objectRef<ModelPage['edges'][number]>('ModelEdge').imp
   }),
 });
 
-const ModelConnection = builder.objectRef<ModelPage>('ModelConnection').implement({
+const FacetCount = builder.objectRef<QueryFacetCount>('FacetCount').implement({
+  description: 'How many models one value of a facet has',
   fields: (t) => ({
-    edges: t.field({ type: [ModelEdge], complexity: PAGE_ITEMS_COST, resolve: (page) => page.edges }),
-    nodes: t.field({ type: [Model], complexity: PAGE_ITEMS_COST, resolve: (page) => page.nodes }),
-    pageInfo: t.field({ type: PageInfo, resolve: (page) => page.pageInfo }),
-    totalCount: t.exposeInt('totalCount', { description: 'Models matching the filter, across all pages' }),
+    value: t.exposeString('value'),
+    count: t.exposeInt('count'),
+  }),
+});
+
+const ModelFacets = builder.objectRef<ModelSearch>('ModelFacets').implement({
+  description:
+    'Counts per value for a filter sidebar. Each facet counts the models that meet every condition of the filter ' +
+    "except the facet's own, so the alternatives to a selection stay visible; values by count descending, then value",
+  fields: (t) => {
+    const facet = (name: FacetName, description: string) =>
+      t.field({
+        type: [FacetCount],
+        description,
+        complexity: facetCost,
+        args: { first: t.arg.int({ defaultValue: DEFAULT_FACET_SIZE, validate: between(MAX_FACET_SIZE) }) },
+        resolve: (search, args) => search.facet(name, args.first),
+      });
+    return {
+      pipelineTags: facet('pipelineTags', 'Tasks'),
+      libraries: facet('libraries', 'Libraries'),
+      authors: facet('authors', "Owners, case-insensitively, each shown as its models' most common spelling"),
+      tags: facet('tags', 'Tags, counted over the filter without its tags condition'),
+      providers: facet('providers', 'Inference providers the models are live on'),
+      gated: t.field({
+        type: [FacetCount],
+        complexity: facetCost,
+        description: 'Values true and false',
+        resolve: (search) => search.facet('gated', 2),
+      }),
+      quality: t.field({
+        type: [FacetCount],
+        complexity: facetCost,
+        description: "Values true and false: passes the server's quality bar or not",
+        resolve: (search) => search.facet('quality', 2),
+      }),
+    };
+  },
+});
+
+const ModelConnection = builder.objectRef<ModelSearch>('ModelConnection').implement({
+  fields: (t) => ({
+    edges: t.field({ type: [ModelEdge], extensions: PAGE_ITEMS, resolve: (search) => search.edges }),
+    nodes: t.field({ type: [Model], extensions: PAGE_ITEMS, resolve: (search) => search.nodes }),
+    pageInfo: t.field({ type: PageInfo, resolve: (search) => search.pageInfo }),
+    totalCount: t.int({
+      description: 'Models matching the filter, across all pages',
+      resolve: (search) => search.totalCount,
+    }),
+    facets: t.field({ type: ModelFacets, resolve: (search) => search }),
   }),
 });
 
@@ -63,23 +128,16 @@ builder.queryField('models', (t) =>
   t.field({
     type: ModelConnection,
     description: 'The served catalog, filtered, ordered and paged',
-    complexity: pageCost,
+    extensions: modelPage,
     args: {
       filter: t.arg({ type: ModelFilter }),
       orderBy: t.arg({ type: ModelOrder, defaultValue: DEFAULT_ORDER }),
-      first: t.arg.int({
-        defaultValue: DEFAULT_PAGE_SIZE,
-        validate: z
-          .number()
-          .int()
-          .min(1, { error: `must be between 1 and ${MAX_PAGE_SIZE}` })
-          .max(MAX_PAGE_SIZE, { error: `must be between 1 and ${MAX_PAGE_SIZE}` }),
-      }),
+      first: t.arg.int({ defaultValue: DEFAULT_PAGE_SIZE, validate: between(MAX_PAGE_SIZE) }),
       after: t.arg.string({ description: 'endCursor of the previous page' }),
     },
     resolve: async (_root, args, context) => {
       const snapshot = await context.catalog.snapshot();
-      return pageModels({ snapshotId: snapshot.id, models: snapshot.models }, args, context.qualityBar);
+      return searchModels({ snapshotId: snapshot.id, models: snapshot.models }, args, context.qualityBar);
     },
   }),
 );

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SnapshotSummary as CatalogSnapshotSummary } from '../../catalog/index.ts';
 import { MAX_PAGE_SIZE } from '../../query/index.ts';
 import { builder } from '../builder.ts';
+import { firstItems } from '../query-cost.ts';
 import { DateTime } from './date-time.ts';
 
 const DEFAULT_SNAPSHOTS = 20;
@@ -34,6 +35,7 @@ builder.queryField('snapshots', (t) =>
   t.field({
     type: [SnapshotSummary],
     description: 'The snapshots that replaced the served one, newest first, as far back as the retention keeps',
+    complexity: firstItems(MAX_PAGE_SIZE, DEFAULT_SNAPSHOTS),
     args: {
       first: t.arg.int({
         defaultValue: DEFAULT_SNAPSHOTS,

@@ -1,0 +1,106 @@
+/**
+ * Child process of the query benchmark, one per catalog size, so its heap holds hubcat's snapshot and nothing of the
+ * emulator's or the load generator's. It loads the catalog (`--upstream URL`: fetched from a Hub emulator, cursor
+ * mode, sort createdAt; `--synthetic N`: N generated rows, see synthetic-catalog.ts), prepares its indexes, measures
+ * the engine and prints one JSON line (`EngineFigures`); then serves it over HTTP on an ephemeral port, prints
+ * `{"url": …}`, and answers each line `cpu` on its standard input with `{"cpuMs": …}`, the CPU time it has used, until
+ * that input closes.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import type { CatalogSnapshot } from '../../src/catalog/index.ts';
+import { createHubcatYoga, type HubcatServerOptions } from '../../src/graphql/index.ts';
+import { prepareCatalog, type CatalogView } from '../../src/query/index.ts';
+import { CatalogCache, type SnapshotStore } from '../../src/store/index.ts';
+import { fetchFrom } from './fetch.ts';
+import { measureEngine, QUALITY_BAR, type EngineFigures } from './engine-figures.ts';
+import { syntheticSnapshot } from './synthetic-catalog.ts';
+
+const { values } = parseArgs({
+  options: {
+    upstream: { type: 'string' },
+    synthetic: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
+    'response-cache': { type: 'string', default: 'true' },
+  },
+});
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('catalog-child needs --expose-gc, to weigh the snapshot after garbage collection');
+
+const memory = () => {
+  gc();
+  const usage = process.memoryUsage();
+  return { heapUsed: usage.heapUsed, arrayBuffers: usage.arrayBuffers };
+};
+const before = memory();
+const loadStarted = performance.now();
+const load: () => Promise<CatalogSnapshot> = values.synthetic
+  ? () => Promise.resolve(syntheticSnapshot(Number(values.synthetic)))
+  : () => fetchFrom(values.upstream!, { sorts: ['createdAt'] });
+// Nothing to share or restore here: a store would only copy the rows back into objects and weigh on the heap.
+const store: SnapshotStore = {
+  kind: 'memory',
+  get: () => Promise.resolve(undefined),
+  set: () => Promise.resolve(),
+  close: () => Promise.resolve(),
+};
+const catalog = new CatalogCache({
+  store,
+  key: 'bench',
+  ttlSeconds: 86_400,
+  fetchSnapshot: load,
+  upstreamLabel: values.upstream ?? 'synthetic',
+});
+const snapshot = await catalog.snapshot();
+const loadMs = performance.now() - loadStarted;
+const prepareStarted = performance.now();
+prepareCatalog(snapshot.models);
+const prepareMs = performance.now() - prepareStarted;
+const after = memory();
+
+const view: CatalogView = { snapshotId: snapshot.id, models: snapshot.models };
+const engine = measureEngine(view, Number(values.rounds));
+// Again once queries have filled the per-snapshot caches (condition bitsets, shared models, searches).
+const afterQueries = memory();
+const figures: EngineFigures = {
+  models: snapshot.models.size,
+  source: values.synthetic ? `synthetic:${values.synthetic}` : 'emulator',
+  loadMs,
+  prepareMs,
+  heapBytes: after.heapUsed - before.heapUsed,
+  arrayBufferBytes: after.arrayBuffers - before.arrayBuffers,
+  heapBytesAfterQueries: afterQueries.heapUsed - before.heapUsed,
+  arrayBufferBytesAfterQueries: afterQueries.arrayBuffers - before.arrayBuffers,
+  ...engine,
+};
+process.stdout.write(`${JSON.stringify(figures)}\n`);
+
+const yoga = createHubcatYoga({
+  catalog,
+  qualityBar: QUALITY_BAR,
+  graphiql: false,
+  responseCache: values['response-cache'] !== 'false',
+  // The change feed and the live subscription are not what the benchmark asks.
+  ...({} as Pick<HubcatServerOptions, 'history' | 'updates' | 'schedule'>),
+});
+const server = createServer((request, response) => void yoga(request, response));
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+process.stdout.write(
+  `${JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` })}\n`,
+);
+
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk: string) => {
+  for (const line of chunk.split('\n')) {
+    if (line.trim() !== 'cpu') continue;
+    const usage = process.cpuUsage();
+    process.stdout.write(`${JSON.stringify({ cpuMs: (usage.user + usage.system) / 1000 })}\n`);
+  }
+});
+process.stdin.on('end', () => {
+  server.close();
+  server.closeAllConnections();
+  process.exit(0);
+});

@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { EngineFigures } from './engine-figures.ts';
+
+const CHILD_SCRIPT = fileURLToPath(new URL('./catalog-child.ts', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/**
+ * The server's Node flags, as `npm start` passes them: a 64 MB young generation lets a page's objects (tens of
+ * kilobytes per request, twenty requests in flight) die young instead of being promoted and collected again.
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+// Minutes above what a million synthetic rows take here; only there so a hang ends as a reported failure.
+const CHILD_TIMEOUT_MS = 15 * 60_000;
+
+export interface CatalogProcess {
+  engine: EngineFigures;
+  url: string;
+  serverCpuMs(): Promise<number>;
+  close(): void;
+}
+
+/** Starts catalog-child.ts with `args` and waits until it has measured the engine and serves HTTP. */
+export async function startCatalogProcess(args: string[]): Promise<CatalogProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', ...SERVER_NODE_FLAGS, '--import', 'tsx', CHILD_SCRIPT, ...args],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: CHILD_TIMEOUT_MS,
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const nextLine = async <T>(): Promise<T> => {
+    const { value, done } = await lines.next();
+    if (done)
+      throw new Error(`catalog-child ${args.join(' ')} stopped: ${stderr.trim().split('\n').slice(-15).join('\n')}`);
+    return JSON.parse(value) as T;
+  };
+  const engine = await nextLine<EngineFigures>();
+  const { url } = await nextLine<{ url: string }>();
+  return {
+    engine,
+    url,
+    serverCpuMs: async () => {
+      child.stdin.write('cpu\n');
+      return (await nextLine<{ cpuMs: number }>()).cpuMs;
+    },
+    close: () => child.stdin.end(),
+  };
+}

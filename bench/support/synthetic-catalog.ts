@@ -1,0 +1,142 @@
+import {
+  ModelTable,
+  type CatalogSnapshot,
+  type FetchReport,
+  type Model,
+  type ProviderMapping,
+} from '../../src/catalog/index.ts';
+
+/**
+ * A deterministic catalog of any size, generated row by row for benchmarks at sizes the emulator takes long to start
+ * (a million models). Shaped like the Hub's listing: owners with a long tail (a few own thousands of models, most own
+ * one or two), 40 tasks and 25 libraries of very unequal size, 4–14 tags per model from a vocabulary with a few very
+ * common tags (`region:us`, licenses, languages) and thousands of rare ones, heavy-tailed downloads with correlated
+ * likes, a trending score on most models, 8% gated, one to three provider mappings. Rows come out of id order, so
+ * building a table from them includes its sort.
+ */
+export function* syntheticModels(count: number, seed = 1): Generator<Model> {
+  const random = mulberry32(seed);
+  const owners = Math.max(1, Math.round(count / 8));
+  const perOwner = new Map<number, number>();
+  for (let i = 0; i < count; i++) {
+    const owner = Math.floor(owners * random() ** 3);
+    const serial = perOwner.get(owner) ?? 0;
+    perOwner.set(owner, serial + 1);
+    yield syntheticModel(random, owner, serial);
+  }
+}
+
+const TASKS = Array.from(
+  { length: 40 },
+  (_, i) => `task-${i.toString(36)}-${['text', 'image', 'audio', 'video'][i % 4]}`,
+);
+const LIBRARIES = Array.from({ length: 25 }, (_, i) => `library-${i}`);
+const COMMON_TAGS = ['region:us', 'license:apache-2.0', 'license:mit', 'en', 'safetensors', 'endpoints_compatible'];
+const RARE_TAGS = 5000;
+const PROVIDERS = ['together', 'fireworks-ai', 'nebius', 'novita', 'sambanova', 'replicate', 'fal-ai', 'groq'];
+const NOW = Date.parse('2026-08-22T00:00:00.000Z');
+const DAY = 86_400_000;
+
+function syntheticModel(random: () => number, owner: number, serial: number): Model {
+  const author = `${owner % 3 === 0 ? 'Org' : 'user'}${owner.toString(36)}`;
+  const id = `${author}/model-${serial.toString(36)}-${Math.floor(random() * 1e6).toString(36)}`;
+  const downloads = Math.floor(Math.exp(random() * 16) - 1);
+  const likes = Math.floor(Math.sqrt(downloads) * random() * 0.5);
+  const createdAt = NOW - Math.floor(random() * 1500 * DAY);
+  const pipelineTag = random() < 0.95 ? TASKS[Math.floor(TASKS.length * random() ** 2)]! : null;
+  return {
+    id,
+    author,
+    name: id.slice(author.length + 1),
+    pipelineTag,
+    libraryName: random() < 0.9 ? LIBRARIES[Math.floor(LIBRARIES.length * random() ** 2)]! : null,
+    tags: tagsFor(random, pipelineTag),
+    downloads,
+    likes,
+    trendingScore: random() < 0.8 ? Math.floor(random() * likes) : null,
+    createdAt: new Date(createdAt).toISOString(),
+    lastModified: new Date(createdAt + Math.floor(random() * (NOW - createdAt))).toISOString(),
+    gated: random() < 0.08 ? (random() < 0.5 ? 'auto' : 'manual') : null,
+    private: false,
+    parameterCount: random() < 0.5 ? Math.floor(Math.exp(16 + random() * 9)) : null,
+    providers: providersFor(random, id, pipelineTag),
+    hubId: Array.from({ length: 24 }, () => Math.floor(random() * 16).toString(16)).join(''),
+    foundBy: random() < 0.7 ? ['createdAt', 'likes'] : ['createdAt'],
+    url: `https://huggingface.co/${id}`,
+  };
+}
+
+function tagsFor(random: () => number, pipelineTag: string | null): string[] {
+  const tags = new Set<string>();
+  if (pipelineTag) tags.add(pipelineTag);
+  for (const tag of COMMON_TAGS) if (random() < 0.5) tags.add(tag);
+  const rare = 2 + Math.floor(random() * 6);
+  for (let i = 0; i < rare; i++) tags.add(`tag-${Math.floor(RARE_TAGS * random() ** 2)}`);
+  return [...tags];
+}
+
+function providersFor(random: () => number, id: string, task: string | null): ProviderMapping[] {
+  const mappings: ProviderMapping[] = [{ provider: 'hf-inference', providerId: id, status: 'live', task }];
+  const others = Math.floor(random() * 3);
+  for (let i = 0; i < others; i++) {
+    const provider = PROVIDERS[Math.floor(PROVIDERS.length * random())]!;
+    if (mappings.some((mapping) => mapping.provider === provider)) continue;
+    const status = random() < 0.8 ? 'live' : 'staging';
+    mappings.push({ provider, providerId: `${provider}/${id.toLowerCase()}`, status, task });
+  }
+  return mappings;
+}
+
+/** A small fast seeded generator (Mulberry32): the same seed gives the same catalog on every machine. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A snapshot of `count` synthetic models with a report that says where they came from: generated in this process,
+ * never fetched, so no completeness is claimed.
+ */
+export function syntheticSnapshot(count: number, seed = 1): CatalogSnapshot {
+  const models = ModelTable.from(syntheticModels(count, seed));
+  const now = new Date().toISOString();
+  const id = `synthetic-${count}-${seed}-${Date.now()}`;
+  const report: FetchReport = {
+    id,
+    strategy: 'multi-sort',
+    provider: 'hf-inference',
+    upstream: 'synthetic rows (bench/support/synthetic-catalog.ts), not fetched',
+    pageSize: 1000,
+    startedAt: now,
+    finishedAt: now,
+    durationMs: 0,
+    requestCount: 0,
+    rateLimit: { pauses: 0, waitedMs: 0 },
+    uniqueModels: models.size,
+    upstreamCap: null,
+    complete: false,
+    statedOrder: 'generated',
+    sorts: [],
+    overlaps: [],
+    errors: [],
+    parts: [],
+    completeness: {
+      proven: false,
+      method: 'none',
+      explanation: 'generated in process for a benchmark',
+      premises: [],
+      coveringParts: 0,
+      uncoveredRisk: [],
+    },
+    estimates: null,
+    cappedView: null,
+    coverage: { ratio: null, total: null, basis: 'generated' },
+  };
+  return { id, fetchedAt: now, models, report };
+}

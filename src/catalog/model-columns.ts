@@ -1,0 +1,317 @@
+import { compareIds, type GatedMode, type Model, type ProviderMapping } from './model.ts';
+
+/** Code of an absent value in a dictionary column. */
+export const NONE = -1;
+/** `mappingProviderId` code of a providerId that repeats the model id (hf-inference's usual case). */
+export const SAME_AS_MODEL_ID = -2;
+/** `hubIdCode` of an ObjectId kept as 12 bytes in `hubIdBytes` rather than as a 24-character string. */
+export const PACKED_HUB_ID = -2;
+export const HUB_ID_BYTES = 12;
+const OBJECT_ID = /^[0-9a-f]{24}$/;
+
+export const GATED_CODES: readonly (GatedMode | null)[] = [null, 'auto', 'manual'];
+
+/** Distinct strings of one column, each stored once and referred to by its code. */
+export class Dictionary {
+  readonly values: string[] = [];
+  readonly #codes = new Map<string, number>();
+
+  code(value: string): number {
+    let code = this.#codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.#codes.set(value, code);
+    }
+    return code;
+  }
+
+  codeOf(value: string): number {
+    return this.#codes.get(value) ?? NONE;
+  }
+}
+
+/** The columns whose strings are kept once, in a dictionary. */
+export type DictionaryColumn =
+  'author' | 'pipelineTag' | 'libraryName' | 'tag' | 'provider' | 'status' | 'task' | 'providerId' | 'hubId' | 'url';
+
+const DICTIONARY_COLUMNS: readonly DictionaryColumn[] = [
+  'author',
+  'pipelineTag',
+  'libraryName',
+  'tag',
+  'provider',
+  'status',
+  'task',
+  'providerId',
+  'hubId',
+  'url',
+];
+
+/** Everything a ModelTable holds, rows in id order; see ModelTable for what each column means. */
+export interface TableColumns {
+  size: number;
+  ids: string[];
+  downloads: Float64Array;
+  likes: Float64Array;
+  trendingScore: Float64Array;
+  createdAt: Float64Array;
+  lastModified: Float64Array;
+  parameterCount: Float64Array;
+  gated: Uint8Array;
+  private: Uint8Array;
+  author: Int32Array;
+  pipelineTag: Int32Array;
+  libraryName: Int32Array;
+  tagStart: Uint32Array;
+  tagCodes: Int32Array;
+  mappingStart: Uint32Array;
+  mappingProvider: Int32Array;
+  mappingStatus: Int32Array;
+  mappingTask: Int32Array;
+  mappingProviderId: Int32Array;
+  hubIdCode: Int32Array;
+  hubIdBytes: Uint8Array;
+  foundBy: Int32Array;
+  foundByLists: readonly (readonly string[])[];
+  /** Set when every url is `<base>/<id>`; otherwise `urlCode` holds each row's url in the `url` dictionary. */
+  urlBase: string | null;
+  urlCode: Int32Array | null;
+  dictionaries: Readonly<Record<DictionaryColumn, Dictionary>>;
+}
+
+type NumberArray = Float64Array | Int32Array | Uint32Array | Uint8Array;
+
+/** A typed array that grows as rows arrive, so a table is built without first holding every row as an object. */
+class Growable<T extends NumberArray> {
+  length = 0;
+  #array: T;
+
+  constructor(private readonly make: (length: number) => T) {
+    this.#array = make(1024);
+  }
+
+  push(value: number): void {
+    if (this.length === this.#array.length) {
+      const bigger = this.make(this.#array.length * 2);
+      bigger.set(this.#array);
+      this.#array = bigger;
+    }
+    this.#array[this.length++] = value;
+  }
+
+  /** The pushed values at their exact length, as `stride`-wide records reordered by `order` when one is given. */
+  finish(order: Uint32Array | null, stride = 1): T {
+    const values = this.#array;
+    if (order === null) return values.slice(0, this.length) as T;
+    const out = this.make(order.length * stride);
+    for (let i = 0; i < order.length; i++) {
+      const from = order[i]! * stride;
+      for (let k = 0; k < stride; k++) out[i * stride + k] = values[from + k]!;
+    }
+    return out;
+  }
+
+  /** A variable-length column (`counts[row]` values per row, rows in arrival order) rearranged into `order`. */
+  finishRuns(counts: Uint32Array, order: Uint32Array | null): { start: Uint32Array; values: T } {
+    const arrivalStart = prefixSums(counts);
+    if (order === null) return { start: arrivalStart, values: this.finish(null) };
+    const start = prefixSums(Uint32Array.from(order, (row) => counts[row]!));
+    const values = this.make(this.length);
+    for (let i = 0; i < order.length; i++) {
+      const from = arrivalStart[order[i]!]!;
+      const to = start[i]!;
+      for (let k = 0; k < start[i + 1]! - to; k++) values[to + k] = this.#array[from + k]!;
+    }
+    return { start, values };
+  }
+}
+
+function prefixSums(counts: Uint32Array): Uint32Array {
+  const starts = new Uint32Array(counts.length + 1);
+  for (let i = 0; i < counts.length; i++) starts[i + 1] = starts[i]! + counts[i]!;
+  return starts;
+}
+
+const floats = () => new Growable((length) => new Float64Array(length));
+const ints = () => new Growable((length) => new Int32Array(length));
+const counts = () => new Growable((length) => new Uint32Array(length));
+const bytes = () => new Growable((length) => new Uint8Array(length));
+
+const orNaN = (value: number | null): number => (value === null ? Number.NaN : value);
+const timestamp = (iso: string | null): number => (iso === null ? Number.NaN : Date.parse(iso));
+
+/**
+ * Collects models one at a time into growing columns, then sorts the rows by id. Only the columns are kept, so a
+ * million-model table can be built from a stream (a Redis scan, a generator) without a million `Model` objects alive
+ * at once.
+ */
+export class ModelColumnsBuilder {
+  readonly #dictionaries = Object.fromEntries(DICTIONARY_COLUMNS.map((column) => [column, new Dictionary()])) as Record<
+    DictionaryColumn,
+    Dictionary
+  >;
+  readonly #ids: string[] = [];
+  readonly #numbers = {
+    downloads: floats(),
+    likes: floats(),
+    trendingScore: floats(),
+    createdAt: floats(),
+    lastModified: floats(),
+    parameterCount: floats(),
+  };
+  readonly #flags = { gated: bytes(), private: bytes() };
+  readonly #codes = { author: ints(), pipelineTag: ints(), libraryName: ints(), foundBy: ints() };
+  readonly #tags = { count: counts(), codes: ints() };
+  readonly #mappings = { count: counts(), provider: ints(), status: ints(), task: ints(), providerId: ints() };
+  readonly #hubIds = { code: ints(), bytes: bytes() };
+  readonly #foundByCodes = new Map<string, number>();
+  readonly #foundByLists: (readonly string[])[] = [];
+  readonly #urls = new UrlColumn();
+  #inIdOrder = true;
+
+  add(model: Model): void {
+    const previous = this.#ids.at(-1);
+    if (previous !== undefined && compareIds(previous, model.id) >= 0) {
+      if (previous === model.id) throw new Error(`ModelTable: id ${model.id} appears twice`);
+      this.#inIdOrder = false;
+    }
+    this.#ids.push(model.id);
+    const numbers = this.#numbers;
+    numbers.downloads.push(model.downloads);
+    numbers.likes.push(model.likes);
+    numbers.trendingScore.push(orNaN(model.trendingScore));
+    numbers.createdAt.push(timestamp(model.createdAt));
+    numbers.lastModified.push(timestamp(model.lastModified));
+    numbers.parameterCount.push(orNaN(model.parameterCount));
+    this.#flags.gated.push(GATED_CODES.indexOf(model.gated));
+    this.#flags.private.push(model.private ? 1 : 0);
+    this.#codes.author.push(this.#code('author', model.author));
+    this.#codes.pipelineTag.push(this.#code('pipelineTag', model.pipelineTag));
+    this.#codes.libraryName.push(this.#code('libraryName', model.libraryName));
+    this.#codes.foundBy.push(this.#foundByCode(model.foundBy));
+    this.#tags.count.push(model.tags.length);
+    for (const tag of model.tags) this.#tags.codes.push(this.#dictionaries.tag.code(tag));
+    this.#addMappings(model.id, model.providers);
+    this.#addHubId(model.hubId);
+    this.#urls.add(model.id, model.url, this.#dictionaries.url);
+  }
+
+  /** The columns, rows sorted by id; the builder must not be used afterwards. */
+  finish(): TableColumns {
+    const order = this.#inIdOrder ? null : idOrder(this.#ids);
+    const ids = order === null ? this.#ids : Array.from(order, (row) => this.#ids[row]!);
+    const tags = this.#tags.codes.finishRuns(this.#tags.count.finish(null), order);
+    const mappingCounts = this.#mappings.count.finish(null);
+    const mappings = this.#mappings;
+    const provider = mappings.provider.finishRuns(mappingCounts, order);
+    const finishRuns = (column: Growable<Int32Array>) => column.finishRuns(mappingCounts, order).values;
+    const numbers = this.#numbers;
+    return {
+      size: ids.length,
+      ids,
+      downloads: numbers.downloads.finish(order),
+      likes: numbers.likes.finish(order),
+      trendingScore: numbers.trendingScore.finish(order),
+      createdAt: numbers.createdAt.finish(order),
+      lastModified: numbers.lastModified.finish(order),
+      parameterCount: numbers.parameterCount.finish(order),
+      gated: this.#flags.gated.finish(order),
+      private: this.#flags.private.finish(order),
+      author: this.#codes.author.finish(order),
+      pipelineTag: this.#codes.pipelineTag.finish(order),
+      libraryName: this.#codes.libraryName.finish(order),
+      tagStart: tags.start,
+      tagCodes: tags.values,
+      mappingStart: provider.start,
+      mappingProvider: provider.values,
+      mappingStatus: finishRuns(mappings.status),
+      mappingTask: finishRuns(mappings.task),
+      mappingProviderId: finishRuns(mappings.providerId),
+      hubIdCode: this.#hubIds.code.finish(order),
+      hubIdBytes: this.#hubIds.bytes.finish(order, HUB_ID_BYTES),
+      foundBy: this.#codes.foundBy.finish(order),
+      foundByLists: this.#foundByLists,
+      urlBase: this.#urls.base,
+      urlCode: this.#urls.finish(order),
+      dictionaries: this.#dictionaries,
+    };
+  }
+
+  #code(column: DictionaryColumn, value: string | null): number {
+    return value === null ? NONE : this.#dictionaries[column].code(value);
+  }
+
+  #addMappings(id: string, providers: readonly ProviderMapping[]): void {
+    const mappings = this.#mappings;
+    mappings.count.push(providers.length);
+    for (const mapping of providers) {
+      mappings.provider.push(this.#dictionaries.provider.code(mapping.provider));
+      mappings.status.push(this.#dictionaries.status.code(mapping.status));
+      mappings.task.push(this.#code('task', mapping.task));
+      mappings.providerId.push(
+        mapping.providerId === id ? SAME_AS_MODEL_ID : this.#code('providerId', mapping.providerId),
+      );
+    }
+  }
+
+  /** The Hub's ids are 24-hex ObjectIds: 12 bytes instead of a string object per row. */
+  #addHubId(hubId: string | null): void {
+    const packed = hubId !== null && OBJECT_ID.test(hubId);
+    this.#hubIds.code.push(packed ? PACKED_HUB_ID : this.#code('hubId', hubId));
+    for (let i = 0; i < HUB_ID_BYTES; i++) {
+      this.#hubIds.bytes.push(packed ? Number.parseInt(hubId.slice(i * 2, i * 2 + 2), 16) : 0);
+    }
+  }
+
+  /** `foundBy` lists repeat across rows (a few combinations of sorts and parts): each distinct list is kept once. */
+  #foundByCode(foundBy: readonly string[]): number {
+    const key = JSON.stringify(foundBy);
+    let listCode = this.#foundByCodes.get(key);
+    if (listCode === undefined) {
+      listCode = this.#foundByLists.push(Object.freeze([...foundBy])) - 1;
+      this.#foundByCodes.set(key, listCode);
+    }
+    return listCode;
+  }
+}
+
+/**
+ * Urls are almost always `<base>/<id>`: then only the base is kept. The first url that does not follow the base seen
+ * so far switches the column to one dictionary code per row.
+ */
+class UrlColumn {
+  base: string | null = null;
+  #codes: Growable<Int32Array> | null = null;
+  #ids: string[] = [];
+
+  add(id: string, url: string, dictionary: Dictionary): void {
+    if (this.#codes === null) {
+      if (this.#ids.length === 0 && url.endsWith(`/${id}`)) this.base = url.slice(0, url.length - id.length - 1);
+      if (this.base !== null && url === `${this.base}/${id}`) {
+        this.#ids.push(id);
+        return;
+      }
+      this.#codes = ints();
+      for (const earlier of this.#ids) this.#codes.push(dictionary.code(`${this.base}/${earlier}`));
+      this.base = null;
+      this.#ids = [];
+    }
+    this.#codes.push(dictionary.code(url));
+  }
+
+  finish(order: Uint32Array | null): Int32Array | null {
+    this.#ids = [];
+    return this.#codes?.finish(order) ?? null;
+  }
+}
+
+/** Arrival indexes sorted by id; refuses a repeated id, which would make a lookup by id ambiguous. */
+function idOrder(ids: readonly string[]): Uint32Array {
+  const order = Array.from(ids.keys()).sort((a, b) => compareIds(ids[a]!, ids[b]!));
+  for (let i = 1; i < order.length; i++) {
+    const id = ids[order[i]!]!;
+    if (id === ids[order[i - 1]!]) throw new Error(`ModelTable: id ${id} appears twice`);
+  }
+  return Uint32Array.from(order);
+}

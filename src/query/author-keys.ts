@@ -1,0 +1,61 @@
+import type { ModelTable } from '../catalog/index.ts';
+import { compareIds } from '../catalog/index.ts';
+import { Postings } from './postings.ts';
+
+/**
+ * Authors compared without case: every spelling of an owner (`Qwen`, `qwen`) under one lower-cased key, with the rows
+ * of all its spellings, shown as its most common spelling.
+ */
+export class AuthorKeys {
+  /** Key of each author code of the table's dictionary. */
+  readonly keyOfCode: Int32Array;
+  readonly postings: Postings;
+  /** The spelling shown for each key: the one most rows carry, ties to the first in code-unit order. */
+  readonly labels: readonly string[];
+  readonly #keys = new Map<string, number>();
+  /** The author codes of each key: `codes[start[key]]` up to `codes[start[key + 1]]`. */
+  readonly #spellings: Postings;
+
+  constructor(table: ModelTable) {
+    const spellings = table.dictionary('author');
+    this.keyOfCode = Int32Array.from(spellings, (spelling) => {
+      const lower = spelling.toLowerCase();
+      let key = this.#keys.get(lower);
+      if (key === undefined) {
+        key = this.#keys.size;
+        this.#keys.set(lower, key);
+      }
+      return key;
+    });
+    const keyColumn = Int32Array.from(table.author, (code) => (code < 0 ? -1 : this.keyOfCode[code]!));
+    this.postings = Postings.ofColumn(keyColumn, this.#keys.size);
+    this.labels = commonestSpellings(table, this.keyOfCode, this.#keys.size);
+    this.#spellings = Postings.ofColumn(this.keyOfCode, this.#keys.size);
+  }
+
+  /** The author codes spelling `key`. */
+  codesOf(key: number): Uint32Array {
+    return this.#spellings.rowsOf(key);
+  }
+
+  /** The key of an author however it is cased, or -1 when no row has it. */
+  keyOf(author: string): number {
+    return this.#keys.get(author.toLowerCase()) ?? -1;
+  }
+}
+
+function commonestSpellings(table: ModelTable, keyOfCode: Int32Array, keys: number): string[] {
+  const spellings = table.dictionary('author');
+  const rowsPerCode = new Uint32Array(spellings.length);
+  for (const code of table.author) if (code >= 0) rowsPerCode[code]!++;
+  const best = new Int32Array(keys).fill(-1);
+  keyOfCode.forEach((key, code) => {
+    const current = best[key]!;
+    const better =
+      current < 0 ||
+      rowsPerCode[code]! > rowsPerCode[current]! ||
+      (rowsPerCode[code] === rowsPerCode[current] && compareIds(spellings[code]!, spellings[current]!) < 0);
+    if (better) best[key] = code;
+  });
+  return Array.from(best, (code) => spellings[code]!);
+}

@@ -1,0 +1,111 @@
+import type { Model, ProviderMapping } from '../../src/catalog/index.ts';
+import type { ModelFilter, ModelOrder, ModelOrderField } from '../../src/query/index.ts';
+
+/** A seeded generator (Mulberry32): the same seed makes the same catalog and filters everywhere. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Owners spelled two ways, so case-folded authors and their commonest spelling are exercised.
+const OWNERS = ['Qwen', 'qwen', 'meta-llama', 'BAAI', 'baai', 'openai', 'stabilityai', 'sentence-transformers', 'x'];
+const TASKS = ['text-generation', 'feature-extraction', 'text-to-image', 'translation', 'fill-mask', 'summarization'];
+const LIBRARIES = ['transformers', 'diffusers', 'sentence-transformers', 'gguf', 'nemo'];
+const TAGS = Array.from({ length: 30 }, (_, i) =>
+  i < 4 ? ['en', 'region:us', 'conversational', 'audio'][i]! : `tag-${i}`,
+);
+const PROVIDERS = ['hf-inference', 'together', 'fal-ai', 'groq'];
+const STATUSES = ['live', 'live', 'staging', 'error'];
+
+/**
+ * `count` models with what real catalogs have and the engine must get right: ties on every order key, missing and
+ * unparseable timestamps, an offset spelling of an instant, author-less ids, owners spelled two ways, a tag listed
+ * twice, a provider mapped twice, gated in both modes, private models.
+ */
+export function generatedCatalog(count: number, seed: number): Model[] {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  return Array.from({ length: count }, (_, i) => {
+    const owner = random() < 0.05 ? null : pick(OWNERS);
+    const id = owner === null ? `solo-${i}` : `${owner}/model-${i % 7}-${i}`;
+    const tags = Array.from({ length: Math.floor(random() * 6) }, () => TAGS[Math.floor(TAGS.length * random() ** 2)]!);
+    if (tags.length > 0 && random() < 0.02) tags.push(tags[0]!);
+    return {
+      id,
+      author: owner,
+      name: id.slice(id.indexOf('/') + 1),
+      pipelineTag: random() < 0.1 ? null : pick(TASKS),
+      libraryName: random() < 0.15 ? null : pick(LIBRARIES),
+      tags,
+      downloads: Math.floor(random() * 40) * 25,
+      likes: Math.floor(random() * 30),
+      trendingScore: random() < 0.3 ? null : Math.floor(random() * 10),
+      createdAt: timestamp(random),
+      lastModified: timestamp(random),
+      gated: random() < 0.8 ? null : pick(['auto', 'manual'] as const),
+      private: random() < 0.03,
+      parameterCount: random() < 0.5 ? null : Math.floor(random() * 1e9),
+      providers: providers(random, id),
+      hubId: random() < 0.9 ? Array.from({ length: 24 }, () => Math.floor(random() * 16).toString(16)).join('') : null,
+      foundBy: random() < 0.5 ? ['likes'] : ['likes', 'downloads'],
+      url: `https://huggingface.co/${id}`,
+    };
+  });
+}
+
+function timestamp(random: () => number): string | null {
+  const roll = random();
+  if (roll < 0.08) return null;
+  if (roll < 0.1) return 'not a date';
+  const day = Math.floor(random() * 20);
+  // The same instant spelled with an offset now and then: it must order as the instant, not as text.
+  return roll < 0.2
+    ? `2024-05-${String(day + 1).padStart(2, '0')}T02:00:00+02:00`
+    : `2024-05-${String(day + 1).padStart(2, '0')}T00:00:00.000Z`;
+}
+
+function providers(random: () => number, id: string): ProviderMapping[] {
+  const mappings: ProviderMapping[] = [];
+  const count = 1 + Math.floor(random() * 3);
+  for (let i = 0; i < count; i++) {
+    const provider = PROVIDERS[Math.floor(random() * PROVIDERS.length)]!;
+    mappings.push({
+      provider,
+      providerId: random() < 0.7 ? id : `${provider}/${id}`,
+      status: STATUSES[Math.floor(random() * 4)]!,
+      task: null,
+    });
+  }
+  return mappings;
+}
+
+/** A filter of a few random conditions, now and then with a value no model has or an empty list. */
+export function randomFilter(random: () => number): ModelFilter {
+  const some = <T>(list: readonly T[], most: number) =>
+    Array.from({ length: Math.floor(random() * (most + 1)) }, () => list[Math.floor(random() * list.length)]!);
+  const filter: ModelFilter = {};
+  const maybe = (share: number) => random() < share;
+  if (maybe(0.25)) filter.minDownloads = Math.floor(random() * 1000);
+  if (maybe(0.25)) filter.minLikes = Math.floor(random() * 30);
+  if (maybe(0.3)) filter.pipelineTags = some([...TASKS, 'no-such-task'], 2);
+  if (maybe(0.2)) filter.libraries = some(LIBRARIES, 2);
+  if (maybe(0.2)) filter.authors = some([...OWNERS, 'QWEN', 'nobody'], 2);
+  if (maybe(0.25)) filter.tags = some([...TAGS.slice(0, 8), 'no-such-tag'], 2);
+  if (maybe(0.2)) filter.providers = some([...PROVIDERS, 'nobody'], 2);
+  if (maybe(0.1)) filter.search = ['model-3', 'QWEN/', 'solo', '', 'x/'][Math.floor(random() * 5)]!;
+  if (maybe(0.2)) filter.gated = random() < 0.5;
+  if (maybe(0.2)) filter.quality = random() < 0.5;
+  return filter;
+}
+
+const FIELDS: ModelOrderField[] = ['DOWNLOADS', 'LIKES', 'TRENDING_SCORE', 'CREATED_AT', 'LAST_MODIFIED', 'ID'];
+
+export function randomOrder(random: () => number): ModelOrder {
+  return { field: FIELDS[Math.floor(random() * FIELDS.length)]!, direction: random() < 0.5 ? 'ASC' : 'DESC' };
+}

@@ -1,0 +1,132 @@
+import type { Model } from '../../src/catalog/index.ts';
+import type { FacetCount, FacetName, ModelFilter, ModelOrder, QualityBar } from '../../src/query/index.ts';
+
+/**
+ * The engine's contract computed the slow, obvious way over plain Model objects: no index, no bitset, no shared code
+ * with src/query. Specs compare the engine with it on generated catalogs.
+ */
+export function referenceMatches(models: readonly Model[], filter: ModelFilter, bar: QualityBar): Model[] {
+  return models.filter((model) => conditionsMet(model, filter, bar).every(([, met]) => met));
+}
+
+/** Each given condition of the filter and whether the model meets it, named by the facet it belongs to. */
+function conditionsMet(model: Model, filter: ModelFilter, bar: QualityBar): [FacetName | 'other', boolean][] {
+  const conditions: [FacetName | 'other', boolean][] = [];
+  const listed = (values: readonly string[] | null | undefined) => values != null && values.length > 0;
+  if (filter.minDownloads != null) conditions.push(['other', model.downloads >= filter.minDownloads]);
+  if (filter.minLikes != null) conditions.push(['other', model.likes >= filter.minLikes]);
+  if (listed(filter.pipelineTags)) conditions.push(['pipelineTags', filter.pipelineTags!.includes(model.pipelineTag!)]);
+  if (listed(filter.libraries)) conditions.push(['libraries', filter.libraries!.includes(model.libraryName!)]);
+  if (listed(filter.authors)) {
+    const author = model.author?.toLowerCase();
+    conditions.push(['authors', filter.authors!.some((wanted) => wanted.toLowerCase() === author)]);
+  }
+  if (listed(filter.tags)) conditions.push(['tags', filter.tags!.every((tag) => model.tags.includes(tag))]);
+  if (listed(filter.providers)) conditions.push(['providers', filter.providers!.some((p) => liveOn(model, p))]);
+  if (filter.search != null && filter.search !== '') {
+    conditions.push(['other', model.id.toLowerCase().includes(filter.search.toLowerCase())]);
+  }
+  if (filter.gated != null) conditions.push(['gated', (model.gated !== null) === filter.gated]);
+  if (filter.quality != null) conditions.push(['quality', passes(model, bar) === filter.quality]);
+  return conditions;
+}
+
+const liveOn = (model: Model, provider: string) =>
+  model.providers.some((mapping) => mapping.provider === provider && mapping.status === 'live');
+const passes = (model: Model, bar: QualityBar) =>
+  model.downloads > bar.minDownloads && model.likes > bar.minLikes && !model.private;
+
+/** Ids in the order: by the field's value, ties by id ascending, models without a value last. */
+export function referenceOrder(models: readonly Model[], order: ModelOrder): string[] {
+  const value = (model: Model): number | string | null => {
+    const finite = (n: number | null) => (n !== null && Number.isFinite(n) ? n : null);
+    const instant = (iso: string | null) => (iso === null ? null : finite(Date.parse(iso)));
+    switch (order.field) {
+      case 'DOWNLOADS':
+        return finite(model.downloads);
+      case 'LIKES':
+        return finite(model.likes);
+      case 'TRENDING_SCORE':
+        return finite(model.trendingScore);
+      case 'CREATED_AT':
+        return instant(model.createdAt);
+      case 'LAST_MODIFIED':
+        return instant(model.lastModified);
+      case 'ID':
+        return model.id;
+    }
+  };
+  const sign = order.direction === 'ASC' ? 1 : -1;
+  return models
+    .map((model) => ({ id: model.id, value: value(model) }))
+    .sort((a, b) => {
+      if (a.value === null || b.value === null) {
+        if (a.value !== b.value) return a.value === null ? 1 : -1;
+      } else if (a.value !== b.value) {
+        return (a.value < b.value ? -1 : 1) * sign;
+      }
+      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    })
+    .map((entry) => entry.id);
+}
+
+/**
+ * A facet's counts: over the models meeting every condition but the facet's own, each value counted once per model,
+ * by count descending then value; authors folded by case and shown as their commonest spelling.
+ */
+export function referenceFacet(
+  models: readonly Model[],
+  filter: ModelFilter,
+  bar: QualityBar,
+  facet: FacetName,
+  first: number,
+): FacetCount[] {
+  const counted = models.filter((model) =>
+    conditionsMet(model, filter, bar).every(([owner, met]) => owner === facet || met),
+  );
+  const counts = new Map<string, number>();
+  for (const model of counted)
+    for (const value of new Set(valuesOf(model, facet, bar))) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const entries = [...counts].map(([value, count]) => ({ value, count }));
+  if (facet === 'authors') relabelAuthors(entries, models);
+  return entries
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+    .slice(0, first);
+}
+
+function valuesOf(model: Model, facet: FacetName, bar: QualityBar): string[] {
+  switch (facet) {
+    case 'pipelineTags':
+      return model.pipelineTag === null ? [] : [model.pipelineTag];
+    case 'libraries':
+      return model.libraryName === null ? [] : [model.libraryName];
+    case 'authors':
+      return model.author === null ? [] : [model.author.toLowerCase()];
+    case 'tags':
+      return model.tags;
+    case 'providers':
+      return model.providers.filter((mapping) => mapping.status === 'live').map((mapping) => mapping.provider);
+    case 'gated':
+      return [String(model.gated !== null)];
+    case 'quality':
+      return [String(passes(model, bar))];
+  }
+}
+
+/** Lower-cased author keys to the spelling most models of the whole catalog use, ties to the first in code units. */
+function relabelAuthors(entries: FacetCount[], models: readonly Model[]): void {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const model of models) {
+    if (model.author === null) continue;
+    const key = model.author.toLowerCase();
+    const byKey = spellings.get(key) ?? new Map<string, number>();
+    byKey.set(model.author, (byKey.get(model.author) ?? 0) + 1);
+    spellings.set(key, byKey);
+  }
+  for (const entry of entries) {
+    const [best] = [...spellings.get(entry.value)!].sort(
+      ([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0),
+    );
+    entry.value = best![0];
+  }
+}
