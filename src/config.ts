@@ -133,6 +133,13 @@ export const SETTINGS = {
     fallback: '3600',
     description: 'seconds a snapshot is fresh; after that it is served stale while one refresh runs',
   },
+  coldWaitSeconds: {
+    flag: '--cold-wait',
+    env: ['HUBCAT_COLD_WAIT_S'],
+    schema: integer(1, 3600),
+    fallback: '10',
+    description: 'seconds a query waits for the first snapshot before it gets CATALOG_UNAVAILABLE; the fetch goes on',
+  },
   cacheUrl: {
     flag: '--cache-url',
     env: ['HUBCAT_CACHE_URL'],

@@ -2,7 +2,7 @@ import { fetchCatalog, type FetchPlan } from '../catalog/index.ts';
 import type { Config } from '../config.ts';
 import { createHubcatYoga, type HubcatYoga } from '../graphql/index.ts';
 import { HubClient } from '../hub/index.ts';
-import { CatalogCache, createSnapshotStore, snapshotKey, type CacheEvent } from '../store/index.ts';
+import { CatalogCache, createSnapshotStore, snapshotKey, type CacheEvent, type Logger } from '../store/index.ts';
 
 export interface AppOptions {
   /** How the upstream is named in `catalog.upstream`; defaults to its URL. */
@@ -11,6 +11,8 @@ export interface AppOptions {
   /** How the Hub client waits between retries; tests pass a recorder so time, and only time, is faked. */
   sleep?: (ms: number) => Promise<void>;
   onCacheEvent?: (event: CacheEvent) => void;
+  /** Where the cache logs what an operator should know (Redis lost and back, rejected snapshots); silent if unset. */
+  logger?: Logger;
   graphiql?: boolean;
 }
 
@@ -47,7 +49,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     ttlSeconds: config.ttlSeconds,
     fetchSnapshot: () => fetchCatalog(plan, { client, now: options.now }),
     upstreamLabel: options.upstreamLabel ?? config.endpoint,
+    coldWaitMs: config.coldWaitSeconds * 1000,
     now: options.now,
+    logger: options.logger,
     onEvent: options.onCacheEvent,
   });
   const yoga = createHubcatYoga({

@@ -22,6 +22,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = createApp(config, {
     upstreamLabel: options.upstreamLabel,
+    logger,
     onCacheEvent: (event) => logCacheEvent(event, options),
   });
   const server = await listen(app, config.port, flags.host);
@@ -53,7 +54,8 @@ function logCacheEvent(event: CacheEvent, options: ServeOptions): void {
     );
   } else if (event.type === 'snapshot-kept') {
     logger.warn({ reason: event.reason }, 'kept the last good snapshot');
-  } else {
+  } else if (event.type === 'fetch-started' || event.type === 'snapshot-replaced') {
     logger.info(event, event.type);
   }
+  // The cache logs the rest itself (store lost and back, rejected snapshots) through the logger it is given.
 }

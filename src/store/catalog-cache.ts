@@ -1,4 +1,9 @@
 import type { CatalogSnapshot } from '../catalog/index.ts';
+import { whyKeep, whyRefuseStored } from './acceptance.ts';
+import { withDeadline } from './deadline.ts';
+import { silentLogger, type Logger } from './logger.ts';
+import { StoreHealth } from './store-health.ts';
+import { SnapshotRejectedError } from './stored-snapshot.ts';
 import type { SnapshotStore } from './snapshot-store.ts';
 
 /** What the API says about the catalog it serves. */
@@ -25,7 +30,12 @@ export interface CatalogCacheOptions {
   upstreamLabel: string;
   /** After a failed refresh, wait this long before the next attempt, so a down Hub is not hit on every query. */
   retryAfterFailureMs?: number;
+  /** How long a query waits for the first snapshot before it is told the catalog is unavailable; default 10 s. */
+  coldWaitMs?: number;
+  /** Longest one store call may take before the store counts as unavailable; default 2 s. */
+  storeTimeoutMs?: number;
   now?: () => number;
+  logger?: Logger;
   onEvent?: (event: CacheEvent) => void;
 }
 
@@ -33,41 +43,53 @@ export type CacheEvent =
   | { type: 'fetch-started'; reason: 'cold' | 'stale' | 'forced' }
   | { type: 'snapshot-replaced'; snapshotId: string; size: number }
   | { type: 'snapshot-kept'; reason: string }
-  | { type: 'fetch-failed'; message: string };
+  | { type: 'snapshot-rejected'; reason: string }
+  | { type: 'fetch-failed'; message: string }
+  | { type: 'store-unavailable'; message: string }
+  | { type: 'store-recovered' };
 
-/** No snapshot exists yet and the fetch that should make one failed. */
+/** No snapshot exists yet and the fetch that should make one failed, or has not finished in time. */
 export class CatalogUnavailableError extends Error {
   override readonly name = 'CatalogUnavailableError';
 }
 
+type FetchReason = 'cold' | 'stale' | 'forced';
+
 /**
  * Serves the catalog snapshot of one fetch plan: fetches it on first use, shares one fetch among concurrent callers,
- * serves a stale snapshot while a single background refresh runs, and never lets a failed or worse refresh replace
- * a good snapshot.
+ * serves a stale snapshot while a single background refresh runs, and never lets a failed or worse refresh — or an
+ * invalid or implausible stored value — replace a good snapshot.
  */
 export class CatalogCache {
   private current: CatalogSnapshot | null = null;
   private inflight: Promise<CatalogSnapshot> | null = null;
   private coldLoad: Promise<CatalogSnapshot> | null = null;
   private lastError: { message: string; at: number } | null = null;
+  /** Counts recorded errors, so a refresh clears only what went wrong before it began. */
+  private errorCount = 0;
   /** Refreshes in a row that failed or were kept out; each doubles the pause before the next attempt. */
   private failureStreak = 0;
+  private lastFailureAt = 0;
   private readonly now: () => number;
+  private readonly logger: Logger;
+  private readonly health: StoreHealth;
 
   constructor(private readonly options: CatalogCacheOptions) {
     this.now = options.now ?? Date.now;
+    this.logger = options.logger ?? silentLogger;
+    this.health = new StoreHealth(`snapshot store (${options.store.kind})`, this.logger, this.now);
   }
 
   /** The snapshot to answer from now; starts a fetch only when none exists or the one held is stale. */
   async snapshot(): Promise<CatalogSnapshot> {
     if (!this.current) {
       if (this.recentlyFailed() && !this.coldLoad) {
-        throw new CatalogUnavailableError(`no catalog yet: ${this.lastError!.message}`);
+        throw new CatalogUnavailableError(`no catalog yet: ${this.lastError?.message ?? 'the last fetch failed'}`);
       }
       this.coldLoad ??= this.loadCold().finally(() => {
         this.coldLoad = null;
       });
-      return this.coldLoad;
+      return this.awaitCold(this.coldLoad);
     }
     if (this.isStale(this.current) && !this.inflight && !this.recentlyFailed()) {
       void this.refresh('stale').catch(() => {});
@@ -76,8 +98,8 @@ export class CatalogCache {
   }
 
   /** Fetches now (joining a fetch already running) and returns the snapshot served afterwards. */
-  refresh(reason: 'cold' | 'stale' | 'forced' = 'forced'): Promise<CatalogSnapshot> {
-    this.inflight ??= this.runFetch(reason).finally(() => {
+  refresh(reason: FetchReason = 'forced', errorsBefore = this.errorCount): Promise<CatalogSnapshot> {
+    this.inflight ??= this.runFetch(reason, errorsBefore).finally(() => {
       this.inflight = null;
     });
     return this.inflight;
@@ -104,11 +126,30 @@ export class CatalogCache {
     while (this.inflight) await this.inflight.catch(() => {});
   }
 
+  /** A cold query waits for the first snapshot only so long; the fetch goes on and a later query gets its result. */
+  private async awaitCold(load: Promise<CatalogSnapshot>): Promise<CatalogSnapshot> {
+    const waitMs = this.options.coldWaitMs ?? 10_000;
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          new CatalogUnavailableError(`no catalog yet: the first fetch is still running after ${waitMs / 1000} s`),
+        );
+      }, waitMs);
+    });
+    try {
+      return await Promise.race([load, gaveUp]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private async loadCold(): Promise<CatalogSnapshot> {
+    const errorsBefore = this.errorCount;
     const stored = await this.readStore();
     if (stored && this.adopt(stored)) return this.snapshot();
     if (this.current) return this.current;
-    return this.refresh('cold');
+    return this.refresh('cold', errorsBefore);
   }
 
   /**
@@ -117,19 +158,19 @@ export class CatalogCache {
    */
   private adopt(stored: CatalogSnapshot): boolean {
     const current = this.current;
-    if (
-      current &&
-      (stored.id === current.id ||
-        Date.parse(stored.fetchedAt) <= Date.parse(current.fetchedAt) ||
-        whyKeep(current, stored))
-    ) {
+    if (current && (stored.id === current.id || Date.parse(stored.fetchedAt) <= Date.parse(current.fetchedAt))) {
+      return false;
+    }
+    const refusal = current ? whyRefuseStored(current, stored) : null;
+    if (refusal) {
+      this.rejectStored(`snapshot ${stored.id}: ${refusal}`);
       return false;
     }
     this.current = stored;
     return true;
   }
 
-  private async runFetch(reason: 'cold' | 'stale' | 'forced'): Promise<CatalogSnapshot> {
+  private async runFetch(reason: FetchReason, errorsBefore: number): Promise<CatalogSnapshot> {
     // Another replica sharing the store may have refreshed already.
     const stored = reason === 'stale' ? await this.readStore() : undefined;
     if (stored && !this.isStale(stored) && this.adopt(stored)) return stored;
@@ -150,30 +191,71 @@ export class CatalogCache {
       this.emit({ type: 'snapshot-kept', reason: rejection });
       return this.current!;
     }
-    this.current = next;
-    this.failureStreak = 0;
-    this.lastError =
-      next.report.errors.length > 0
-        ? { message: `partial fetch: ${next.report.errors.join('; ')}`, at: this.now() }
-        : null;
-    await this.options.store.set(this.options.key, next, this.retentionMs()).catch((error: unknown) => {
-      this.recordError(
-        `snapshot store (${this.options.store.kind}) refused the new snapshot, serving it from memory: ` +
-          messageOf(error),
-      );
-    });
+    this.serve(next, errorsBefore);
+    await this.writeStore(next);
     this.emit({ type: 'snapshot-replaced', snapshotId: next.id, size: next.models.size });
     return next;
   }
 
-  /** A store that cannot be read is reported, not fatal: the catalog can still be fetched and served from memory. */
+  /** Makes `next` the snapshot served; clears the last error unless something went wrong since `errorsBefore`. */
+  private serve(next: CatalogSnapshot, errorsBefore: number): void {
+    this.current = next;
+    this.failureStreak = 0;
+    if (next.report.errors.length > 0) {
+      this.recordError(`partial fetch: ${next.report.errors.join('; ')}`);
+    } else if (this.errorCount === errorsBefore) {
+      this.lastError = null;
+    }
+  }
+
+  /**
+   * A store that cannot be read is reported, not fatal: the catalog can still be fetched and served from memory. A
+   * value that is not a valid snapshot is reported too, and treated as absent.
+   */
   private async readStore(): Promise<CatalogSnapshot | undefined> {
     try {
-      return await this.options.store.get(this.options.key);
+      return await this.callStore(() => this.options.store.get(this.options.key), 'read');
     } catch (error) {
-      this.recordError(`snapshot store (${this.options.store.kind}) unavailable: ${messageOf(error)}`);
+      if (error instanceof SnapshotRejectedError) this.rejectStored(error.message);
+      else this.storeUnavailable(error);
       return undefined;
     }
+  }
+
+  private async writeStore(snapshot: CatalogSnapshot): Promise<void> {
+    try {
+      await this.callStore(() => this.options.store.set(this.options.key, snapshot, this.retentionMs()), 'write');
+    } catch (error) {
+      this.storeUnavailable(error, 'refused the new snapshot, serving it from memory');
+    }
+  }
+
+  /** Runs one store call under the store deadline, keeping track of whether the store answers. */
+  private async callStore<T>(call: () => Promise<T>, what: string): Promise<T> {
+    const label = `snapshot store (${this.options.store.kind})`;
+    try {
+      const result = await withDeadline(call(), this.options.storeTimeoutMs ?? 2000, `${label} ${what}`);
+      if (this.health.answered()) this.emit({ type: 'store-recovered' });
+      return result;
+    } catch (error) {
+      if (error instanceof SnapshotRejectedError) {
+        if (this.health.answered()) this.emit({ type: 'store-recovered' });
+      } else if (this.health.failed(messageOf(error))) {
+        this.emit({ type: 'store-unavailable', message: messageOf(error) });
+      }
+      throw error;
+    }
+  }
+
+  private storeUnavailable(error: unknown, consequence = 'unavailable'): void {
+    this.recordError(`snapshot store (${this.options.store.kind}) ${consequence}: ${messageOf(error)}`);
+  }
+
+  private rejectStored(reason: string): void {
+    const message = `stored snapshot rejected: ${reason}`;
+    this.recordError(message);
+    this.logger.warn({ reason }, 'stored snapshot rejected; it will be replaced by the next good fetch');
+    this.emit({ type: 'snapshot-rejected', reason });
   }
 
   private isStale(snapshot: CatalogSnapshot): boolean {
@@ -182,10 +264,10 @@ export class CatalogCache {
 
   /** A failing upstream is retried after 30 s, then 60 s, 120 s… up to the TTL, not on every stale query. */
   private recentlyFailed(): boolean {
-    if (this.failureStreak === 0 || this.lastError === null) return false;
+    if (this.failureStreak === 0) return false;
     const first = this.options.retryAfterFailureMs ?? 30_000;
     const pause = Math.min(this.options.ttlSeconds * 1000, first * 2 ** (this.failureStreak - 1));
-    return this.now() - this.lastError.at < pause;
+    return this.now() - this.lastFailureAt < pause;
   }
 
   /** Stale snapshots stay in the store well past their TTL, so a restart can serve them while it refreshes. */
@@ -194,34 +276,19 @@ export class CatalogCache {
   }
 
   private recordError(message: string): void {
+    this.errorCount++;
     this.lastError = { message, at: this.now() };
   }
 
   private recordFailure(message: string): void {
     this.failureStreak++;
+    this.lastFailureAt = this.now();
     this.recordError(message);
   }
 
   private emit(event: CacheEvent): void {
     this.options.onEvent?.(event);
   }
-}
-
-/** Why a freshly fetched snapshot must not replace the one being served, or null when it may. */
-export function whyKeep(current: CatalogSnapshot, next: CatalogSnapshot): string | null {
-  if (next.report.errors.length > 0) {
-    return (
-      `refresh had failures (${next.report.errors.join('; ')}); ` +
-      `still serving snapshot ${current.id} from ${current.fetchedAt}`
-    );
-  }
-  if (current.report.complete && !next.report.complete) {
-    return (
-      `refresh came back incomplete (${next.models.size} models, no proof of completeness); ` +
-      `still serving the complete snapshot ${current.id} (${current.models.size} models) from ${current.fetchedAt}`
-    );
-  }
-  return null;
 }
 
 function messageOf(error: unknown): string {
