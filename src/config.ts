@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FETCH_STRATEGIES, type FetchStrategy } from './catalog/index.ts';
 import { HUB_MAX_PAGE_SIZE, HUB_SORT_KEYS, type HubSortKey } from './hub/index.ts';
+import { CACHE_MODES, replicaIdSchema } from './store/index.ts';
 
 /** Thrown for any invalid setting; the message is one line naming the flag or variable it came from. */
 export class ConfigError extends Error {
@@ -149,6 +150,28 @@ export const SETTINGS = {
       .regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' })
       .optional(),
     description: 'shared snapshot cache; in-memory when unset',
+  },
+  cacheMode: {
+    flag: '--cache-mode',
+    env: ['HUBCAT_CACHE_MODE'],
+    schema: z.enum(CACHE_MODES, { error: `must be one of ${CACHE_MODES.join(', ')}` }),
+    fallback: 'standalone',
+    description: 'standalone (one Redis server) or cluster (the cache URL names one node of a Redis Cluster)',
+  },
+  leaseSeconds: {
+    flag: '--lease',
+    env: ['HUBCAT_LEASE_S'],
+    schema: integer(2, 86_400),
+    fallback: '60',
+    description:
+      'seconds the refresh lease lasts unless renewed; the holder renews it every third of that while it crawls, ' +
+      'so it bounds how long a replica that dies mid-crawl delays the next refresh, not how long a crawl may take',
+  },
+  replicaId: {
+    flag: '--replica-id',
+    env: ['HUBCAT_REPLICA_ID'],
+    schema: replicaIdSchema.optional(),
+    description: 'names this replica in catalog.refreshedBy and catalog.leaseHolder; default host:pid',
   },
   qualityMinDownloads: {
     flag: '--quality-min-downloads',

@@ -40,8 +40,14 @@ export type CatalogStatus = {
   fetchedAt?: Maybe<Scalars['DateTime']['output']>;
   lastError?: Maybe<Scalars['String']['output']>;
   lastErrorAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The replica crawling the upstream for everyone right now; null when no refresh runs */
+  leaseHolder?: Maybe<Scalars['String']['output']>;
+  /** The replica that fetched the snapshot served: HUBCAT_REPLICA_ID, or host and pid */
+  refreshedBy?: Maybe<Scalars['String']['output']>;
   refreshing: Scalars['Boolean']['output'];
   size: Scalars['Int']['output'];
+  /** Id of the snapshot served (equal to fetchReport.id); replicas sharing a cache agree on it */
+  snapshotId?: Maybe<Scalars['ID']['output']>;
   stale: Scalars['Boolean']['output'];
   ttlSeconds: Scalars['Int']['output'];
   upstream: Scalars['String']['output'];

@@ -1,8 +1,9 @@
+import { hostname } from 'node:os';
 import { fetchCatalog, type FetchPlan } from '../catalog/index.ts';
 import type { Config } from '../config.ts';
 import { createHubcatYoga, type HubcatYoga } from '../graphql/index.ts';
 import { HubClient } from '../hub/index.ts';
-import { CatalogCache, createSnapshotStore, snapshotKey, type CacheEvent, type Logger } from '../store/index.ts';
+import { CatalogCache, catalogKeys, SharedCatalog, type CacheEvent, type Logger } from '../store/index.ts';
 
 export interface AppOptions {
   /** How the upstream is named in `catalog.upstream`; defaults to its URL. */
@@ -42,10 +43,19 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     sleep: options.sleep,
   });
   const plan = fetchPlanOf(config);
-  const store = createSnapshotStore(config.cacheUrl);
+  const replicaId = config.replicaId ?? `${hostname()}:${process.pid}`;
+  const shared = config.cacheUrl
+    ? new SharedCatalog({
+        url: config.cacheUrl,
+        mode: config.cacheMode,
+        keys: catalogKeys({ upstream: config.endpoint, ...plan }),
+        replicaId,
+        leaseMs: config.leaseSeconds * 1000,
+      })
+    : undefined;
   const catalog = new CatalogCache({
-    store,
-    key: snapshotKey({ upstream: config.endpoint, ...plan }),
+    shared,
+    replicaId,
     ttlSeconds: config.ttlSeconds,
     fetchSnapshot: () => fetchCatalog(plan, { client, now: options.now }),
     upstreamLabel: options.upstreamLabel ?? config.endpoint,
@@ -62,9 +72,6 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   return {
     yoga,
     catalog,
-    close: async () => {
-      await catalog.settled();
-      await store.close();
-    },
+    close: () => catalog.close(),
   };
 }

@@ -30,6 +30,10 @@ const serveOptions = (command: Command) =>
     .option('--host <address>', 'address to bind (default: every interface)')
     .option('--ttl <seconds>', 'snapshot freshness (env HUBCAT_TTL)')
     .option('--cache-url <url>', 'redis:// URL of a shared cache (env HUBCAT_CACHE_URL)')
+    .option('--cache-mode <mode>', 'standalone or cluster (env HUBCAT_CACHE_MODE)')
+    .option('--lease <seconds>', 'refresh lease length across replicas (env HUBCAT_LEASE_S)')
+    .option('--replica-id <name>', 'this replica in catalog.refreshedBy and leaseHolder (env HUBCAT_REPLICA_ID)')
+    .option('--cold-wait <seconds>', 'how long a query waits for the first snapshot (env HUBCAT_COLD_WAIT_S)')
     .option('--quality-min-downloads <n>', 'quality bar (env HUBCAT_QUALITY_MIN_DOWNLOADS)')
     .option('--quality-min-likes <n>', 'quality bar (env HUBCAT_QUALITY_MIN_LIKES)');
 

@@ -1,15 +1,21 @@
 import type { CatalogSnapshot } from '../catalog/index.ts';
 import { whyKeep, whyRefuseStored } from './acceptance.ts';
-import { withDeadline } from './deadline.ts';
+import type { AdoptionRoute } from './adopter.ts';
+import type { StoredSnapshot } from './chunked-snapshot-store.ts';
+import { Coordinator, UNAVAILABLE } from './coordinator.ts';
+import { ErrorLog } from './error-log.ts';
 import { silentLogger, type Logger } from './logger.ts';
-import { StoreHealth } from './store-health.ts';
+import type { LeaseGrant } from './refresh-lease.ts';
+import type { SharedCatalog } from './shared-catalog.ts';
 import { SnapshotRejectedError } from './stored-snapshot.ts';
-import type { SnapshotStore } from './snapshot-store.ts';
 
 /** What the API says about the catalog it serves. */
 export interface CatalogStatus {
   size: number;
+  snapshotId: string | null;
   fetchedAt: string | null;
+  /** The replica that fetched the snapshot served. */
+  refreshedBy: string | null;
   ageSeconds: number | null;
   ttlSeconds: number;
   stale: boolean;
@@ -20,31 +26,34 @@ export interface CatalogStatus {
 }
 
 export interface CatalogCacheOptions {
-  store: SnapshotStore;
-  /** The store key of this fetch plan's snapshot (see `snapshotKey`). */
-  key: string;
+  /** The catalog in Redis, shared with other replicas; without it the catalog lives in this process only. */
+  shared?: SharedCatalog;
   ttlSeconds: number;
   /** Runs one fetch; the cache decides when. */
   fetchSnapshot: () => Promise<CatalogSnapshot>;
   /** Shown as `upstream` in the status, e.g. the emulator's label. */
   upstreamLabel: string;
+  /** Shown as `refreshedBy` of what this replica fetches (the shared catalog's replica id when there is one). */
+  replicaId?: string;
   /** After a failed refresh, wait this long before the next attempt, so a down Hub is not hit on every query. */
   retryAfterFailureMs?: number;
   /** How long a query waits for the first snapshot before it is told the catalog is unavailable; default 10 s. */
   coldWaitMs?: number;
-  /** Longest one store call may take before the store counts as unavailable; default 2 s. */
-  storeTimeoutMs?: number;
   now?: () => number;
   logger?: Logger;
   onEvent?: (event: CacheEvent) => void;
 }
 
+export type FetchReason = 'cold' | 'stale' | 'forced';
+
 export type CacheEvent =
-  | { type: 'fetch-started'; reason: 'cold' | 'stale' | 'forced' }
+  | { type: 'fetch-started'; reason: FetchReason }
   | { type: 'snapshot-replaced'; snapshotId: string; size: number }
+  | { type: 'snapshot-adopted'; snapshotId: string; size: number; refreshedBy: string; route: AdoptionRoute }
   | { type: 'snapshot-kept'; reason: string }
   | { type: 'snapshot-rejected'; reason: string }
   | { type: 'fetch-failed'; message: string }
+  | { type: 'lease-acquired'; holder: string }
   | { type: 'store-unavailable'; message: string }
   | { type: 'store-recovered' };
 
@@ -53,77 +62,245 @@ export class CatalogUnavailableError extends Error {
   override readonly name = 'CatalogUnavailableError';
 }
 
-type FetchReason = 'cold' | 'stale' | 'forced';
-
 /**
  * Serves the catalog snapshot of one fetch plan: fetches it on first use, shares one fetch among concurrent callers,
  * serves a stale snapshot while a single background refresh runs, and never lets a failed or worse refresh — or an
- * invalid or implausible stored value — replace a good snapshot.
+ * invalid or implausible stored snapshot — replace a good one. With a shared catalog, only the replica holding the
+ * refresh lease crawls; the others adopt what it publishes.
  */
 export class CatalogCache {
-  private current: CatalogSnapshot | null = null;
-  private inflight: Promise<CatalogSnapshot> | null = null;
-  private coldLoad: Promise<CatalogSnapshot> | null = null;
-  private lastError: { message: string; at: number } | null = null;
-  /** Counts recorded errors, so a refresh clears only what went wrong before it began. */
-  private errorCount = 0;
-  /** Refreshes in a row that failed or were kept out; each doubles the pause before the next attempt. */
-  private failureStreak = 0;
-  private lastFailureAt = 0;
-  private readonly now: () => number;
-  private readonly logger: Logger;
-  private readonly health: StoreHealth;
+  #current: StoredSnapshot | null = null;
+  #inflight: Promise<CatalogSnapshot> | null = null;
+  #coldLoad: Promise<CatalogSnapshot> | null = null;
+  /** While another replica holds the lease (by this process' monotonic clock), stale queries do not ask again. */
+  #leaderBusyUntil = 0;
+  #adoptionWaiters: (() => void)[] = [];
+  readonly #errors: ErrorLog;
+  readonly #now: () => number;
+  readonly #logger: Logger;
+  readonly #replicaId: string;
+  readonly #coordinator: Coordinator | null;
 
   constructor(private readonly options: CatalogCacheOptions) {
-    this.now = options.now ?? Date.now;
-    this.logger = options.logger ?? silentLogger;
-    this.health = new StoreHealth(`snapshot store (${options.store.kind})`, this.logger, this.now);
+    this.#now = options.now ?? Date.now;
+    this.#logger = options.logger ?? silentLogger;
+    this.#errors = new ErrorLog(this.#now);
+    this.#replicaId = options.shared?.replicaId ?? options.replicaId ?? 'this process';
+    this.#coordinator = options.shared ? this.coordinatorFor(options.shared) : null;
   }
 
   /** The snapshot to answer from now; starts a fetch only when none exists or the one held is stale. */
   async snapshot(): Promise<CatalogSnapshot> {
-    if (!this.current) {
-      if (this.recentlyFailed() && !this.coldLoad) {
-        throw new CatalogUnavailableError(`no catalog yet: ${this.lastError?.message ?? 'the last fetch failed'}`);
+    const current = this.#current?.snapshot;
+    if (!current) {
+      if (this.recentlyFailed() && !this.#coldLoad) {
+        throw new CatalogUnavailableError(`no catalog yet: ${this.#errors.last?.message ?? 'the last fetch failed'}`);
       }
-      this.coldLoad ??= this.loadCold().finally(() => {
-        this.coldLoad = null;
+      this.#coldLoad ??= this.loadCold().finally(() => {
+        this.#coldLoad = null;
       });
-      return this.awaitCold(this.coldLoad);
+      return this.awaitCold(this.#coldLoad);
     }
-    if (this.isStale(this.current) && !this.inflight && !this.recentlyFailed()) {
+    if (this.isStale(current) && !this.#inflight && !this.recentlyFailed() && !this.leaderBusy()) {
       void this.refresh('stale').catch(() => {});
     }
-    return this.current;
+    return current;
   }
 
-  /** Fetches now (joining a fetch already running) and returns the snapshot served afterwards. */
-  refresh(reason: FetchReason = 'forced', errorsBefore = this.errorCount): Promise<CatalogSnapshot> {
-    this.inflight ??= this.runFetch(reason, errorsBefore).finally(() => {
-      this.inflight = null;
+  /** Refreshes now (joining a refresh already running) and returns the snapshot served afterwards. */
+  refresh(reason: FetchReason = 'forced', errorsBefore = this.#errors.count): Promise<CatalogSnapshot> {
+    this.#inflight ??= this.runRefresh(reason, errorsBefore).finally(() => {
+      this.#inflight = null;
     });
-    return this.inflight;
+    return this.#inflight;
   }
 
   status(): CatalogStatus {
-    const current = this.current;
-    const ageMs = current ? this.now() - Date.parse(current.fetchedAt) : null;
+    const current = this.#current?.snapshot;
+    const ageMs = current ? this.#now() - Date.parse(current.fetchedAt) : null;
+    const lastError = this.#errors.last;
     return {
       size: current?.models.size ?? 0,
+      snapshotId: current?.id ?? null,
       fetchedAt: current?.fetchedAt ?? null,
+      refreshedBy: this.#current?.refreshedBy ?? null,
       ageSeconds: ageMs === null ? null : Math.max(0, Math.floor(ageMs / 1000)),
       ttlSeconds: this.options.ttlSeconds,
       stale: current ? this.isStale(current) : false,
-      refreshing: this.inflight !== null,
-      lastError: this.lastError?.message ?? null,
-      lastErrorAt: this.lastError ? new Date(this.lastError.at).toISOString() : null,
+      refreshing: this.#inflight !== null,
+      lastError: lastError?.message ?? null,
+      lastErrorAt: lastError ? new Date(lastError.at).toISOString() : null,
       upstream: this.options.upstreamLabel,
     };
   }
 
+  /** The replica crawling the upstream for everyone right now, or null when no refresh runs. */
+  async leaseHolder(): Promise<string | null> {
+    if (this.#coordinator) return this.#coordinator.leaseHolder();
+    return this.#inflight ? this.#replicaId : null;
+  }
+
   /** Resolves when no fetch is running; for orderly shutdown and tests. */
   async settled(): Promise<void> {
-    while (this.inflight) await this.inflight.catch(() => {});
+    while (this.#inflight) await this.#inflight.catch(() => {});
+  }
+
+  /** Waits for the running fetch, then lets go of the shared store. */
+  async close(): Promise<void> {
+    await this.settled();
+    this.#coordinator?.close();
+  }
+
+  /** A snapshot already published is served at once (refreshed in the background if stale); else the first fetch. */
+  private async loadCold(): Promise<CatalogSnapshot> {
+    const errorsBefore = this.#errors.count;
+    await this.#coordinator?.catchUp();
+    if (this.#current) return this.snapshot();
+    return this.refresh('cold', errorsBefore);
+  }
+
+  private async runRefresh(reason: FetchReason, errorsBefore: number): Promise<CatalogSnapshot> {
+    const coordinator = this.#coordinator;
+    if (!coordinator) return this.fetchAndServe(reason, errorsBefore, null);
+    for (;;) {
+      if (reason !== 'forced' && (await this.caughtUp(coordinator))) return this.#current!.snapshot;
+      const attempt = coordinator.available ? await coordinator.tryLead() : UNAVAILABLE;
+      if (attempt === UNAVAILABLE) return this.fetchAndServe(reason, errorsBefore, null);
+      if (attempt.acquired) return this.lead(coordinator, attempt.grant, reason, errorsBefore);
+      this.#leaderBusyUntil = performance.now() + attempt.expiresInMs;
+      if (this.#current || reason === 'forced') return this.servedOrUnavailable();
+      // Cold, and another replica is crawling: wait for its snapshot, or for its lease to run out, then look again.
+      await this.nextAdoption(Math.max(attempt.expiresInMs, 100));
+      const adopted = this.served();
+      if (adopted) return adopted;
+    }
+  }
+
+  /** Adopts what was published meanwhile; true when the snapshot served afterwards is fresh. */
+  private async caughtUp(coordinator: Coordinator): Promise<boolean> {
+    await coordinator.catchUp();
+    return this.#current !== null && !this.isStale(this.#current.snapshot);
+  }
+
+  private async lead(
+    coordinator: Coordinator,
+    grant: LeaseGrant,
+    reason: FetchReason,
+    errorsBefore: number,
+  ): Promise<CatalogSnapshot> {
+    this.emit({ type: 'lease-acquired', holder: grant.holder });
+    try {
+      // Another replica may have published between the look at the pointer and the taking of the lease.
+      if (reason !== 'forced' && (await this.caughtUp(coordinator))) return this.#current!.snapshot;
+      return await this.fetchAndServe(reason, errorsBefore, grant);
+    } finally {
+      await coordinator.release(grant);
+    }
+  }
+
+  /** Fetches from the upstream; with a lease, publishes the result before serving it. */
+  private async fetchAndServe(
+    reason: FetchReason,
+    errorsBefore: number,
+    grant: LeaseGrant | null,
+  ): Promise<CatalogSnapshot> {
+    this.emit({ type: 'fetch-started', reason });
+    let next: CatalogSnapshot;
+    try {
+      const fetch = this.options.fetchSnapshot;
+      next = grant && this.#coordinator ? await this.#coordinator.whileLeading(grant, fetch) : await fetch();
+    } catch (error) {
+      return this.fetchFailed(error);
+    }
+    const current = this.#current?.snapshot;
+    const rejection = current ? whyKeep(current, next) : null;
+    if (rejection) {
+      this.#errors.recordFailure(rejection);
+      this.emit({ type: 'snapshot-kept', reason: rejection });
+      return current!;
+    }
+    const outcome = grant ? await this.#coordinator!.publish(next, grant, this.retentionMs()) : null;
+    if (outcome === 'lease-lost' || outcome === 'superseded') return this.notPublished(next, outcome);
+    this.serve({ snapshot: next, refreshedBy: this.#replicaId }, errorsBefore);
+    this.emit({ type: 'snapshot-replaced', snapshotId: next.id, size: next.models.size });
+    return next;
+  }
+
+  private fetchFailed(error: unknown): CatalogSnapshot {
+    const message = `refresh failed: ${messageOf(error)}`;
+    this.#errors.recordFailure(message);
+    this.emit({ type: 'fetch-failed', message });
+    if (this.#current) return this.#current.snapshot;
+    throw new CatalogUnavailableError(`no catalog yet: ${message}`, { cause: error });
+  }
+
+  /**
+   * A holder that lost its lease, or found a newer snapshot published, serves what was published instead of its own
+   * result, so that replicas agree.
+   */
+  private async notPublished(
+    discarded: CatalogSnapshot,
+    outcome: 'lease-lost' | 'superseded',
+  ): Promise<CatalogSnapshot> {
+    const why = outcome === 'lease-lost' ? 'the refresh lease was lost' : 'a newer snapshot was published meanwhile';
+    this.#errors.record(`snapshot ${discarded.id} was not published: ${why}; serving the one published`);
+    await this.#coordinator!.catchUp();
+    return this.servedOrUnavailable();
+  }
+
+  /** The snapshot served now; a method, so a check after an `await` sees what the wait changed. */
+  private served(): CatalogSnapshot | null {
+    return this.#current?.snapshot ?? null;
+  }
+
+  private servedOrUnavailable(): CatalogSnapshot {
+    const served = this.served();
+    if (served) return served;
+    throw new CatalogUnavailableError('no catalog yet: another replica is fetching it');
+  }
+
+  private serve(next: StoredSnapshot, errorsBefore: number): void {
+    this.#current = next;
+    this.#leaderBusyUntil = 0;
+    this.#errors.succeeded(errorsBefore);
+    if (next.snapshot.report.errors.length > 0) {
+      this.#errors.record(`partial fetch: ${next.snapshot.report.errors.join('; ')}`);
+    }
+    for (const wake of this.#adoptionWaiters.splice(0)) wake();
+  }
+
+  private coordinatorFor(shared: SharedCatalog): Coordinator {
+    return new Coordinator(
+      shared,
+      {
+        current: () => this.#current?.snapshot ?? null,
+        adopt: (stored, route, errorsBefore) => this.adopt(stored, route, errorsBefore),
+        errorCount: () => this.#errors.count,
+        reject: (reason) => this.reject(reason),
+        report: (message) => this.#errors.record(message),
+        storeAvailabilityChanged: (available, message) =>
+          this.emit(available ? { type: 'store-recovered' } : { type: 'store-unavailable', message }),
+      },
+      this.#logger,
+      this.#now,
+    );
+  }
+
+  /** Serves a snapshot another replica published, unless it would replace a better one. */
+  private adopt(stored: StoredSnapshot, route: AdoptionRoute, errorsBefore: number): void {
+    const current = this.#current?.snapshot;
+    if (current && (stored.snapshot.id === current.id || !isNewer(stored.snapshot, current))) return;
+    const refusal = current ? whyRefuseStored(current, stored.snapshot) : null;
+    if (refusal) throw new SnapshotRejectedError(`snapshot ${stored.snapshot.id}: ${refusal}`);
+    this.serve(stored, errorsBefore);
+    const { id, models } = stored.snapshot;
+    this.emit({ type: 'snapshot-adopted', snapshotId: id, size: models.size, refreshedBy: stored.refreshedBy, route });
+  }
+
+  private reject(reason: string): void {
+    this.#errors.record(`stored snapshot rejected: ${reason}`);
+    this.#logger.warn({ reason }, 'stored snapshot rejected; it will be replaced by the next good fetch');
+    this.emit({ type: 'snapshot-rejected', reason });
   }
 
   /** A cold query waits for the first snapshot only so long; the fetch goes on and a later query gets its result. */
@@ -144,151 +321,42 @@ export class CatalogCache {
     }
   }
 
-  private async loadCold(): Promise<CatalogSnapshot> {
-    const errorsBefore = this.errorCount;
-    const stored = await this.readStore();
-    if (stored && this.adopt(stored)) return this.snapshot();
-    if (this.current) return this.current;
-    return this.refresh('cold', errorsBefore);
+  /** Resolves when a snapshot is next served, or after `ms`. */
+  private nextAdoption(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.#adoptionWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
-  /**
-   * Takes a snapshot found in the store (left by an earlier run or another replica) when nothing is held yet, or when
-   * it is newer than the one held and would be allowed to replace it.
-   */
-  private adopt(stored: CatalogSnapshot): boolean {
-    const current = this.current;
-    if (current && (stored.id === current.id || Date.parse(stored.fetchedAt) <= Date.parse(current.fetchedAt))) {
-      return false;
-    }
-    const refusal = current ? whyRefuseStored(current, stored) : null;
-    if (refusal) {
-      this.rejectStored(`snapshot ${stored.id}: ${refusal}`);
-      return false;
-    }
-    this.current = stored;
-    return true;
-  }
-
-  private async runFetch(reason: FetchReason, errorsBefore: number): Promise<CatalogSnapshot> {
-    // Another replica sharing the store may have refreshed already.
-    const stored = reason === 'stale' ? await this.readStore() : undefined;
-    if (stored && !this.isStale(stored) && this.adopt(stored)) return stored;
-    this.emit({ type: 'fetch-started', reason });
-    let next: CatalogSnapshot;
-    try {
-      next = await this.options.fetchSnapshot();
-    } catch (error) {
-      const message = `refresh failed: ${messageOf(error)}`;
-      this.recordFailure(message);
-      this.emit({ type: 'fetch-failed', message });
-      if (this.current) return this.current;
-      throw new CatalogUnavailableError(`no catalog yet: ${message}`, { cause: error });
-    }
-    const rejection = this.current ? whyKeep(this.current, next) : null;
-    if (rejection) {
-      this.recordFailure(rejection);
-      this.emit({ type: 'snapshot-kept', reason: rejection });
-      return this.current!;
-    }
-    this.serve(next, errorsBefore);
-    await this.writeStore(next);
-    this.emit({ type: 'snapshot-replaced', snapshotId: next.id, size: next.models.size });
-    return next;
-  }
-
-  /** Makes `next` the snapshot served; clears the last error unless something went wrong since `errorsBefore`. */
-  private serve(next: CatalogSnapshot, errorsBefore: number): void {
-    this.current = next;
-    this.failureStreak = 0;
-    if (next.report.errors.length > 0) {
-      this.recordError(`partial fetch: ${next.report.errors.join('; ')}`);
-    } else if (this.errorCount === errorsBefore) {
-      this.lastError = null;
-    }
-  }
-
-  /**
-   * A store that cannot be read is reported, not fatal: the catalog can still be fetched and served from memory. A
-   * value that is not a valid snapshot is reported too, and treated as absent.
-   */
-  private async readStore(): Promise<CatalogSnapshot | undefined> {
-    try {
-      return await this.callStore(() => this.options.store.get(this.options.key), 'read');
-    } catch (error) {
-      if (error instanceof SnapshotRejectedError) this.rejectStored(error.message);
-      else this.storeUnavailable(error);
-      return undefined;
-    }
-  }
-
-  private async writeStore(snapshot: CatalogSnapshot): Promise<void> {
-    try {
-      await this.callStore(() => this.options.store.set(this.options.key, snapshot, this.retentionMs()), 'write');
-    } catch (error) {
-      this.storeUnavailable(error, 'refused the new snapshot, serving it from memory');
-    }
-  }
-
-  /** Runs one store call under the store deadline, keeping track of whether the store answers. */
-  private async callStore<T>(call: () => Promise<T>, what: string): Promise<T> {
-    const label = `snapshot store (${this.options.store.kind})`;
-    try {
-      const result = await withDeadline(call(), this.options.storeTimeoutMs ?? 2000, `${label} ${what}`);
-      if (this.health.answered()) this.emit({ type: 'store-recovered' });
-      return result;
-    } catch (error) {
-      if (error instanceof SnapshotRejectedError) {
-        if (this.health.answered()) this.emit({ type: 'store-recovered' });
-      } else if (this.health.failed(messageOf(error))) {
-        this.emit({ type: 'store-unavailable', message: messageOf(error) });
-      }
-      throw error;
-    }
-  }
-
-  private storeUnavailable(error: unknown, consequence = 'unavailable'): void {
-    this.recordError(`snapshot store (${this.options.store.kind}) ${consequence}: ${messageOf(error)}`);
-  }
-
-  private rejectStored(reason: string): void {
-    const message = `stored snapshot rejected: ${reason}`;
-    this.recordError(message);
-    this.logger.warn({ reason }, 'stored snapshot rejected; it will be replaced by the next good fetch');
-    this.emit({ type: 'snapshot-rejected', reason });
+  private leaderBusy(): boolean {
+    return performance.now() < this.#leaderBusyUntil;
   }
 
   private isStale(snapshot: CatalogSnapshot): boolean {
-    return this.now() - Date.parse(snapshot.fetchedAt) > this.options.ttlSeconds * 1000;
+    return this.#now() - Date.parse(snapshot.fetchedAt) > this.options.ttlSeconds * 1000;
   }
 
   /** A failing upstream is retried after 30 s, then 60 s, 120 s… up to the TTL, not on every stale query. */
   private recentlyFailed(): boolean {
-    if (this.failureStreak === 0) return false;
-    const first = this.options.retryAfterFailureMs ?? 30_000;
-    const pause = Math.min(this.options.ttlSeconds * 1000, first * 2 ** (this.failureStreak - 1));
-    return this.now() - this.lastFailureAt < pause;
+    return this.#errors.recentlyFailed(this.options.retryAfterFailureMs ?? 30_000, this.options.ttlSeconds * 1000);
   }
 
-  /** Stale snapshots stay in the store well past their TTL, so a restart can serve them while it refreshes. */
+  /** The current snapshot stays in the store well past its TTL, so a restart can serve it while it refreshes. */
   private retentionMs(): number {
     return Math.max(this.options.ttlSeconds * 24, 86_400) * 1000;
-  }
-
-  private recordError(message: string): void {
-    this.errorCount++;
-    this.lastError = { message, at: this.now() };
-  }
-
-  private recordFailure(message: string): void {
-    this.failureStreak++;
-    this.lastFailureAt = this.now();
-    this.recordError(message);
   }
 
   private emit(event: CacheEvent): void {
     this.options.onEvent?.(event);
   }
+}
+
+function isNewer(candidate: CatalogSnapshot, current: CatalogSnapshot): boolean {
+  return Date.parse(candidate.fetchedAt) > Date.parse(current.fetchedAt);
 }
 
 function messageOf(error: unknown): string {

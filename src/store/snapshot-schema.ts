@@ -143,6 +143,42 @@ export const fetchReportSchema = z.object({
   coverage: z.object({ ratio: z.number().nullable(), total: z.number().nullable(), basis: text }),
 }) satisfies z.ZodType<FetchReport>;
 
+/** Snapshot ids end up in store keys, so they are held to the form hubcat makes (`fetch-<uuid>`) and nothing wider. */
+export const snapshotIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, { error: 'not a snapshot id' });
+
+/** Who fetched a snapshot or holds the lease: `HUBCAT_REPLICA_ID`, or host and pid. */
+export const replicaIdSchema = z.string().regex(/^[\w.:@/-]{1,128}$/, {
+  error: 'must be 1 to 128 letters, digits or ._:@/-',
+});
+
+/** The value of the pointer key, and the message announcing it. */
+export const pointerSchema = z.object({
+  id: snapshotIdSchema,
+  fetchedAt: z.iso.datetime(),
+  refreshedBy: replicaIdSchema,
+  rows: count,
+  chunks: count.max(100_000),
+});
+export type SnapshotPointer = z.infer<typeof pointerSchema>;
+
+export const chunkEntrySchema = z.object({
+  rows: count.min(1),
+  bytes: count.min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type ChunkEntry = z.infer<typeof chunkEntrySchema>;
+
+/** What a snapshot's chunks hold and how to check them, beside its fetch report. */
+export const manifestSchema = z.object({
+  id: snapshotIdSchema,
+  fetchedAt: z.iso.datetime(),
+  refreshedBy: replicaIdSchema,
+  rows: count,
+  chunks: z.array(chunkEntrySchema).max(100_000),
+  report: fetchReportSchema,
+});
+export type SnapshotManifest = z.infer<typeof manifestSchema>;
+
 /** The first problem zod found, as one short line: where in the value, and what. */
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];

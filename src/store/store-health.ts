@@ -1,8 +1,9 @@
 import type { Logger } from './logger.ts';
+import { SnapshotRejectedError } from './stored-snapshot.ts';
 
 /**
- * Whether the shared store answered its last call. Only a change is logged, so an operator reads one line when Redis
- * goes away and one when it is back, not one per query in between.
+ * Whether the shared store answered its last call. Only a change is logged and reported, so an operator reads one line
+ * when Redis goes away and one when it is back, not one per query in between.
  */
 export class StoreHealth {
   #unavailableSince: number | null = null;
@@ -11,26 +12,41 @@ export class StoreHealth {
     private readonly label: string,
     private readonly logger: Logger,
     private readonly now: () => number,
+    private readonly onChange: (available: boolean, message: string) => void,
   ) {}
 
   get available(): boolean {
     return this.#unavailableSince === null;
   }
 
-  /** Records a failed call; true when this is the failure that made the store unavailable. */
-  failed(message: string): boolean {
-    if (this.#unavailableSince !== null) return false;
-    this.#unavailableSince = this.now();
-    this.logger.warn({ error: message }, `${this.label} unavailable; serving from memory and fetching on its own`);
-    return true;
+  /**
+   * Resolves or rejects like `call`, noting whether the store answered: a value it holds that is rejected is still an
+   * answer; a timeout or a connection error is not.
+   */
+  async track<T>(call: Promise<T>): Promise<T> {
+    try {
+      const result = await call;
+      this.answered();
+      return result;
+    } catch (error) {
+      if (error instanceof SnapshotRejectedError) this.answered();
+      else this.failed(error instanceof Error ? error.message : String(error));
+      throw error;
+    }
   }
 
-  /** Records a call that answered; true when the store was unavailable until now. */
-  answered(): boolean {
-    if (this.#unavailableSince === null) return false;
+  private failed(message: string): void {
+    if (this.#unavailableSince !== null) return;
+    this.#unavailableSince = this.now();
+    this.logger.warn({ error: message }, `${this.label} unavailable; serving from memory and fetching on its own`);
+    this.onChange(false, message);
+  }
+
+  private answered(): void {
+    if (this.#unavailableSince === null) return;
     const downSeconds = Math.round((this.now() - this.#unavailableSince) / 1000);
     this.#unavailableSince = null;
     this.logger.info({ downSeconds }, `${this.label} is back`);
-    return true;
+    this.onChange(true, `${this.label} is back`);
   }
 }

@@ -1,21 +1,11 @@
-import { z } from 'zod';
-import { compareIds, ModelTable, type CatalogSnapshot, type Model } from '../catalog/index.ts';
-import { describeIssue, fetchReportSchema, modelRowSchema } from './snapshot-schema.ts';
+import type { z } from 'zod';
+import { compareIds, type Model } from '../catalog/index.ts';
+import { describeIssue, type SnapshotManifest, type SnapshotPointer } from './snapshot-schema.ts';
 
 /** A value in the store that is not a snapshot hubcat could serve; the message says what is wrong with it. */
 export class SnapshotRejectedError extends Error {
   override readonly name = 'SnapshotRejectedError';
 }
-
-/** Snapshot ids end up in store keys, so they are held to the form hubcat makes (`fetch-<uuid>`) and nothing wider. */
-export const snapshotIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, { error: 'not a snapshot id' });
-
-const storedSnapshotSchema = z.object({
-  id: snapshotIdSchema,
-  fetchedAt: z.iso.datetime(),
-  models: z.array(modelRowSchema),
-  report: fetchReportSchema,
-});
 
 /** Parses `value` with `schema`, or throws a SnapshotRejectedError naming the first problem. */
 export function parseOrReject<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -24,27 +14,39 @@ export function parseOrReject<T>(schema: z.ZodType<T>, value: unknown, what: str
   return parsed.data;
 }
 
-/** The parts of a snapshot that must agree with each other, whichever way it was stored. */
-export interface SnapshotHeader {
-  id: string;
-  fetchedAt: string;
-  report: CatalogSnapshot['report'];
+/** JSON text parsed, or a SnapshotRejectedError: a stored value that is not even JSON is as bad as a wrong shape. */
+export function parseJsonOrReject(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SnapshotRejectedError(`${what} is not JSON`);
+  }
 }
 
-/** Throws unless the report describes this snapshot: same id and time, as many models as it holds. */
-export function checkHeader(header: SnapshotHeader, rows: number): void {
-  const { id, fetchedAt, report } = header;
-  const problem =
-    report.id !== id
-      ? `its report is of ${report.id}`
-      : report.finishedAt !== fetchedAt
-        ? `its report finished at ${report.finishedAt}, not ${fetchedAt}`
-        : report.uniqueModels !== rows
-          ? `its report counts ${report.uniqueModels} models, it holds ${rows}`
-          : report.complete !== report.completeness.proven
-            ? 'its report claims completeness without a proof'
-            : null;
-  if (problem) throw new SnapshotRejectedError(`snapshot ${id} does not agree with itself: ${problem}`);
+/**
+ * Throws unless the manifest describes the snapshot the pointer names, and its report describes the manifest: same id
+ * and time, as many models as its chunks hold, no completeness without a proof.
+ */
+export function checkManifest(manifest: SnapshotManifest, pointer: SnapshotPointer): void {
+  const { id, fetchedAt, report } = manifest;
+  const chunkRows = manifest.chunks.reduce((sum, chunk) => sum + chunk.rows, 0);
+  const disagreements: [disagrees: boolean, problem: string][] = [
+    [id !== pointer.id, `its manifest is of ${id}`],
+    [
+      fetchedAt !== pointer.fetchedAt || manifest.rows !== pointer.rows || manifest.chunks.length !== pointer.chunks,
+      'its manifest and its pointer disagree on time or size',
+    ],
+    [chunkRows !== manifest.rows, `its chunks hold ${chunkRows} rows, its manifest counts ${manifest.rows}`],
+    [report.id !== id, `its report is of ${report.id}`],
+    [report.finishedAt !== fetchedAt, `its report finished at ${report.finishedAt}, not ${fetchedAt}`],
+    [
+      report.uniqueModels !== manifest.rows,
+      `its report counts ${report.uniqueModels} models, it holds ${manifest.rows}`,
+    ],
+    [report.complete !== report.completeness.proven, 'its report claims completeness without a proof'],
+  ];
+  const problem = disagreements.find(([disagrees]) => disagrees)?.[1];
+  if (problem) throw new SnapshotRejectedError(`snapshot ${pointer.id} does not agree with itself: ${problem}`);
 }
 
 /**
@@ -60,12 +62,4 @@ export function* inIdOrder(rows: Iterable<Model>, snapshotId: string): Generator
     previous = row.id;
     yield row;
   }
-}
-
-/** A snapshot stored as one value (models as rows), validated and rebuilt; throws SnapshotRejectedError otherwise. */
-export function parseStoredSnapshot(value: unknown): CatalogSnapshot {
-  const stored = parseOrReject(storedSnapshotSchema, value, 'stored snapshot');
-  checkHeader(stored, stored.models.length);
-  const models = ModelTable.from(inIdOrder(stored.models, stored.id));
-  return { id: stored.id, fetchedAt: stored.fetchedAt, report: stored.report, models };
 }

@@ -1,0 +1,52 @@
+import type { CatalogKeys } from './catalog-keys.ts';
+import { ChunkedSnapshotStore } from './chunked-snapshot-store.ts';
+import { withDeadline } from './deadline.ts';
+import { PublicationListener, type PublicationHandlers } from './publications.ts';
+import { closeConnection, connectRedis, STORE_TIMEOUT_MS, type CacheMode } from './redis-connection.ts';
+import { RefreshLease } from './refresh-lease.ts';
+
+export interface SharedCatalogOptions {
+  /** `redis://` or `rediss://`; in cluster mode, any one node of the cluster. */
+  url: string;
+  mode: CacheMode;
+  keys: CatalogKeys;
+  /** Shown as the lease holder and as `refreshedBy` of the snapshots this replica publishes. */
+  replicaId: string;
+  /** How long the refresh lease lasts without renewal. */
+  leaseMs: number;
+}
+
+/**
+ * One catalog in Redis, shared by every replica serving it: the chunked snapshots, the refresh lease and the publish
+ * channel, over one connection for commands and one for the subscription.
+ */
+export class SharedCatalog {
+  readonly label = 'snapshot store (redis)';
+  readonly store: ChunkedSnapshotStore;
+  readonly lease: RefreshLease;
+  readonly replicaId: string;
+  readonly #redis;
+  readonly #keys: CatalogKeys;
+  #listener: PublicationListener | null = null;
+
+  constructor(options: SharedCatalogOptions) {
+    this.#redis = connectRedis(options.url, options.mode);
+    this.#keys = options.keys;
+    this.replicaId = options.replicaId;
+    // Every command gets its own deadline on top of ioredis' commandTimeout, which a cluster that is reconnecting
+    // does not apply to the commands it queues.
+    const timed = <T>(command: Promise<T>) => withDeadline(command, STORE_TIMEOUT_MS, this.label);
+    this.store = new ChunkedSnapshotStore(this.#redis, options.keys, timed);
+    this.lease = new RefreshLease(this.#redis, options.keys.lease, options.leaseMs, options.replicaId, timed);
+  }
+
+  /** Starts hearing publishes; each message is the new pointer's text. */
+  listen(handlers: PublicationHandlers): void {
+    this.#listener ??= new PublicationListener(this.#redis, this.#keys.channel, handlers);
+  }
+
+  close(): void {
+    this.#listener?.close();
+    closeConnection(this.#redis);
+  }
+}
