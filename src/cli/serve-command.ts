@@ -54,7 +54,7 @@ function logCacheEvent(event: CacheEvent, options: ServeOptions): void {
     );
   } else if (event.type === 'snapshot-kept') {
     logger.warn({ reason: event.reason }, 'kept the last good snapshot');
-  } else if (event.type === 'fetch-started' || event.type === 'snapshot-replaced') {
+  } else if (['fetch-started', 'snapshot-replaced', 'snapshot-adopted', 'lease-acquired'].includes(event.type)) {
     logger.info(event, event.type);
   }
   // The cache logs the rest itself (store lost and back, rejected snapshots) through the logger it is given.

@@ -26,6 +26,8 @@ type Guarded<T> = T | typeof UNAVAILABLE;
 export class Coordinator {
   readonly #health: StoreHealth;
   readonly #adopter: Adopter;
+  /** A catch-up waits for the subscription first, so a publish between its look and the subscription is not lost. */
+  readonly #listening: Promise<void>;
 
   constructor(
     private readonly shared: SharedCatalog,
@@ -37,7 +39,7 @@ export class Coordinator {
       host.storeAvailabilityChanged(available, message),
     );
     this.#adopter = new Adopter({ ...host, load: (pointer) => this.#health.track(shared.store.load(pointer)) });
-    shared.listen({
+    this.#listening = shared.listen({
       onMessage: (raw) => void this.adoptAnnounced(raw),
       onResubscribed: () => void this.catchUp(),
     });
@@ -49,6 +51,7 @@ export class Coordinator {
 
   /** Adopts what the pointer names, if it is newer than the snapshot served. */
   async catchUp(): Promise<void> {
+    await this.#listening;
     const reading = await this.guard(this.shared.store.readPointer(), 'unavailable');
     if (reading === UNAVAILABLE) return;
     if (reading.rejection && !this.#adopter.remember(`pointer ${reading.raw?.slice(0, 200)}`)) {

@@ -13,6 +13,8 @@ export interface PublicationHandlers {
  * was published meanwhile is caught up through `onResubscribed`.
  */
 export class PublicationListener {
+  /** Settles once the first SUBSCRIBE is answered (or failed): from then on no publish goes unheard. */
+  readonly subscribed: Promise<void>;
   readonly #connection: RedisClient;
   #connectedOnce = false;
 
@@ -26,7 +28,10 @@ export class PublicationListener {
       this.#connectedOnce = true;
     });
     // A failure here is not fatal: until the subscription is up, replicas catch up on their stale checks.
-    this.#connection.subscribe(channel).catch(() => {});
+    this.subscribed = this.#connection.subscribe(channel).then(
+      () => {},
+      () => {},
+    );
   }
 
   close(): void {

@@ -40,9 +40,13 @@ export class SharedCatalog {
     this.lease = new RefreshLease(this.#redis, options.keys.lease, options.leaseMs, options.replicaId, timed);
   }
 
-  /** Starts hearing publishes; each message is the new pointer's text. */
-  listen(handlers: PublicationHandlers): void {
+  /**
+   * Starts hearing publishes; each message is the new pointer's text. Resolves once subscribed, or after a store
+   * call's deadline if the subscription cannot be made yet.
+   */
+  async listen(handlers: PublicationHandlers): Promise<void> {
     this.#listener ??= new PublicationListener(this.#redis, this.#keys.channel, handlers);
+    await withDeadline(this.#listener.subscribed, STORE_TIMEOUT_MS, this.label).catch(() => {});
   }
 
   close(): void {

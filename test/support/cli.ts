@@ -46,6 +46,8 @@ export interface ServeProcess {
   /** POSTs a GraphQL query to the server and returns the HTTP status and parsed body. */
   post: <TData>(query: string) => Promise<{ status: number; body: { data: TData } }>;
   stop: () => void;
+  /** Sends `signal` (SIGKILL: the process dies without a chance to clean up) and resolves once it has exited. */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
 }
 
 /** Starts `hubcat serve` on an ephemeral port and resolves once it prints where it listens. */
@@ -68,6 +70,14 @@ export async function startServeProcess(args: string[], env: Record<string, stri
         return { status: response.status, body: await response.json() };
       },
       stop: () => child.kill('SIGTERM'),
+      kill: (signal) => {
+        const exited = new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) resolve();
+          else child.once('exit', () => resolve());
+        });
+        child.kill(signal);
+        return exited;
+      },
     };
   } catch (error) {
     child.kill('SIGTERM');
