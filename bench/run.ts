@@ -7,6 +7,7 @@ import { benchCappedGateway } from './capped-gateway.ts';
 import { benchConcurrentSorts } from './concurrent-sorts.ts';
 import { benchQueryThroughput } from './query-throughput.ts';
 import { benchScale } from './scale.ts';
+import { benchSharedSnapshots } from './shared-snapshots.ts';
 import { describeEnvironment } from './support/environment.ts';
 import { render, type BenchResult } from './support/format.ts';
 import { timed } from './support/measure.ts';
@@ -16,6 +17,7 @@ const BENCHMARKS: [name: string, run: () => Promise<BenchResult>][] = [
   ['capped gateway fetch', benchCappedGateway],
   ['scale-100k', benchScale],
   ['query engine throughput', benchQueryThroughput],
+  ['shared snapshots in Redis', benchSharedSnapshots],
 ];
 
 console.log(`hubcat benchmarks\n${describeEnvironment()}\n`);

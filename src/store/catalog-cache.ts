@@ -1,29 +1,17 @@
 import type { CatalogSnapshot } from '../catalog/index.ts';
 import { whyKeep, whyRefuseStored } from './acceptance.ts';
 import type { AdoptionRoute } from './adopter.ts';
+import type { CacheEvent, RefreshReason } from './cache-events.ts';
+import { describeCatalog, isStale, type CatalogStatus } from './catalog-status.ts';
 import type { StoredSnapshot } from './chunked-snapshot-store.ts';
 import { Coordinator, UNAVAILABLE } from './coordinator.ts';
+import { withDeadline } from './deadline.ts';
 import { ErrorLog } from './error-log.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import type { LeaseGrant } from './refresh-lease.ts';
 import type { SharedCatalog } from './shared-catalog.ts';
 import { SnapshotRejectedError } from './stored-snapshot.ts';
-
-/** What the API says about the catalog it serves. */
-export interface CatalogStatus {
-  size: number;
-  snapshotId: string | null;
-  fetchedAt: string | null;
-  /** The replica that fetched the snapshot served. */
-  refreshedBy: string | null;
-  ageSeconds: number | null;
-  ttlSeconds: number;
-  stale: boolean;
-  refreshing: boolean;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  upstream: string;
-}
+import { Wakeups } from './wakeups.ts';
 
 export interface CatalogCacheOptions {
   /** The catalog in Redis, shared with other replicas; without it the catalog lives in this process only. */
@@ -42,20 +30,12 @@ export interface CatalogCacheOptions {
   now?: () => number;
   logger?: Logger;
   onEvent?: (event: CacheEvent) => void;
+  /**
+   * Called when a snapshot this process fetched replaces the served one (`previous` is null for the first); not for
+   * snapshots adopted from the store, so that only the replica that fetched reports the change.
+   */
+  onReplace?: (previous: CatalogSnapshot | null, next: CatalogSnapshot) => void;
 }
-
-export type FetchReason = 'cold' | 'stale' | 'forced';
-
-export type CacheEvent =
-  | { type: 'fetch-started'; reason: FetchReason }
-  | { type: 'snapshot-replaced'; snapshotId: string; size: number }
-  | { type: 'snapshot-adopted'; snapshotId: string; size: number; refreshedBy: string; route: AdoptionRoute }
-  | { type: 'snapshot-kept'; reason: string }
-  | { type: 'snapshot-rejected'; reason: string }
-  | { type: 'fetch-failed'; message: string }
-  | { type: 'lease-acquired'; holder: string }
-  | { type: 'store-unavailable'; message: string }
-  | { type: 'store-recovered' };
 
 /** No snapshot exists yet and the fetch that should make one failed, or has not finished in time. */
 export class CatalogUnavailableError extends Error {
@@ -74,7 +54,7 @@ export class CatalogCache {
   #coldLoad: Promise<CatalogSnapshot> | null = null;
   /** While another replica holds the lease (by this process' monotonic clock), stale queries do not ask again. */
   #leaderBusyUntil = 0;
-  #adoptionWaiters: (() => void)[] = [];
+  readonly #adoptions = new Wakeups();
   readonly #errors: ErrorLog;
   readonly #now: () => number;
   readonly #logger: Logger;
@@ -108,30 +88,48 @@ export class CatalogCache {
   }
 
   /** Refreshes now (joining a refresh already running) and returns the snapshot served afterwards. */
-  refresh(reason: FetchReason = 'forced', errorsBefore = this.#errors.count): Promise<CatalogSnapshot> {
+  refresh(reason: RefreshReason = 'forced', errorsBefore = this.#errors.count): Promise<CatalogSnapshot> {
     this.#inflight ??= this.runRefresh(reason, errorsBefore).finally(() => {
       this.#inflight = null;
     });
     return this.#inflight;
   }
 
+  /**
+   * The scheduler's refresh, which never rejects: loads the catalog when none is held; adopts what another replica
+   * published less than `freshWithinMs` ago instead of fetching; otherwise refreshes (through the lease when the
+   * catalog is shared), joining a refresh already running. Does nothing while the pause after a failure lasts.
+   */
+  async scheduledRefresh(freshWithinMs: number): Promise<void> {
+    if (this.#inflight) {
+      await this.#inflight.catch(() => {});
+      return;
+    }
+    if (this.retryPauseMs() > 0) return;
+    if (!this.#current) {
+      await this.snapshot().catch(() => {});
+      return;
+    }
+    await this.#coordinator?.catchUp();
+    const served = this.served();
+    if (served && this.#coordinator && this.#now() - Date.parse(served.fetchedAt) < freshWithinMs) return;
+    await this.refresh('scheduled').catch(() => {});
+  }
+
+  /** How long the pause after failed refreshes still lasts; 0 when an attempt may start now. */
+  retryPauseMs(): number {
+    return this.#errors.pauseRemainingMs(this.options.retryAfterFailureMs ?? 30_000, this.options.ttlSeconds * 1000);
+  }
+
   status(): CatalogStatus {
-    const current = this.#current?.snapshot;
-    const ageMs = current ? this.#now() - Date.parse(current.fetchedAt) : null;
-    const lastError = this.#errors.last;
-    return {
-      size: current?.models.size ?? 0,
-      snapshotId: current?.id ?? null,
-      fetchedAt: current?.fetchedAt ?? null,
-      refreshedBy: this.#current?.refreshedBy ?? null,
-      ageSeconds: ageMs === null ? null : Math.max(0, Math.floor(ageMs / 1000)),
+    return describeCatalog({
+      served: this.#current,
+      now: this.#now(),
       ttlSeconds: this.options.ttlSeconds,
-      stale: current ? this.isStale(current) : false,
       refreshing: this.#inflight !== null,
-      lastError: lastError?.message ?? null,
-      lastErrorAt: lastError ? new Date(lastError.at).toISOString() : null,
+      lastError: this.#errors.last,
       upstream: this.options.upstreamLabel,
-    };
+    });
   }
 
   /** The replica crawling the upstream for everyone right now, or null when no refresh runs. */
@@ -159,7 +157,7 @@ export class CatalogCache {
     return this.refresh('cold', errorsBefore);
   }
 
-  private async runRefresh(reason: FetchReason, errorsBefore: number): Promise<CatalogSnapshot> {
+  private async runRefresh(reason: RefreshReason, errorsBefore: number): Promise<CatalogSnapshot> {
     const coordinator = this.#coordinator;
     if (!coordinator) return this.fetchAndServe(reason, errorsBefore, null);
     for (;;) {
@@ -170,7 +168,7 @@ export class CatalogCache {
       this.#leaderBusyUntil = performance.now() + attempt.expiresInMs;
       if (this.#current || reason === 'forced') return this.servedOrUnavailable();
       // Cold, and another replica is crawling: wait for its snapshot, or for its lease to run out, then look again.
-      await this.nextAdoption(Math.max(attempt.expiresInMs, 100));
+      await this.#adoptions.wait(Math.max(attempt.expiresInMs, 100));
       const adopted = this.served();
       if (adopted) return adopted;
     }
@@ -185,7 +183,7 @@ export class CatalogCache {
   private async lead(
     coordinator: Coordinator,
     grant: LeaseGrant,
-    reason: FetchReason,
+    reason: RefreshReason,
     errorsBefore: number,
   ): Promise<CatalogSnapshot> {
     this.emit({ type: 'lease-acquired', holder: grant.holder });
@@ -200,7 +198,7 @@ export class CatalogCache {
 
   /** Fetches from the upstream; with a lease, publishes the result before serving it. */
   private async fetchAndServe(
-    reason: FetchReason,
+    reason: RefreshReason,
     errorsBefore: number,
     grant: LeaseGrant | null,
   ): Promise<CatalogSnapshot> {
@@ -221,8 +219,10 @@ export class CatalogCache {
     }
     const outcome = grant ? await this.#coordinator!.publish(next, grant, this.retentionMs()) : null;
     if (outcome === 'lease-lost' || outcome === 'superseded') return this.notPublished(next, outcome);
+    const previous = this.served();
     this.serve({ snapshot: next, refreshedBy: this.#replicaId }, errorsBefore);
     this.emit({ type: 'snapshot-replaced', snapshotId: next.id, size: next.models.size });
+    this.options.onReplace?.(previous, next);
     return next;
   }
 
@@ -266,7 +266,7 @@ export class CatalogCache {
     if (next.snapshot.report.errors.length > 0) {
       this.#errors.record(`partial fetch: ${next.snapshot.report.errors.join('; ')}`);
     }
-    for (const wake of this.#adoptionWaiters.splice(0)) wake();
+    this.#adoptions.wakeAll();
   }
 
   private coordinatorFor(shared: SharedCatalog): Coordinator {
@@ -304,32 +304,10 @@ export class CatalogCache {
   }
 
   /** A cold query waits for the first snapshot only so long; the fetch goes on and a later query gets its result. */
-  private async awaitCold(load: Promise<CatalogSnapshot>): Promise<CatalogSnapshot> {
+  private awaitCold(load: Promise<CatalogSnapshot>): Promise<CatalogSnapshot> {
     const waitMs = this.options.coldWaitMs ?? 10_000;
-    let timer: NodeJS.Timeout | undefined;
-    const gaveUp = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(
-          new CatalogUnavailableError(`no catalog yet: the first fetch is still running after ${waitMs / 1000} s`),
-        );
-      }, waitMs);
-    });
-    try {
-      return await Promise.race([load, gaveUp]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Resolves when a snapshot is next served, or after `ms`. */
-  private nextAdoption(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.#adoptionWaiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    const message = `no catalog yet: the first fetch is still running after ${waitMs / 1000} s`;
+    return withDeadline(load, waitMs, () => new CatalogUnavailableError(message));
   }
 
   private leaderBusy(): boolean {
@@ -337,12 +315,12 @@ export class CatalogCache {
   }
 
   private isStale(snapshot: CatalogSnapshot): boolean {
-    return this.#now() - Date.parse(snapshot.fetchedAt) > this.options.ttlSeconds * 1000;
+    return isStale(snapshot, this.#now(), this.options.ttlSeconds);
   }
 
   /** A failing upstream is retried after 30 s, then 60 s, 120 s… up to the TTL, not on every stale query. */
   private recentlyFailed(): boolean {
-    return this.#errors.recentlyFailed(this.options.retryAfterFailureMs ?? 30_000, this.options.ttlSeconds * 1000);
+    return this.retryPauseMs() > 0;
   }
 
   /** The current snapshot stays in the store well past its TTL, so a restart can serve it while it refreshes. */

@@ -1,7 +1,7 @@
 import { ModelTable, type CatalogSnapshot, type Model } from '../catalog/index.ts';
 import type { CatalogKeys } from './catalog-keys.ts';
 import { CHUNK_ROWS, decodeChunk, encodeChunk, verifyChunk } from './chunk-codec.ts';
-import type { RedisClient } from './redis-connection.ts';
+import type { RedisClient } from './redis-client.ts';
 import type { LeaseGrant } from './refresh-lease.ts';
 import { manifestSchema, pointerSchema, type SnapshotManifest, type SnapshotPointer } from './snapshot-schema.ts';
 import {

@@ -3,14 +3,14 @@ export class StoreTimeoutError extends Error {
   override readonly name = 'StoreTimeoutError';
 }
 
-/** Resolves or rejects like `promise`, or rejects with a StoreTimeoutError once `ms` have passed. */
-export async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+/** Resolves or rejects like `promise`, or rejects with `expired()` once `ms` have passed, whichever comes first. */
+export async function withDeadline<T>(promise: Promise<T>, ms: number, expired: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreTimeoutError(`${what} did not answer within ${ms} ms`)), ms);
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(expired()), ms);
   });
   try {
-    return await Promise.race([promise, expired]);
+    return await Promise.race([promise, deadline]);
   } finally {
     clearTimeout(timer);
   }

@@ -39,10 +39,13 @@ export class ErrorLog {
     if (this.#count === countBefore) this.#last = null;
   }
 
-  /** A failing upstream is retried after `firstPauseMs`, then twice that, and so on up to `maxPauseMs`. */
-  recentlyFailed(firstPauseMs: number, maxPauseMs: number): boolean {
-    if (this.#failureStreak === 0) return false;
+  /**
+   * How long the pause after failures still lasts (0 when an attempt may start now): a failing upstream is retried
+   * after `firstPauseMs`, then twice that, and so on up to `maxPauseMs`.
+   */
+  pauseRemainingMs(firstPauseMs: number, maxPauseMs: number): number {
+    if (this.#failureStreak === 0) return 0;
     const pause = Math.min(maxPauseMs, firstPauseMs * 2 ** (this.#failureStreak - 1));
-    return this.now() - this.#lastFailureAt < pause;
+    return Math.max(0, this.#lastFailureAt + pause - this.now());
   }
 }

@@ -4,21 +4,16 @@
  * them when announced. It decides when to fetch (once for concurrent callers, in the background when stale), never
  * replaces a good snapshot with a worse one, and never serves a stored value before validating it.
  */
-export {
-  CatalogCache,
-  CatalogUnavailableError,
-  type CatalogCacheOptions,
-  type CatalogStatus,
-  type CacheEvent,
-  type FetchReason,
-} from './catalog-cache.ts';
+export { CatalogCache, CatalogUnavailableError, type CatalogCacheOptions } from './catalog-cache.ts';
+export type { CacheEvent, RefreshReason } from './cache-events.ts';
+export type { CatalogStatus } from './catalog-status.ts';
 export { whyKeep, whyRefuseStored } from './acceptance.ts';
 export { SnapshotRejectedError } from './stored-snapshot.ts';
 export { SharedCatalog, type SharedCatalogOptions } from './shared-catalog.ts';
-export type { StoredSnapshot, PublishOutcome } from './chunked-snapshot-store.ts';
+export { ChunkedSnapshotStore, type StoredSnapshot, type PublishOutcome } from './chunked-snapshot-store.ts';
 export type { LeaseGrant } from './refresh-lease.ts';
 export { catalogKeys, type CatalogKeys, type SnapshotKeyParts } from './catalog-keys.ts';
 export { CHUNK_ROWS } from './chunk-codec.ts';
-export { CACHE_MODES, STORE_TIMEOUT_MS, type CacheMode } from './redis-connection.ts';
+export { CACHE_MODES, STORE_TIMEOUT_MS, type CacheMode } from './redis-client.ts';
 export { replicaIdSchema, type SnapshotPointer, type SnapshotManifest } from './snapshot-schema.ts';
 export { silentLogger, type Logger } from './logger.ts';

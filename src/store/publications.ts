@@ -1,4 +1,4 @@
-import { duplicateConnection, type RedisClient } from './redis-connection.ts';
+import { duplicateConnection, type RedisClient } from './redis-client.ts';
 
 export interface PublicationHandlers {
   /** A publish message arrived: the new pointer's text, to be validated by the receiver. */

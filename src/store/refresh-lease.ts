@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RedisClient } from './redis-connection.ts';
+import type { RedisClient } from './redis-client.ts';
 
 /**
  * A lease held in Redis: the one replica holding it crawls the Hub, the others wait for its snapshot. Hand-written

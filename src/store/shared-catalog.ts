@@ -1,8 +1,8 @@
 import type { CatalogKeys } from './catalog-keys.ts';
 import { ChunkedSnapshotStore } from './chunked-snapshot-store.ts';
-import { withDeadline } from './deadline.ts';
+import { StoreTimeoutError, withDeadline } from './deadline.ts';
 import { PublicationListener, type PublicationHandlers } from './publications.ts';
-import { closeConnection, connectRedis, STORE_TIMEOUT_MS, type CacheMode } from './redis-connection.ts';
+import { closeConnection, connectRedis, STORE_TIMEOUT_MS, type CacheMode } from './redis-client.ts';
 import { RefreshLease } from './refresh-lease.ts';
 
 export interface SharedCatalogOptions {
@@ -28,6 +28,7 @@ export class SharedCatalog {
   readonly #redis;
   readonly #keys: CatalogKeys;
   #listener: PublicationListener | null = null;
+  readonly #expired: () => Error;
 
   constructor(options: SharedCatalogOptions) {
     this.#redis = connectRedis(options.url, options.mode);
@@ -35,7 +36,9 @@ export class SharedCatalog {
     this.replicaId = options.replicaId;
     // Every command gets its own deadline on top of ioredis' commandTimeout, which a cluster that is reconnecting
     // does not apply to the commands it queues.
-    const timed = <T>(command: Promise<T>) => withDeadline(command, STORE_TIMEOUT_MS, this.label);
+    const expired = () => new StoreTimeoutError(`${this.label} did not answer within ${STORE_TIMEOUT_MS} ms`);
+    const timed = <T>(command: Promise<T>) => withDeadline(command, STORE_TIMEOUT_MS, expired);
+    this.#expired = expired;
     this.store = new ChunkedSnapshotStore(this.#redis, options.keys, timed);
     this.lease = new RefreshLease(this.#redis, options.keys.lease, options.leaseMs, options.replicaId, timed);
   }
@@ -46,7 +49,7 @@ export class SharedCatalog {
    */
   async listen(handlers: PublicationHandlers): Promise<void> {
     this.#listener ??= new PublicationListener(this.#redis, this.#keys.channel, handlers);
-    await withDeadline(this.#listener.subscribed, STORE_TIMEOUT_MS, this.label).catch(() => {});
+    await withDeadline(this.#listener.subscribed, STORE_TIMEOUT_MS, this.#expired).catch(() => {});
   }
 
   close(): void {
