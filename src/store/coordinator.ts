@@ -82,8 +82,9 @@ export class Coordinator {
     return this.guard(this.shared.store.publish(pointer, grant, retentionMs), consequence);
   }
 
+  /** Lets the lease go; if the store cannot be reached it expires on its own, which needs no report of its own. */
   async release(grant: LeaseGrant): Promise<void> {
-    await this.guard(this.shared.lease.release(grant), 'could not release the refresh lease (it expires on its own)');
+    await this.#health.track(this.shared.lease.release(grant)).catch(() => {});
   }
 
   /** The replica crawling for everyone now, or null when none is (or the store cannot say). */

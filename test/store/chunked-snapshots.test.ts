@@ -159,4 +159,19 @@ describe('snapshots stored in chunks', () => {
       );
     },
   );
+
+  it('ignore, and report once, a publish message that is not a pointer', async () => {
+    const setup = await replicaServingAFetchedSnapshot(emulator, redis.url, redis.client());
+    const channel = keysOf(emulator.url).channel;
+    for (let i = 0; i < 3; i++) await redis.client().publish(channel, JSON.stringify({ id: '}evil{', chunks: -1 }));
+    const after = await eventually(
+      () => query<Status, never>(setup.replica, STATUS),
+      (status) => status.catalog.lastError !== null,
+    );
+    await setup.replica.close();
+
+    expect(after.catalog).toMatchObject({ size: 1377, snapshotId: setup.first.catalog.snapshotId });
+    expect(after.catalog.lastError).toMatch(/^stored snapshot rejected: a publish message has the wrong shape \(id: /);
+    expect(setup.log.matching(/a publish message has the wrong shape/)).toHaveLength(1);
+  });
 });
