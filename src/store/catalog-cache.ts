@@ -121,6 +121,11 @@ export class CatalogCache {
     return this.#errors.pauseRemainingMs(this.options.retryAfterFailureMs ?? 30_000, this.options.ttlSeconds * 1000);
   }
 
+  /** The id of the snapshot being served now, or null before the first; synchronous, for per-request cache keys. */
+  servedSnapshotId(): string | null {
+    return this.served()?.id ?? null;
+  }
+
   status(): CatalogStatus {
     return describeCatalog({
       served: this.#current,
