@@ -48,8 +48,22 @@ const sortList = z
       .refine((sorts) => new Set(sorts).size === sorts.length, { error: 'lists a sort key twice' }),
   );
 
+/** pino's levels, least verbose last; `silent` writes nothing. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const boolean = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' }))
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
 interface SettingSpec {
-  /** Null for secrets: a token on the command line would show in `ps` and shell history. */
+  /**
+   * Null for secrets (a token on the command line would show in `ps` and shell history) and for switches a
+   * deployment sets once in its environment.
+   */
   flag: string | null;
   env: readonly string[];
   schema: z.ZodType;
@@ -192,7 +206,35 @@ export const SETTINGS = {
     env: ['PORT'],
     schema: integer(0, 65535),
     fallback: '4000',
-    description: 'HTTP port of hubcat serve',
+    description: 'HTTP port the server listens on (serve, demo)',
+  },
+  maxRetries: {
+    flag: '--max-retries',
+    env: ['HUBCAT_MAX_RETRIES'],
+    schema: integer(0, 10),
+    fallback: '5',
+    description: 'retries of one Hub request on 408, 429, 5xx and network errors',
+  },
+  logLevel: {
+    flag: '--log-level',
+    env: ['HUBCAT_LOG_LEVEL'],
+    schema: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }),
+    fallback: 'info',
+    description: 'least severe log level written; debug adds one line per GraphQL request and stack traces',
+  },
+  graphiql: {
+    flag: null,
+    env: ['HUBCAT_GRAPHIQL'],
+    schema: boolean,
+    fallback: 'true',
+    description: 'serve GraphiQL (from local assets) to browsers at /graphql',
+  },
+  shutdownGraceSeconds: {
+    flag: '--shutdown-grace',
+    env: ['HUBCAT_SHUTDOWN_GRACE_S'],
+    schema: integer(0, 600),
+    fallback: '10',
+    description: 'on SIGTERM or SIGINT, seconds in-flight requests get to finish before the process exits',
   },
 } as const satisfies Record<string, SettingSpec>;
 

@@ -1,17 +1,22 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from './create-app.ts';
 
 export interface RunningServer {
   url: string;
   port: number;
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish (for at most `graceMs`, when given, after which their connections
+   * are closed), then closes the app.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
-/** Serves the app's Yoga instance over HTTP; `close` stops accepting, lets requests finish, then closes the app. */
+/** Serves the app's Yoga instance over HTTP. */
 /** Without a host it listens on every interface, as servers do, so `localhost` works over IPv4 and IPv6 alike. */
 export async function listen(app: App, port: number, host?: string): Promise<RunningServer> {
   const server: Server = createServer((req, res) => void app.yoga(req, res));
+  const closeServer = orderlyClose(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
@@ -20,12 +25,29 @@ export async function listen(app: App, port: number, host?: string): Promise<Run
   return {
     url: `http://${host === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${address.port}`,
     port: address.port,
-    close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+    close: async (graceMs) => {
+      await closeServer(graceMs);
       await app.close();
     },
+  };
+}
+
+/**
+ * How the server stops: no new connections; idle keep-alive connections close now, busy ones as soon as their response
+ * is sent (not after the keep-alive timeout); whatever is still open when the grace period ends is cut.
+ */
+function orderlyClose(server: Server): (graceMs?: number) => Promise<void> {
+  let closing = false;
+  server.on('request', (_request: IncomingMessage, response: ServerResponse) =>
+    response.once('finish', () => closing && setImmediate(() => server.closeIdleConnections())),
+  );
+  return async (graceMs) => {
+    closing = true;
+    const deadline = graceMs === undefined ? undefined : setTimeout(() => server.closeAllConnections(), graceMs);
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    clearTimeout(deadline);
   };
 }

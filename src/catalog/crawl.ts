@@ -11,6 +11,10 @@ export interface PageEvent {
   page: number;
   items: number;
   hasNext: boolean;
+  /** A full first page with no cursor: the upstream hides whatever lies past it. */
+  capped: boolean;
+  /** Partition queries answered and planned so far (each one page, as the listing is capped); absent for sorts. */
+  partition?: { answered: number; planned: number };
   rateLimitRemaining: number | null;
   durationMs: number;
   uniqueSoFar: number;
@@ -53,6 +57,8 @@ export interface Capture {
   durationMs: number;
   error: string | null;
   errorPage: number | null;
+  /** The error behind `error`, for callers that explain it (the CLI names the host and the reason once). */
+  failure?: HubHttpError | HubNetworkError | HubProtocolError;
 }
 
 /** Everything but the paging: which listing a capture asks for. */
@@ -152,6 +158,7 @@ export async function crawlCapture(
         page: page.index,
         items: page.items.length,
         hasNext: page.nextUrl !== null,
+        capped: capture.capped,
         rateLimitRemaining: page.rateLimit?.remaining ?? null,
         durationMs: page.durationMs,
         uniqueSoFar: accumulator.size,
@@ -164,6 +171,7 @@ export async function crawlCapture(
     budget.record(failedRequests);
     capture.requests += failedRequests;
     capture.error = `${error.name} on page ${capture.pages + 1}: ${error.message}`;
+    capture.failure = error;
     capture.errorPage = capture.pages + 1;
   }
   capture.durationMs = context.now() - startedAt;

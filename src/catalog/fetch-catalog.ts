@@ -26,7 +26,11 @@ export interface FetchDependencies {
 /** Every capture of a fetch failed: there is no catalog to offer, and an empty one would be a lie. */
 export class FetchFailedError extends Error {
   override readonly name = 'FetchFailedError';
-  constructor(readonly report: FetchReport) {
+  constructor(
+    readonly report: FetchReport,
+    /** What each capture failed on. */
+    readonly causes: Error[] = [],
+  ) {
     super(`every capture failed: ${report.errors.join('; ')}`);
   }
 }
@@ -77,7 +81,12 @@ export async function fetchCatalog(plan: FetchPlan, dependencies: FetchDependenc
     rateLimit: { pauses: context.rateLimit.pauses, waitedMs: context.rateLimit.waitedMs },
     upstreamCap: sorts.some((capture) => capture.capped) ? context.fullPageAt : null,
   });
-  if (captures.every((capture) => capture.error !== null)) throw new FetchFailedError(report);
+  if (captures.every((capture) => capture.error !== null)) {
+    throw new FetchFailedError(
+      report,
+      captures.flatMap((capture) => capture.failure ?? []),
+    );
+  }
   return { id: report.id, fetchedAt: report.finishedAt, models: ModelTable.from(models), report };
 }
 

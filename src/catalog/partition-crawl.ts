@@ -33,6 +33,8 @@ export interface PartitionOptions {
 export async function crawlPartitions(context: CrawlContext, options: PartitionOptions): Promise<PartitionOutcome> {
   const outcome: PartitionOutcome = { parts: [], uncovered: [], unmatchableIds: [] };
   let nextRank = options.firstRank;
+  const progress = { answered: 0, planned: 0 };
+  const partContext = withPartitionProgress(context, progress);
 
   const splitFull = async (filters: PartFilters, path: number[]): Promise<void> => {
     const refinement = refine(filters);
@@ -47,6 +49,7 @@ export async function crawlPartitions(context: CrawlContext, options: PartitionO
       );
       return;
     }
+    progress.planned += refinement.children.length;
     if (refinement.uncoveredId) outcome.unmatchableIds.push(refinement.uncoveredId);
     await Promise.all(
       refinement.children.map((child, index) => crawlPart(withSeenSpelling(child), [...path, index], refinement.by)),
@@ -55,7 +58,7 @@ export async function crawlPartitions(context: CrawlContext, options: PartitionO
 
   const crawlPart = async (filters: PartFilters, path: number[], splitBy: string): Promise<void> => {
     const capture = await crawlCapture(
-      context,
+      partContext,
       `part ${describePart(filters)}`,
       nextRank++,
       { sort: options.sort, gated: filters.gated, author: filters.author, search: searchOf(filters) },
@@ -81,4 +84,15 @@ export async function crawlPartitions(context: CrawlContext, options: PartitionO
 
   await splitFull({ ownerSuffix: '', namePrefix: '' }, []);
   return outcome;
+}
+
+/** Page events of partition queries say how many parts answered of how many planned so far. */
+function withPartitionProgress(context: CrawlContext, progress: { answered: number; planned: number }): CrawlContext {
+  const onPage = context.onPage;
+  if (!onPage) return context;
+  // Each part is one page (the listing is capped), so pages answered over parts planned is a bar that can fill.
+  return {
+    ...context,
+    onPage: (event) => onPage({ ...event, partition: { ...progress, answered: ++progress.answered } }),
+  };
 }

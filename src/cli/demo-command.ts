@@ -6,6 +6,7 @@ interface DemoFlags extends Record<string, unknown> {
   preset: string;
   capped?: boolean;
   host?: string;
+  lazy?: boolean;
 }
 
 const SAMPLE_QUERY = `{
@@ -20,16 +21,18 @@ const SAMPLE_QUERY = `{
 export async function runDemo(flags: DemoFlags): Promise<void> {
   const emulator = await startEmulator({ preset: flags.preset, capped: flags.capped ?? false });
   const config = loadConfig({ ...configFlagsFrom(flags), endpoint: emulator.url });
-  const server = await startServer(
-    config,
-    { host: flags.host, warm: true },
-    { upstreamLabel: `${emulator.label} at ${emulator.url}` },
-  );
-  process.once('exit', () => void emulator.close());
+  const server = await startServer(config, flags, {
+    upstreamLabel: `${emulator.label} at ${emulator.url}`,
+    alsoClose: () => emulator.close(),
+  }).catch(async (error: unknown) => {
+    await emulator.close();
+    throw error;
+  });
   process.stdout.write(
     [
       `hubcat demo — upstream: ${emulator.label} (${emulator.url}), not the real Hub`,
       `GraphQL (with GraphiQL): ${server.url}/graphql`,
+      `readiness: ${server.url}/readiness · metrics: ${server.url}/metrics`,
       'try:',
       SAMPLE_QUERY,
       `or: curl -s ${server.url}/graphql -H 'content-type: application/json' ` +

@@ -2,8 +2,10 @@ import { fetchPlanOf } from '../app/index.ts';
 import { FetchFailedError, fetchCatalog } from '../catalog/index.ts';
 import { configFlagsFrom, loadConfig } from '../config.ts';
 import { HubClient } from '../hub/index.ts';
+import { CliFailure } from './cli-failure.ts';
 import { createFetchProgress } from './progress.ts';
 import { renderReport } from './report-table.ts';
+import { describeFetchFailure } from './upstream-messages.ts';
 
 interface FetchFlags extends Record<string, unknown> {
   json?: boolean;
@@ -11,8 +13,14 @@ interface FetchFlags extends Record<string, unknown> {
 
 export async function runFetch(flags: FetchFlags): Promise<void> {
   const config = loadConfig(configFlagsFrom(flags));
-  const client = new HubClient({ endpoint: config.endpoint, token: config.token, timeoutMs: config.timeoutMs });
-  const progress = createFetchProgress();
+  const progress = createFetchProgress(config.maxRetries + 1);
+  const client = new HubClient({
+    endpoint: config.endpoint,
+    token: config.token,
+    timeoutMs: config.timeoutMs,
+    maxRetries: config.maxRetries,
+    onRetry: progress.onRetry,
+  });
   try {
     const snapshot = await fetchCatalog(fetchPlanOf(config), { client, onPage: progress.onPage });
     progress.stop();
@@ -22,8 +30,9 @@ export async function runFetch(flags: FetchFlags): Promise<void> {
   } catch (error) {
     progress.stop();
     if (!(error instanceof FetchFailedError)) throw error;
-    process.stdout.write(flags.json ? `${JSON.stringify(error.report, null, 2)}\n` : `${renderReport(error.report)}\n`);
-    process.stderr.write(`hubcat: ${error.message}\n`);
-    process.exitCode = 1;
+    // A report of nothing but failures would bury the cause; the errors stay available at debug level.
+    throw new CliFailure(describeFetchFailure(error, config.endpoint, config.token !== undefined), {
+      details: error.report.errors,
+    });
   }
 }

@@ -1,22 +1,32 @@
 import Table from 'cli-table3';
 import type { FetchReport } from '../catalog/index.ts';
+import { count, decimal, percent, plural } from './format.ts';
 
-const count = (value: number) => value.toLocaleString('en-US');
-const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
-const interval = ({ low, high }: { low: number; high: number }) => `${low.toFixed(1)}–${high.toFixed(1)}`;
+const interval = ({ low, high }: { low: number; high: number }) => `${decimal(low)}–${decimal(high)}`;
+
+/** Rows without rules between them: a 40-row partition table stays 40 lines, not 80. */
+const compact = {
+  style: { head: [], border: [] },
+  chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+};
+
+export interface RenderOptions {
+  /** Wall times (total and per sort); off where the output must repeat exactly, as in the README's samples. */
+  timings?: boolean;
+}
 
 /** The fetch report as plain-text tables, for terminals and logs. */
-export function renderReport(report: FetchReport): string {
+export function renderReport(report: FetchReport, { timings = true }: RenderOptions = {}): string {
   const lines = [
     `hubcat fetch report ${report.id}`,
     `strategy ${report.strategy} · provider ${report.provider} · upstream ${report.upstream} · ` +
       `page size ${report.pageSize}` +
       (report.upstreamCap === null ? ' · cursors' : ` · capped at ${count(report.upstreamCap)} per query, no cursor`),
-    `${count(report.uniqueModels)} unique models in ${count(report.requestCount)} requests, ` +
-      `${(report.durationMs / 1000).toFixed(2)} s` +
-      (report.rateLimit.pauses > 0 ? ` (paused ${report.rateLimit.pauses}× for the Hub's rate limit)` : ''),
+    `${count(report.uniqueModels)} unique models in ${plural(report.requestCount, 'request')}` +
+      (timings ? `, ${decimal(report.durationMs / 1000, 2)} s` : '') +
+      (report.rateLimit.pauses > 0 ? ` (paused ${count(report.rateLimit.pauses)}× for the Hub's rate limit)` : ''),
     '',
-    renderSorts(report),
+    renderSorts(report, timings),
   ];
   if (report.overlaps.length > 0) lines.push('', renderOverlaps('pairwise overlaps', report.overlaps));
   if (report.parts.length > 0) lines.push('', renderParts(report));
@@ -43,7 +53,7 @@ function renderParts(report: FetchReport): string {
   const table = new Table({
     head: ['part', 'split by', 'returned', 'new', 'duplicates', 'end'],
     colAligns: ['left', 'left', 'right', 'right', 'right', 'left'],
-    style: { head: [], border: [] },
+    ...compact,
   });
   for (const part of report.parts.slice(0, MAX_PART_ROWS)) {
     const end = part.error ? 'error' : part.refined ? 'full → split' : part.exhausted ? 'below cap' : 'not fetched';
@@ -71,18 +81,19 @@ function renderCompleteness(report: FetchReport): string[] {
   ];
   if (completeness.premises.length > 0) lines.push(`  premises: ${completeness.premises.join('; ')}`);
   for (const risk of completeness.uncoveredRisk.slice(0, 20)) lines.push(`  uncovered: ${risk}`);
-  if (completeness.uncoveredRisk.length > 20) lines.push(`  … and ${completeness.uncoveredRisk.length - 20} more`);
+  if (completeness.uncoveredRisk.length > 20)
+    lines.push(`  … and ${count(completeness.uncoveredRisk.length - 20)} more`);
   if (estimates) {
     for (const chapman of estimates.chapman) {
       lines.push(
-        `  Chapman ${chapman.a}×${chapman.b}: ${chapman.estimate.toFixed(1)} (95% ${interval(chapman.interval95)})`,
+        `  Chapman ${chapman.a}×${chapman.b}: ${decimal(chapman.estimate)} (95% ${interval(chapman.interval95)})`,
       );
     }
     if (estimates.chao) {
       const chao = estimates.chao;
       lines.push(
-        `  Chao lower bound: ${chao.estimate.toFixed(1)} ` +
-          `(f1 ${chao.f1}, f2 ${chao.f2}; 95% ${interval(chao.interval95)})`,
+        `  Chao lower bound: ${decimal(chao.estimate)} ` +
+          `(f1 ${count(chao.f1)}, f2 ${count(chao.f2)}; 95% ${interval(chao.interval95)})`,
       );
     }
     lines.push(`  ${estimates.caveat}`);
@@ -90,17 +101,19 @@ function renderCompleteness(report: FetchReport): string[] {
   lines.push(
     coverage.ratio === null || coverage.total === null
       ? `coverage: ${coverage.basis}`
-      : `coverage: ${percent(coverage.ratio)} of ${coverage.total.toFixed(coverage.total % 1 === 0 ? 0 : 1)} — ` +
+      : `coverage: ${percent(coverage.ratio)} of ${decimal(coverage.total, coverage.total % 1 === 0 ? 0 : 1)} — ` +
           coverage.basis,
   );
   return lines;
 }
 
-function renderSorts(report: FetchReport): string {
+function renderSorts(report: FetchReport, timings: boolean): string {
+  const head = ['sort', 'pages', 'requests', 'returned', 'new', 'duplicates', 'cumulative', 'end'];
+  const colAligns = ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'] as const;
   const table = new Table({
-    head: ['sort', 'pages', 'requests', 'returned', 'new', 'duplicates', 'cumulative', 'end', 'ms'],
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'right'],
-    style: { head: [], border: [] },
+    head: timings ? [...head, 'ms'] : head,
+    colAligns: timings ? [...colAligns, 'right'] : [...colAligns],
+    ...compact,
   });
   for (const sort of report.sorts) {
     const end = sort.error
@@ -119,7 +132,7 @@ function renderSorts(report: FetchReport): string {
       count(sort.duplicates),
       count(sort.cumulativeUnique),
       end,
-      count(sort.durationMs),
+      ...(timings ? [count(sort.durationMs)] : []),
     ]);
   }
   return `per sort (${report.statedOrder}):\n${table.toString()}`;
@@ -129,7 +142,7 @@ function renderOverlaps(title: string, overlaps: FetchReport['overlaps']): strin
   const table = new Table({
     head: ['a', 'b', 'shared', 'only a', 'only b', 'jaccard'],
     colAligns: ['left', 'left', 'right', 'right', 'right', 'right'],
-    style: { head: [], border: [] },
+    ...compact,
   });
   for (const overlap of overlaps) {
     table.push([

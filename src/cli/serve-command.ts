@@ -1,52 +1,78 @@
+import type { Logger } from 'pino';
+import { collectDefaultMetrics } from 'prom-client';
 import { createApp, listen, type RunningServer } from '../app/index.ts';
 import { configFlagsFrom, describeConfig, loadConfig, type Config } from '../config.ts';
+import type { RetryEvent } from '../hub/index.ts';
 import type { CacheEvent } from '../store/index.ts';
-import { logger } from './logger.ts';
+import { createLogger } from './logger.ts';
+import { stopOnSignals } from './shutdown.ts';
+import { DEMO_HINT, retryLine } from './upstream-messages.ts';
 
 export interface ServeFlags extends Record<string, unknown> {
   host?: string;
-  warm?: boolean;
+  /** Fetch on the first query instead of at start. */
+  lazy?: boolean;
 }
 
 export interface ServeOptions {
   upstreamLabel?: string;
   /** Said when the upstream cannot be reached, e.g. how to run the offline demo instead. */
   unreachableHint?: string;
+  /** Closed after the server when the process stops (the demo's emulator). */
+  alsoClose?: () => Promise<void>;
 }
 
-/** Starts hubcat's GraphQL server with the given configuration, and stops it cleanly on SIGINT/SIGTERM. */
+/**
+ * Starts hubcat's GraphQL server with the given configuration, fetches the catalog (unless `--lazy`), and stops in
+ * order on SIGTERM/SIGINT.
+ */
 export async function startServer(
   config: Config,
   flags: ServeFlags,
   options: ServeOptions = {},
 ): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel);
   const app = createApp(config, {
     upstreamLabel: options.upstreamLabel,
     logger,
-    onCacheEvent: (event) => logCacheEvent(event, options),
+    onCacheEvent: (event) => logCacheEvent(logger, event, options),
+    onUpstreamRetry: upstreamRetryLog(logger, config, options),
   });
-  const server = await listen(app, config.port, flags.host);
+  collectDefaultMetrics({ register: app.metrics });
+  const server = await listenOrClose(app, config.port, flags.host);
   logger.info({ config: describeConfig(config), url: `${server.url}/graphql` }, 'hubcat serving');
   // Warming goes through the cache like a first query would, so a snapshot already in Redis is served, not refetched.
-  if (flags.warm) void app.catalog.snapshot().catch(() => {});
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    void server.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  if (!flags.lazy) void app.catalog.snapshot().catch(() => {});
+  stopOnSignals(
+    async (graceMs) => {
+      await server.close(graceMs);
+      await options.alsoClose?.();
+    },
+    config.shutdownGraceSeconds * 1000,
+    logger,
+  );
   return server;
 }
 
 export async function runServe(flags: ServeFlags): Promise<void> {
   const config = loadConfig(configFlagsFrom(flags));
-  const server = await startServer(config, flags, {
-    unreachableHint: 'to try hubcat offline, run `npm run demo` (serves the bundled Hub emulator)',
-  });
-  process.stdout.write(`hubcat: GraphQL at ${server.url}/graphql (upstream ${config.endpoint})\n`);
+  const server = await startServer(config, flags, { unreachableHint: DEMO_HINT });
+  process.stdout.write(
+    `hubcat: GraphQL at ${server.url}/graphql (upstream ${config.endpoint})\n` +
+      `hubcat: readiness at ${server.url}/readiness, metrics at ${server.url}/metrics\n`,
+  );
 }
 
-function logCacheEvent(event: CacheEvent, options: ServeOptions): void {
+async function listenOrClose(app: ReturnType<typeof createApp>, port: number, host?: string) {
+  try {
+    return await listen(app, port, host);
+  } catch (error) {
+    await app.close().catch(() => {});
+    throw error;
+  }
+}
+
+function logCacheEvent(logger: Logger, event: CacheEvent, options: ServeOptions): void {
   if (event.type === 'fetch-failed') {
     logger.warn(
       { error: event.message, hint: options.unreachableHint },
@@ -58,4 +84,18 @@ function logCacheEvent(event: CacheEvent, options: ServeOptions): void {
     logger.info(event, event.type);
   }
   // The cache logs the rest itself (store lost and back, rejected snapshots) through the logger it is given.
+}
+
+/** Each retry as a short line; the first time the Hub cannot be reached at all, also what to do about it. */
+function upstreamRetryLog(logger: Logger, config: Config, options: ServeOptions): (event: RetryEvent) => void {
+  let hinted = false;
+  return (event) => {
+    logger.warn({ attempt: event.attempt, waitMs: event.waitMs }, retryLine(event, config.maxRetries + 1));
+    if (hinted || (event.reason !== 'network' && event.reason !== 'timeout')) return;
+    hinted = true;
+    logger.warn(
+      `cannot reach the Hub at ${config.endpoint}; hubcat keeps serving and retrying` +
+        (options.unreachableHint ? `; ${options.unreachableHint}` : ''),
+    );
+  };
 }

@@ -4,8 +4,8 @@ import type { AdoptionRoute } from './adopter.ts';
 export type RefreshReason = 'cold' | 'stale' | 'forced' | 'scheduled';
 
 /**
- * What the cache did, for logs and metrics: `lease-acquired` counts `hubcat_refresh_lease_acquired_total`,
- * `snapshot-adopted` counts `hubcat_snapshot_adopted_total`.
+ * What the cache did, for logs and metrics: `lease-acquired` (this replica took the refresh lease and crawls for all)
+ * counts `hubcat_refresh_lease_acquired_total`, `snapshot-adopted` counts `hubcat_snapshot_adopted_total`.
  */
 export type CacheEvent =
   | { type: 'fetch-started'; reason: RefreshReason }

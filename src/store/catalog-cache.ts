@@ -126,6 +126,11 @@ export class CatalogCache {
     return this.served()?.id ?? null;
   }
 
+  /** The snapshot served now, without starting a fetch; null until the first one is held. For probes and metrics. */
+  held(): CatalogSnapshot | null {
+    return this.served();
+  }
+
   status(): CatalogStatus {
     return describeCatalog({
       served: this.#current,
@@ -191,10 +196,10 @@ export class CatalogCache {
     reason: RefreshReason,
     errorsBefore: number,
   ): Promise<CatalogSnapshot> {
-    this.emit({ type: 'lease-acquired', holder: grant.holder });
     try {
       // Another replica may have published between the look at the pointer and the taking of the lease.
       if (reason !== 'forced' && (await this.caughtUp(coordinator))) return this.#current!.snapshot;
+      this.emit({ type: 'lease-acquired', holder: grant.holder });
       return await this.fetchAndServe(reason, errorsBefore, grant);
     } finally {
       await coordinator.release(grant);

@@ -35,7 +35,7 @@ export class Coordinator {
     private readonly logger: Logger,
     now: () => number,
   ) {
-    this.#health = new StoreHealth(shared.label, logger, now, (available, message) =>
+    this.#health = new StoreHealth(shared.logLabel, logger, now, (available, message) =>
       host.storeAvailabilityChanged(available, message),
     );
     this.#adopter = new Adopter({ ...host, load: (pointer) => this.#health.track(shared.store.load(pointer)) });

@@ -14,6 +14,8 @@ export interface SharedCatalogOptions {
   replicaId: string;
   /** How long the refresh lease lasts without renewal. */
   leaseMs: number;
+  /** How the log names this Redis, e.g. `Redis at redis://:***@host:6379`; its password already masked. */
+  logLabel?: string;
 }
 
 /**
@@ -21,7 +23,9 @@ export interface SharedCatalogOptions {
  * channel, over one connection for commands and one for the subscription.
  */
 export class SharedCatalog {
+  /** How `catalog.lastError` names the store: without its address, which API clients have no need to see. */
   readonly label = 'snapshot store (redis)';
+  readonly logLabel: string;
   readonly store: ChunkedSnapshotStore;
   readonly lease: RefreshLease;
   readonly replicaId: string;
@@ -34,6 +38,7 @@ export class SharedCatalog {
     this.#redis = connectRedis(options.url, options.mode);
     this.#keys = options.keys;
     this.replicaId = options.replicaId;
+    this.logLabel = options.logLabel ?? 'Redis';
     // Every command gets its own deadline on top of ioredis' commandTimeout, which a cluster that is reconnecting
     // does not apply to the commands it queues.
     const expired = () => new StoreTimeoutError(`${this.label} did not answer within ${STORE_TIMEOUT_MS} ms`);

@@ -38,7 +38,10 @@ export class StoreHealth {
   private failed(message: string): void {
     if (this.#unavailableSince !== null) return;
     this.#unavailableSince = this.now();
-    this.logger.warn({ error: message }, `${this.label} unavailable; serving from memory and fetching on its own`);
+    this.logger.error(
+      { error: message },
+      `${this.label} is unavailable; serving the catalog from memory until it answers`,
+    );
     this.onChange(false, message);
   }
 
@@ -46,7 +49,7 @@ export class StoreHealth {
     if (this.#unavailableSince === null) return;
     const downSeconds = Math.round((this.now() - this.#unavailableSince) / 1000);
     this.#unavailableSince = null;
-    this.logger.info({ downSeconds }, `${this.label} is back`);
-    this.onChange(true, `${this.label} is back`);
+    this.logger.info({ downSeconds }, `${this.label} answers again`);
+    this.onChange(true, `${this.label} answers again`);
   }
 }

@@ -29,7 +29,7 @@ describe('hubcat fetch', () => {
     expect(report.overlaps[0]).toMatchObject({ a: 'likes', b: 'downloads', shared: 796 });
     expect(report.complete).toBe(false);
     // Progress goes to stderr as plain lines when it is not a terminal, so stdout stays parseable.
-    expect(result.stderr).toMatch(/page 1 of likes: 1000 items/);
+    expect(result.stderr).toMatch(/page 1 of likes: 1,000 items, capped \(full page, no cursor\)/);
   });
 
   it('prints the same figures as a readable table, then the estimates', async () => {
@@ -41,8 +41,8 @@ describe('hubcat fetch', () => {
     expect(result.stdout).toMatch(/1,204 unique models in 2 requests/);
     expect(result.stdout).toMatch(/│ downloads\s*│\s*1\s*│\s*1\s*│\s*1,000\s*│\s*204\s*│\s*796\s*│\s*1,204\s*│ capped/);
     expect(result.stdout).toMatch(/complete: no/);
-    expect(result.stdout).toMatch(/Chapman likes×downloads: 1256\.2/);
-    expect(result.stdout).toMatch(/Chao lower bound: 1308\.6/);
+    expect(result.stdout).toMatch(/Chapman likes×downloads: 1,256\.2/);
+    expect(result.stdout).toMatch(/Chao lower bound: 1,308\.6/);
   });
 
   it('shows the covering proof under the default auto strategy', async () => {

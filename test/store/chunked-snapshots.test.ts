@@ -7,6 +7,7 @@ import { eventually } from '../support/eventually.ts';
 import { appFor, query } from '../support/graphql.ts';
 import { recordingLogger } from '../support/logger.ts';
 import { useOwnRedis } from '../support/redis-server.ts';
+import { parsePrometheus, sampleValue } from '../support/prometheus.ts';
 import { keysOf, storedCatalog } from '../support/stored-catalog.ts';
 
 const listingRequests = (emulator: RunningEmulator) =>
@@ -24,6 +25,7 @@ type Row = { id: string };
 async function replicaServingAFetchedSnapshot(emulator: RunningEmulator, redisUrl: string, client: Redis) {
   const fetcher = appFor(emulator.url, { cacheUrl: redisUrl, replicaId: 'fetcher' });
   const first = await query<Status, never>(fetcher, STATUS);
+  const fetcherMetrics = parsePrometheus(await fetcher.metrics.metrics());
   await fetcher.close();
   const events: CacheEvent[] = [];
   const log = recordingLogger();
@@ -49,7 +51,8 @@ async function replicaServingAFetchedSnapshot(emulator: RunningEmulator, redisUr
       () => tamper?.(stored, id) ?? Promise.resolve(),
     );
   };
-  return { first, adopted, replica, events, log, rows, publishInThreeChunks };
+  const metrics = async () => parsePrometheus(await replica.metrics.metrics());
+  return { first, adopted, replica, events, log, rows, publishInThreeChunks, fetcherMetrics, metrics };
 }
 
 describe('snapshots stored in chunks', () => {
@@ -69,6 +72,7 @@ describe('snapshots stored in chunks', () => {
       1000,
       20,
     );
+    const metrics = await setup.metrics();
     const last = setup.rows.at(-1)!.id;
     const served = await query<{ models: { nodes: Row[] }; model: Row }, never>(
       setup.replica,
@@ -86,6 +90,10 @@ describe('snapshots stored in chunks', () => {
     expect(served.models.nodes.map((node) => node.id)).toEqual(setup.rows.slice(0, 500).map((row) => row.id));
     expect(served.model.id).toBe(last);
     expect(listingRequests(emulator)).toBe(0);
+    expect(sampleValue(setup.fetcherMetrics, 'hubcat_refresh_lease_acquired_total')).toBe(1);
+    expect(sampleValue(metrics, 'hubcat_refresh_lease_acquired_total')).toBe(0);
+    expect(sampleValue(metrics, 'hubcat_snapshot_adopted_total', { route: 'catch-up' })).toBe(1);
+    expect(sampleValue(metrics, 'hubcat_snapshot_adopted_total', { route: 'publication' })).toBe(1);
     expect(setup.events).toContainEqual({
       type: 'snapshot-adopted',
       snapshotId: 'fetch-in-three-chunks',

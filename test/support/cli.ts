@@ -84,3 +84,44 @@ export async function startServeProcess(args: string[], env: Record<string, stri
     throw error;
   }
 }
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface NpmServer {
+  child: ChildProcessWithoutNullStreams;
+  url: string;
+  port: number;
+  stderr: () => string;
+  /** Resolves with the exit code (or the signal's name) once npm has exited. */
+  exited: Promise<number | string | null>;
+}
+
+/**
+ * Runs `npm <args>` in the checkout, as a person or a process manager would, and resolves once the server it starts
+ * says where it listens. The environment is only what is given, plus what npm needs to run (PATH, HOME).
+ */
+export async function startNpmServer(
+  args: string[],
+  env: Record<string, string>,
+  options: { ownProcessGroup?: boolean } = {},
+): Promise<NpmServer> {
+  const child = spawn('npm', args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? ROOT, ...env },
+    // As a terminal runs it: a process group of its own, which Ctrl-C signals as a whole.
+    detached: options.ownProcessGroup ?? false,
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal)),
+  );
+  const pattern = /(?:GraphQL at|GraphQL \(with GraphiQL\):) (http:\/\/\S+?):(\d+)\/graphql/;
+  try {
+    const match = pattern.exec(await waitForLine(child, pattern))!;
+    return { child, url: `${match[1]}:${match[2]}`, port: Number(match[2]), stderr: () => stderr, exited };
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+}

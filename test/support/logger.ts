@@ -1,22 +1,20 @@
-import type { Logger } from '../../src/store/index.ts';
+import { pino, type Logger } from 'pino';
 
 export interface LogLine {
-  level: 'info' | 'warn' | 'error';
-  details: object;
-  message: string;
+  level: string;
+  msg: string;
+  [field: string]: unknown;
 }
 
-/** A logger that keeps its lines, so a test can read what an operator would see. */
+/** A pino logger, as `hubcat serve` passes one, that keeps its lines so a test can read what an operator would see. */
 export function recordingLogger(): Logger & { lines: LogLine[]; matching: (pattern: RegExp) => LogLine[] } {
   const lines: LogLine[] = [];
-  const record = (level: LogLine['level']) => (details: object, message: string) => {
-    lines.push({ level, details, message });
-  };
-  return {
+  const logger = pino(
+    { formatters: { level: (label) => ({ level: label }) } },
+    { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) },
+  );
+  return Object.assign(logger, {
     lines,
-    matching: (pattern) => lines.filter((line) => pattern.test(`${line.message} ${JSON.stringify(line.details)}`)),
-    info: record('info'),
-    warn: record('warn'),
-    error: record('error'),
-  };
+    matching: (pattern: RegExp) => lines.filter((line) => pattern.test(`${line.msg} ${JSON.stringify(line)}`)),
+  });
 }
