@@ -28,7 +28,10 @@ export async function startBenchRedis(): Promise<{ url: string; client: Redis; s
       await probe.connect();
       break;
     } catch (error) {
-      if (attempt > 100 || child.exitCode !== null) throw error;
+      if (attempt > 100 || child.exitCode !== null) {
+        child.kill('SIGKILL');
+        throw error;
+      }
       await delay(50);
     } finally {
       probe.disconnect();
