@@ -12,6 +12,7 @@ import { benchLivingCatalog } from './living-catalog.ts';
 import { benchEmulatorStart } from './emulator-start.ts';
 import { benchQueryPerformance } from './query-performance.ts';
 import { benchScale } from './scale.ts';
+import { benchSharedSnapshots } from './shared-snapshots.ts';
 import { describeEnvironment } from './support/environment.ts';
 import { render, type BenchResult } from './support/format.ts';
 import { timed } from './support/measure.ts';
@@ -23,6 +24,7 @@ const BENCHMARKS: [name: string, run: () => Promise<BenchResult>][] = [
   ['query path at 1,377, 100k and 1M models', benchQueryPerformance],
   ['living catalog diff', benchLivingCatalog],
   ['emulator start', benchEmulatorStart],
+  ['shared snapshots in Redis', benchSharedSnapshots],
 ];
 
 const only = process.argv[2];

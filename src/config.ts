@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FETCH_STRATEGIES, type FetchStrategy } from './catalog/index.ts';
 import { DEFAULT_QUERY_LIMITS } from './graphql/index.ts';
 import { BEARER_TOKEN_SYNTAX, HUB_MAX_PAGE_SIZE, HUB_SORT_KEYS, type HubSortKey } from './hub/index.ts';
+import { CACHE_MODES, replicaIdSchema } from './store/index.ts';
 
 /** Thrown for any invalid setting; the message is one line naming the flag or variable it came from. */
 export class ConfigError extends Error {
@@ -212,6 +213,13 @@ export const SETTINGS = {
     fallback: '3600',
     description: 'seconds a snapshot is fresh; after that it is served stale while one refresh runs',
   },
+  coldWaitSeconds: {
+    flag: '--cold-wait',
+    env: ['HUBCAT_COLD_WAIT_S'],
+    schema: integer(1, 3600),
+    fallback: '10',
+    description: 'seconds a query waits for the first snapshot before it gets CATALOG_UNAVAILABLE; the fetch goes on',
+  },
   cacheUrl: {
     flag: '--cache-url',
     env: ['HUBCAT_CACHE_URL'],
@@ -254,6 +262,28 @@ export const SETTINGS = {
     schema: httpUrl,
     fallback: 'http://localhost:4000',
     description: 'a running hubcat server, for hubcat changes',
+  },
+  cacheMode: {
+    flag: '--cache-mode',
+    env: ['HUBCAT_CACHE_MODE'],
+    schema: z.enum(CACHE_MODES, { error: `must be one of ${CACHE_MODES.join(', ')}` }),
+    fallback: 'standalone',
+    description: 'standalone (one Redis server) or cluster (the cache URL names one node of a Redis Cluster)',
+  },
+  leaseSeconds: {
+    flag: '--lease',
+    env: ['HUBCAT_LEASE_S'],
+    schema: integer(2, 86_400),
+    fallback: '60',
+    description:
+      'seconds the refresh lease lasts unless renewed; the holder renews it every third of that while it crawls, ' +
+      'so it bounds how long a replica that dies mid-crawl delays the next refresh, not how long a crawl may take',
+  },
+  replicaId: {
+    flag: '--replica-id',
+    env: ['HUBCAT_REPLICA_ID'],
+    schema: replicaIdSchema.optional(),
+    description: 'names this replica in catalog.refreshedBy and catalog.leaseHolder; default host:pid',
   },
   qualityMinDownloads: {
     flag: '--quality-min-downloads',

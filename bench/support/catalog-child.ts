@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type { CatalogSnapshot } from '../../src/catalog/index.ts';
 import { createHubcatYoga, type HubcatServerOptions } from '../../src/graphql/index.ts';
 import { prepareCatalog, type CatalogView } from '../../src/query/index.ts';
-import { CatalogCache, type SnapshotStore } from '../../src/store/index.ts';
+import { CatalogCache } from '../../src/store/index.ts';
 import { fetchFrom } from './fetch.ts';
 import { measureEngine, QUALITY_BAR, type EngineFigures } from './engine-figures.ts';
 import { syntheticSnapshot } from './synthetic-catalog.ts';
@@ -39,16 +39,11 @@ const loadStarted = performance.now();
 const load: () => Promise<CatalogSnapshot> = values.synthetic
   ? () => Promise.resolve(syntheticSnapshot(Number(values.synthetic)))
   : () => fetchFrom(values.upstream!, { sorts: ['createdAt'] });
-// Nothing to share or restore here: a store would only copy the rows back into objects and weigh on the heap.
-const store: SnapshotStore = {
-  kind: 'memory',
-  get: () => Promise.resolve(undefined),
-  set: () => Promise.resolve(),
-  close: () => Promise.resolve(),
-};
+// Nothing shared: the catalog is held in this process only, as a server without HUBCAT_CACHE_URL holds it.
 const catalog = new CatalogCache({
-  store,
-  key: 'bench',
+  replicaId: 'bench',
+  // A million generated rows take longer than a query's usual wait for the first snapshot.
+  coldWaitMs: 30 * 60_000,
   ttlSeconds: 86_400,
   fetchSnapshot: load,
   upstreamLabel: values.upstream ?? 'synthetic',

@@ -40,12 +40,18 @@ export type CatalogStatus = {
   fetchedAt?: Maybe<Scalars['DateTime']['output']>;
   lastError?: Maybe<Scalars['String']['output']>;
   lastErrorAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The replica crawling the upstream for everyone right now; null when no refresh runs */
+  leaseHolder?: Maybe<Scalars['String']['output']>;
   /** When the next scheduled refresh starts; null while one runs, or when none is scheduled */
   nextRefreshAt?: Maybe<Scalars['DateTime']['output']>;
   /** Seconds between scheduled refreshes (±10 %); null when only a stale query starts a refresh */
   refreshIntervalSeconds?: Maybe<Scalars['Int']['output']>;
+  /** The replica that fetched the snapshot served: HUBCAT_REPLICA_ID, or host and pid */
+  refreshedBy?: Maybe<Scalars['String']['output']>;
   refreshing: Scalars['Boolean']['output'];
   size: Scalars['Int']['output'];
+  /** Id of the snapshot served (equal to fetchReport.id); replicas sharing a cache agree on it */
+  snapshotId?: Maybe<Scalars['ID']['output']>;
   stale: Scalars['Boolean']['output'];
   ttlSeconds: Scalars['Int']['output'];
   upstream: Scalars['String']['output'];

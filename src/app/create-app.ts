@@ -1,18 +1,18 @@
+import { hostname } from 'node:os';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { fetchCatalog, type CaptureFailure, type FetchPlan } from '../catalog/index.ts';
-import type { Config } from '../config.ts';
+import { describeConfig, type Config } from '../config.ts';
 import { createHubcatYoga, type HubcatYoga, type QueryLimits } from '../graphql/index.ts';
 import { HubClient, HubProtocolError, type RetryEvent } from '../hub/index.ts';
-import { CatalogCache, createSnapshotStore, snapshotKey, type CacheEvent } from '../store/index.ts';
+import { CatalogCache, catalogKeys, SharedCatalog, type CacheEvent, type CatalogKeys } from '../store/index.ts';
 import { silentLogger, type AppLogger } from './app-logger.ts';
 import { httpSecurity } from './http-security.ts';
 import { createLiveCatalog, type LiveCatalog, type LiveCatalogOptions } from './live-catalog.ts';
 import { createMetrics, type AppMetrics } from './metrics.ts';
 import { useReadiness } from './probes.ts';
 import { useRequestLog, yogaLogger } from './request-log.ts';
-import { watchStoreHealth, type StoreHealthEvent } from './store-health.ts';
 
 export interface AppOptions extends Omit<LiveCatalogOptions, 'now' | 'onEvent'> {
   /** How the upstream is named in `catalog.upstream`; defaults to its URL. */
@@ -23,15 +23,13 @@ export interface AppOptions extends Omit<LiveCatalogOptions, 'now' | 'onEvent'> 
   onCacheEvent?: (event: CacheEvent) => void;
   /** Before each retry of a Hub request, e.g. to say that the Hub cannot be reached while the fetch still runs. */
   onUpstreamRetry?: (event: RetryEvent) => void;
-  /** When the snapshot store (Redis) stops answering, and when it answers again. */
-  onStoreHealth?: (event: StoreHealthEvent) => void;
   /** Scheduled refreshes, recorded changes, webhook deliveries. */
   onLiveEvent?: LiveCatalogOptions['onEvent'];
   /** Overrides the configuration's `HUBCAT_GRAPHIQL`. */
   graphiql?: boolean;
   /**
    * Gets what API clients are not shown (the cause of a masked error, the whole error of a failed capture), Yoga's
-   * own log and, at debug, one line per GraphQL request.
+   * own log and, at debug, one line per GraphQL request; the cache's too (Redis lost and back, rejected snapshots).
    */
   logger?: Logger;
 }
@@ -48,7 +46,7 @@ export interface App {
    * stays), and no later one starts a request. For shutdown, which must not wait out a hung upstream.
    */
   abort(): void;
-  /** Aborts, waits for the fetch to settle, and closes the snapshot store; call it once requests are drained. */
+  /** Aborts, waits for the fetch to settle, and closes the shared store; call it once requests are drained. */
   close(): Promise<void>;
 }
 
@@ -67,19 +65,22 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const plan = fetchPlanOf(config);
   const logger: AppLogger = options.logger ?? silentLogger;
   const shutdown = new AbortController();
-  const store = watchStoreHealth(createSnapshotStore(config.cacheUrl), (event) => options.onStoreHealth?.(event));
   const metrics = createMetrics();
   const client = hubClientOf(config, options, metrics);
-  const key = snapshotKey({ upstream: config.endpoint, ...plan });
-  const live = createLiveCatalog(config, key, { ...options, onEvent: options.onLiveEvent });
+  const keys = catalogKeys({ upstream: config.endpoint, ...plan });
+  // The history and the update channel take the catalog's hash tag, so that on a Redis Cluster they share its slot.
+  const live = createLiveCatalog(config, keys.tag, { ...options, onEvent: options.onLiveEvent });
+  const replicaId = config.replicaId ?? `${hostname()}:${process.pid}`;
   const catalog = new CatalogCache({
-    store,
-    key,
+    shared: sharedCatalogOf(config, keys, replicaId),
+    replicaId,
     ttlSeconds: config.ttlSeconds,
     fetchSnapshot: () =>
       fetchCatalog(plan, { client, now: options.now, signal: shutdown.signal, onCaptureFailed: logFailure(logger) }),
     upstreamLabel: options.upstreamLabel ?? config.endpoint,
+    coldWaitMs: config.coldWaitSeconds * 1000,
     now: options.now,
+    logger: options.logger,
     onEvent: (event) => {
       metrics.observe(event);
       options.onCacheEvent?.(event);
@@ -98,11 +99,23 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     abort,
     close: async () => {
       abort();
-      await catalog.settled();
+      await catalog.close();
       await live.close();
-      await store.close();
     },
   };
+}
+
+/** The catalog in Redis that replicas of this fetch plan share, when a cache URL is set. */
+function sharedCatalogOf(config: Config, keys: CatalogKeys, replicaId: string): SharedCatalog | undefined {
+  if (!config.cacheUrl) return undefined;
+  return new SharedCatalog({
+    url: config.cacheUrl,
+    mode: config.cacheMode,
+    keys,
+    replicaId,
+    leaseMs: config.leaseSeconds * 1000,
+    logLabel: `Redis at ${describeConfig(config).cacheUrl as string}`,
+  });
 }
 
 function hubClientOf(config: Config, options: AppOptions, metrics: AppMetrics): HubClient {

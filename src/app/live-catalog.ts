@@ -33,8 +33,9 @@ export interface LiveCatalog {
 }
 
 export function createLiveCatalog(config: Config, catalogKey: string, options: LiveCatalogOptions = {}): LiveCatalog {
-  const history = createChangeHistory({ cacheUrl: config.cacheUrl, catalogKey, retention: config.changeRetention });
-  const channel = createUpdateChannel({ cacheUrl: config.cacheUrl, catalogKey });
+  const { cacheUrl, cacheMode } = config;
+  const history = createChangeHistory({ cacheUrl, cacheMode, catalogKey, retention: config.changeRetention });
+  const channel = createUpdateChannel({ cacheUrl, cacheMode, catalogKey });
   const webhook = config.webhookUrl
     ? new WebhookSender({
         url: config.webhookUrl,

@@ -41,6 +41,7 @@ export function createMetrics(): AppMetrics {
     registers: [registry],
   });
 
+  const observeSharing = sharingCounters(registry);
   let refreshStartedAt: number | null = null;
   const endRefresh = (outcome: 'replaced' | 'kept' | 'failed') => {
     if (refreshStartedAt !== null) refreshDuration.observe({ outcome }, (performance.now() - refreshStartedAt) / 1000);
@@ -65,9 +66,35 @@ export function createMetrics(): AppMetrics {
       if (event.type === 'fetch-started') refreshStartedAt = performance.now();
       else if (event.type === 'snapshot-replaced') endRefresh('replaced');
       else if (event.type === 'snapshot-kept') endRefresh('kept');
-      else endRefresh('failed');
+      else if (event.type === 'fetch-failed') endRefresh('failed');
+      else observeSharing(event);
     },
     watchCatalog: (catalog) => registerCatalogGauges(registry, catalog),
+  };
+}
+
+/** Counters of a catalog shared through Redis: crawls made for every replica, snapshots taken from others, refused. */
+function sharingCounters(registry: Registry): (event: CacheEvent) => void {
+  const leasesAcquired = new Counter({
+    name: 'hubcat_refresh_lease_acquired_total',
+    help: 'Refresh leases this replica took in the shared Redis to crawl the Hub for every replica',
+    registers: [registry],
+  });
+  const snapshotsAdopted = new Counter({
+    name: 'hubcat_snapshot_adopted_total',
+    help: 'Snapshots another replica published that this one adopted, by route: publication (pub/sub) or catch-up',
+    labelNames: ['route'],
+    registers: [registry],
+  });
+  const snapshotsRejected = new Counter({
+    name: 'hubcat_snapshot_rejected_total',
+    help: 'Stored snapshots refused (wrong shape, corrupt or missing chunk, implausible); the last good one was kept',
+    registers: [registry],
+  });
+  return (event) => {
+    if (event.type === 'lease-acquired') leasesAcquired.inc();
+    else if (event.type === 'snapshot-adopted') snapshotsAdopted.inc({ route: event.route });
+    else if (event.type === 'snapshot-rejected') snapshotsRejected.inc();
   };
 }
 

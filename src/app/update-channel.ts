@@ -1,8 +1,14 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import type { Redis } from 'ioredis';
 import { createPubSub, filter, pipe, Repeater, type PubSubEvent } from 'graphql-yoga';
 import type { CatalogUpdate } from '../catalog/index.ts';
-import { catalogUpdateSchema, closeRedis, redisCommandConnection, redisSubscriberConnection } from '../store/index.ts';
+import {
+  catalogUpdateSchema,
+  closeRedis,
+  redisCommandConnection,
+  redisSubscriberConnection,
+  type CacheMode,
+  type RedisClient,
+} from '../store/index.ts';
 
 /** Carries each catalog update to every subscriber: of this process, or of every replica through Redis pub/sub. */
 export interface UpdateChannel {
@@ -24,10 +30,14 @@ export function updateTopic(catalogKey: string): string {
   return `hubcat:catalog-updated:{${catalogKey}}`;
 }
 
-export function createUpdateChannel(options: { cacheUrl?: string; catalogKey: string }): UpdateChannel {
+export function createUpdateChannel(options: {
+  cacheUrl?: string;
+  cacheMode: CacheMode;
+  catalogKey: string;
+}): UpdateChannel {
   const ending = endable();
   const channel = options.cacheUrl
-    ? redisChannel(options.cacheUrl, updateTopic(options.catalogKey))
+    ? redisChannel(options.cacheUrl, options.cacheMode, updateTopic(options.catalogKey))
     : memoryChannel(updateTopic(options.catalogKey));
   return {
     ...channel,
@@ -68,9 +78,9 @@ function memoryChannel(topic: string): Channel {
   };
 }
 
-function redisChannel(cacheUrl: string, topic: string): Channel {
-  const publishClient = redisCommandConnection(cacheUrl);
-  const subscribeClient = quietSubscriptions(redisSubscriberConnection(cacheUrl));
+function redisChannel(cacheUrl: string, mode: CacheMode, topic: string): Channel {
+  const publishClient = redisCommandConnection(cacheUrl, mode);
+  const subscribeClient = quietSubscriptions(redisSubscriberConnection(cacheUrl, mode));
   const pubsub = createPubSub<Topics>({
     eventTarget: createRedisEventTarget<PubSubEvent<Topics, string>>({
       publishClient,
@@ -102,7 +112,7 @@ function redisChannel(cacheUrl: string, topic: string): Channel {
  * closed while a subscriber leaves) must not become an unhandled rejection that ends the process. ioredis subscribes
  * again by itself once it reconnects.
  */
-function quietSubscriptions(redis: Redis): Redis {
+function quietSubscriptions(redis: RedisClient): RedisClient {
   return new Proxy(redis, {
     get: (target, property, receiver) => {
       if (property !== 'subscribe' && property !== 'unsubscribe')

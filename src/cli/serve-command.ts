@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import { collectDefaultMetrics } from 'prom-client';
 import { createApp, listen, type RunningServer } from '../app/index.ts';
-import type { StoreHealthEvent } from '../app/index.ts';
 import { configFlagsFrom, describeConfig, loadConfig, type Config } from '../config.ts';
 import type { RetryEvent } from '../hub/index.ts';
 import type { CacheEvent } from '../store/index.ts';
@@ -39,7 +38,6 @@ export async function startServer(
     upstreamLabel: options.upstreamLabel,
     onCacheEvent: (event) => logCacheEvent(logger, event, options),
     onUpstreamRetry: upstreamRetryLog(logger, config, options),
-    onStoreHealth: (event) => logStoreHealth(logger, event, config),
     onLiveEvent: (event) => logLiveEvent(logger, event),
   });
   collectDefaultMetrics({ register: app.metrics });
@@ -85,9 +83,10 @@ function logCacheEvent(logger: Logger, event: CacheEvent, options: ServeOptions)
     );
   } else if (event.type === 'snapshot-kept') {
     logger.warn({ reason: event.reason }, 'kept the last good snapshot');
-  } else {
+  } else if (['fetch-started', 'snapshot-replaced', 'snapshot-adopted', 'lease-acquired'].includes(event.type)) {
     logger.info(event, event.type);
   }
+  // The cache logs the rest itself (store lost and back, rejected snapshots) through the logger it is given.
 }
 
 /** Each retry as a short line; the first time the Hub cannot be reached at all, also what to do about it. */
@@ -102,13 +101,4 @@ function upstreamRetryLog(logger: Logger, config: Config, options: ServeOptions)
         (options.unreachableHint ? `; ${options.unreachableHint}` : ''),
     );
   };
-}
-
-function logStoreHealth(logger: Logger, event: StoreHealthEvent, config: Config): void {
-  const where = event.kind === 'redis' ? `Redis at ${describeConfig(config).cacheUrl as string}` : 'the snapshot store';
-  if (event.type === 'store-unavailable') {
-    logger.error({ error: event.message }, `${where} is unavailable; serving the catalog from memory until it answers`);
-  } else {
-    logger.info(`${where} answers again`);
-  }
 }

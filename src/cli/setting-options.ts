@@ -7,6 +7,8 @@ type SettingKey = keyof typeof SETTINGS;
 const PLACEHOLDERS: Partial<Record<SettingKey, string>> = {
   endpoint: '<url>',
   cacheUrl: '<url>',
+  cacheMode: '<mode>',
+  replicaId: '<name>',
   provider: '<name>',
   strategy: '<name>',
   sorts: '<keys>',

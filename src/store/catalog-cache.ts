@@ -1,31 +1,34 @@
 import type { CatalogSnapshot } from '../catalog/index.ts';
-import type { SnapshotStore } from './snapshot-store.ts';
-
-/** What the API says about the catalog it serves. */
-export interface CatalogStatus {
-  size: number;
-  fetchedAt: string | null;
-  ageSeconds: number | null;
-  ttlSeconds: number;
-  stale: boolean;
-  refreshing: boolean;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  upstream: string;
-}
+import { whyKeep, whyRefuseStored } from './acceptance.ts';
+import type { AdoptionRoute } from './adopter.ts';
+import type { CacheEvent, RefreshReason } from './cache-events.ts';
+import { describeCatalog, isStale, type CatalogStatus } from './catalog-status.ts';
+import type { StoredSnapshot } from './chunked-snapshot-store.ts';
+import { Coordinator, UNAVAILABLE } from './coordinator.ts';
+import { withDeadline } from './deadline.ts';
+import { ErrorLog } from './error-log.ts';
+import { silentLogger, type Logger } from './logger.ts';
+import type { LeaseGrant } from './refresh-lease.ts';
+import type { SharedCatalog } from './shared-catalog.ts';
+import { SnapshotRejectedError } from './stored-snapshot.ts';
+import { Wakeups } from './wakeups.ts';
 
 export interface CatalogCacheOptions {
-  store: SnapshotStore;
-  /** The store key of this fetch plan's snapshot (see `snapshotKey`). */
-  key: string;
+  /** The catalog in Redis, shared with other replicas; without it the catalog lives in this process only. */
+  shared?: SharedCatalog;
   ttlSeconds: number;
   /** Runs one fetch; the cache decides when. */
   fetchSnapshot: () => Promise<CatalogSnapshot>;
   /** Shown as `upstream` in the status, e.g. the emulator's label. */
   upstreamLabel: string;
+  /** Shown as `refreshedBy` of what this replica fetches (the shared catalog's replica id when there is one). */
+  replicaId?: string;
   /** After a failed refresh, wait this long before the next attempt, so a down Hub is not hit on every query. */
   retryAfterFailureMs?: number;
+  /** How long a query waits for the first snapshot before it is told the catalog is unavailable; default 10 s. */
+  coldWaitMs?: number;
   now?: () => number;
+  logger?: Logger;
   onEvent?: (event: CacheEvent) => void;
   /**
    * Called when a snapshot this process fetched replaces the served one (`previous` is null for the first); not for
@@ -34,197 +37,295 @@ export interface CatalogCacheOptions {
   onReplace?: (previous: CatalogSnapshot | null, next: CatalogSnapshot) => void;
 }
 
-export type RefreshReason = 'cold' | 'stale' | 'forced' | 'scheduled';
-
-export type CacheEvent =
-  | { type: 'fetch-started'; reason: RefreshReason }
-  | { type: 'snapshot-replaced'; snapshotId: string; size: number }
-  | { type: 'snapshot-kept'; reason: string }
-  | { type: 'fetch-failed'; message: string };
-
-/** No snapshot exists yet and the fetch that should make one failed. */
+/** No snapshot exists yet and the fetch that should make one failed, or has not finished in time. */
 export class CatalogUnavailableError extends Error {
   override readonly name = 'CatalogUnavailableError';
 }
 
 /**
  * Serves the catalog snapshot of one fetch plan: fetches it on first use, shares one fetch among concurrent callers,
- * serves a stale snapshot while a single background refresh runs, and never lets a failed or worse refresh replace
- * a good snapshot.
+ * serves a stale snapshot while a single background refresh runs, and never lets a failed or worse refresh — or an
+ * invalid or implausible stored snapshot — replace a good one. With a shared catalog, only the replica holding the
+ * refresh lease crawls; the others adopt what it publishes.
  */
 export class CatalogCache {
-  private current: CatalogSnapshot | null = null;
-  private inflight: Promise<CatalogSnapshot> | null = null;
-  private coldLoad: Promise<CatalogSnapshot> | null = null;
-  private lastError: { message: string; at: number } | null = null;
-  /** Refreshes in a row that failed or were kept out; each doubles the pause before the next attempt. */
-  private failureStreak = 0;
-  private readonly now: () => number;
+  #current: StoredSnapshot | null = null;
+  #inflight: Promise<CatalogSnapshot> | null = null;
+  #coldLoad: Promise<CatalogSnapshot> | null = null;
+  /** While another replica holds the lease (by this process' monotonic clock), stale queries do not ask again. */
+  #leaderBusyUntil = 0;
+  readonly #adoptions = new Wakeups();
+  readonly #errors: ErrorLog;
+  readonly #now: () => number;
+  readonly #logger: Logger;
+  readonly #replicaId: string;
+  readonly #coordinator: Coordinator | null;
 
   constructor(private readonly options: CatalogCacheOptions) {
-    this.now = options.now ?? Date.now;
+    this.#now = options.now ?? Date.now;
+    this.#logger = options.logger ?? silentLogger;
+    this.#errors = new ErrorLog(this.#now);
+    this.#replicaId = options.shared?.replicaId ?? options.replicaId ?? 'this process';
+    this.#coordinator = options.shared ? this.coordinatorFor(options.shared) : null;
   }
 
   /** The snapshot to answer from now; starts a fetch only when none exists or the one held is stale. */
   async snapshot(): Promise<CatalogSnapshot> {
-    if (!this.current) {
-      if (this.recentlyFailed() && !this.coldLoad) {
-        throw new CatalogUnavailableError(`no catalog yet: ${this.lastError!.message}`);
+    const current = this.#current?.snapshot;
+    if (!current) {
+      if (this.recentlyFailed() && !this.#coldLoad) {
+        throw new CatalogUnavailableError(`no catalog yet: ${this.#errors.last?.message ?? 'the last fetch failed'}`);
       }
-      this.coldLoad ??= this.loadCold().finally(() => {
-        this.coldLoad = null;
+      this.#coldLoad ??= this.loadCold().finally(() => {
+        this.#coldLoad = null;
       });
-      return this.coldLoad;
+      return this.awaitCold(this.#coldLoad);
     }
-    if (this.isStale(this.current) && !this.inflight && !this.recentlyFailed()) {
+    if (this.isStale(current) && !this.#inflight && !this.recentlyFailed() && !this.leaderBusy()) {
       void this.refresh('stale').catch(() => {});
     }
-    return this.current;
+    return current;
   }
 
-  /** Fetches now (joining a fetch already running) and returns the snapshot served afterwards. */
-  refresh(reason: RefreshReason = 'forced'): Promise<CatalogSnapshot> {
-    this.inflight ??= this.runFetch(reason).finally(() => {
-      this.inflight = null;
+  /** Refreshes now (joining a refresh already running) and returns the snapshot served afterwards. */
+  refresh(reason: RefreshReason = 'forced', errorsBefore = this.#errors.count): Promise<CatalogSnapshot> {
+    this.#inflight ??= this.runRefresh(reason, errorsBefore).finally(() => {
+      this.#inflight = null;
     });
-    return this.inflight;
-  }
-
-  /** The snapshot served now, without starting a fetch; null until the first one is held. For probes and metrics. */
-  held(): CatalogSnapshot | null {
-    return this.current;
-  }
-
-  /** The id of the snapshot being served now, or null before the first; synchronous, for per-request cache keys. */
-  servedSnapshotId(): string | null {
-    return this.current?.id ?? null;
-  }
-
-  status(): CatalogStatus {
-    const current = this.current;
-    const ageMs = current ? this.now() - Date.parse(current.fetchedAt) : null;
-    return {
-      size: current?.models.size ?? 0,
-      fetchedAt: current?.fetchedAt ?? null,
-      ageSeconds: ageMs === null ? null : Math.max(0, Math.floor(ageMs / 1000)),
-      ttlSeconds: this.options.ttlSeconds,
-      stale: current ? this.isStale(current) : false,
-      refreshing: this.inflight !== null,
-      lastError: this.lastError?.message ?? null,
-      lastErrorAt: this.lastError ? new Date(this.lastError.at).toISOString() : null,
-      upstream: this.options.upstreamLabel,
-    };
-  }
-
-  /** Resolves when no fetch is running; for orderly shutdown and tests. */
-  async settled(): Promise<void> {
-    while (this.inflight) await this.inflight.catch(() => {});
-  }
-
-  private async loadCold(): Promise<CatalogSnapshot> {
-    const stored = await this.readStore();
-    if (stored && this.adopt(stored)) return this.snapshot();
-    if (this.current) return this.current;
-    return this.refresh('cold');
+    return this.#inflight;
   }
 
   /**
-   * Takes a snapshot found in the store (left by an earlier run or another replica) when nothing is held yet, or when
-   * it is newer than the one held and would be allowed to replace it.
-   */
-  private adopt(stored: CatalogSnapshot): boolean {
-    const current = this.current;
-    if (
-      current &&
-      (stored.id === current.id ||
-        Date.parse(stored.fetchedAt) <= Date.parse(current.fetchedAt) ||
-        whyKeep(current, stored))
-    ) {
-      return false;
-    }
-    this.current = stored;
-    return true;
-  }
-
-  /**
-   * The scheduler's refresh, which never rejects: loads the catalog when none is held; adopts a snapshot another
-   * replica stored less than `freshWithinMs` ago instead of fetching; otherwise fetches, joining a fetch already
-   * running. Does nothing while the pause after a failure lasts (see `retryPauseMs`).
+   * The scheduler's refresh, which never rejects: loads the catalog when none is held; adopts what another replica
+   * published less than `freshWithinMs` ago instead of fetching; otherwise refreshes (through the lease when the
+   * catalog is shared), joining a refresh already running. Does nothing while the pause after a failure lasts.
    */
   async scheduledRefresh(freshWithinMs: number): Promise<void> {
-    if (this.inflight) {
-      await this.inflight.catch(() => {});
+    if (this.#inflight) {
+      await this.#inflight.catch(() => {});
       return;
     }
     if (this.retryPauseMs() > 0) return;
-    if (!this.current) {
+    if (!this.#current) {
       await this.snapshot().catch(() => {});
       return;
     }
-    const stored = await this.readStore();
-    if (stored && this.now() - Date.parse(stored.fetchedAt) < freshWithinMs && this.adopt(stored)) return;
+    await this.#coordinator?.catchUp();
+    const served = this.served();
+    if (served && this.#coordinator && this.#now() - Date.parse(served.fetchedAt) < freshWithinMs) return;
     await this.refresh('scheduled').catch(() => {});
   }
 
   /** How long the pause after failed refreshes still lasts; 0 when an attempt may start now. */
   retryPauseMs(): number {
-    if (this.failureStreak === 0 || this.lastError === null) return 0;
-    const first = this.options.retryAfterFailureMs ?? 30_000;
-    const pause = Math.min(this.options.ttlSeconds * 1000, first * 2 ** (this.failureStreak - 1));
-    return Math.max(0, this.lastError.at + pause - this.now());
+    return this.#errors.pauseRemainingMs(this.options.retryAfterFailureMs ?? 30_000, this.options.ttlSeconds * 1000);
   }
 
-  private async runFetch(reason: RefreshReason): Promise<CatalogSnapshot> {
-    // Another replica sharing the store may have refreshed already.
-    const stored = reason === 'stale' ? await this.readStore() : undefined;
-    if (stored && !this.isStale(stored) && this.adopt(stored)) return stored;
+  /** The id of the snapshot being served now, or null before the first; synchronous, for per-request cache keys. */
+  servedSnapshotId(): string | null {
+    return this.served()?.id ?? null;
+  }
+
+  /** The snapshot served now, without starting a fetch; null until the first one is held. For probes and metrics. */
+  held(): CatalogSnapshot | null {
+    return this.served();
+  }
+
+  status(): CatalogStatus {
+    return describeCatalog({
+      served: this.#current,
+      now: this.#now(),
+      ttlSeconds: this.options.ttlSeconds,
+      refreshing: this.#inflight !== null,
+      lastError: this.#errors.last,
+      upstream: this.options.upstreamLabel,
+    });
+  }
+
+  /** The replica crawling the upstream for everyone right now, or null when no refresh runs. */
+  async leaseHolder(): Promise<string | null> {
+    if (this.#coordinator) return this.#coordinator.leaseHolder();
+    return this.#inflight ? this.#replicaId : null;
+  }
+
+  /** Resolves when no fetch is running; for orderly shutdown and tests. */
+  async settled(): Promise<void> {
+    while (this.#inflight) await this.#inflight.catch(() => {});
+  }
+
+  /** Waits for the running fetch, then lets go of the shared store. */
+  async close(): Promise<void> {
+    await this.settled();
+    this.#coordinator?.close();
+  }
+
+  /** A snapshot already published is served at once (refreshed in the background if stale); else the first fetch. */
+  private async loadCold(): Promise<CatalogSnapshot> {
+    const errorsBefore = this.#errors.count;
+    await this.#coordinator?.catchUp();
+    if (this.#current) return this.snapshot();
+    return this.refresh('cold', errorsBefore);
+  }
+
+  private async runRefresh(reason: RefreshReason, errorsBefore: number): Promise<CatalogSnapshot> {
+    const coordinator = this.#coordinator;
+    if (!coordinator) return this.fetchAndServe(reason, errorsBefore, null);
+    for (;;) {
+      if (reason !== 'forced' && (await this.caughtUp(coordinator))) return this.#current!.snapshot;
+      const attempt = coordinator.available ? await coordinator.tryLead() : UNAVAILABLE;
+      if (attempt === UNAVAILABLE) return this.fetchAndServe(reason, errorsBefore, null);
+      if (attempt.acquired) return this.lead(coordinator, attempt.grant, reason, errorsBefore);
+      this.#leaderBusyUntil = performance.now() + attempt.expiresInMs;
+      if (this.#current || reason === 'forced') return this.servedOrUnavailable();
+      // Cold, and another replica is crawling: wait for its snapshot, or for its lease to run out, then look again.
+      await this.#adoptions.wait(Math.max(attempt.expiresInMs, 100));
+      const adopted = this.served();
+      if (adopted) return adopted;
+    }
+  }
+
+  /** Adopts what was published meanwhile; true when the snapshot served afterwards is fresh. */
+  private async caughtUp(coordinator: Coordinator): Promise<boolean> {
+    await coordinator.catchUp();
+    return this.#current !== null && !this.isStale(this.#current.snapshot);
+  }
+
+  private async lead(
+    coordinator: Coordinator,
+    grant: LeaseGrant,
+    reason: RefreshReason,
+    errorsBefore: number,
+  ): Promise<CatalogSnapshot> {
+    try {
+      // Another replica may have published between the look at the pointer and the taking of the lease.
+      if (reason !== 'forced' && (await this.caughtUp(coordinator))) return this.#current!.snapshot;
+      this.emit({ type: 'lease-acquired', holder: grant.holder });
+      return await this.fetchAndServe(reason, errorsBefore, grant);
+    } finally {
+      await coordinator.release(grant);
+    }
+  }
+
+  /** Fetches from the upstream; with a lease, publishes the result before serving it. */
+  private async fetchAndServe(
+    reason: RefreshReason,
+    errorsBefore: number,
+    grant: LeaseGrant | null,
+  ): Promise<CatalogSnapshot> {
     this.emit({ type: 'fetch-started', reason });
     let next: CatalogSnapshot;
     try {
-      next = await this.options.fetchSnapshot();
+      const fetch = this.options.fetchSnapshot;
+      next = grant && this.#coordinator ? await this.#coordinator.whileLeading(grant, fetch) : await fetch();
     } catch (error) {
-      const message = `refresh failed: ${messageOf(error)}`;
-      this.recordFailure(message);
-      this.emit({ type: 'fetch-failed', message });
-      if (this.current) return this.current;
-      throw new CatalogUnavailableError(`no catalog yet: ${message}`, { cause: error });
+      return this.fetchFailed(error);
     }
-    const rejection = this.current ? whyKeep(this.current, next) : null;
+    const current = this.#current?.snapshot;
+    const rejection = current ? whyKeep(current, next) : null;
     if (rejection) {
-      this.recordFailure(rejection);
+      this.#errors.recordFailure(rejection);
       this.emit({ type: 'snapshot-kept', reason: rejection });
-      return this.current!;
+      return current!;
     }
-    const previous = this.current;
-    this.current = next;
-    this.failureStreak = 0;
-    this.lastError =
-      next.report.errors.length > 0
-        ? { message: `partial fetch: ${next.report.errors.join('; ')}`, at: this.now() }
-        : null;
-    await this.options.store.set(this.options.key, next, this.retentionMs()).catch((error: unknown) => {
-      this.recordError(
-        `snapshot store (${this.options.store.kind}) refused the new snapshot, serving it from memory: ` +
-          messageOf(error),
-      );
-    });
+    const outcome = grant ? await this.#coordinator!.publish(next, grant, this.retentionMs()) : null;
+    if (outcome === 'lease-lost' || outcome === 'superseded') return this.notPublished(next, outcome);
+    const previous = this.served();
+    this.serve({ snapshot: next, refreshedBy: this.#replicaId }, errorsBefore);
     this.emit({ type: 'snapshot-replaced', snapshotId: next.id, size: next.models.size });
     this.options.onReplace?.(previous, next);
     return next;
   }
 
-  /** A store that cannot be read is reported, not fatal: the catalog can still be fetched and served from memory. */
-  private async readStore(): Promise<CatalogSnapshot | undefined> {
-    try {
-      return await this.options.store.get(this.options.key);
-    } catch (error) {
-      this.recordError(`snapshot store (${this.options.store.kind}) unavailable: ${messageOf(error)}`);
-      return undefined;
+  private fetchFailed(error: unknown): CatalogSnapshot {
+    const message = `refresh failed: ${messageOf(error)}`;
+    this.#errors.recordFailure(message);
+    this.emit({ type: 'fetch-failed', message });
+    if (this.#current) return this.#current.snapshot;
+    throw new CatalogUnavailableError(`no catalog yet: ${message}`, { cause: error });
+  }
+
+  /**
+   * A holder that lost its lease, or found a newer snapshot published, serves what was published instead of its own
+   * result, so that replicas agree.
+   */
+  private async notPublished(
+    discarded: CatalogSnapshot,
+    outcome: 'lease-lost' | 'superseded',
+  ): Promise<CatalogSnapshot> {
+    const why = outcome === 'lease-lost' ? 'the refresh lease was lost' : 'a newer snapshot was published meanwhile';
+    this.#errors.record(`snapshot ${discarded.id} was not published: ${why}; serving the one published`);
+    await this.#coordinator!.catchUp();
+    return this.servedOrUnavailable();
+  }
+
+  /** The snapshot served now; a method, so a check after an `await` sees what the wait changed. */
+  private served(): CatalogSnapshot | null {
+    return this.#current?.snapshot ?? null;
+  }
+
+  private servedOrUnavailable(): CatalogSnapshot {
+    const served = this.served();
+    if (served) return served;
+    throw new CatalogUnavailableError('no catalog yet: another replica is fetching it');
+  }
+
+  private serve(next: StoredSnapshot, errorsBefore: number): void {
+    this.#current = next;
+    this.#leaderBusyUntil = 0;
+    this.#errors.succeeded(errorsBefore);
+    if (next.snapshot.report.errors.length > 0) {
+      this.#errors.record(`partial fetch: ${next.snapshot.report.errors.join('; ')}`);
     }
+    this.#adoptions.wakeAll();
+  }
+
+  private coordinatorFor(shared: SharedCatalog): Coordinator {
+    return new Coordinator(
+      shared,
+      {
+        current: () => this.#current?.snapshot ?? null,
+        adopt: (stored, route, errorsBefore) => this.adopt(stored, route, errorsBefore),
+        errorCount: () => this.#errors.count,
+        reject: (reason) => this.reject(reason),
+        report: (message) => this.#errors.record(message),
+        storeAvailabilityChanged: (available, message) =>
+          this.emit(available ? { type: 'store-recovered' } : { type: 'store-unavailable', message }),
+      },
+      this.#logger,
+      this.#now,
+    );
+  }
+
+  /** Serves a snapshot another replica published, unless it would replace a better one. */
+  private adopt(stored: StoredSnapshot, route: AdoptionRoute, errorsBefore: number): void {
+    const current = this.#current?.snapshot;
+    if (current && (stored.snapshot.id === current.id || !isNewer(stored.snapshot, current))) return;
+    const refusal = current ? whyRefuseStored(current, stored.snapshot) : null;
+    if (refusal) throw new SnapshotRejectedError(`snapshot ${stored.snapshot.id}: ${refusal}`);
+    this.serve(stored, errorsBefore);
+    const { id, models } = stored.snapshot;
+    this.emit({ type: 'snapshot-adopted', snapshotId: id, size: models.size, refreshedBy: stored.refreshedBy, route });
+  }
+
+  private reject(reason: string): void {
+    this.#errors.record(`stored snapshot rejected: ${reason}`);
+    this.#logger.warn({ reason }, 'stored snapshot rejected; it will be replaced by the next good fetch');
+    this.emit({ type: 'snapshot-rejected', reason });
+  }
+
+  /** A cold query waits for the first snapshot only so long; the fetch goes on and a later query gets its result. */
+  private awaitCold(load: Promise<CatalogSnapshot>): Promise<CatalogSnapshot> {
+    const waitMs = this.options.coldWaitMs ?? 10_000;
+    const message = `no catalog yet: the first fetch is still running after ${waitMs / 1000} s`;
+    return withDeadline(load, waitMs, () => new CatalogUnavailableError(message));
+  }
+
+  private leaderBusy(): boolean {
+    return performance.now() < this.#leaderBusyUntil;
   }
 
   private isStale(snapshot: CatalogSnapshot): boolean {
-    return this.now() - Date.parse(snapshot.fetchedAt) > this.options.ttlSeconds * 1000;
+    return isStale(snapshot, this.#now(), this.options.ttlSeconds);
   }
 
   /** A failing upstream is retried after 30 s, then 60 s, 120 s… up to the TTL, not on every stale query. */
@@ -232,18 +333,9 @@ export class CatalogCache {
     return this.retryPauseMs() > 0;
   }
 
-  /** Stale snapshots stay in the store well past their TTL, so a restart can serve them while it refreshes. */
+  /** The current snapshot stays in the store well past its TTL, so a restart can serve it while it refreshes. */
   private retentionMs(): number {
     return Math.max(this.options.ttlSeconds * 24, 86_400) * 1000;
-  }
-
-  private recordError(message: string): void {
-    this.lastError = { message, at: this.now() };
-  }
-
-  private recordFailure(message: string): void {
-    this.failureStreak++;
-    this.recordError(message);
   }
 
   private emit(event: CacheEvent): void {
@@ -251,21 +343,8 @@ export class CatalogCache {
   }
 }
 
-/** Why a freshly fetched snapshot must not replace the one being served, or null when it may. */
-export function whyKeep(current: CatalogSnapshot, next: CatalogSnapshot): string | null {
-  if (next.report.errors.length > 0) {
-    return (
-      `refresh had failures (${next.report.errors.join('; ')}); ` +
-      `still serving snapshot ${current.id} from ${current.fetchedAt}`
-    );
-  }
-  if (current.report.complete && !next.report.complete) {
-    return (
-      `refresh came back incomplete (${next.models.size} models, no proof of completeness); ` +
-      `still serving the complete snapshot ${current.id} (${current.models.size} models) from ${current.fetchedAt}`
-    );
-  }
-  return null;
+function isNewer(candidate: CatalogSnapshot, current: CatalogSnapshot): boolean {
+  return Date.parse(candidate.fetchedAt) > Date.parse(current.fetchedAt);
 }
 
 function messageOf(error: unknown): string {

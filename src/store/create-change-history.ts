@@ -1,13 +1,20 @@
 import { ChangeHistory, type ChangeRetention } from './change-history.ts';
 import { memoryHistoryBackend } from './history-memory.ts';
 import { redisHistoryBackend } from './history-redis.ts';
+import type { CacheMode } from './redis-client.ts';
 
-/** The change history of one catalog (`catalogKey`, see `snapshotKey`): in Redis when `cacheUrl` is set, else here. */
+/**
+ * The change history of one catalog (`catalogKey`: the hash tag of its keys, see `catalogKeys`): in Redis when
+ * `cacheUrl` is set, else here.
+ */
 export function createChangeHistory(options: {
   cacheUrl?: string;
+  cacheMode: CacheMode;
   catalogKey: string;
   retention: ChangeRetention;
 }): ChangeHistory {
-  const backend = options.cacheUrl ? redisHistoryBackend(options.cacheUrl, options.catalogKey) : memoryHistoryBackend();
+  const backend = options.cacheUrl
+    ? redisHistoryBackend(options.cacheUrl, options.cacheMode, options.catalogKey)
+    : memoryHistoryBackend();
   return new ChangeHistory(backend, options.retention);
 }

@@ -1,4 +1,4 @@
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
 import { z } from 'zod';
 import type { ModelChangeDraft } from '../catalog/index.ts';
 import {
@@ -7,6 +7,7 @@ import {
   type HistoryMeta,
   type StoredSummary,
 } from './history-backend.ts';
+import type { CacheMode, RedisClient } from './redis-client.ts';
 import { closeRedis, redisCommandConnection } from './redis-connection.ts';
 import { changeDraftSchema, kindCountsSchema, snapshotSummarySchema } from './update-schemas.ts';
 
@@ -55,8 +56,8 @@ function parse<T>(schema: z.ZodType<T>, raw: string, what: string): T {
  * `…:snapshots` (sorted set of snapshot ids by detection time), `…:summary` (hash of summaries), `…:changes:<id>`
  * (list of one snapshot's changes by model id, trimmed from the front by retention) and `…:meta`.
  */
-export function redisHistoryBackend(url: string, catalogKey: string): HistoryBackend {
-  const redis = redisCommandConnection(url);
+export function redisHistoryBackend(url: string, mode: CacheMode, catalogKey: string): HistoryBackend {
+  const redis = redisCommandConnection(url, mode);
   const keys = historyKeys(catalogKey);
   return { kind: 'redis', ...historyReads(redis, keys), ...historyWrites(redis, keys), close: () => closeRedis(redis) };
 }
@@ -78,7 +79,7 @@ type Reads = Pick<
   'newest' | 'from' | 'atOrBefore' | 'summaryCount' | 'changes' | 'meta' | 'unconfirmed'
 >;
 
-function historyReads(redis: Redis, keys: HistoryKeys): Reads {
+function historyReads(redis: RedisClient, keys: HistoryKeys): Reads {
   const summaries = async (ids: string[]) => {
     if (ids.length === 0) return [];
     const raws = await redis.hmget(keys.summary, ...ids);
@@ -115,7 +116,7 @@ function historyReads(redis: Redis, keys: HistoryKeys): Reads {
 }
 
 function historyWrites(
-  redis: Redis,
+  redis: RedisClient,
   keys: HistoryKeys,
 ): Pick<HistoryBackend, 'append' | 'dropChanges' | 'dropSummary'> {
   return {

@@ -1,19 +1,22 @@
 /**
- * The snapshot store: keeps the catalog of one fetch plan in keyv (in memory, or Redis shared by replicas) and decides
- * when to fetch — once for concurrent callers, in the background when stale, never replacing a good snapshot with a
- * worse one.
+ * The snapshot store: serves the catalog of one fetch plan from memory, and shares it between replicas through Redis —
+ * one replica crawls under a refresh lease and publishes chunked snapshots by switching a pointer, the others adopt
+ * them when announced. It decides when to fetch (once for concurrent callers, in the background when stale), never
+ * replaces a good snapshot with a worse one, and never serves a stored value before validating it.
  */
-export {
-  CatalogCache,
-  CatalogUnavailableError,
-  whyKeep,
-  type CatalogCacheOptions,
-  type CatalogStatus,
-  type CacheEvent,
-  type RefreshReason,
-} from './catalog-cache.ts';
-export { createSnapshotStore, type SnapshotStore } from './snapshot-store.ts';
-export { snapshotKey, type SnapshotKeyParts } from './snapshot-key.ts';
+export { CatalogCache, CatalogUnavailableError, type CatalogCacheOptions } from './catalog-cache.ts';
+export type { CacheEvent, RefreshReason } from './cache-events.ts';
+export type { CatalogStatus } from './catalog-status.ts';
+export { whyKeep, whyRefuseStored } from './acceptance.ts';
+export { SnapshotRejectedError } from './stored-snapshot.ts';
+export { SharedCatalog, type SharedCatalogOptions } from './shared-catalog.ts';
+export { ChunkedSnapshotStore, type StoredSnapshot, type PublishOutcome } from './chunked-snapshot-store.ts';
+export type { LeaseGrant } from './refresh-lease.ts';
+export { catalogKeys, type CatalogKeys, type SnapshotKeyParts } from './catalog-keys.ts';
+export { CHUNK_ROWS } from './chunk-codec.ts';
+export { CACHE_MODES, STORE_TIMEOUT_MS, type CacheMode, type RedisClient } from './redis-client.ts';
+export { replicaIdSchema, type SnapshotPointer, type SnapshotManifest } from './snapshot-schema.ts';
+export { silentLogger, type Logger } from './logger.ts';
 export {
   ChangeHistory,
   type ChangeRetention,

@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listen, updateTopic, type App } from '../../src/app/index.ts';
 import type { EvolveSpec, RunningEmulator } from '../../src/emulator/index.ts';
-import { snapshotKey } from '../../src/store/index.ts';
+import { catalogKeys } from '../../src/store/index.ts';
 import {
   CatalogUpdatedDocument,
   SnapshotsDocument,
@@ -26,21 +26,21 @@ const ACCEPTANCE: EvolveSpec = {
 };
 type Update = CatalogUpdatedSubscription['catalogUpdated'];
 
-/** The key of the catalog `appFor` serves from an emulator (multi-sort, likes and downloads). */
+/** The hash tag of the catalog `appFor` serves from an emulator (multi-sort, likes and downloads). */
 const catalogKeyOf = (emulator: RunningEmulator) =>
-  snapshotKey({
+  catalogKeys({
     upstream: emulator.url,
     provider: 'hf-inference',
     strategy: 'multi-sort',
     sorts: ['likes', 'downloads'],
-  });
+  }).tag;
 
-const emulatorUrls: string[] = [];
+const emulatorTags: string[] = [];
 afterAll(async () => {
-  // Every key of these catalogs (snapshot and history) contains its emulator's URL, so these are this run's own.
+  // Every key of these catalogs (snapshot and history) carries the hash tag of its emulator's plan: this run's own.
   const redis = new Redis(REDIS_URL);
-  for (const url of emulatorUrls) {
-    const keys = await redis.keys(`hubcat:*${url}*`);
+  for (const tag of emulatorTags) {
+    const keys = await redis.keys(`hubcat:*{${tag}}*`);
     if (keys.length > 0) await redis.del(...keys);
   }
   await redis.quit();
@@ -114,7 +114,7 @@ describe('the live feed across replicas, through the real Redis', () => {
 
   it('delivers the update replica A fetched to subscribers of replicas B and C, and B serves the same history', async () => {
     const emulator = await startEmulator();
-    emulatorUrls.push(emulator.url);
+    emulatorTags.push(catalogKeyOf(emulator));
     const topic = updateTopic(catalogKeyOf(emulator));
     const redis = new Redis(REDIS_URL);
     const [a, b, c] = [0, 1, 2].map(() => appFor(emulator.url, { cacheUrl: REDIS_URL })) as [App, App, App];
@@ -158,7 +158,7 @@ describe('the live feed across replicas, through the real Redis', () => {
 
   it('lets a replica whose scheduled refresh comes just after another’s adopt that snapshot instead of crawling', async () => {
     const emulator = await startEmulator();
-    emulatorUrls.push(emulator.url);
+    emulatorTags.push(catalogKeyOf(emulator));
     const scheduleB = manualTimer();
     const a = appFor(emulator.url, { cacheUrl: REDIS_URL });
     const b = appFor(emulator.url, { cacheUrl: REDIS_URL }, { timer: scheduleB.timer });
@@ -198,7 +198,7 @@ describe('the live feed across replicas, through the real Redis', () => {
 
   it('keeps the history when the server restarts against Redis, and hubcat changes prints it', async () => {
     const emulator = await startEmulator();
-    emulatorUrls.push(emulator.url);
+    emulatorTags.push(catalogKeyOf(emulator));
     const first = appFor(emulator.url, { cacheUrl: REDIS_URL });
     await first.catalog.refresh();
     const before = [emulator.models, emulator.servedIds()] as const;

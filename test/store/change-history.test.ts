@@ -71,7 +71,7 @@ describe.each([
 ])('the change history in %s', (_name, cacheUrl) => {
   const open = (retention = GENEROUS, catalogKey = `test-history|${randomUUID()}`) => {
     catalogKeys.push(catalogKey);
-    return { history: createChangeHistory({ cacheUrl, catalogKey, retention }), catalogKey };
+    return { history: createChangeHistory({ cacheUrl, cacheMode: 'standalone', catalogKey, retention }), catalogKey };
   };
 
   it('lists snapshot summaries newest first, and remembers the ids left unconfirmed', async () => {
@@ -211,11 +211,21 @@ describe('the change history in Redis, across processes', () => {
   it('is the same history for a process that opens it later', async () => {
     const catalogKey = `test-history|${randomUUID()}`;
     catalogKeys.push(catalogKey);
-    const first = createChangeHistory({ cacheUrl: REDIS_URL, catalogKey, retention: GENEROUS });
+    const first = createChangeHistory({
+      cacheUrl: REDIS_URL,
+      cacheMode: 'standalone',
+      catalogKey,
+      retention: GENEROUS,
+    });
     await first.record(update('s1', 0, ['ADDED:a/a']), new Map(), T0);
     await first.close();
 
-    const second = createChangeHistory({ cacheUrl: REDIS_URL, catalogKey, retention: GENEROUS });
+    const second = createChangeHistory({
+      cacheUrl: REDIS_URL,
+      cacheMode: 'standalone',
+      catalogKey,
+      retention: GENEROUS,
+    });
     const page = await second.page({ first: 5 });
     await second.close();
     expect(page.nodes.map((change) => change.modelId)).toEqual(['a/a']);
@@ -224,7 +234,12 @@ describe('the change history in Redis, across processes', () => {
   it('refuses what it did not write: a malformed summary or change is an error, never a result', async () => {
     const catalogKey = `test-history|${randomUUID()}`;
     catalogKeys.push(catalogKey);
-    const history = createChangeHistory({ cacheUrl: REDIS_URL, catalogKey, retention: GENEROUS });
+    const history = createChangeHistory({
+      cacheUrl: REDIS_URL,
+      cacheMode: 'standalone',
+      catalogKey,
+      retention: GENEROUS,
+    });
     await history.record(update('s1', 0, ['ADDED:a/a']), new Map(), T0);
     const redis = new Redis(REDIS_URL);
     const prefix = historyKeyPrefix(catalogKey);

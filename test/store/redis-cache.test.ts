@@ -1,44 +1,57 @@
-import { createClient } from '@keyv/redis';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/emulator.ts';
 import { type RunningEmulator } from '../../src/emulator/index.ts';
-import { createSnapshotStore, snapshotKey } from '../../src/store/index.ts';
+import { historyKeyPrefix, SharedCatalog } from '../../src/store/index.ts';
 import { CoverageReportDocument } from '../../schema/generated/graphql.ts';
 import { appFor, query } from '../support/graphql.ts';
 import { startServeProcess } from '../support/cli.ts';
+import { keysOf } from '../support/stored-catalog.ts';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const listingRequests = (emulator: RunningEmulator) =>
   emulator.requests.filter((request) => request.path === '/api/models').length;
 
-describe('the snapshot cache in Redis', () => {
+describe('the snapshot cache in the shared Redis', () => {
   const emulator = useEmulator({ preset: 'gateway-2025-10' });
   afterAll(async () => {
-    // The emulator's port is in every key, so this run's keys are its own to delete.
-    const redis = createClient({ url: REDIS_URL });
-    await redis.connect();
-    const keys = await redis.keys(`hubcat:*${emulator.url}*`);
+    // The emulator's URL is part of the catalog's hash tag, so the keys under this prefix are this run's own.
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${keysOf(emulator.url).prefix}:*`);
     if (keys.length > 0) await redis.del(keys);
-    await redis.quit();
+    redis.disconnect();
   });
 
-  it('round-trips a snapshot through the real server', async () => {
+  it('round-trips a snapshot through the real server, every key under one hash tag', async () => {
     const app = appFor(emulator.url, { cacheUrl: REDIS_URL });
     const { fetchReport } = await query(app, CoverageReportDocument);
     await app.close();
 
-    const store = createSnapshotStore(REDIS_URL);
-    const stored = await store.get(
-      snapshotKey({
-        upstream: emulator.url,
-        provider: 'hf-inference',
-        strategy: 'multi-sort',
-        sorts: ['likes', 'downloads'],
-      }),
+    const keys = keysOf(emulator.url);
+    const shared = new SharedCatalog({ url: REDIS_URL, mode: 'standalone', keys, replicaId: 'reader', leaseMs: 5000 });
+    const { pointer } = await shared.store.readPointer();
+    const stored = await shared.store.load(pointer!);
+    shared.close();
+    expect(stored.snapshot.id).toBe(fetchReport?.id);
+    expect(stored.snapshot.models.size).toBe(1377);
+    expect([...stored.snapshot.models].map((model) => model.id)).toEqual(emulator.servedIds('hf-inference'));
+
+    const redis = new Redis(REDIS_URL);
+    const written = await redis.keys(`hubcat:*${keys.tag}*`);
+    redis.disconnect();
+    const history = historyKeyPrefix(keys.tag);
+    expect(written.sort()).toEqual(
+      [
+        keys.chunk(pointer!.id, 0),
+        keys.pointer,
+        keys.manifest(pointer!.id),
+        `${history}meta`,
+        `${history}snapshots`,
+        `${history}summary`,
+      ].sort(),
     );
-    await store.close();
-    expect(stored?.id).toBe(fetchReport?.id);
-    expect(stored?.models.size).toBe(1377);
+    // One hash tag, so that on a Redis Cluster the snapshot, its pointer and the change history share one slot.
+    expect(written.every((key) => key.includes(`{${keys.tag}}`))).toBe(true);
   });
 
   it('lets a second server process, even one told to --warm, answer from the cache with zero Hub requests', async () => {
@@ -54,11 +67,11 @@ describe('the snapshot cache in Redis', () => {
     try {
       const { body } = await server.post<{
         fetchReport: { id: string; uniqueModels: number };
-        catalog: { size: number };
-      }>('{ fetchReport { id uniqueModels } catalog { size } }');
+        catalog: { size: number; snapshotId: string };
+      }>('{ fetchReport { id uniqueModels } catalog { size snapshotId } }');
 
       expect(body.data.fetchReport).toEqual({ id: fetchReport!.id, uniqueModels: 1377 });
-      expect(body.data.catalog.size).toBe(1377);
+      expect(body.data.catalog).toEqual({ size: 1377, snapshotId: fetchReport!.id });
       expect(listingRequests(emulator)).toBe(0);
     } finally {
       server.stop();

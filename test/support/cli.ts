@@ -53,6 +53,8 @@ export interface ServeProcess {
   stop: () => void;
   /** Resolves when the process has exited, with its exit code. */
   exited: Promise<number | null>;
+  /** Sends `signal` (SIGKILL: the process dies without a chance to clean up) and resolves once it has exited. */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
 }
 
 /** Starts `hubcat serve` on an ephemeral port and resolves once it prints where it listens. */
@@ -83,6 +85,14 @@ export async function startServeProcess(args: string[], env: Record<string, stri
       },
       stop: () => child.kill('SIGTERM'),
       exited,
+      kill: (signal) => {
+        const exited = new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) resolve();
+          else child.once('exit', () => resolve());
+        });
+        child.kill(signal);
+        return exited;
+      },
     };
   } catch (error) {
     child.kill('SIGTERM');

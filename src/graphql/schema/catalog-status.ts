@@ -6,6 +6,19 @@ export const CatalogStatus = builder.objectRef<StoreCatalogStatus>('CatalogStatu
   description: 'The cache behind the API: what it holds, how old it is, and the last thing that went wrong',
   fields: (t) => ({
     size: t.exposeInt('size'),
+    snapshotId: t.exposeID('snapshotId', {
+      nullable: true,
+      description: 'Id of the snapshot served (equal to fetchReport.id); replicas sharing a cache agree on it',
+    }),
+    refreshedBy: t.exposeString('refreshedBy', {
+      nullable: true,
+      description: 'The replica that fetched the snapshot served: HUBCAT_REPLICA_ID, or host and pid',
+    }),
+    leaseHolder: t.string({
+      nullable: true,
+      description: 'The replica crawling the upstream for everyone right now; null when no refresh runs',
+      resolve: (_status, _args, context) => context.catalog.leaseHolder(),
+    }),
     fetchedAt: t.expose('fetchedAt', { type: DateTime, nullable: true }),
     ageSeconds: t.exposeInt('ageSeconds', { nullable: true }),
     ttlSeconds: t.exposeInt('ttlSeconds'),

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { deflate, inflateSync } from 'node:zlib';
+import { z } from 'zod';
+import type { Model } from '../catalog/index.ts';
+import { modelRowSchema, type ChunkEntry } from './snapshot-schema.ts';
+import { parseJsonOrReject, parseOrReject, SnapshotRejectedError } from './stored-snapshot.ts';
+
+/**
+ * Rows per chunk. 10,000 models are about 7 MB of JSON and under 1 MB deflated: writing holds one chunk's JSON at a
+ * time, one chunk travels well within a store call's deadline, and a million models make a hundred keys.
+ */
+export const CHUNK_ROWS = 10_000;
+
+/** A chunk of 10,000 rows inflates to a few MB; one that inflates past this is a bomb, not a chunk hubcat wrote. */
+const MAX_CHUNK_JSON_BYTES = 64 * 1024 * 1024;
+
+const deflateAsync = promisify(deflate);
+
+const sha256 = (payload: Buffer) => createHash('sha256').update(payload).digest('hex');
+
+/** Rows as one stored chunk (deflated JSON, compressed off the event loop) and the entry the manifest keeps of it. */
+export async function encodeChunk(rows: readonly Model[]): Promise<{ payload: Buffer; entry: ChunkEntry }> {
+  const payload = await deflateAsync(Buffer.from(JSON.stringify(rows)));
+  return { payload, entry: { rows: rows.length, bytes: payload.length, sha256: sha256(payload) } };
+}
+
+/** The payload, if it is the chunk the manifest describes; otherwise a SnapshotRejectedError saying how it is not. */
+export function verifyChunk(payload: Buffer | null, entry: ChunkEntry, where: string): Buffer {
+  if (payload === null) throw new SnapshotRejectedError(`${where} is missing`);
+  if (payload.length !== entry.bytes || sha256(payload) !== entry.sha256) {
+    throw new SnapshotRejectedError(`${where} does not match its checksum`);
+  }
+  return payload;
+}
+
+/** The rows of a verified chunk, each validated; a chunk that checks out but holds something else is rejected too. */
+export function decodeChunk(payload: Buffer, entry: ChunkEntry, where: string): Model[] {
+  let json: string;
+  try {
+    json = inflateSync(payload, { maxOutputLength: MAX_CHUNK_JSON_BYTES }).toString('utf8');
+  } catch {
+    throw new SnapshotRejectedError(`${where} does not inflate`);
+  }
+  const rows = z.array(modelRowSchema).length(entry.rows);
+  return parseOrReject(rows, parseJsonOrReject(json, where), where);
+}

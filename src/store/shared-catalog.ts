@@ -1,0 +1,64 @@
+import type { CatalogKeys } from './catalog-keys.ts';
+import { ChunkedSnapshotStore } from './chunked-snapshot-store.ts';
+import { StoreTimeoutError, withDeadline } from './deadline.ts';
+import { PublicationListener, type PublicationHandlers } from './publications.ts';
+import { closeConnection, connectRedis, STORE_TIMEOUT_MS, type CacheMode } from './redis-client.ts';
+import { RefreshLease } from './refresh-lease.ts';
+
+export interface SharedCatalogOptions {
+  /** `redis://` or `rediss://`; in cluster mode, any one node of the cluster. */
+  url: string;
+  mode: CacheMode;
+  keys: CatalogKeys;
+  /** Shown as the lease holder and as `refreshedBy` of the snapshots this replica publishes. */
+  replicaId: string;
+  /** How long the refresh lease lasts without renewal. */
+  leaseMs: number;
+  /** How the log names this Redis, e.g. `Redis at redis://:***@host:6379`; its password already masked. */
+  logLabel?: string;
+}
+
+/**
+ * One catalog in Redis, shared by every replica serving it: the chunked snapshots, the refresh lease and the publish
+ * channel, over one connection for commands and one for the subscription.
+ */
+export class SharedCatalog {
+  /** How `catalog.lastError` names the store: without its address, which API clients have no need to see. */
+  readonly label = 'snapshot store (redis)';
+  readonly logLabel: string;
+  readonly store: ChunkedSnapshotStore;
+  readonly lease: RefreshLease;
+  readonly replicaId: string;
+  readonly #redis;
+  readonly #keys: CatalogKeys;
+  #listener: PublicationListener | null = null;
+  readonly #expired: () => Error;
+
+  constructor(options: SharedCatalogOptions) {
+    this.#redis = connectRedis(options.url, options.mode);
+    this.#keys = options.keys;
+    this.replicaId = options.replicaId;
+    this.logLabel = options.logLabel ?? 'Redis';
+    // Every command gets its own deadline on top of ioredis' commandTimeout, which a cluster that is reconnecting
+    // does not apply to the commands it queues.
+    const expired = () => new StoreTimeoutError(`${this.label} did not answer within ${STORE_TIMEOUT_MS} ms`);
+    const timed = <T>(command: Promise<T>) => withDeadline(command, STORE_TIMEOUT_MS, expired);
+    this.#expired = expired;
+    this.store = new ChunkedSnapshotStore(this.#redis, options.keys, timed);
+    this.lease = new RefreshLease(this.#redis, options.keys.lease, options.leaseMs, options.replicaId, timed);
+  }
+
+  /**
+   * Starts hearing publishes; each message is the new pointer's text. Resolves once subscribed, or after a store
+   * call's deadline if the subscription cannot be made yet.
+   */
+  async listen(handlers: PublicationHandlers): Promise<void> {
+    this.#listener ??= new PublicationListener(this.#redis, this.#keys.channel, handlers);
+    await withDeadline(this.#listener.subscribed, STORE_TIMEOUT_MS, this.#expired).catch(() => {});
+  }
+
+  close(): void {
+    this.#listener?.close();
+    closeConnection(this.#redis);
+  }
+}

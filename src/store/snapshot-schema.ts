@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { FETCH_STRATEGIES, type FetchReport, type Model } from '../catalog/index.ts';
+
+/**
+ * The shapes a snapshot may have when it comes back from the store. Whatever Redis holds was written by some process
+ * we do not control at read time (an older hubcat, another replica, an operator, an attacker with network access), so
+ * nothing is served from it before it parses here.
+ */
+
+/** Bounds on what one stored string may cost; real values are far below them (Hub ids are at most 96 characters). */
+const text = z.string().max(4096);
+const shortText = z.string().max(512);
+const count = z.number().int().nonnegative();
+const nullableText = shortText.nullable();
+
+const providerMappingSchema = z.object({
+  provider: shortText,
+  providerId: nullableText,
+  status: shortText,
+  task: nullableText,
+});
+
+export const modelRowSchema = z.object({
+  id: z.string().min(1).max(512),
+  author: nullableText,
+  name: shortText,
+  pipelineTag: nullableText,
+  libraryName: nullableText,
+  tags: z.array(shortText).max(10_000),
+  downloads: z.number(),
+  likes: z.number(),
+  trendingScore: z.number().nullable(),
+  createdAt: nullableText,
+  lastModified: nullableText,
+  gated: z.enum(['auto', 'manual']).nullable(),
+  private: z.boolean(),
+  parameterCount: z.number().nullable(),
+  providers: z.array(providerMappingSchema).max(1_000),
+  hubId: nullableText,
+  foundBy: z.array(shortText).max(100_000),
+  url: text,
+}) satisfies z.ZodType<Model>;
+
+const captureFields = {
+  pages: count,
+  requests: count,
+  returned: count,
+  notLive: count,
+  new: count,
+  duplicates: count,
+  cumulativeUnique: count,
+  exhausted: z.boolean(),
+  capped: z.boolean(),
+  durationMs: z.number(),
+  error: text.nullable(),
+  errorPage: count.nullable(),
+};
+
+const overlapSchema = z.object({
+  a: shortText,
+  b: shortText,
+  shared: count,
+  onlyA: count,
+  onlyB: count,
+  jaccard: z.number(),
+});
+
+const intervalSchema = z.object({ low: z.number(), high: z.number() });
+
+const estimatesSchema = z.object({
+  chapman: z.array(
+    z.object({
+      a: shortText,
+      b: shortText,
+      n1: count,
+      n2: count,
+      recaptured: count,
+      estimate: z.number(),
+      interval95: intervalSchema,
+    }),
+  ),
+  chao: z
+    .object({
+      observed: count,
+      f1: count,
+      f2: count,
+      captures: count,
+      estimate: z.number(),
+      interval95: intervalSchema,
+    })
+    .nullable(),
+  caveat: text,
+});
+
+export const fetchReportSchema = z.object({
+  id: shortText,
+  strategy: z.enum(FETCH_STRATEGIES),
+  provider: shortText,
+  upstream: text,
+  pageSize: count,
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime(),
+  durationMs: z.number(),
+  requestCount: count,
+  rateLimit: z.object({ pauses: count, waitedMs: z.number() }),
+  uniqueModels: count,
+  upstreamCap: count.nullable(),
+  complete: z.boolean(),
+  statedOrder: text,
+  sorts: z.array(z.object({ sort: shortText, ...captureFields })).max(100),
+  overlaps: z.array(overlapSchema).max(10_000),
+  errors: z.array(text).max(100_000),
+  parts: z
+    .array(
+      z.object({
+        label: text,
+        gated: z.boolean().nullable(),
+        author: nullableText,
+        search: nullableText,
+        depth: count,
+        splitBy: shortText,
+        refined: z.boolean(),
+        ...captureFields,
+      }),
+    )
+    .max(1_000_000),
+  completeness: z.object({
+    proven: z.boolean(),
+    method: z.enum(['cursor', 'covering-partition', 'none']),
+    explanation: text,
+    premises: z.array(text).max(100),
+    coveringParts: count,
+    uncoveredRisk: z.array(text).max(100_000),
+  }),
+  estimates: estimatesSchema.nullable(),
+  cappedView: z
+    .object({
+      cap: count,
+      sorts: z.array(z.object({ sort: shortText, size: count, cumulativeUnique: count })).max(100),
+      overlaps: z.array(overlapSchema).max(10_000),
+    })
+    .nullable(),
+  coverage: z.object({ ratio: z.number().nullable(), total: z.number().nullable(), basis: text }),
+}) satisfies z.ZodType<FetchReport>;
+
+/** Snapshot ids end up in store keys, so they are held to the form hubcat makes (`fetch-<uuid>`) and nothing wider. */
+export const snapshotIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, { error: 'not a snapshot id' });
+
+/** Who fetched a snapshot or holds the lease: `HUBCAT_REPLICA_ID`, or host and pid. */
+export const replicaIdSchema = z.string().regex(/^[\w.:@/-]{1,128}$/, {
+  error: 'must be 1 to 128 letters, digits or ._:@/-',
+});
+
+/** The value of the pointer key, and the message announcing it. */
+export const pointerSchema = z.object({
+  id: snapshotIdSchema,
+  fetchedAt: z.iso.datetime(),
+  refreshedBy: replicaIdSchema,
+  rows: count,
+  chunks: count.max(100_000),
+});
+export type SnapshotPointer = z.infer<typeof pointerSchema>;
+
+export const chunkEntrySchema = z.object({
+  rows: count.min(1),
+  bytes: count.min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type ChunkEntry = z.infer<typeof chunkEntrySchema>;
+
+/** What a snapshot's chunks hold and how to check them, beside its fetch report. */
+export const manifestSchema = z.object({
+  id: snapshotIdSchema,
+  fetchedAt: z.iso.datetime(),
+  refreshedBy: replicaIdSchema,
+  rows: count,
+  chunks: z.array(chunkEntrySchema).max(100_000),
+  report: fetchReportSchema,
+});
+export type SnapshotManifest = z.infer<typeof manifestSchema>;
+
+/** The first problem zod found, as one short line: where in the value, and what. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid value';
+  const path = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+  return `${path}: ${issue.message}`.slice(0, 200);
+}

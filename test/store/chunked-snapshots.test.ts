@@ -1,0 +1,185 @@
+import type { Redis } from 'ioredis';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/index.ts';
+import type { CacheEvent } from '../../src/store/index.ts';
+import { useEmulator } from '../support/emulator.ts';
+import { eventually } from '../support/eventually.ts';
+import { appFor, query } from '../support/graphql.ts';
+import { recordingLogger } from '../support/logger.ts';
+import { useOwnRedis } from '../support/redis-server.ts';
+import { parsePrometheus, sampleValue } from '../support/prometheus.ts';
+import { keysOf, storedCatalog } from '../support/stored-catalog.ts';
+
+const listingRequests = (emulator: RunningEmulator) =>
+  emulator.requests.filter((request) => request.path === '/api/models').length;
+
+const STATUS = '{ catalog { size snapshotId refreshedBy lastError } }';
+interface Status {
+  catalog: { size: number; snapshotId: string; refreshedBy: string; lastError: string | null };
+}
+
+type Stored = ReturnType<typeof storedCatalog>;
+type Row = { id: string };
+
+/** A replica that has adopted the snapshot a first replica fetched, and a way to publish over them as another writer. */
+async function replicaServingAFetchedSnapshot(emulator: RunningEmulator, redisUrl: string, client: Redis) {
+  const fetcher = appFor(emulator.url, { cacheUrl: redisUrl, replicaId: 'fetcher' });
+  const first = await query<Status, never>(fetcher, STATUS);
+  const fetcherMetrics = parsePrometheus(await fetcher.metrics.metrics());
+  await fetcher.close();
+  const events: CacheEvent[] = [];
+  const log = recordingLogger();
+  const replica = appFor(
+    emulator.url,
+    { cacheUrl: redisUrl, replicaId: 'replica' },
+    { logger: log, onCacheEvent: (event) => events.push(event) },
+  );
+  const adopted = await query<Status, never>(replica, STATUS);
+  const stored = storedCatalog(client, keysOf(emulator.url));
+  const manifest = await stored.manifest(first.catalog.snapshotId);
+  const rows = (await stored.rows(first.catalog.snapshotId, 0)) as Row[];
+  /** Republishes the same models in three chunks under a new id, one second newer. */
+  const publishInThreeChunks = (id: string, tamper?: (stored: Stored, id: string) => Promise<unknown>) => {
+    const fetchedAt = new Date(Date.parse(manifest.fetchedAt) + 1000).toISOString();
+    return stored.publish(
+      {
+        id,
+        fetchedAt,
+        chunks: [rows.slice(0, 500), rows.slice(500, 1000), rows.slice(1000)],
+        report: { ...manifest.report, id, finishedAt: fetchedAt },
+      },
+      () => tamper?.(stored, id) ?? Promise.resolve(),
+    );
+  };
+  const metrics = async () => parsePrometheus(await replica.metrics.metrics());
+  return { first, adopted, replica, events, log, rows, publishInThreeChunks, fetcherMetrics, metrics };
+}
+
+describe('snapshots stored in chunks', () => {
+  const emulator = useEmulator({ preset: 'gateway-2025-10' });
+  const redis = useOwnRedis();
+  beforeEach(async () => {
+    await redis.client().flushall();
+  });
+
+  it('are adopted by a running replica as soon as they are published, with zero Hub requests', async () => {
+    const setup = await replicaServingAFetchedSnapshot(emulator, redis.url, redis.client());
+    emulator.resetLog();
+    await setup.publishInThreeChunks('fetch-in-three-chunks');
+    const after = await eventually(
+      () => query<Status, never>(setup.replica, STATUS),
+      (status) => status.catalog.snapshotId === 'fetch-in-three-chunks',
+      1000,
+      20,
+    );
+    const metrics = await setup.metrics();
+    const last = setup.rows.at(-1)!.id;
+    const served = await query<{ models: { nodes: Row[] }; model: Row }, never>(
+      setup.replica,
+      `{ models(first: 500, orderBy: { field: ID, direction: ASC }) { nodes { id } } model(id: ${JSON.stringify(last)}) { id } }`,
+    );
+    await setup.replica.close();
+
+    expect(setup.adopted.catalog).toMatchObject({ snapshotId: setup.first.catalog.snapshotId, refreshedBy: 'fetcher' });
+    expect(after.catalog).toEqual({
+      size: 1377,
+      snapshotId: 'fetch-in-three-chunks',
+      refreshedBy: 'forger',
+      lastError: null,
+    });
+    expect(served.models.nodes.map((node) => node.id)).toEqual(setup.rows.slice(0, 500).map((row) => row.id));
+    expect(served.model.id).toBe(last);
+    expect(listingRequests(emulator)).toBe(0);
+    expect(sampleValue(setup.fetcherMetrics, 'hubcat_refresh_lease_acquired_total')).toBe(1);
+    expect(sampleValue(metrics, 'hubcat_refresh_lease_acquired_total')).toBe(0);
+    expect(sampleValue(metrics, 'hubcat_snapshot_adopted_total', { route: 'catch-up' })).toBe(1);
+    expect(sampleValue(metrics, 'hubcat_snapshot_adopted_total', { route: 'publication' })).toBe(1);
+    expect(setup.events).toContainEqual({
+      type: 'snapshot-adopted',
+      snapshotId: 'fetch-in-three-chunks',
+      size: 1377,
+      refreshedBy: 'forger',
+      route: 'publication',
+    });
+  });
+
+  const corruptions: [string, (stored: Stored, id: string) => Promise<unknown>, RegExp][] = [
+    [
+      'a chunk overwritten with garbage',
+      (stored, id) => redis.client().set(keysOf(emulator.url).chunk(id, 1), 'garbage'),
+      /chunk 1 of snapshot fetch-bad does not match its checksum/,
+    ],
+    [
+      'a chunk of the wrong shape whose checksum was made to match',
+      async (stored, id) => {
+        const payload = stored.deflated([{ foo: 1 }]);
+        await redis.client().set(keysOf(emulator.url).chunk(id, 1), payload);
+        const manifest = await stored.manifest(id);
+        manifest.chunks[1] = { ...stored.entryOf(500, payload) };
+        await redis.client().set(keysOf(emulator.url).manifest(id), JSON.stringify(manifest));
+      },
+      /chunk 1 of snapshot fetch-bad has the wrong shape \(0\.id: /,
+    ],
+    [
+      'a missing chunk',
+      (stored, id) => redis.client().del(keysOf(emulator.url).chunk(id, 2)),
+      /chunk 2 of snapshot fetch-bad is missing/,
+    ],
+    [
+      'a missing manifest',
+      (stored, id) => redis.client().del(keysOf(emulator.url).manifest(id)),
+      /the manifest of snapshot fetch-bad is missing/,
+    ],
+    [
+      'chunks swapped, so a model comes twice and out of order',
+      async (stored, id) => {
+        const client = redis.client();
+        const [zero, one] = [keysOf(emulator.url).chunk(id, 0), keysOf(emulator.url).chunk(id, 1)];
+        const manifest = await stored.manifest(id);
+        const payloads = [await client.getBuffer(zero), await client.getBuffer(one)];
+        await client.set(zero, payloads[1]!);
+        await client.set(one, payloads[0]!);
+        manifest.chunks = [manifest.chunks[1]!, manifest.chunks[0]!, manifest.chunks[2]!];
+        await client.set(keysOf(emulator.url).manifest(id), JSON.stringify(manifest));
+      },
+      /snapshot fetch-bad lists .* out of order or twice/,
+    ],
+  ];
+
+  it.each(corruptions)(
+    'reject a snapshot with %s, keep serving the last good one, and say why',
+    async (_, tamper, reason) => {
+      const setup = await replicaServingAFetchedSnapshot(emulator, redis.url, redis.client());
+      await setup.publishInThreeChunks('fetch-bad', tamper);
+      const after = await eventually(
+        () => query<Status, never>(setup.replica, STATUS),
+        (status) => status.catalog.lastError !== null,
+      );
+      await setup.replica.close();
+
+      expect(after.catalog).toMatchObject({ size: 1377, snapshotId: setup.first.catalog.snapshotId });
+      expect(after.catalog.lastError).toMatch(/^stored snapshot rejected: /);
+      expect(after.catalog.lastError).toMatch(reason);
+      expect(setup.log.matching(reason)).toHaveLength(1);
+      expect(setup.events).toContainEqual({ type: 'snapshot-rejected', reason: expect.stringMatching(reason) });
+      expect(setup.events).not.toContainEqual(
+        expect.objectContaining({ type: 'snapshot-adopted', snapshotId: 'fetch-bad' }),
+      );
+    },
+  );
+
+  it('ignore, and report once, a publish message that is not a pointer', async () => {
+    const setup = await replicaServingAFetchedSnapshot(emulator, redis.url, redis.client());
+    const channel = keysOf(emulator.url).channel;
+    for (let i = 0; i < 3; i++) await redis.client().publish(channel, JSON.stringify({ id: '}evil{', chunks: -1 }));
+    const after = await eventually(
+      () => query<Status, never>(setup.replica, STATUS),
+      (status) => status.catalog.lastError !== null,
+    );
+    await setup.replica.close();
+
+    expect(after.catalog).toMatchObject({ size: 1377, snapshotId: setup.first.catalog.snapshotId });
+    expect(after.catalog.lastError).toMatch(/^stored snapshot rejected: a publish message has the wrong shape \(id: /);
+    expect(setup.log.matching(/a publish message has the wrong shape/)).toHaveLength(1);
+  });
+});

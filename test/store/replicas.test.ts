@@ -1,0 +1,3 @@
+import { describeReplicasSharing, singleServer } from '../support/replica-specs.ts';
+
+describeReplicasSharing('one Redis server', singleServer);
