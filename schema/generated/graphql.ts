@@ -196,7 +196,7 @@ export type Model = {
   __typename?: 'Model';
   author?: Maybe<Scalars['String']['output']>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Downloads over the last 30 days */
+  /** Downloads over the last 30 days; a count past GraphQL's Int reads as 2147483647 */
   downloads: Scalars['Int']['output'];
   /** The sorts and partition queries whose results held this model */
   foundBy: Array<Scalars['String']['output']>;

@@ -27,6 +27,17 @@ const GatedMode = builder.enumType('GatedMode', {
   } as const,
 });
 
+/** GraphQL's Int is 32-bit. */
+const MAX_GRAPHQL_INT = 2 ** 31 - 1;
+
+/**
+ * A count as an Int. No model on the Hub comes near 2³¹ downloads a month, but a count that did must not turn every
+ * page holding it into an error (graphql-js refuses to serialise it), so it saturates.
+ */
+function asGraphQLInt(count: number): number {
+  return Math.min(count, MAX_GRAPHQL_INT);
+}
+
 export const Model = builder.objectRef<CatalogModel>('Model').implement({
   description: 'A model the provider serves live, as hubcat normalized it from the Hub',
   fields: (t) => ({
@@ -36,8 +47,11 @@ export const Model = builder.objectRef<CatalogModel>('Model').implement({
     pipelineTag: t.exposeString('pipelineTag', { nullable: true }),
     libraryName: t.exposeString('libraryName', { nullable: true }),
     tags: t.exposeStringList('tags'),
-    downloads: t.exposeInt('downloads', { description: 'Downloads over the last 30 days' }),
-    likes: t.exposeInt('likes'),
+    downloads: t.int({
+      description: `Downloads over the last 30 days; a count past GraphQL's Int reads as ${MAX_GRAPHQL_INT}`,
+      resolve: (model) => asGraphQLInt(model.downloads),
+    }),
+    likes: t.int({ resolve: (model) => asGraphQLInt(model.likes) }),
     trendingScore: t.exposeFloat('trendingScore', { nullable: true }),
     createdAt: t.expose('createdAt', { type: DateTime, nullable: true }),
     lastModified: t.expose('lastModified', { type: DateTime, nullable: true }),
