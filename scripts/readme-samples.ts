@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createApp, fetchPlanOf } from '../src/app/index.ts';
+import { createApp, fetchPlanOf, routerClientOf } from '../src/app/index.ts';
 import { fetchCatalog } from '../src/catalog/index.ts';
 import { renderReport } from '../src/cli/report-table.ts';
 import { loadConfig, type ConfigFlags } from '../src/config.ts';
@@ -10,6 +10,7 @@ import { compactJson } from './compact-json.ts';
 /** What the README shows for the emulator's address: the port `hubcat emulate` listens on by default. */
 const SHOWN_UPSTREAM = 'http://127.0.0.1:7861';
 const PRESET = 'gateway-2025-10';
+const PROVIDERS_PRESET = 'providers-2025-11';
 
 /** Values that change from run to run (times, the fetch's id, cursors bound to it), shown as `…`. */
 const VOLATILE = new Set(['endCursor', 'fetchedAt', 'ageSeconds', 'startedAt', 'finishedAt', 'durationMs']);
@@ -23,33 +24,26 @@ const JSON_LAYOUT = { width: 116, maxItems: 3 };
  * dataset is seeded, and run-to-run values are masked.
  */
 export async function readmeSamples(): Promise<Record<string, string>> {
-  const [paginating, capped] = await Promise.all([
+  const [paginating, capped, providers, cappedProviders] = await Promise.all([
     startEmulator({ preset: PRESET }),
     startEmulator({ preset: PRESET, capped: true }),
+    startEmulator({ preset: PROVIDERS_PRESET }),
+    startEmulator({ preset: PROVIDERS_PRESET, capped: true }),
   ]);
   try {
     return {
       ...(await operationSamples(paginating)),
       'cli-fetch': await cliFetchSample(capped),
+      ...(await providerSamples(providers)),
+      'cli-fetch-providers': await cliProvidersSample(cappedProviders),
     };
   } finally {
-    await Promise.all([paginating.close(), capped.close()]);
+    await Promise.all([paginating.close(), capped.close(), providers.close(), cappedProviders.close()]);
   }
 }
 
-async function operationSamples(emulator: RunningEmulator): Promise<Record<string, string>> {
-  const config = loadConfig({ endpoint: emulator.url }, {});
-  const app = createApp(config, { upstreamLabel: `${emulator.label} at ${emulator.url}`, graphiql: false });
-  const run = async (operation: string, variables: Record<string, unknown> = {}) => {
-    const response = await app.yoga.fetch('http://hubcat/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: readOperation(operation), variables }),
-    });
-    const { data, errors } = (await response.json()) as { data?: unknown; errors?: unknown };
-    if (errors !== undefined) throw new Error(`${operation}: ${JSON.stringify(errors)}`);
-    return fence('json', unport(compactJson(mask(data), JSON_LAYOUT), emulator));
-  };
+async function operationSamples(emulator: RunningEmulator, flags: ConfigFlags = {}) {
+  const { app, run } = operationRunner(emulator, flags);
   try {
     return {
       'filtered-models': await run('filtered-models', {
@@ -62,6 +56,40 @@ async function operationSamples(emulator: RunningEmulator): Promise<Record<strin
   } finally {
     await app.close();
   }
+}
+
+/** Every provider's catalog at once (the emulator's `providers-2025-11`, paginating): the summaries and a router's page. */
+async function providerSamples(emulator: RunningEmulator): Promise<Record<string, string>> {
+  const { app, run } = operationRunner(emulator, { providers: 'all' });
+  try {
+    return {
+      providers: await run('providers'),
+      'routable-models': await run('routable-models', {
+        providers: ['groq', 'cerebras'],
+        providerStatus: ['LIVE'],
+        first: 2,
+      }),
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+/** Runs the checked-in operations against an app over `emulator`, as the README shows them. */
+function operationRunner(emulator: RunningEmulator, flags: ConfigFlags) {
+  const config = loadConfig({ endpoint: emulator.url, ...flags }, {});
+  const app = createApp(config, { upstreamLabel: `${emulator.label} at ${emulator.url}`, graphiql: false });
+  const run = async (operation: string, variables: Record<string, unknown> = {}) => {
+    const response = await app.yoga.fetch('http://hubcat/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: readOperation(operation), variables }),
+    });
+    const { data, errors } = (await response.json()) as { data?: unknown; errors?: unknown };
+    if (errors !== undefined) throw new Error(`${operation}: ${JSON.stringify(errors)}`);
+    return fence('json', unport(compactJson(mask(data), JSON_LAYOUT), emulator));
+  };
+  return { app, run };
 }
 
 /** The gateway's two sorts, then `auto`, as `hubcat fetch` prints them (without timings). */
@@ -82,6 +110,24 @@ async function cliFetchSample(emulator: RunningEmulator): Promise<string> {
     ...(await fetchWith([], {})),
   ];
   return fence('text', unport(sections.join('\n'), emulator));
+}
+
+/** `hubcat fetch --providers all` against a capped upstream: the per-provider table and the router's line. */
+async function cliProvidersSample(emulator: RunningEmulator): Promise<string> {
+  const config = loadConfig({ endpoint: emulator.url, providers: 'all' }, {});
+  const client = new HubClient({ endpoint: config.endpoint });
+  const { report } = await fetchCatalog(fetchPlanOf(config), { client, router: routerClientOf(config) });
+  const text = renderReport(report, { timings: false }).replace(report.id, 'fetch-…');
+  const lines = text.split('\n');
+  const proof = lines.filter((line) => line.startsWith('complete:') || line.startsWith('coverage:'));
+  const providers = lines.slice(lines.findIndex((line) => line.startsWith('providers (')));
+  const shown = [...lines.slice(0, 3), '…', ...proof, '', ...providers];
+  const end = shown.findIndex((line) => line.startsWith('router:'));
+  const sample = [
+    `$ hubcat fetch --upstream ${emulator.url} --providers all`,
+    elideRows(shown.slice(0, end + 1).join('\n')),
+  ];
+  return fence('text', unport(sample.join('\n'), emulator));
 }
 
 const readOperation = (name: string) =>

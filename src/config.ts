@@ -1,7 +1,20 @@
 import { z } from 'zod';
-import { FETCH_STRATEGIES, type FetchStrategy } from './catalog/index.ts';
+import {
+  FETCH_STRATEGIES,
+  PROVIDER_NAME,
+  providerLabel,
+  type FetchStrategy,
+  type ProviderSelection,
+} from './catalog/index.ts';
 import { DEFAULT_QUERY_LIMITS } from './graphql/index.ts';
-import { BEARER_TOKEN_SYNTAX, HUB_MAX_PAGE_SIZE, HUB_SORT_KEYS, type HubSortKey } from './hub/index.ts';
+import {
+  BEARER_TOKEN_SYNTAX,
+  DEFAULT_HUB_ENDPOINT,
+  DEFAULT_ROUTER_ENDPOINT,
+  HUB_MAX_PAGE_SIZE,
+  HUB_SORT_KEYS,
+  type HubSortKey,
+} from './hub/index.ts';
 import { CACHE_MODES, replicaIdSchema } from './store/index.ts';
 
 /** Thrown for any invalid setting; the message is one line naming the flag or variable it came from. */
@@ -48,6 +61,45 @@ const sortList = z
       .min(1, { error: 'needs at least one sort key' })
       .refine((sorts) => new Set(sorts).size === sorts.length, { error: 'lists a sort key twice' }),
   );
+
+const providerName = z.string().trim().regex(PROVIDER_NAME, { error: 'must be a provider name such as hf-inference' });
+
+/** Enough for every provider the Hub lists, many times over; a longer list is a mistake, not a catalog. */
+const MAX_PROVIDERS = 100;
+
+/** `hf-inference`, `groq,together`, or `all`: the selection `inference_provider` takes. */
+const providerList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(
+        z.string().regex(PROVIDER_NAME, {
+          error: (issue) => `"${String(issue.input)}" is not a provider name such as hf-inference`,
+        }),
+      )
+      .min(1, { error: 'needs a provider name, a comma list of them, or all' })
+      .max(MAX_PROVIDERS, { error: `lists more than ${MAX_PROVIDERS} providers` })
+      .refine((names) => new Set(names).size === names.length, { error: 'lists a provider twice' })
+      .refine((names) => !names.includes('all') || names.length === 1, {
+        error: 'all stands alone: it means every provider',
+      }),
+  )
+  .transform((names): ProviderSelection => (names[0] === 'all' ? 'all' : names));
+
+/** `none` turns the router's listing off; anything else is its base URL. */
+const routerEndpoint = z
+  .string()
+  .trim()
+  .refine((value) => value === 'none' || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)), {
+    error: 'must be an http(s) URL, or none',
+  })
+  .transform((value) => (value === 'none' ? null : value.replace(/\/+$/, '')));
 
 /** pino's levels, least verbose last; `silent` writes nothing. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -154,15 +206,27 @@ export const SETTINGS = {
       .optional(),
     description: 'Hub access token, sent as a Bearer token; never logged',
   },
+  providers: {
+    flag: '--providers',
+    env: ['HUBCAT_PROVIDERS'],
+    schema: providerList,
+    fallback: 'hf-inference',
+    description: 'inference providers whose live models form the catalog: a comma list, or all',
+  },
   provider: {
     flag: '--provider',
     env: ['HUBCAT_PROVIDER'],
-    schema: z
-      .string()
-      .trim()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a provider name such as hf-inference' }),
-    fallback: 'hf-inference',
-    description: 'inference provider whose live models form the catalog',
+    schema: providerName.optional(),
+    description:
+      'one inference provider, an alias of --providers (a flag beats a variable; two at one rank must agree)',
+  },
+  routerEndpoint: {
+    flag: '--router-endpoint',
+    env: ['HUBCAT_ROUTER_ENDPOINT'],
+    schema: routerEndpoint.optional(),
+    description:
+      "the Hub's inference router, whose GET /v1/models gives chat models' prices and context lengths; " +
+      `default ${DEFAULT_ROUTER_ENDPOINT} when HF_ENDPOINT is the Hub's, else HF_ENDPOINT; none turns it off`,
   },
   strategy: {
     flag: '--strategy',
@@ -402,6 +466,10 @@ type Settings = typeof SETTINGS;
 export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> } & {
   sorts: HubSortKey[];
   fieldSuggestions: boolean;
+  /** How reports and store keys name the selection: the one provider, the comma list, or `all`. */
+  provider: string;
+  /** Null when the router's listing is off. */
+  routerEndpoint: string | null;
 };
 export type ConfigFlags = Partial<Record<keyof Settings, string | number | undefined>>;
 
@@ -431,6 +499,7 @@ function defaultSorts(strategy: FetchStrategy): HubSortKey[] {
 /** Reads every setting from `flags`, then `env`, then its default; the first invalid one throws a ConfigError. */
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const values: Record<string, unknown> = {};
+  const sources: Partial<Record<keyof Settings, Source>> = {};
   for (const [key, spec] of Object.entries(SETTINGS) as [keyof Settings, SettingSpec][]) {
     const fromFlag = flags[key];
     const envName = spec.env.find((name) => env[name] !== undefined && env[name] !== '');
@@ -446,11 +515,47 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
       throw new ConfigError(source, `${parsed.error.issues[0]?.message ?? 'invalid value'}${shown}`);
     }
     values[key] = parsed.data;
+    sources[key] = { rank: fromFlag !== undefined ? 0 : envName ? 1 : 2, name: source };
+  }
+  resolveProviders(values, sources);
+  if (values.routerEndpoint === undefined) {
+    // An emulator or a mirror plays the router too; the real router beside another upstream would mix two catalogs.
+    values.routerEndpoint = values.endpoint === DEFAULT_HUB_ENDPOINT ? DEFAULT_ROUTER_ENDPOINT : values.endpoint;
   }
   values.sorts ??= defaultSorts(values.strategy as FetchStrategy);
   // Suggestions map the schema for anyone who guesses; a production deployment hides them unless told otherwise.
   values.fieldSuggestions ??= env.NODE_ENV !== 'production';
   return values as Config;
+}
+
+/** Where a value came from: 0 a flag, 1 the environment, 2 the default; `name` is the flag or variable. */
+interface Source {
+  rank: number;
+  name: string;
+}
+
+/**
+ * `--provider` / `HUBCAT_PROVIDER` is the one-provider spelling of `--providers`: the one from the higher rank (flag,
+ * then environment) wins, and two of the same rank must agree. `provider` then names the selection.
+ */
+function resolveProviders(values: Record<string, unknown>, sources: Partial<Record<keyof Settings, Source>>): void {
+  const alias = values.provider as string | undefined;
+  const aliasSource = sources.provider!;
+  const listSource = sources.providers!;
+  if (alias !== undefined) {
+    const fromAlias: ProviderSelection = alias === 'all' ? 'all' : [alias];
+    if (aliasSource.rank < listSource.rank) values.providers = fromAlias;
+    else if (
+      aliasSource.rank === listSource.rank &&
+      providerLabel(values.providers as ProviderSelection) !== providerLabel(fromAlias)
+    ) {
+      throw new ConfigError(
+        aliasSource.name,
+        `disagrees with ${listSource.name}; it is an alias of ${listSource.name} for one provider: set one of them`,
+      );
+    }
+  }
+  values.provider = providerLabel(values.providers as ProviderSelection);
 }
 
 /** Settings never echoed back: a webhook URL often carries its own credential (Slack's do). */

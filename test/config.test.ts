@@ -153,3 +153,48 @@ describe('the living catalog’s settings', () => {
     expect(shown).toContain('https://hooks.example.com/…');
   });
 });
+
+describe('providers and the router', () => {
+  it('serves hf-inference by default, and reads a comma list or all', () => {
+    expect(loadConfig({}, {})).toMatchObject({ providers: ['hf-inference'], provider: 'hf-inference' });
+    expect(loadConfig({}, { HUBCAT_PROVIDERS: ' groq, together ' })).toMatchObject({
+      providers: ['groq', 'together'],
+      provider: 'groq,together',
+    });
+    expect(loadConfig({ providers: 'all' }, {})).toMatchObject({ providers: 'all', provider: 'all' });
+  });
+
+  it.each([
+    ['groq,groq', 'HUBCAT_PROVIDERS: lists a provider twice'],
+    ['all,groq', 'HUBCAT_PROVIDERS: all stands alone: it means every provider'],
+    ['Groq', 'HUBCAT_PROVIDERS: "Groq" is not a provider name such as hf-inference'],
+    ['groq;drop', 'HUBCAT_PROVIDERS: "groq;drop" is not a provider name'],
+    [' , ', 'HUBCAT_PROVIDERS: needs a provider name, a comma list of them, or all'],
+    [Array.from({ length: 101 }, (_, i) => `p${i}`).join(','), 'HUBCAT_PROVIDERS: lists more than 100 providers'],
+  ])('refuses the provider list "%s" with one line', (value, message) => {
+    expect(() => loadConfig({}, { HUBCAT_PROVIDERS: value })).toThrow(message);
+  });
+
+  it('takes HUBCAT_PROVIDER as the one-provider spelling: a flag beats a variable, two at one rank must agree', () => {
+    expect(loadConfig({}, { HUBCAT_PROVIDER: 'groq' }).providers).toEqual(['groq']);
+    expect(loadConfig({ provider: 'groq' }, { HUBCAT_PROVIDERS: 'all' }).providers).toEqual(['groq']);
+    expect(loadConfig({ providers: 'all' }, { HUBCAT_PROVIDER: 'groq' }).providers).toBe('all');
+    expect(loadConfig({}, { HUBCAT_PROVIDER: 'groq', HUBCAT_PROVIDERS: 'groq' }).provider).toBe('groq');
+    expect(() => loadConfig({}, { HUBCAT_PROVIDER: 'groq', HUBCAT_PROVIDERS: 'together' })).toThrow(
+      'HUBCAT_PROVIDER: disagrees with HUBCAT_PROVIDERS; it is an alias of HUBCAT_PROVIDERS for one provider',
+    );
+    expect(() => loadConfig({ provider: 'groq', providers: 'together' }, {})).toThrow(/^--provider: disagrees/);
+  });
+
+  it("reads the Hub's router beside the Hub, and an emulator's or mirror's beside it; none turns it off", () => {
+    expect(loadConfig({}, {}).routerEndpoint).toBe('https://router.huggingface.co');
+    expect(loadConfig({ endpoint: 'http://127.0.0.1:7861' }, {}).routerEndpoint).toBe('http://127.0.0.1:7861');
+    expect(loadConfig({}, { HUBCAT_ROUTER_ENDPOINT: 'https://router.example/' }).routerEndpoint).toBe(
+      'https://router.example',
+    );
+    expect(loadConfig({ routerEndpoint: 'none' }, {}).routerEndpoint).toBeNull();
+    expect(() => loadConfig({}, { HUBCAT_ROUTER_ENDPOINT: 'ftp://router' })).toThrow(
+      /^HUBCAT_ROUTER_ENDPOINT: must be an http\(s\) URL/,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import {
-  isLiveFor,
+  isServedBy,
   ModelTable,
   normalizeHubItem,
   type CatalogSnapshot,
@@ -26,7 +26,7 @@ export function presetModels(preset: string): Model[] {
       ...normalizeHubItem(hubModelItemSchema.parse(item), 'https://huggingface.co'),
       foundBy: ['likes'],
     }))
-    .filter((model) => isLiveFor(model, PROVIDER));
+    .filter((model) => isServedBy(model, [PROVIDER]));
 }
 
 /**

@@ -2,6 +2,7 @@ import {
   ModelTable,
   type CatalogSnapshot,
   type FetchReport,
+  type MappingDetails,
   type Model,
   type ProviderMapping,
 } from '../../src/catalog/index.ts';
@@ -11,8 +12,9 @@ import {
  * (a million models). Shaped like the Hub's listing: owners with a long tail (a few own thousands of models, most own
  * one or two), 40 tasks and 25 libraries of very unequal size, 4–14 tags per model from a vocabulary with a few very
  * common tags (`region:us`, licenses, languages) and thousands of rare ones, heavy-tailed downloads with correlated
- * likes, a trending score on most models, 8% gated, one to three provider mappings. Rows come out of id order, so
- * building a table from them includes its sort.
+ * likes, a trending score on most models, 8% gated, one to three provider mappings, the other providers' with the
+ * router's figures (context length, prices, capabilities, latency, throughput). Rows come out of id order, so building a
+ * table from them includes its sort.
  */
 export function* syntheticModels(count: number, seed = 1): Generator<Model> {
   const random = mulberry32(seed);
@@ -82,9 +84,31 @@ function providersFor(random: () => number, id: string, task: string | null): Pr
     const provider = PROVIDERS[Math.floor(PROVIDERS.length * random())]!;
     if (mappings.some((mapping) => mapping.provider === provider)) continue;
     const status = random() < 0.8 ? 'live' : 'staging';
-    mappings.push({ provider, providerId: `${provider}/${id.toLowerCase()}`, status, task });
+    const mapping: ProviderMapping = { provider, providerId: `${provider}/${id.toLowerCase()}`, status, task };
+    mapping.details = routerFigures(`${id} ${provider}`);
+    mappings.push(mapping);
   }
   return mappings;
+}
+
+/**
+ * The figures the router gives a mapping, derived from its key (FNV-1a) rather than drawn, so the random stream, and
+ * with it every other column, is what it was before mappings had figures.
+ */
+function routerFigures(key: string): MappingDetails {
+  let hash = 0x811c9dc5;
+  for (let c = 0; c < key.length; c++) hash = Math.imul(hash ^ key.charCodeAt(c), 16_777_619);
+  const bits = hash >>> 0;
+  return {
+    source: 'router',
+    contextLength: [8192, 32_768, 131_072, 262_144][bits & 3]!,
+    inputPerMillion: ((bits >>> 2) % 300) / 100,
+    outputPerMillion: ((bits >>> 2) % 300) / 50,
+    supportsTools: (bits & 16) !== 0,
+    supportsStructuredOutput: (bits & 32) !== 0,
+    firstTokenLatencyMs: 100 + ((bits >>> 6) % 1000),
+    throughput: 20 + ((bits >>> 16) % 400),
+  };
 }
 
 /** A small fast seeded generator (Mulberry32): the same seed gives the same catalog on every machine. */
@@ -137,6 +161,8 @@ export function syntheticSnapshot(count: number, seed = 1): CatalogSnapshot {
     estimates: null,
     cappedView: null,
     coverage: { ratio: null, total: null, basis: 'generated' },
+    providers: [],
+    router: null,
   };
   return { id, fetchedAt: now, models, report };
 }

@@ -49,6 +49,8 @@ export type CatalogStatus = {
   /** The replica that fetched the snapshot served: HUBCAT_REPLICA_ID, or host and pid */
   refreshedBy?: Maybe<Scalars['String']['output']>;
   refreshing: Scalars['Boolean']['output'];
+  /** Why the router's listing could not be read for the snapshot being served (prices and context lengths then come from the Hub listing's providerDetails only); null when it was read, or is off */
+  routerError?: Maybe<Scalars['String']['output']>;
   size: Scalars['Int']['output'];
   /** Id of the snapshot served (equal to fetchReport.id); replicas sharing a cache agree on it */
   snapshotId?: Maybe<Scalars['ID']['output']>;
@@ -157,10 +159,14 @@ export type FetchReport = {
   pageSize: Scalars['Int']['output'];
   parts: Array<PartReport>;
   provider: Scalars['String']['output'];
+  /** Each configured provider (with all: each provider the catalog names, most live models first) */
+  providers: Array<ProviderReport>;
   /** Times the fetch paused for the Hub's rate-limit window to reset rather than be refused */
   rateLimitPauses: Scalars['Int']['output'];
   rateLimitWaitMs: Scalars['Int']['output'];
   requestCount: Scalars['Int']['output'];
+  /** The router's listing; null when it is off (HUBCAT_ROUTER_ENDPOINT=none) */
+  router?: Maybe<RouterReport>;
   sorts: Array<SortReport>;
   startedAt: Scalars['DateTime']['output'];
   statedOrder: Scalars['String']['output'];
@@ -191,7 +197,7 @@ export type Interval = {
   low: Scalars['Float']['output'];
 };
 
-/** A model the provider serves live, as hubcat normalized it from the Hub */
+/** A model live with at least one configured provider, as hubcat normalized it from the Hub */
 export type Model = {
   __typename?: 'Model';
   author?: Maybe<Scalars['String']['output']>;
@@ -212,6 +218,7 @@ export type Model = {
   parameterCount?: Maybe<Scalars['Float']['output']>;
   pipelineTag?: Maybe<Scalars['String']['output']>;
   private: Scalars['Boolean']['output'];
+  /** Every provider's mapping, whatever its status, so staging and failing ones stay visible; a mapping whose status is none of LIVE, STAGING and ERROR (one the Hub added later) is left out */
   providers: Array<ProviderMapping>;
   tags: Array<Scalars['String']['output']>;
   trendingScore?: Maybe<Scalars['Float']['output']>;
@@ -280,7 +287,7 @@ export type ModelFacets = {
   libraries: Array<FacetCount>;
   /** Tasks */
   pipelineTags: Array<FacetCount>;
-  /** Inference providers the models are live on */
+  /** Inference providers with a mapping of the models in one of the filter's providerStatus (default LIVE) */
   providers: Array<FacetCount>;
   /** Values true and false: passes the server's quality bar or not */
   quality: Array<FacetCount>;
@@ -330,7 +337,9 @@ export type ModelFilter = {
   minLikes?: InputMaybe<Scalars['Int']['input']>;
   /** Any of these tasks */
   pipelineTags?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Live on any of these inference providers */
+  /** The mapping statuses providers considers (default LIVE); alone, a mapping of any provider in one of them. The providers facet counts these statuses */
+  providerStatus?: InputMaybe<Array<ProviderStatus>>;
+  /** Has a mapping of any of these inference providers: a live one unless providerStatus says otherwise */
   providers?: InputMaybe<Array<Scalars['String']['input']>>;
   /** true: passes the server's quality bar; false: fails it */
   quality?: InputMaybe<Scalars['Boolean']['input']>;
@@ -387,14 +396,96 @@ export type PartReport = {
   splitBy: Scalars['String']['output'];
 };
 
+/** Where a mapping's context length, prices and capabilities come from */
+export type ProviderDetailsSource =
+  /** The Hub listing's own providerDetails, where the router names none */
+  | 'LISTING'
+  /** The router's listing (GET /v1/models), which wins where it names them */
+  | 'ROUTER';
+
 /** One inference provider's mapping of a model */
 export type ProviderMapping = {
   __typename?: 'ProviderMapping';
+  /** Tokens */
+  contextLength?: Maybe<Scalars['Int']['output']>;
+  /** Where contextLength, pricing and the rest come from; null when nothing names them */
+  detailsSource?: Maybe<ProviderDetailsSource>;
+  /** Time to the first token, as the router measures it */
+  firstTokenLatencyMs?: Maybe<Scalars['Float']['output']>;
+  pricing?: Maybe<ProviderPricing>;
   provider: Scalars['String']['output'];
   providerId?: Maybe<Scalars['String']['output']>;
-  /** live, staging or error */
-  status: Scalars['String']['output'];
+  /** Only mappings whose status is one of these are listed (see Model.providers) */
+  status: ProviderStatus;
+  supportsStructuredOutput?: Maybe<Scalars['Boolean']['output']>;
+  supportsTools?: Maybe<Scalars['Boolean']['output']>;
   task?: Maybe<Scalars['String']['output']>;
+  /** Tokens per second, as the router measures it */
+  throughput?: Maybe<Scalars['Float']['output']>;
+};
+
+/** What one million tokens cost through this provider */
+export type ProviderPricing = {
+  __typename?: 'ProviderPricing';
+  /** USD: the router publishes its prices in US dollars (as the Hub documents it) */
+  currency: Scalars['String']['output'];
+  /** Per million input tokens */
+  inputPerMillion?: Maybe<Scalars['Float']['output']>;
+  /** Per million output tokens */
+  outputPerMillion?: Maybe<Scalars['Float']['output']>;
+};
+
+/** One provider's part of the fetch: its mappings by status among the catalog's models, whether its live set is proven complete, and the requests spent on it */
+export type ProviderReport = {
+  __typename?: 'ProviderReport';
+  /** True only with a proof that its whole live set was seen */
+  complete: Scalars['Boolean']['output'];
+  completeness: Completeness;
+  coverage: Coverage;
+  /** Failing mappings, counted as staging ones are */
+  error: Scalars['Int']['output'];
+  estimates?: Maybe<Estimates>;
+  /** Models with a live mapping of this provider: its served set */
+  live: Scalars['Int']['output'];
+  /** Mappings whose status is none of live, staging and error (one the Hub added later) */
+  otherStatus: Scalars['Int']['output'];
+  provider: Scalars['String']['output'];
+  /** Requests whose listing named this provider alone (every request, for a one-provider catalog) */
+  requests: Scalars['Int']['output'];
+  /** Requests of the listing of several providers, which served the set of this provider too */
+  sharedRequests: Scalars['Int']['output'];
+  /** Staging mappings of this provider on the catalog's models: a lower bound, as the listing shows a model only when a provider it names serves it live */
+  staging: Scalars['Int']['output'];
+  /** Tasks of its live mappings, most first */
+  tasks: Array<FacetCount>;
+};
+
+/** A mapping's status on the Hub */
+export type ProviderStatus =
+  /** Failing: not served now */
+  | 'ERROR'
+  /** Served: requests through the provider work */
+  | 'LIVE'
+  /** Being set up: not served yet */
+  | 'STAGING';
+
+/** One inference provider's part of the served catalog: its mappings by status, whether its live set is proven complete (or how much of it the catalog holds), and what it serves */
+export type ProviderSummary = {
+  __typename?: 'ProviderSummary';
+  /** True only with a proof that every model it serves was seen */
+  complete: Scalars['Boolean']['output'];
+  completeness: Completeness;
+  /** Of its live set: exact when complete, else against a lower-bound estimate (an upper-bound ratio) */
+  coverage?: Maybe<Coverage>;
+  /** Its failing mappings, counted as staging ones are */
+  error: Scalars['Int']['output'];
+  /** Models it serves live */
+  live: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** Its staging mappings on the catalog's models: a lower bound, as the Hub lists a model only when some provider the listing names serves it live */
+  staging: Scalars['Int']['output'];
+  /** Tasks of its live mappings, most first */
+  tasks: Array<FacetCount>;
 };
 
 export type Query = {
@@ -405,10 +496,14 @@ export type Query = {
   changes: ModelChangeConnection;
   /** The report of the snapshot being served */
   fetchReport?: Maybe<FetchReport>;
-  /** One model of the served catalog by its Hub id; null when the provider does not serve it live */
+  /** One model of the served catalog by its Hub id; null when no configured provider serves it live */
   model?: Maybe<Model>;
   /** The served catalog, filtered, ordered and paged */
   models: ModelConnection;
+  /** One provider by its Hub name; null when it is not configured (with all: when no model names it) */
+  provider?: Maybe<ProviderSummary>;
+  /** The configured providers (with all: every provider the catalog names, most live models first), as the served snapshot holds them */
+  providers: Array<ProviderSummary>;
   /** The snapshots that replaced the served one, newest first, as far back as the retention keeps */
   snapshots: Array<SnapshotSummary>;
 };
@@ -435,8 +530,32 @@ export type QueryModelsArgs = {
 };
 
 
+export type QueryProviderArgs = {
+  name: Scalars['String']['input'];
+};
+
+
 export type QuerySnapshotsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What reading the router's model list (GET /v1/models) gave, joined into the mappings by model id */
+export type RouterReport = {
+  __typename?: 'RouterReport';
+  durationMs: Scalars['Int']['output'];
+  endpoint: Scalars['String']['output'];
+  /** hubcat's short reason, when it failed */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Catalog mappings whose figures come from it */
+  joinedMappings: Scalars['Int']['output'];
+  /** Catalog mappings whose figures come from the Hub listing's providerDetails alone */
+  listingMappings: Scalars['Int']['output'];
+  /** Chat models it listed */
+  models: Scalars['Int']['output'];
+  /** False when it could not be read: figures then come from the Hub listing's providerDetails only */
+  ok: Scalars['Boolean']['output'];
+  pages: Scalars['Int']['output'];
+  requests: Scalars['Int']['output'];
 };
 
 /** A snapshot that replaced the served one, and how many models changed with it */
@@ -542,6 +661,11 @@ export type FilteredModelsQueryVariables = Exact<{
 
 export type FilteredModelsQuery = { __typename?: 'Query', models: { __typename?: 'ModelConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Model', id: string, author?: string | null, pipelineTag?: string | null, libraryName?: string | null, downloads: number, likes: number, trendingScore?: number | null, createdAt?: string | null, gated: boolean, url: string }> } };
 
+export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProvidersQuery = { __typename?: 'Query', providers: Array<{ __typename?: 'ProviderSummary', name: string, live: number, staging: number, error: number, complete: boolean, coverage?: { __typename?: 'Coverage', ratio?: number | null, total?: number | null, basis: string } | null, tasks: Array<{ __typename?: 'FacetCount', value: string, count: number }> }>, fetchReport?: { __typename?: 'FetchReport', provider: string, requestCount: number, complete: boolean, router?: { __typename?: 'RouterReport', ok: boolean, error?: string | null, models: number, joinedMappings: number, listingMappings: number } | null } | null };
+
 export type QualityModelsQueryVariables = Exact<{
   pipelineTags?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -549,7 +673,18 @@ export type QualityModelsQueryVariables = Exact<{
 }>;
 
 
-export type QualityModelsQuery = { __typename?: 'Query', models: { __typename?: 'ModelConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Model', id: string, pipelineTag?: string | null, downloads: number, likes: number, private: boolean, providers: Array<{ __typename?: 'ProviderMapping', provider: string, status: string, task?: string | null }> }> } };
+export type QualityModelsQuery = { __typename?: 'Query', models: { __typename?: 'ModelConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Model', id: string, pipelineTag?: string | null, downloads: number, likes: number, private: boolean, providers: Array<{ __typename?: 'ProviderMapping', provider: string, status: ProviderStatus, task?: string | null }> }> } };
+
+export type RoutableModelsQueryVariables = Exact<{
+  providers?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  providerStatus?: InputMaybe<Array<ProviderStatus> | ProviderStatus>;
+  pipelineTags?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RoutableModelsQuery = { __typename?: 'Query', models: { __typename?: 'ModelConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Model', id: string, pipelineTag?: string | null, providers: Array<{ __typename?: 'ProviderMapping', provider: string, status: ProviderStatus, task?: string | null, contextLength?: number | null, supportsTools?: boolean | null, detailsSource?: ProviderDetailsSource | null, pricing?: { __typename?: 'ProviderPricing', inputPerMillion?: number | null, outputPerMillion?: number | null } | null }> }>, facets: { __typename?: 'ModelFacets', providers: Array<{ __typename?: 'FacetCount', value: string, count: number }> } } };
 
 export type SnapshotsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -564,5 +699,7 @@ export const ChangesDocument = {"kind":"Document","definitions":[{"kind":"Operat
 export const CoverageReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CoverageReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"fetchedAt"}},{"kind":"Field","name":{"kind":"Name","value":"ageSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"ttlSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"stale"}},{"kind":"Field","name":{"kind":"Name","value":"refreshing"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"upstream"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fetchReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"requestCount"}},{"kind":"Field","name":{"kind":"Name","value":"uniqueModels"}},{"kind":"Field","name":{"kind":"Name","value":"complete"}},{"kind":"Field","name":{"kind":"Name","value":"statedOrder"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamCap"}},{"kind":"Field","name":{"kind":"Name","value":"sorts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sort"}},{"kind":"Field","name":{"kind":"Name","value":"pages"}},{"kind":"Field","name":{"kind":"Name","value":"returned"}},{"kind":"Field","name":{"kind":"Name","value":"new"}},{"kind":"Field","name":{"kind":"Name","value":"duplicates"}},{"kind":"Field","name":{"kind":"Name","value":"cumulativeUnique"}},{"kind":"Field","name":{"kind":"Name","value":"exhausted"}},{"kind":"Field","name":{"kind":"Name","value":"capped"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overlaps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"a"}},{"kind":"Field","name":{"kind":"Name","value":"b"}},{"kind":"Field","name":{"kind":"Name","value":"shared"}},{"kind":"Field","name":{"kind":"Name","value":"onlyA"}},{"kind":"Field","name":{"kind":"Name","value":"onlyB"}},{"kind":"Field","name":{"kind":"Name","value":"jaccard"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"parts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"splitBy"}},{"kind":"Field","name":{"kind":"Name","value":"refined"}},{"kind":"Field","name":{"kind":"Name","value":"returned"}},{"kind":"Field","name":{"kind":"Name","value":"new"}},{"kind":"Field","name":{"kind":"Name","value":"duplicates"}},{"kind":"Field","name":{"kind":"Name","value":"capped"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}},{"kind":"Field","name":{"kind":"Name","value":"completeness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proven"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"premises"}},{"kind":"Field","name":{"kind":"Name","value":"coveringParts"}},{"kind":"Field","name":{"kind":"Name","value":"uncoveredRisk"}}]}},{"kind":"Field","name":{"kind":"Name","value":"estimates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chapman"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"a"}},{"kind":"Field","name":{"kind":"Name","value":"b"}},{"kind":"Field","name":{"kind":"Name","value":"n1"}},{"kind":"Field","name":{"kind":"Name","value":"n2"}},{"kind":"Field","name":{"kind":"Name","value":"recaptured"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"}},{"kind":"Field","name":{"kind":"Name","value":"interval95"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"chao"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"f1"}},{"kind":"Field","name":{"kind":"Name","value":"f2"}},{"kind":"Field","name":{"kind":"Name","value":"observed"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"}},{"kind":"Field","name":{"kind":"Name","value":"interval95"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"caveat"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cappedView"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cap"}},{"kind":"Field","name":{"kind":"Name","value":"sorts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sort"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"cumulativeUnique"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overlaps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"a"}},{"kind":"Field","name":{"kind":"Name","value":"b"}},{"kind":"Field","name":{"kind":"Name","value":"shared"}},{"kind":"Field","name":{"kind":"Name","value":"onlyA"}},{"kind":"Field","name":{"kind":"Name","value":"onlyB"}},{"kind":"Field","name":{"kind":"Name","value":"jaccard"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"coverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ratio"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}}]}}]}}]} as unknown as DocumentNode<CoverageReportQuery, CoverageReportQueryVariables>;
 export const FacetedModelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FacetedModels"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ModelFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ModelOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"facetSize"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"models"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"pipelineTag"}},{"kind":"Field","name":{"kind":"Name","value":"libraryName"}},{"kind":"Field","name":{"kind":"Name","value":"downloads"}},{"kind":"Field","name":{"kind":"Name","value":"likes"}},{"kind":"Field","name":{"kind":"Name","value":"gated"}}]}},{"kind":"Field","name":{"kind":"Name","value":"facets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pipelineTags"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"facetSize"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"libraries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"facetSize"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"authors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"facetSize"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"facetSize"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"providers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"facetSize"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"gated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"quality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]} as unknown as DocumentNode<FacetedModelsQuery, FacetedModelsQueryVariables>;
 export const FilteredModelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FilteredModels"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ModelFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ModelOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"models"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"pipelineTag"}},{"kind":"Field","name":{"kind":"Name","value":"libraryName"}},{"kind":"Field","name":{"kind":"Name","value":"downloads"}},{"kind":"Field","name":{"kind":"Name","value":"likes"}},{"kind":"Field","name":{"kind":"Name","value":"trendingScore"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"gated"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]} as unknown as DocumentNode<FilteredModelsQuery, FilteredModelsQueryVariables>;
+export const ProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"live"}},{"kind":"Field","name":{"kind":"Name","value":"staging"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"complete"}},{"kind":"Field","name":{"kind":"Name","value":"coverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ratio"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"fetchReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"requestCount"}},{"kind":"Field","name":{"kind":"Name","value":"complete"}},{"kind":"Field","name":{"kind":"Name","value":"router"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"models"}},{"kind":"Field","name":{"kind":"Name","value":"joinedMappings"}},{"kind":"Field","name":{"kind":"Name","value":"listingMappings"}}]}}]}}]}}]} as unknown as DocumentNode<ProvidersQuery, ProvidersQueryVariables>;
 export const QualityModelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"QualityModels"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pipelineTags"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"models"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"quality"},"value":{"kind":"BooleanValue","value":true}},{"kind":"ObjectField","name":{"kind":"Name","value":"pipelineTags"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pipelineTags"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"DOWNLOADS"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pipelineTag"}},{"kind":"Field","name":{"kind":"Name","value":"downloads"}},{"kind":"Field","name":{"kind":"Name","value":"likes"}},{"kind":"Field","name":{"kind":"Name","value":"private"}},{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"task"}}]}}]}}]}}]}}]} as unknown as DocumentNode<QualityModelsQuery, QualityModelsQueryVariables>;
+export const RoutableModelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoutableModels"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"providers"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"providerStatus"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProviderStatus"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pipelineTags"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"models"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"providers"},"value":{"kind":"Variable","name":{"kind":"Name","value":"providers"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"providerStatus"},"value":{"kind":"Variable","name":{"kind":"Name","value":"providerStatus"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"pipelineTags"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pipelineTags"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"DOWNLOADS"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pipelineTag"}},{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"task"}},{"kind":"Field","name":{"kind":"Name","value":"contextLength"}},{"kind":"Field","name":{"kind":"Name","value":"pricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inputPerMillion"}},{"kind":"Field","name":{"kind":"Name","value":"outputPerMillion"}}]}},{"kind":"Field","name":{"kind":"Name","value":"supportsTools"}},{"kind":"Field","name":{"kind":"Name","value":"detailsSource"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"facets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoutableModelsQuery, RoutableModelsQueryVariables>;
 export const SnapshotsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Snapshots"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"snapshots"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fetchedAt"}},{"kind":"Field","name":{"kind":"Name","value":"detectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"complete"}},{"kind":"Field","name":{"kind":"Name","value":"baseline"}},{"kind":"Field","name":{"kind":"Name","value":"previousId"}},{"kind":"Field","name":{"kind":"Name","value":"added"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unconfirmed"}}]}}]}}]} as unknown as DocumentNode<SnapshotsQuery, SnapshotsQueryVariables>;

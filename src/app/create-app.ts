@@ -5,7 +5,7 @@ import type { Registry } from 'prom-client';
 import { fetchCatalog, type CaptureFailure, type FetchPlan } from '../catalog/index.ts';
 import { describeConfig, type Config } from '../config.ts';
 import { createHubcatYoga, type HubcatYoga, type QueryLimits } from '../graphql/index.ts';
-import { HubClient, HubProtocolError, type RetryEvent } from '../hub/index.ts';
+import { HubClient, HubProtocolError, RouterClient, type RetryEvent } from '../hub/index.ts';
 import { CatalogCache, catalogKeys, SharedCatalog, type CacheEvent, type CatalogKeys } from '../store/index.ts';
 import { silentLogger, type AppLogger } from './app-logger.ts';
 import { httpSecurity } from './http-security.ts';
@@ -53,6 +53,7 @@ export interface App {
 export function fetchPlanOf(config: Config): FetchPlan {
   return {
     provider: config.provider,
+    providers: config.providers,
     strategy: config.strategy,
     sorts: config.sorts,
     pageSize: config.pageSize,
@@ -67,6 +68,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const shutdown = new AbortController();
   const metrics = createMetrics();
   const client = hubClientOf(config, options, metrics);
+  const router = routerClientOf(config, options);
   const keys = catalogKeys({ upstream: config.endpoint, ...plan });
   // The history and the update channel take the catalog's hash tag, so that on a Redis Cluster they share its slot.
   const live = createLiveCatalog(config, keys.tag, { ...options, onEvent: options.onLiveEvent });
@@ -76,7 +78,14 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     replicaId,
     ttlSeconds: config.ttlSeconds,
     fetchSnapshot: () =>
-      fetchCatalog(plan, { client, now: options.now, signal: shutdown.signal, onCaptureFailed: logFailure(logger) }),
+      fetchCatalog(plan, {
+        client,
+        router,
+        now: options.now,
+        signal: shutdown.signal,
+        onCaptureFailed: logFailure(logger),
+        onRouterFailed: logRouterFailure(logger),
+      }),
     upstreamLabel: options.upstreamLabel ?? config.endpoint,
     coldWaitMs: config.coldWaitSeconds * 1000,
     now: options.now,
@@ -185,4 +194,30 @@ function logFailure(logger: AppLogger): (failure: CaptureFailure) => void {
 /** What was thrown in the resolver, rather than the GraphQLError graphql-js wrapped it in. */
 function causeOf(error: unknown): unknown {
   return error instanceof GraphQLError && error.originalError !== undefined ? error.originalError : error;
+}
+
+/**
+ * The router's listing, unless it is off; it gets the Hub client's timeout but never the token, which it only removes
+ * from what the router says (a proxy in front of both could echo it).
+ */
+export function routerClientOf(
+  config: Pick<Config, 'routerEndpoint' | 'timeoutMs' | 'maxRetries' | 'token'>,
+  options: { sleep?: (ms: number) => Promise<void> } = {},
+): RouterClient | undefined {
+  if (config.routerEndpoint === null) return undefined;
+  return new RouterClient({
+    endpoint: config.routerEndpoint,
+    timeoutMs: config.timeoutMs,
+    maxRetries: Math.min(config.maxRetries, 2),
+    sleep: options.sleep,
+    redact: config.token,
+  });
+}
+
+function logRouterFailure(logger: AppLogger): (error: Error) => void {
+  return (error) =>
+    logger.warn(
+      { error: error.message },
+      "router listing failed; prices and context lengths come from the Hub listing's providerDetails only",
+    );
 }

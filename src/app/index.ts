@@ -1,5 +1,5 @@
 /** A runnable hubcat: its parts wired from the configuration, and the HTTP server around them. */
-export { createApp, fetchPlanOf, type App, type AppOptions } from './create-app.ts';
+export { createApp, fetchPlanOf, routerClientOf, type App, type AppOptions } from './create-app.ts';
 export { listen, type RunningServer } from './http-server.ts';
 export { RefreshScheduler, nextRefreshDelayMs, REFRESH_JITTER, type Timer } from './refresh-scheduler.ts';
 export {

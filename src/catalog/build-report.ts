@@ -4,12 +4,21 @@ import { cappedView } from './capped-view.ts';
 import { coverageOf, estimateTotal, proveCompleteness } from './completeness.ts';
 import type { Capture } from './crawl.ts';
 import type { FetchStrategy } from './fetch-plan.ts';
-import type { CaptureReport, FetchReport, PartReport } from './fetch-report.ts';
+import type {
+  CaptureReport,
+  Completeness,
+  FetchReport,
+  PartReport,
+  ProviderReport,
+  RouterReport,
+} from './fetch-report.ts';
 import { tallyCaptures, type CaptureTally } from './merge.ts';
 import type { Model } from './model.ts';
 import { pairwiseOverlaps } from './overlaps.ts';
 import type { PartitionOutcome } from './partition-crawl.ts';
 import { comparePaths, describePart } from './partition-plan.ts';
+import { buildProviderReports } from './provider-reports.ts';
+import type { ProviderSelection } from './provider-selection.ts';
 
 export interface ReportInput {
   strategy: FetchStrategy;
@@ -24,13 +33,18 @@ export interface ReportInput {
   models: readonly Model[];
   rateLimit: FetchReport['rateLimit'];
   upstreamCap: number | null;
+  selection: ProviderSelection;
+  /** Each provider's own probe (one listing of it alone), when the listing of the whole selection was not proven. */
+  probes: ReadonlyMap<string, Capture>;
+  router: RouterReport | null;
 }
 
 /** Assembles the report: per-capture tallies in stated order (sorts, then parts depth-first), proof, estimates. */
 export function buildReport(input: ReportInput): FetchReport {
   const parts = [...(input.partition?.parts ?? [])].sort((a, b) => comparePaths(a.path, b.path));
-  const allCaptures = [...input.sorts, ...parts.map((part) => part.capture)];
-  const tallies = tallyCaptures(allCaptures);
+  const listingCaptures = [...input.sorts, ...parts.map((part) => part.capture)];
+  const allCaptures = [...listingCaptures, ...input.probes.values()];
+  const tallies = tallyCaptures(listingCaptures);
   const completeness = proveCompleteness({
     sorts: input.sorts,
     partition: input.partition,
@@ -46,7 +60,7 @@ export function buildReport(input: ReportInput): FetchReport {
     startedAt: new Date(input.startedAt).toISOString(),
     finishedAt: new Date(input.finishedAt).toISOString(),
     durationMs: input.finishedAt - input.startedAt,
-    requestCount: allCaptures.reduce((sum, capture) => sum + capture.requests, 0),
+    requestCount: sumRequests(allCaptures),
     uniqueModels: input.models.length,
     rateLimit: input.rateLimit,
     upstreamCap: input.upstreamCap,
@@ -70,7 +84,18 @@ export function buildReport(input: ReportInput): FetchReport {
     estimates,
     cappedView: completeness.proven ? cappedView(input.models, HUB_MAX_PAGE_SIZE) : null,
     coverage: coverageOf(input.models.length, completeness, estimates),
+    providers: providerReportsOf(input, completeness, sumRequests(listingCaptures)),
+    router: input.router,
   };
+}
+
+function providerReportsOf(input: ReportInput, union: Completeness, unionRequests: number): ProviderReport[] {
+  const { selection, models, sorts, probes } = input;
+  return buildProviderReports({ selection, models, union, sorts, probes, unionRequests });
+}
+
+function sumRequests(captures: readonly Capture[]): number {
+  return captures.reduce((sum, capture) => sum + capture.requests, 0);
 }
 
 function captureReport(capture: Capture, tally: CaptureTally): Omit<CaptureReport, 'sort'> {

@@ -9,7 +9,8 @@ import {
   type PageScheduler,
 } from '../hub/index.ts';
 import type { ModelAccumulator } from './merge.ts';
-import { CATALOG_EXPAND_FIELDS, isLiveFor, normalizeHubItem } from './normalize.ts';
+import { CATALOG_EXPAND_FIELDS, normalizeHubItem } from './normalize.ts';
+import { isServedBy, listingProviders, type ProviderSelection } from './provider-selection.ts';
 import type { RateLimitGate } from './rate-limit-gate.ts';
 import type { RequestBudget } from './request-budget.ts';
 
@@ -39,7 +40,8 @@ export interface CaptureFailure {
 
 export interface CrawlContext {
   client: HubClient;
-  provider: string;
+  /** The providers whose live models the catalog keeps; their listing is what the captures ask for. */
+  selection: ProviderSelection;
   pageSize: number;
   /**
    * Items at which a first page without a cursor counts as full, i.e. capped rather than the whole listing: the page
@@ -61,7 +63,7 @@ export interface CrawlContext {
 export interface Capture {
   name: string;
   query: ListModelsQuery;
-  /** Ids of the live models it returned, in the order returned. */
+  /** Ids of the models it returned that the catalog keeps (live with a selected provider), in the order returned. */
   ids: string[];
   pages: number;
   requests: number;
@@ -84,6 +86,8 @@ export type CaptureQuery = Omit<ListModelsQuery, 'limit' | 'expand' | 'full' | '
 export interface CrawlOptions {
   /** The caller already set aside budget for the first request (a partition split reserves its whole family). */
   firstPageReserved?: boolean;
+  /** Asks the listing of this one provider rather than the selection's (a provider's own probe). */
+  provider?: string;
 }
 
 /**
@@ -97,7 +101,7 @@ export async function crawlCapture(
   captureQuery: CaptureQuery,
   options: CrawlOptions = {},
 ): Promise<Capture> {
-  const query = listingQuery(context, captureQuery);
+  const query = listingQuery(context, captureQuery, options.provider);
   const startedAt = context.now();
   const capture = emptyCapture(name, query);
   const schedule = gatedScheduler(context, capture, options.firstPageReserved ?? false);
@@ -114,10 +118,10 @@ export async function crawlCapture(
   return capture;
 }
 
-function listingQuery(context: CrawlContext, captureQuery: CaptureQuery): ListModelsQuery {
+function listingQuery(context: CrawlContext, captureQuery: CaptureQuery, provider?: string): ListModelsQuery {
   return {
     ...captureQuery,
-    inferenceProvider: context.provider,
+    inferenceProvider: provider ?? listingProviders(context.selection),
     limit: context.pageSize,
     expand: [...CATALOG_EXPAND_FIELDS],
   };
@@ -159,7 +163,10 @@ function gatedScheduler(context: CrawlContext, capture: Capture, firstPageReserv
       }
       await context.rateLimit.wait();
       try {
-        return await send();
+        const page = await send();
+        // Counted before the reservation is returned: in between, a queued request could take the same slot.
+        budget.record(page.requests);
+        return page;
       } finally {
         budget.release(1);
       }
@@ -170,13 +177,12 @@ function gatedScheduler(context: CrawlContext, capture: Capture, firstPageReserv
 function recordPage(context: CrawlContext, capture: Capture, page: HubPage, rank: number): void {
   const { accumulator } = context;
   context.rateLimit.observe(page.rateLimit);
-  context.budget.record(page.requests);
   capture.requests += page.requests;
   capture.pages++;
   capture.returned += page.items.length;
   for (const item of page.items) {
     const model = normalizeHubItem(item, context.client.endpoint);
-    if (!isLiveFor(model, context.provider)) {
+    if (!isServedBy(model, context.selection)) {
       capture.notLive++;
       continue;
     }

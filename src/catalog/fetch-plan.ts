@@ -1,4 +1,5 @@
 import type { HubSortKey } from '../hub/index.ts';
+import type { ProviderSelection } from './provider-selection.ts';
 
 /**
  * - `multi-sort`: the configured sorts, each crawled to the end of its cursor, merged by id.
@@ -10,11 +11,19 @@ export type FetchStrategy = (typeof FETCH_STRATEGIES)[number];
 
 /** What to fetch and how: the part of the configuration that decides which catalog comes out. */
 export interface FetchPlan {
+  /** Names the catalog in its report and store key: the one provider, the comma list of several, or `all`. */
   provider: string;
+  /** The providers whose live models form the catalog; default `[provider]`. */
+  providers?: ProviderSelection;
   strategy: FetchStrategy;
   sorts: readonly HubSortKey[];
   pageSize: number;
   /** Hub requests in flight at once, across all captures. */
   concurrency: number;
   maxRequests?: number;
+}
+
+/** The plan's providers: as given, or the one it names. */
+export function planProviders(plan: FetchPlan): ProviderSelection {
+  return plan.providers ?? [plan.provider];
 }

@@ -90,6 +90,59 @@ export interface SortOverlap {
   jaccard: number;
 }
 
+/** How many mappings (or models) one value has: a task, a status. */
+export interface ValueCount {
+  value: string;
+  count: number;
+}
+
+/**
+ * One provider's part of the catalog: its mappings by status among the catalog's models, the tasks it serves live,
+ * whether its live set is proven complete, and the requests spent on it.
+ */
+export interface ProviderReport {
+  provider: string;
+  /** Catalog models with a live mapping of this provider: its served set. */
+  live: number;
+  /**
+   * Staging and error mappings of this provider on the catalog's models. The listing shows a model only when a
+   * provider it names serves it live, so these are lower bounds of the provider's staging and error mappings.
+   */
+  staging: number;
+  error: number;
+  /** Mappings whose status is none of live, staging and error: one the Hub added later. */
+  otherStatus: number;
+  /** Tasks of its live mappings, most first, then by name. */
+  tasks: ValueCount[];
+  /** True only with a proof that every model live with this provider was seen. */
+  complete: boolean;
+  completeness: Completeness;
+  estimates: Estimates | null;
+  coverage: Coverage;
+  /** Requests whose listing named this provider alone (all of them for a one-provider catalog). */
+  requests: number;
+  /** Requests of the listing shared by several providers, which served this provider's set too. */
+  sharedRequests: number;
+}
+
+/** What reading the router's listing (`GET /v1/models`) gave, or why it gave nothing. */
+export interface RouterReport {
+  endpoint: string;
+  /** False when the listing could not be read: figures then come from the Hub listing's `providerDetails` only. */
+  ok: boolean;
+  /** hubcat's short reason, no URL or upstream text; null when it was read. */
+  error: string | null;
+  requests: number;
+  pages: number;
+  /** Entries (chat models) it listed. */
+  models: number;
+  /** Catalog mappings whose figures come from the router. */
+  joinedMappings: number;
+  /** Catalog mappings whose figures come from the listing's `providerDetails` alone. */
+  listingMappings: number;
+  durationMs: number;
+}
+
 export interface FetchReport {
   id: string;
   strategy: FetchStrategy;
@@ -124,4 +177,10 @@ export interface FetchReport {
   /** Present when the catalog is complete. */
   cappedView: CappedView | null;
   coverage: Coverage;
+  /**
+   * One entry per configured provider (with `all`: per provider the catalog's models name, most live models first).
+   */
+  providers: ProviderReport[];
+  /** Null when the router's listing is off. */
+  router: RouterReport | null;
 }

@@ -4,6 +4,16 @@
  */
 export { fetchCatalog, FetchFailedError, type FetchDependencies } from './fetch-catalog.ts';
 export { FETCH_STRATEGIES, type FetchStrategy, type FetchPlan } from './fetch-plan.ts';
+/** Which providers' live models form the catalog, how the listing and the reports name them, and their statuses. */
+export {
+  PROVIDER_NAME,
+  PROVIDER_STATUSES,
+  isKnownStatus,
+  isServedBy,
+  providerLabel,
+  type ProviderSelection,
+  type ProviderStatus,
+} from './provider-selection.ts';
 export type { CaptureFailure, PageEvent } from './crawl.ts';
 export type {
   FetchReport,
@@ -15,15 +25,18 @@ export type {
   Estimates,
   CappedView,
   Coverage,
+  ProviderReport,
+  RouterReport,
+  ValueCount,
 } from './fetch-report.ts';
-export { compareIds, type Model, type ProviderMapping, type GatedMode } from './model.ts';
+export { compareIds, type Model, type ProviderMapping, type MappingDetails, type GatedMode } from './model.ts';
 export type { CatalogSnapshot } from './snapshot.ts';
 export { ModelTable, type DictionaryColumn } from './model-table.ts';
 export type { ChapmanEstimate, ChaoEstimate, Interval } from './estimates.ts';
 export { chapmanEstimate, chaoLowerBound } from './estimates.ts';
 export { cappedView, CAPPED_SORT_KEYS } from './capped-view.ts';
 export { refine, describePart, ID_ALPHABET, PARTITION_PREMISES, type PartFilters } from './partition-plan.ts';
-export { isLiveFor, normalizeHubItem } from './normalize.ts';
+export { normalizeHubItem } from './normalize.ts';
 export { pairwiseOverlaps } from './overlaps.ts';
 export {
   MODEL_CHANGE_KINDS,

@@ -39,6 +39,29 @@ export class ModelAccumulator {
     return this.byId.has(id);
   }
 
+  /** The ids collected so far. */
+  ids(): Set<string> {
+    return new Set(this.byId.keys());
+  }
+
+  /** Every provider a collected model has a mapping of, whatever its status. */
+  providersSeen(): Set<string> {
+    const providers = new Set<string>();
+    for (const { model } of this.byId.values()) for (const mapping of model.providers) providers.add(mapping.provider);
+    return providers;
+  }
+
+  /** Collected models with a live mapping of each provider. */
+  liveCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { model } of this.byId.values()) {
+      for (const provider of new Set(model.providers.filter((m) => m.status === 'live').map((m) => m.provider))) {
+        counts.set(provider, (counts.get(provider) ?? 0) + 1);
+      }
+    }
+    return counts;
+  }
+
   /**
    * The merged catalog, sorted by id, each model's `foundBy` listing the captures that contained it in stated order.
    */

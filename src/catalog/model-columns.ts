@@ -1,4 +1,4 @@
-import { compareIds, type GatedMode, type Model, type ProviderMapping } from './model.ts';
+import { compareIds, type GatedMode, type MappingDetails, type Model, type ProviderMapping } from './model.ts';
 
 /** Code of an absent value in a dictionary column. */
 export const NONE = -1;
@@ -70,6 +70,8 @@ export interface TableColumns {
   mappingStatus: Int32Array;
   mappingTask: Int32Array;
   mappingProviderId: Int32Array;
+  /** Null when no mapping of the table has figures (a catalog without the router, most often). */
+  mappingDetails: DetailsColumns | null;
   hubIdCode: Int32Array;
   hubIdBytes: Uint8Array;
   foundBy: Int32Array;
@@ -78,6 +80,51 @@ export interface TableColumns {
   urlBase: string | null;
   urlCode: Int32Array | null;
   dictionaries: Readonly<Record<DictionaryColumn, Dictionary>>;
+}
+
+/**
+ * Each mapping's figures, one entry per mapping as the other mapping columns; an absent number is `NaN`. Prices need
+ * every digit of a float64 (0.15 is not a float32), so all numbers are float64: 41 bytes per mapping, kept only by
+ * tables where some mapping has figures.
+ */
+export interface DetailsColumns {
+  contextLength: Float64Array;
+  inputPerMillion: Float64Array;
+  outputPerMillion: Float64Array;
+  firstTokenLatencyMs: Float64Array;
+  throughput: Float64Array;
+  /** Bits 0–1 the source (0 none, 1 router, 2 listing), 2–3 `supportsTools`, 4–5 `supportsStructuredOutput`. */
+  flags: Uint8Array;
+}
+
+const DETAIL_NUMBERS = [
+  'contextLength',
+  'inputPerMillion',
+  'outputPerMillion',
+  'firstTokenLatencyMs',
+  'throughput',
+] as const satisfies readonly (keyof MappingDetails & keyof DetailsColumns)[];
+const SOURCES = [null, 'router', 'listing'] as const;
+/** 0 unknown, 1 false, 2 true. */
+const tristate = (value: boolean | null): number => (value === null ? 0 : value ? 2 : 1);
+const fromTristate = (code: number): boolean | null => (code === 0 ? null : code === 2);
+
+/** The details of mapping `entry`, or undefined when it has none. */
+export function detailsAt(columns: DetailsColumns | null, entry: number): MappingDetails | undefined {
+  const flags = columns?.flags[entry] ?? 0;
+  const source = SOURCES[flags & 3];
+  if (!columns || !source) return undefined;
+  const number = (value: number) => (Number.isNaN(value) ? null : value);
+  return {
+    source,
+    contextLength: number(columns.contextLength[entry]!),
+    inputPerMillion: number(columns.inputPerMillion[entry]!),
+    outputPerMillion: number(columns.outputPerMillion[entry]!),
+    supportsTools: fromTristate((flags >> 2) & 3),
+    supportsStructuredOutput: fromTristate((flags >> 4) & 3),
+    firstTokenLatencyMs: number(columns.firstTokenLatencyMs[entry]!),
+    throughput: number(columns.throughput[entry]!),
+  };
 }
 
 type NumberArray = Float64Array | Int32Array | Uint32Array | Uint8Array;
@@ -164,6 +211,7 @@ export class ModelColumnsBuilder {
   readonly #codes = { author: ints(), pipelineTag: ints(), libraryName: ints(), foundBy: ints() };
   readonly #tags = { count: counts(), codes: ints() };
   readonly #mappings = { count: counts(), provider: ints(), status: ints(), task: ints(), providerId: ints() };
+  readonly #details = new DetailsBuilder();
   readonly #hubIds = { code: ints(), bytes: bytes() };
   readonly #foundByCodes = new Map<string, number>();
   readonly #foundByLists: (readonly string[])[] = [];
@@ -228,6 +276,7 @@ export class ModelColumnsBuilder {
       mappingStatus: finishRuns(mappings.status),
       mappingTask: finishRuns(mappings.task),
       mappingProviderId: finishRuns(mappings.providerId),
+      mappingDetails: this.#details.finish(mappingCounts, order),
       hubIdCode: this.#hubIds.code.finish(order),
       hubIdBytes: this.#hubIds.bytes.finish(order, HUB_ID_BYTES),
       foundBy: this.#codes.foundBy.finish(order),
@@ -252,6 +301,7 @@ export class ModelColumnsBuilder {
       mappings.providerId.push(
         mapping.providerId === id ? SAME_AS_MODEL_ID : this.#code('providerId', mapping.providerId),
       );
+      this.#details.push(mapping.details);
     }
   }
 
@@ -273,6 +323,56 @@ export class ModelColumnsBuilder {
       this.#foundByCodes.set(key, listCode);
     }
     return listCode;
+  }
+}
+
+/** Detail columns that come into being with the first mapping that has figures, earlier mappings filled as absent. */
+class DetailsBuilder {
+  #mappings = 0;
+  #columns: {
+    numbers: Record<(typeof DETAIL_NUMBERS)[number], Growable<Float64Array>>;
+    flags: Growable<Uint8Array>;
+  } | null = null;
+
+  push(details: MappingDetails | undefined): void {
+    if (details !== undefined && this.#columns === null) {
+      this.#columns = {
+        numbers: Object.fromEntries(DETAIL_NUMBERS.map((field) => [field, floats()])) as Record<
+          (typeof DETAIL_NUMBERS)[number],
+          Growable<Float64Array>
+        >,
+        flags: bytes(),
+      };
+      for (let i = 0; i < this.#mappings; i++) this.#pushValues(undefined);
+    }
+    this.#mappings++;
+    if (this.#columns !== null) this.#pushValues(details);
+  }
+
+  #pushValues(details: MappingDetails | undefined): void {
+    const columns = this.#columns!;
+    for (const field of DETAIL_NUMBERS) columns.numbers[field].push(details?.[field] ?? Number.NaN);
+    columns.flags.push(
+      details === undefined
+        ? 0
+        : SOURCES.indexOf(details.source) |
+            (tristate(details.supportsTools) << 2) |
+            (tristate(details.supportsStructuredOutput) << 4),
+    );
+  }
+
+  finish(mappingCounts: Uint32Array, order: Uint32Array | null): DetailsColumns | null {
+    const columns = this.#columns;
+    if (columns === null) return null;
+    const runs = <T extends NumberArray>(column: Growable<T>) => column.finishRuns(mappingCounts, order).values;
+    return {
+      contextLength: runs(columns.numbers.contextLength),
+      inputPerMillion: runs(columns.numbers.inputPerMillion),
+      outputPerMillion: runs(columns.numbers.outputPerMillion),
+      firstTokenLatencyMs: runs(columns.numbers.firstTokenLatencyMs),
+      throughput: runs(columns.numbers.throughput),
+      flags: runs(columns.flags),
+    };
   }
 }
 

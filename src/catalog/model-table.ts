@@ -1,5 +1,6 @@
 import type { Model, ProviderMapping } from './model.ts';
 import {
+  detailsAt,
   GATED_CODES,
   HUB_ID_BYTES,
   ModelColumnsBuilder,
@@ -174,12 +175,15 @@ export class ModelTable implements Iterable<Model> {
     const providerIds = this.#columns.mappingProviderId;
     const out: ProviderMapping[] = [];
     for (let i = this.mappingStart[row]!; i < this.mappingStart[row + 1]!; i++) {
-      out.push({
+      const mapping: ProviderMapping = {
         provider: this.value('provider', this.mappingProvider[i]!)!,
         providerId: providerIds[i] === SAME_AS_MODEL_ID ? this.ids[row]! : this.value('providerId', providerIds[i]!),
         status: this.value('status', this.mappingStatus[i]!)!,
         task: this.value('task', this.mappingTask[i]!),
-      });
+      };
+      const details = detailsAt(this.#columns.mappingDetails, i);
+      if (details) mapping.details = details;
+      out.push(mapping);
     }
     return out;
   }

@@ -5,6 +5,25 @@ export interface ProviderMapping {
   /** `live`, `staging` or `error` on the Hub today; kept as text so a new status is not a crash. */
   status: string;
   task: string | null;
+  /** What the router (or else the listing's `providerDetails`) says of this mapping; absent when neither does. */
+  details?: MappingDetails;
+}
+
+/**
+ * A mapping's figures for routing. The router's listing wins where it names the provider for the model; the Hub
+ * listing's own `providerDetails` fills in where it does not (or when the router could not be read).
+ */
+export interface MappingDetails {
+  source: 'router' | 'listing';
+  contextLength: number | null;
+  /** USD per million tokens. */
+  inputPerMillion: number | null;
+  outputPerMillion: number | null;
+  supportsTools: boolean | null;
+  supportsStructuredOutput: boolean | null;
+  firstTokenLatencyMs: number | null;
+  /** Tokens per second. */
+  throughput: number | null;
 }
 
 export type GatedMode = 'auto' | 'manual';

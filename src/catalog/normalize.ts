@@ -1,5 +1,5 @@
-import type { HubModelItem } from '../hub/index.ts';
-import type { GatedMode, Model, ProviderMapping } from './model.ts';
+import { hubProviderDetailsSchema, type HubModelItem } from '../hub/index.ts';
+import type { GatedMode, MappingDetails, Model, ProviderMapping } from './model.ts';
 
 /** The `expand[]` fields a catalog crawl asks for: exactly what `normalizeHubItem` reads. */
 export const CATALOG_EXPAND_FIELDS = [
@@ -48,17 +48,37 @@ function normalizeGated(gated: HubModelItem['gated']): GatedMode | null {
 }
 
 function normalizeMapping(mapping: NonNullable<HubModelItem['inferenceProviderMapping']>[number]): ProviderMapping {
-  return {
+  const normalized: ProviderMapping = {
     provider: mapping.provider,
     providerId: mapping.providerId ?? null,
     status: mapping.status ?? 'unknown',
     task: mapping.task ?? null,
   };
+  const details = listingDetails(mapping.providerDetails);
+  if (details) normalized.details = details;
+  return normalized;
 }
 
-/**
- * The Hub's `inference_provider` filter may match staging or errored mappings; the catalog keeps only what is served.
- */
-export function isLiveFor(model: Model, provider: string): boolean {
-  return model.providers.some((mapping) => mapping.provider === provider && mapping.status === 'live');
+/** The listing's `providerDetails` (context length, prices), when it holds any figure of the expected types. */
+function listingDetails(raw: unknown): MappingDetails | null {
+  if (raw === undefined) return null;
+  const parsed = hubProviderDetailsSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const { context_length, pricing } = parsed.data;
+  const details: MappingDetails = {
+    source: 'listing',
+    contextLength: context_length ?? null,
+    inputPerMillion: pricing?.input ?? null,
+    outputPerMillion: pricing?.output ?? null,
+    supportsTools: null,
+    supportsStructuredOutput: null,
+    firstTokenLatencyMs: null,
+    throughput: null,
+  };
+  return hasFigures(details) ? details : null;
+}
+
+/** Whether any figure is known: details with none are no details. */
+export function hasFigures(details: MappingDetails): boolean {
+  return Object.entries(details).some(([key, value]) => key !== 'source' && value !== null);
 }

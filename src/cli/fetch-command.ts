@@ -1,4 +1,4 @@
-import { fetchPlanOf } from '../app/index.ts';
+import { fetchPlanOf, routerClientOf } from '../app/index.ts';
 import { FetchFailedError, fetchCatalog } from '../catalog/index.ts';
 import { configFlagsFrom, loadConfig } from '../config.ts';
 import { HubClient } from '../hub/index.ts';
@@ -21,9 +21,19 @@ export async function runFetch(flags: FetchFlags): Promise<void> {
     maxRetries: config.maxRetries,
     onRetry: progress.onRetry,
   });
+  const router: { failure: Error | null } = { failure: null };
   try {
-    const snapshot = await fetchCatalog(fetchPlanOf(config), { client, onPage: progress.onPage });
+    const snapshot = await fetchCatalog(fetchPlanOf(config), {
+      client,
+      router: routerClientOf(config),
+      onPage: progress.onPage,
+      onRouterFailed: (error) => {
+        router.failure = error;
+      },
+    });
     progress.stop();
+    // The whole error, URL included, is for the operator; the report carries only its summary.
+    if (router.failure) process.stderr.write(`hubcat: router listing failed: ${router.failure.message}\n`);
     process.stdout.write(
       flags.json ? `${JSON.stringify(snapshot.report, null, 2)}\n` : `${renderReport(snapshot.report)}\n`,
     );

@@ -31,6 +31,10 @@ export function renderReport(report: FetchReport, { timings = true }: RenderOpti
   if (report.overlaps.length > 0) lines.push('', renderOverlaps('pairwise overlaps', report.overlaps));
   if (report.parts.length > 0) lines.push('', renderParts(report));
   lines.push('', ...renderCompleteness(report));
+  if (report.providers.length > 1 || report.provider.includes(',') || report.provider === 'all') {
+    lines.push('', renderProviders(report));
+  }
+  if (report.router) lines.push('', renderRouter(report.router));
   if (report.cappedView) {
     const view = report.cappedView;
     lines.push(
@@ -45,6 +49,47 @@ export function renderReport(report: FetchReport, { timings = true }: RenderOpti
   }
   if (report.errors.length > 0) lines.push('', 'errors:', ...report.errors.map((error) => `  ${error}`));
   return lines.join('\n');
+}
+
+/** Each provider's live, staging and error mappings, whether its set is proven, and the requests spent on it alone. */
+function renderProviders(report: FetchReport): string {
+  const table = new Table({
+    head: ['provider', 'live', 'staging', 'error', 'complete', 'requests'],
+    colAligns: ['left', 'right', 'right', 'right', 'left', 'right'],
+    ...compact,
+  });
+  for (const provider of report.providers) {
+    const { coverage } = provider;
+    const complete = provider.complete
+      ? 'yes'
+      : coverage.ratio === null
+        ? 'no'
+        : `no, ≤ ${percent(coverage.ratio)} of ${decimal(coverage.total!, 1)}`;
+    table.push([
+      provider.provider,
+      count(provider.live),
+      count(provider.staging),
+      count(provider.error),
+      complete,
+      count(provider.requests),
+    ]);
+  }
+  const shared = report.providers[0]?.sharedRequests ?? 0;
+  return (
+    `providers (${report.providers.length}; each set derived from the listing of ${report.provider}, ` +
+    `${plural(shared, 'request')} shared; requests below asked one provider alone):\n${table.toString()}`
+  );
+}
+
+function renderRouter(router: NonNullable<FetchReport['router']>): string {
+  const listing = `${count(router.listingMappings)} from the listing's providerDetails`;
+  if (!router.ok) {
+    return `router: ${router.endpoint} failed (${router.error}); prices and context lengths: ${listing} only`;
+  }
+  return (
+    `router: ${count(router.models)} chat models from ${router.endpoint} in ${plural(router.requests, 'request')}; ` +
+    `prices and context lengths joined into ${count(router.joinedMappings)} mappings, ${listing}`
+  );
 }
 
 const MAX_PART_ROWS = 200;

@@ -9,7 +9,9 @@ const PLACEHOLDERS: Partial<Record<SettingKey, string>> = {
   cacheUrl: '<url>',
   cacheMode: '<mode>',
   replicaId: '<name>',
+  providers: '<names>',
   provider: '<name>',
+  routerEndpoint: '<url>',
   strategy: '<name>',
   sorts: '<keys>',
   logLevel: '<level>',
@@ -18,7 +20,9 @@ const PLACEHOLDERS: Partial<Record<SettingKey, string>> = {
 /** The settings `hubcat fetch` reads: the upstream, the fetch plan, and how much to say. */
 export const FETCH_SETTINGS: readonly SettingKey[] = [
   'endpoint',
+  'providers',
   'provider',
+  'routerEndpoint',
   'strategy',
   'sorts',
   'pageSize',

@@ -69,6 +69,15 @@ export const firstItems =
 /** `fetchReport.parts`: a capped fetch of a real provider has tens of parts (39 on gateway-2025-10), scale-100k 785. */
 export const PARTS_COST = { field: 1, multiplier: 100 };
 
+/**
+ * `providers` and `fetchReport.providers`: the Hub lists a few dozen providers (twenty in late 2025), so a list of them
+ * is priced as fifty.
+ */
+export const PROVIDERS_COST = { field: 1, multiplier: 50 };
+
+/** A provider's `tasks`: the Hub's pipeline tasks number about fifty, and a provider serves a handful of them. */
+export const TASKS_COST = { field: 1, multiplier: 50 };
+
 const DEFAULT_LIST_MULTIPLIER = 10;
 
 /** Refuses an operation whose estimated cost exceeds `maxCost` before it executes. */

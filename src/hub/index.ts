@@ -16,8 +16,8 @@ export type { HubSortKey, HubExpandField, ListModelsQuery } from './list-query.t
 export { HubHttpError, HubNetworkError, HubProtocolError, HubUsageError } from './errors.ts';
 
 /** The zod schema every listed item is validated against, and its inferred type. */
-export { hubModelItemSchema, hubProviderMappingSchema } from './model-item.ts';
-export type { HubModelItem, HubProviderMapping } from './model-item.ts';
+export { hubModelItemSchema, hubProviderMappingSchema, hubProviderDetailsSchema } from './model-item.ts';
+export type { HubModelItem, HubProviderMapping, HubProviderDetails } from './model-item.ts';
 
 /** `RateLimit` / `RateLimit-Policy` header reading. */
 export { parseRateLimit } from './rate-limit.ts';
@@ -32,3 +32,9 @@ export { BEARER_TOKEN_SYNTAX } from './token.ts';
 
 /** The retry policy as pure functions: which statuses retry and how long each wait is. */
 export { RETRYABLE_STATUSES, retryWaitMs, backoffMs } from './retry-policy.ts';
+
+/** The router's OpenAI-style model list (`GET /v1/models`): chat models' providers, prices and context lengths. */
+export { RouterClient, DEFAULT_ROUTER_ENDPOINT } from './router-client.ts';
+export type { RouterClientOptions, RouterListing } from './router-client.ts';
+export { routerModelSchema, routerProviderSchema } from './router-item.ts';
+export type { RouterModelItem, RouterProviderItem } from './router-item.ts';

@@ -7,6 +7,19 @@ export const hubProviderMappingSchema = z.looseObject({
   /** `live`, `staging` or `error` today; kept as text so a new status is not a crash. */
   status: z.string().optional(),
   task: z.string().optional(),
+  /**
+   * Context length and prices (USD per million tokens) on some chat mappings. Read leniently by the catalog: a
+   * malformed one costs its figures, not the page.
+   */
+  providerDetails: z.unknown().optional(),
+});
+
+/** `providerDetails` as the catalog reads it; anything else in that field is ignored. */
+export const hubProviderDetailsSchema = z.looseObject({
+  context_length: z.number().int().positive().max(2_147_483_647).nullish(),
+  pricing: z
+    .looseObject({ input: z.number().nonnegative().nullish(), output: z.number().nonnegative().nullish() })
+    .nullish(),
 });
 
 /**
@@ -47,4 +60,5 @@ export const hubModelItemSchema = z.looseObject({
 });
 
 export type HubProviderMapping = z.infer<typeof hubProviderMappingSchema>;
+export type HubProviderDetails = z.infer<typeof hubProviderDetailsSchema>;
 export type HubModelItem = z.infer<typeof hubModelItemSchema>;

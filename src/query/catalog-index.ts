@@ -70,6 +70,9 @@ export class CatalogIndex {
   readonly #qualityRows = new RecentMap<string, Uint32Array>(RECENT_BARS);
   readonly #conditionBits = new RecentMap<string, Uint32Array>(RECENT_CONDITION_BITSETS);
   readonly #models = new RecentMap<number, Model>(RECENT_MODELS);
+  /** By the sorted status codes they consider: at most one per subset of the statuses the snapshot has. */
+  readonly #providerPostings = new Map<string, Postings>();
+  readonly #anyProviderRows = new Map<string, RowSet>();
 
   constructor(readonly table: ModelTable) {
     this.size = table.size;
@@ -100,6 +103,55 @@ export class CatalogIndex {
 
   isLive(mappingEntry: number): boolean {
     return this.table.mappingStatus[mappingEntry] === this.liveStatus;
+  }
+
+  /** One byte per status code: 1 for the codes listed. */
+  statusMask(statuses: readonly number[]): Uint8Array {
+    const mask = new Uint8Array(this.table.dictionary('status').length);
+    for (const status of statuses) if (status >= 0) mask[status] = 1;
+    return mask;
+  }
+
+  /** Rows with a mapping of each provider whose status is one of `statuses` (sorted codes); `live` alone is kept. */
+  providerPostings(statuses: readonly number[]): Postings {
+    if (statuses.length === 1 && statuses[0] === this.liveStatus) return this.liveProviders;
+    const key = statuses.join(',');
+    let postings = this.#providerPostings.get(key);
+    if (!postings) {
+      const mask = this.statusMask(statuses);
+      const { mappingStart, mappingProvider, mappingStatus } = this.table;
+      postings = Postings.ofRuns(
+        mappingStart,
+        mappingProvider,
+        this.table.dictionary('provider').length,
+        (entry) => mask[mappingStatus[entry]!] === 1,
+      );
+      this.#providerPostings.set(key, postings);
+    }
+    return postings;
+  }
+
+  /** Rows with a mapping of any provider whose status is one of `statuses` (sorted codes). */
+  rowsWithMappingStatus(statuses: readonly number[]): RowSet {
+    const key = statuses.join(',');
+    let set = this.#anyProviderRows.get(key);
+    if (!set) {
+      const mask = this.statusMask(statuses);
+      const { mappingStart, mappingStatus } = this.table;
+      const rows: number[] = [];
+      const bits = this.newBitset();
+      for (let row = 0; row < this.size; row++) {
+        for (let entry = mappingStart[row]!; entry < mappingStart[row + 1]!; entry++) {
+          if (mask[mappingStatus[entry]!] !== 1) continue;
+          rows.push(row);
+          bits[row >>> 5]! |= 1 << (row & 31);
+          break;
+        }
+      }
+      set = { rows: Uint32Array.from(rows), bits };
+      this.#anyProviderRows.set(key, set);
+    }
+    return set;
   }
 
   order(field: ModelOrderField, direction: OrderDirection): SortedOrder {

@@ -139,41 +139,71 @@ export class TagCondition extends BaseCondition {
   }
 }
 
-/** The row has a live mapping of any of the providers. */
+/**
+ * The row has a mapping of any of the providers (of any provider, when null) whose status is one of `statuses`: one
+ * mapping must meet both.
+ */
 export class ProviderCondition extends BaseCondition {
   readonly facet = 'providers';
   readonly key: string;
   readonly size: number;
   override readonly exact: boolean;
-  readonly #mask: Uint8Array;
+  readonly #providerMask: Uint8Array | null;
+  readonly #statusMask: Uint8Array;
+  readonly #postings: Postings;
+  readonly #anyProvider: RowSet | null;
 
   constructor(
     index: CatalogIndex,
-    private readonly providers: readonly number[],
+    private readonly providers: readonly number[] | null,
+    statuses: readonly number[],
   ) {
     super(index);
-    this.key = `providers:${[...providers].sort((a, b) => a - b).join(',')}`;
-    this.#mask = new Uint8Array(index.liveProviders.codes);
-    for (const provider of providers) this.#mask[provider] = 1;
-    this.size = providers.reduce((sum, provider) => sum + index.liveProviders.count(provider), 0);
-    // A model live on two of the providers is in both lists.
+    this.#statusMask = index.statusMask(statuses);
+    this.#postings = index.providerPostings(statuses);
+    const statusKey = statuses.join(',');
+    if (providers === null) {
+      this.#providerMask = null;
+      this.#anyProvider = index.rowsWithMappingStatus(statuses);
+      this.key = `providers:*:${statusKey}`;
+      this.size = this.#anyProvider.rows.length;
+      this.exact = true;
+      return;
+    }
+    this.#anyProvider = null;
+    this.key = `providers:${[...providers].sort((a, b) => a - b).join(',')}:${statusKey}`;
+    this.#providerMask = new Uint8Array(this.#postings.codes);
+    for (const provider of providers) if (provider >= 0) this.#providerMask[provider] = 1;
+    this.size = providers.reduce((sum, provider) => sum + this.#postings.count(provider), 0);
+    // A model with a mapping of two of the providers is in both lists.
     this.exact = providers.length <= 1;
   }
 
   protected test(row: number): boolean {
-    const { mappingStart, mappingProvider } = this.index.table;
+    const { mappingStart, mappingProvider, mappingStatus } = this.index.table;
+    const providerMask = this.#providerMask;
     for (let entry = mappingStart[row]!; entry < mappingStart[row + 1]!; entry++) {
-      if (this.#mask[mappingProvider[entry]!] === 1 && this.index.isLive(entry)) return true;
+      if (this.#statusMask[mappingStatus[entry]!] !== 1) continue;
+      if (providerMask === null || providerMask[mappingProvider[entry]!] === 1) return true;
     }
     return false;
   }
 
   rowLists(): readonly Uint32Array[] | null {
-    return this.providers.length === 1 ? [this.index.liveProviders.rowsOf(this.providers[0]!)] : null;
+    if (this.#anyProvider) return [this.#anyProvider.rows];
+    return this.providers!.length === 1 ? [this.#postings.rowsOf(this.providers![0]!)] : null;
+  }
+
+  override bits(): Uint32Array {
+    return this.#anyProvider?.bits ?? super.bits();
   }
 
   override forEachRow(visit: (row: number) => void): void {
-    const lists = this.providers.map((provider) => this.index.liveProviders.rowsOf(provider));
+    if (this.#anyProvider) {
+      for (const row of this.#anyProvider.rows) visit(row);
+      return;
+    }
+    const lists = this.providers!.map((provider) => this.#postings.rowsOf(provider));
     // Marks stay zero between queries; these are cleared before returning.
     const seen = this.index.marks;
     for (const list of lists) {

@@ -114,8 +114,8 @@ class ColumnDimension extends PostedDimension {
 }
 
 /**
- * A run of values per row (tags, providers), counting only entries whose `status` is `wanted` when a status column
- * is given; a value a row repeats counts once.
+ * A run of values per row (tags, providers), counting only entries whose `status` code is set in `wanted` when a
+ * status column is given; a value a row repeats counts once.
  */
 class RunDimension extends PostedDimension {
   readonly #lastRow: Int32Array | null;
@@ -125,7 +125,7 @@ class RunDimension extends PostedDimension {
     private readonly runStart: Uint32Array,
     private readonly runCodes: Int32Array,
     postings: Postings,
-    private readonly status: { column: Int32Array; wanted: number } | null = null,
+    private readonly status: { column: Int32Array; wanted: Uint8Array } | null = null,
   ) {
     super(labels, postings);
     this.#lastRow = repeatsWithinRuns(runStart, runCodes, labels.length) ? new Int32Array(labels.length) : null;
@@ -138,7 +138,7 @@ class RunDimension extends PostedDimension {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       for (let entry = runStart[row]!; entry < runStart[row + 1]!; entry++) {
-        if (status !== null && status.column[entry] !== status.wanted) continue;
+        if (status !== null && status.wanted[status.column[entry]!] !== 1) continue;
         const code = runCodes[entry]!;
         if (lastRow !== null) {
           if (lastRow[code] === row) continue;
@@ -199,7 +199,12 @@ class BooleanDimension extends FacetDimension {
   }
 }
 
-function makeDimension(index: CatalogIndex, facet: FacetName, bar: QualityBar): FacetDimension {
+function makeDimension(
+  index: CatalogIndex,
+  facet: FacetName,
+  bar: QualityBar,
+  providerStatuses: readonly number[],
+): FacetDimension {
   const { table } = index;
   switch (facet) {
     case 'pipelineTags':
@@ -215,11 +220,8 @@ function makeDimension(index: CatalogIndex, facet: FacetName, bar: QualityBar): 
         table.dictionary('provider'),
         table.mappingStart,
         table.mappingProvider,
-        index.liveProviders,
-        {
-          column: table.mappingStatus,
-          wanted: index.liveStatus,
-        },
+        index.providerPostings(providerStatuses),
+        { column: table.mappingStatus, wanted: index.statusMask(providerStatuses) },
       );
     case 'gated':
       return new BooleanDimension(index.size, () => index.gatedBits());
@@ -230,17 +232,30 @@ function makeDimension(index: CatalogIndex, facet: FacetName, bar: QualityBar): 
 
 const dimensions = new WeakMap<CatalogIndex, Map<string, FacetDimension>>();
 
-/** The dimension of `facet` over an index, made once; `quality` once per bar. */
-export function facetDimension(index: CatalogIndex, facet: FacetName, bar: QualityBar): FacetDimension {
+/**
+ * The dimension of `facet` over an index, made once; `quality` once per bar, `providers` once per set of mapping
+ * statuses it counts (sorted codes, `live` by default).
+ */
+export function facetDimension(
+  index: CatalogIndex,
+  facet: FacetName,
+  bar: QualityBar,
+  providerStatuses: readonly number[] = [index.liveStatus],
+): FacetDimension {
   let byKey = dimensions.get(index);
   if (!byKey) {
     byKey = new Map();
     dimensions.set(index, byKey);
   }
-  const key = facet === 'quality' ? `quality:${bar.minDownloads}/${bar.minLikes}` : facet;
+  const key =
+    facet === 'quality'
+      ? `quality:${bar.minDownloads}/${bar.minLikes}`
+      : facet === 'providers'
+        ? `providers:${providerStatuses.join(',')}`
+        : facet;
   let dimension = byKey.get(key);
   if (!dimension) {
-    dimension = makeDimension(index, facet, bar);
+    dimension = makeDimension(index, facet, bar, providerStatuses);
     byKey.set(key, dimension);
   }
   return dimension;

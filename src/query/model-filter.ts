@@ -1,4 +1,4 @@
-import type { Model } from '../catalog/index.ts';
+import { isKnownStatus, PROVIDER_STATUSES, type Model } from '../catalog/index.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import {
   CodeCondition,
@@ -24,6 +24,25 @@ export function passesQualityBar(model: Model, bar: QualityBar): boolean {
 export function validateFilter(filter: ModelFilter | null | undefined): void {
   checkedMinimum(filter?.minDownloads, 'filter.minDownloads');
   checkedMinimum(filter?.minLikes, 'filter.minLikes');
+  const statuses: readonly string[] = filter?.providerStatus ?? [];
+  const unknown = statuses.find((status) => !isKnownStatus(status));
+  if (unknown !== undefined) {
+    throw new QueryInputError(
+      'BAD_USER_INPUT',
+      'filter.providerStatus',
+      `filter.providerStatus must list ${PROVIDER_STATUSES.join(', ')}, got ${JSON.stringify(unknown)}`,
+    );
+  }
+}
+
+/**
+ * The status codes the provider condition and the `providers` facet consider: those listed, or `live`. A status no
+ * mapping of the snapshot has is left out, so it admits nothing.
+ */
+export function providerStatusCodes(index: CatalogIndex, filter: ModelFilter | null | undefined): number[] {
+  const statuses = filter?.providerStatus?.length ? filter.providerStatus : ['live'];
+  const codes = statuses.map((status) => index.table.codeOf('status', status)).filter((code) => code >= 0);
+  return [...new Set(codes)].sort((a, b) => a - b);
 }
 
 /**
@@ -54,7 +73,9 @@ export function compileFilter(
   // An unknown tag is a condition no row meets: code -1 lists no rows.
   if (tags) conditions.push(...tags.map((tag) => new TagCondition(index, tag)));
   const providers = codesOf(filter.providers, (provider) => table.codeOf('provider', provider));
-  if (providers) conditions.push(new ProviderCondition(index, providers));
+  if (providers || filter.providerStatus?.length) {
+    conditions.push(new ProviderCondition(index, providers, providerStatusCodes(index, filter)));
+  }
 
   // An empty search is a substring of every id, so it adds no condition.
   if (filter.search != null && filter.search !== '') {

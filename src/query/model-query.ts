@@ -1,4 +1,4 @@
-import type { Model, ModelTable } from '../catalog/index.ts';
+import type { Model, ModelTable, ProviderStatus } from '../catalog/index.ts';
 
 export const MODEL_ORDER_FIELDS = [
   'DOWNLOADS',
@@ -30,6 +30,8 @@ export interface ModelOrder {
  * - `gated`: true → gated `auto` or `manual`; false → not gated.
  * - `quality`: true → passes the quality bar; false → does not.
  * - `providers`: the model has a live mapping of any of these inference providers.
+ * - `providerStatus`: narrows the mappings `providers` considers to these statuses (default `live`); alone, the model
+ *   has a mapping of any provider in one of them. One mapping must meet both: provider and status.
  */
 export interface ModelFilter {
   minDownloads?: number | null;
@@ -42,6 +44,7 @@ export interface ModelFilter {
   gated?: boolean | null;
   quality?: boolean | null;
   providers?: string[] | null;
+  providerStatus?: ProviderStatus[] | null;
 }
 
 /** A model passes when downloads > minDownloads AND likes > minLikes AND it is not private. */

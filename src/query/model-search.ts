@@ -4,7 +4,7 @@ import { cursorEncoder, decodeCursor } from './cursor.ts';
 import { facetCounts } from './facet-counts.ts';
 import { facetDimension } from './facet-dimensions.ts';
 import { countRows, matchRows, type MatchSet } from './match-rows.ts';
-import { compileFilter, validateFilter } from './model-filter.ts';
+import { compileFilter, providerStatusCodes, validateFilter } from './model-filter.ts';
 import { validateOrder, type OrderKey } from './model-order.ts';
 import {
   DEFAULT_FACET_SIZE,
@@ -38,6 +38,8 @@ export class ModelSearch {
   readonly #afterPosition: number | null;
   readonly #index: CatalogIndex;
   readonly #conditions: Condition[];
+  /** The mapping statuses the provider condition and the `providers` facet consider. */
+  readonly #providerStatuses: number[];
   #page: ModelPage | null = null;
   #totalCount: number | null = null;
   /** Rows meeting every condition, shared by the page and the facets whose condition is absent. */
@@ -58,6 +60,7 @@ export class ModelSearch {
     this.#afterPosition = request.after == null ? null : resumePosition(view, this.#orderKey, request.after);
     this.#index = catalogIndex(view.models);
     this.#conditions = compileFilter(this.#index, request.filter, bar);
+    this.#providerStatuses = providerStatusCodes(this.#index, request.filter);
   }
 
   get totalCount(): number {
@@ -91,7 +94,7 @@ export class ModelSearch {
    */
   facet(facet: FacetName, first?: number | null): FacetCount[] {
     const size = checkedSize(first, DEFAULT_FACET_SIZE, MAX_FACET_SIZE);
-    const dimension = facetDimension(this.#index, facet, this.#bar);
+    const dimension = facetDimension(this.#index, facet, this.#bar, this.#providerStatuses);
     const others = this.#conditions.filter((condition) => condition.facet !== facet);
     const matches =
       others.length === this.#conditions.length ? this.#allMatches() : matchRows(this.#index, others, 'facet');

@@ -24,7 +24,7 @@ export interface CatalogKeys {
 }
 
 /** Changes whenever what is stored under these keys changes shape, so an older hubcat's keys are never misread. */
-const LAYOUT = 'v3';
+const LAYOUT = 'v4';
 
 /** The keys of the catalog a fetch plan produces; a digest keeps URLs and commas out of the hash tag. */
 export function catalogKeys(parts: SnapshotKeyParts): CatalogKeys {

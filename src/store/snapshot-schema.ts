@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FETCH_STRATEGIES, type FetchReport, type Model } from '../catalog/index.ts';
+import { FETCH_STRATEGIES, type FetchReport, type MappingDetails, type Model } from '../catalog/index.ts';
 
 /**
  * The shapes a snapshot may have when it comes back from the store. Whatever Redis holds was written by some process
@@ -13,11 +13,31 @@ const shortText = z.string().max(512);
 const count = z.number().int().nonnegative();
 const nullableText = shortText.nullable();
 
+/** A figure the router or the listing states: finite and not negative, or null where it states none. */
+const figure = z.number().nonnegative().max(Number.MAX_VALUE).nullable();
+
+const mappingDetailsSchema = z.object({
+  source: z.enum(['router', 'listing']),
+  contextLength: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1)
+    .nullable(),
+  inputPerMillion: figure,
+  outputPerMillion: figure,
+  supportsTools: z.boolean().nullable(),
+  supportsStructuredOutput: z.boolean().nullable(),
+  firstTokenLatencyMs: figure,
+  throughput: figure,
+}) satisfies z.ZodType<MappingDetails>;
+
 const providerMappingSchema = z.object({
   provider: shortText,
   providerId: nullableText,
   status: shortText,
   task: nullableText,
+  details: mappingDetailsSchema.optional(),
 });
 
 export const modelRowSchema = z.object({
@@ -92,6 +112,44 @@ const estimatesSchema = z.object({
   caveat: text,
 });
 
+const completenessSchema = z.object({
+  proven: z.boolean(),
+  method: z.enum(['cursor', 'covering-partition', 'none']),
+  explanation: text,
+  premises: z.array(text).max(100),
+  coveringParts: count,
+  uncoveredRisk: z.array(text).max(100_000),
+});
+
+const coverageSchema = z.object({ ratio: z.number().nullable(), total: z.number().nullable(), basis: text });
+
+const providerReportSchema = z.object({
+  provider: shortText,
+  live: count,
+  staging: count,
+  error: count,
+  otherStatus: count,
+  tasks: z.array(z.object({ value: shortText, count })).max(10_000),
+  complete: z.boolean(),
+  completeness: completenessSchema,
+  estimates: estimatesSchema.nullable(),
+  coverage: coverageSchema,
+  requests: count,
+  sharedRequests: count,
+});
+
+const routerReportSchema = z.object({
+  endpoint: text,
+  ok: z.boolean(),
+  error: text.nullable(),
+  requests: count,
+  pages: count,
+  models: count,
+  joinedMappings: count,
+  listingMappings: count,
+  durationMs: z.number(),
+});
+
 export const fetchReportSchema = z.object({
   id: shortText,
   strategy: z.enum(FETCH_STRATEGIES),
@@ -124,14 +182,7 @@ export const fetchReportSchema = z.object({
       }),
     )
     .max(1_000_000),
-  completeness: z.object({
-    proven: z.boolean(),
-    method: z.enum(['cursor', 'covering-partition', 'none']),
-    explanation: text,
-    premises: z.array(text).max(100),
-    coveringParts: count,
-    uncoveredRisk: z.array(text).max(100_000),
-  }),
+  completeness: completenessSchema,
   estimates: estimatesSchema.nullable(),
   cappedView: z
     .object({
@@ -140,7 +191,9 @@ export const fetchReportSchema = z.object({
       overlaps: z.array(overlapSchema).max(10_000),
     })
     .nullable(),
-  coverage: z.object({ ratio: z.number().nullable(), total: z.number().nullable(), basis: text }),
+  coverage: coverageSchema,
+  providers: z.array(providerReportSchema).max(10_000),
+  router: routerReportSchema.nullable(),
 }) satisfies z.ZodType<FetchReport>;
 
 /** Snapshot ids end up in store keys, so they are held to the form hubcat makes (`fetch-<uuid>`) and nothing wider. */

@@ -90,6 +90,53 @@ describe('ModelTable built from a stream', () => {
     }
   });
 
+  it("gives back each mapping's figures exactly, whatever their source, and none where a mapping has none", () => {
+    const router = {
+      source: 'router' as const,
+      contextLength: 131_072,
+      inputPerMillion: 0.15,
+      outputPerMillion: 0.6000000000000001,
+      supportsTools: false,
+      supportsStructuredOutput: true,
+      firstTokenLatencyMs: 212.5,
+      throughput: 1234.56,
+    };
+    const listing = {
+      source: 'listing' as const,
+      contextLength: null,
+      inputPerMillion: 3,
+      outputPerMillion: null,
+      supportsTools: null,
+      supportsStructuredOutput: null,
+      firstTokenLatencyMs: null,
+      throughput: null,
+    };
+    // Built in both arrival orders: when the first model has no figures, the detail columns start after its mappings.
+    const models: Model[] = [
+      FIXTURE[4]!,
+      {
+        ...FIXTURE[5]!,
+        providers: [
+          { provider: 'groq', providerId: 'x', status: 'live', task: 'conversational', details: router },
+          { provider: 'together', providerId: null, status: 'error', task: null },
+          { provider: 'nebius', providerId: null, status: 'staging', task: null, details: listing },
+        ],
+      },
+    ];
+    const figures = ModelTable.from(models);
+    for (const table of [figures, ModelTable.from([...models].reverse())]) {
+      for (const model of models) {
+        expect(table.find(model.id)).toStrictEqual({
+          ...model,
+          createdAt: asHubIso(model.createdAt),
+          lastModified: asHubIso(model.lastModified),
+        });
+      }
+    }
+    const restored = ModelTable.from(JSON.parse(JSON.stringify(figures)) as Model[]);
+    expect([...restored]).toStrictEqual([...figures]);
+  });
+
   it('writes timestamps exactly as Date#toISOString does, across centuries and leap days', () => {
     const instants = [
       '1970-01-01T00:00:00.000Z',

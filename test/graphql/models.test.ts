@@ -148,7 +148,7 @@ describe('models: filters, orders and pages against an independent computation',
       expect(node.downloads).toBeGreaterThan(100);
       expect(node.likes).toBeGreaterThan(5);
       expect(node.private).toBe(false);
-      expect(node.providers.some((mapping) => mapping.provider === 'hf-inference' && mapping.status === 'live')).toBe(
+      expect(node.providers.some((mapping) => mapping.provider === 'hf-inference' && mapping.status === 'LIVE')).toBe(
         true,
       );
     }

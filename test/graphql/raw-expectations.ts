@@ -11,8 +11,13 @@ type FacetName = 'pipelineTags' | 'libraries' | 'authors' | 'tags' | 'providers'
 const BAR = { downloads: 100, likes: 5 };
 const gatedOf = (raw: Raw) => raw.gated === 'auto' || raw.gated === 'manual';
 const passesBar = (raw: Raw) => raw.downloads > BAR.downloads && raw.likes > BAR.likes && !raw.private;
-const liveProviders = (raw: Raw) =>
-  raw.inferenceProviderMapping.filter((mapping) => mapping.status === 'live').map((mapping) => mapping.provider);
+/** The Hub's spelling of the statuses a filter's providerStatus names (LIVE by default). */
+const statusesOf = (filter: ModelFilter): string[] =>
+  filter.providerStatus != null && filter.providerStatus.length > 0
+    ? filter.providerStatus.map((status) => status.toLowerCase())
+    : ['live'];
+const providersWith = (raw: Raw, statuses: readonly string[]) =>
+  raw.inferenceProviderMapping.filter((mapping) => statuses.includes(mapping.status)).map((m) => m.provider);
 
 /**
  * Each condition a filter sets, with the facet it belongs to, as a test on the emulator's own records (the Hub's JSON),
@@ -32,7 +37,17 @@ function conditions(filter: ModelFilter): [FacetName | null, (raw: Raw) => boole
     out.push(['authors', (raw) => wanted.includes(raw.id.split('/')[0]!.toLowerCase())]);
   }
   if (listed(tags)) out.push(['tags', (raw) => tags.every((tag) => raw.tags.includes(tag))]);
-  if (listed(providers)) out.push(['providers', (raw) => liveProviders(raw).some((p) => providers.includes(p))]);
+  if (listed(providers) || listed(filter.providerStatus)) {
+    const statuses = statusesOf(filter);
+    out.push([
+      'providers',
+      (raw) =>
+        raw.inferenceProviderMapping.some(
+          (mapping) =>
+            statuses.includes(mapping.status) && (!listed(providers) || providers.includes(mapping.provider)),
+        ),
+    ]);
+  }
   if (filter.search != null) {
     const needle = filter.search.toLowerCase();
     out.push([null, (raw) => raw.id.toLowerCase().includes(needle)]);
@@ -85,7 +100,7 @@ export function expectedFacet(served: readonly Raw[], filter: ModelFilter, facet
   const counts = new Map<string, number>();
   for (const raw of served) {
     if (!tests.every(([, test]) => test(raw))) continue;
-    for (const value of new Set(valuesOf(raw, facet))) counts.set(value, (counts.get(value) ?? 0) + 1);
+    for (const value of new Set(valuesOf(raw, facet, filter))) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   const spelling = facet === 'authors' ? commonestSpellings(served) : null;
   return [...counts]
@@ -94,7 +109,7 @@ export function expectedFacet(served: readonly Raw[], filter: ModelFilter, facet
     .slice(0, first);
 }
 
-function valuesOf(raw: Raw, facet: FacetName): string[] {
+function valuesOf(raw: Raw, facet: FacetName, filter: ModelFilter): string[] {
   switch (facet) {
     case 'pipelineTags':
       return raw.pipeline_tag === undefined ? [] : [raw.pipeline_tag];
@@ -105,7 +120,7 @@ function valuesOf(raw: Raw, facet: FacetName): string[] {
     case 'tags':
       return [...raw.tags];
     case 'providers':
-      return liveProviders(raw);
+      return providersWith(raw, statusesOf(filter));
     case 'gated':
       return [String(gatedOf(raw))];
     case 'quality':

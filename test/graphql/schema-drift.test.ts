@@ -68,7 +68,10 @@ describe('checked-in schema and generated code', () => {
   });
 });
 
-/** The API contract from the GraphQL issue and the living-catalog issue, verbatim: fields may be added, none renamed. */
+/**
+ * The API contract from the GraphQL issue, the living-catalog issue and the many-providers issue, verbatim: fields may
+ * be added, none renamed.
+ */
 const CONTRACT = `
 type Query {
   models(filter: ModelFilter, orderBy: ModelOrder = {field: DOWNLOADS, direction: DESC}, first: Int = 50, after: String): ModelConnection!
@@ -97,4 +100,11 @@ type ModelChangeConnection { edges: [ModelChangeEdge!]!  nodes: [ModelChange!]! 
 type SnapshotSummary { id: ID!  fetchedAt: DateTime!  size: Int!  complete: Boolean!  added: Int!  removed: Int!  updated: Int!  unconfirmed: Int! }
 type Subscription { catalogUpdated: CatalogUpdate! }
 type CatalogUpdate { snapshot: SnapshotSummary!  changes(first: Int = 100): [ModelChange!]! }
+type Query { providers: [ProviderSummary!]!  provider(name: String!): ProviderSummary }
+type ProviderSummary { name: String!  live: Int!  staging: Int!  error: Int!  complete: Boolean!  coverage: Coverage  tasks: [FacetCount!]! }
+input ModelFilter { providers: [String!]  providerStatus: [ProviderStatus!] }
+enum ProviderStatus { LIVE STAGING ERROR }
+type ProviderMapping { provider: String!  providerId: String  status: ProviderStatus!  task: String  contextLength: Int  pricing: ProviderPricing }
+type ProviderPricing { inputPerMillion: Float  outputPerMillion: Float  currency: String! }
+type FetchReport { providers: [ProviderReport!]! }
 `;

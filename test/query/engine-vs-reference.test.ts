@@ -6,6 +6,7 @@ import {
   type CatalogView,
   type ModelFilter,
   type ModelOrder,
+  type ModelPage,
 } from '../../src/query/index.ts';
 import { generatedCatalog, randomFilter, randomOrder, seededRandom } from './generated-catalog.ts';
 import { referenceFacet, referenceMatches, referenceOrder } from './reference.ts';
@@ -83,5 +84,115 @@ describe('the indexed engine against a scan of plain models, on a generated cata
     ).page;
     expect(page.nodes.map((model) => model.id)).toEqual(referenceMatches(MODELS, filter, BAR).map((model) => model.id));
     expect(page.pageInfo.hasPreviousPage).toBe(false);
+  });
+});
+
+/**
+ * A catalog of several providers whose mappings are live, staging, error or a status the Hub might add later, and
+ * filters that name providers, statuses or both, beside random other conditions.
+ */
+const STATUS_RANDOM = seededRandom(11);
+/** A provider too rare for its condition to keep a bitset: its rows are tested one mapping at a time. */
+const RARE = 'cerebras';
+const PROVIDER_MODELS = generatedCatalog(3000, 43).map((model, i) => ({
+  ...model,
+  providers: [
+    ...model.providers.map((mapping) => (STATUS_RANDOM() < 0.05 ? { ...mapping, status: 'paused' } : mapping)),
+    ...(i % 300 === 7
+      ? [
+          {
+            provider: RARE,
+            providerId: null,
+            status: ['live', 'staging', 'error'][Math.floor(i / 300) % 3]!,
+            task: null,
+          },
+        ]
+      : []),
+  ],
+}));
+const PROVIDER_VIEW: CatalogView = { snapshotId: 'generated-providers', models: ModelTable.from(PROVIDER_MODELS) };
+const PROVIDER_NAMES = ['hf-inference', 'together', 'fal-ai', 'groq', 'nobody'];
+const STATUSES = ['live', 'staging', 'error'] as const;
+const providerCases: [number, ModelFilter][] = Array.from({ length: 80 }, (_, i) => {
+  const pick = <T>(list: readonly T[]) =>
+    list.filter(() => STATUS_RANDOM() < 0.4).slice(0, 1 + Math.floor(STATUS_RANDOM() * list.length));
+  const filter: ModelFilter = { ...randomFilter(STATUS_RANDOM), providers: null, providerStatus: null };
+  const shape = i % 4;
+  if (shape !== 1) filter.providers = pick(PROVIDER_NAMES);
+  if (shape !== 0) filter.providerStatus = [...pick(STATUSES)];
+  return [i, filter];
+});
+
+describe('the providers filter and providerStatus, against the reference, on a catalog of several providers', () => {
+  it('the cases match nothing, a few and many models, and every status narrows something', () => {
+    const sizes = providerCases.map(([, filter]) => referenceMatches(PROVIDER_MODELS, filter, BAR).length);
+    expect(sizes.filter((size) => size === 0).length).toBeGreaterThan(2);
+    expect(sizes.filter((size) => size > 3000 / 4).length).toBeGreaterThan(5);
+    for (const status of STATUSES) {
+      const narrowed = { providers: ['together'], providerStatus: [status] };
+      const count = searchModels(PROVIDER_VIEW, { filter: narrowed }, BAR).totalCount;
+      expect(count, status).toBe(referenceMatches(PROVIDER_MODELS, narrowed, BAR).length);
+      expect(count, status).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(providerCases)('case %i: every page and the total', (_i, filter) => {
+    const orderBy: ModelOrder = { field: 'LIKES', direction: 'DESC' };
+    const expected = referenceOrder(referenceMatches(PROVIDER_MODELS, filter, BAR), orderBy);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: ModelPage = searchModels(PROVIDER_VIEW, { filter, orderBy, first: 97, after }, BAR).page;
+      expect(page.totalCount).toBe(expected.length);
+      seen.push(...page.nodes.map((model) => model.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it.each(providerCases)(
+    'case %i: the providers facet counts the statuses asked, and every facet is exact',
+    (_i, f) => {
+      const search = searchModels(PROVIDER_VIEW, { filter: f }, BAR);
+      for (const facet of FACET_NAMES) {
+        expect(search.facet(facet, 500), facet).toEqual(referenceFacet(PROVIDER_MODELS, f, BAR, facet, 500));
+      }
+    },
+  );
+
+  it('a rare provider, tested model by model beside a narrower search, meets the same answers', () => {
+    const rare = PROVIDER_MODELS.filter((model) => model.providers.some((mapping) => mapping.provider === RARE));
+    expect(rare.length).toBeLessThan(PROVIDER_MODELS.length / 256);
+    for (const model of PROVIDER_MODELS.slice(0, 40).concat(rare)) {
+      for (const providerStatus of [null, ['live'], ['staging', 'error'], ['error']] as const) {
+        const filter: ModelFilter = {
+          search: model.id,
+          providers: [RARE],
+          providerStatus: providerStatus && [...providerStatus],
+        };
+        const expected = referenceMatches(PROVIDER_MODELS, filter, BAR)
+          .map((match) => match.id)
+          .sort();
+        const page = searchModels(PROVIDER_VIEW, { filter, first: 500 }, BAR).page;
+        expect(page.nodes.map((match) => match.id).sort(), `${model.id} ${String(providerStatus)}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('a status the Hub added later matches no status filter and counts in no facet', () => {
+    const paused = PROVIDER_MODELS.filter((model) => model.providers.some((mapping) => mapping.status === 'paused'));
+    expect(paused.length).toBeGreaterThan(50);
+    const everyStatus = { providerStatus: [...STATUSES] };
+    const matched = new Set(referenceMatches(PROVIDER_MODELS, everyStatus, BAR).map((model) => model.id));
+    const onlyPaused = paused.filter((model) => model.providers.every((mapping) => mapping.status === 'paused'));
+    for (const model of onlyPaused) expect(matched.has(model.id)).toBe(false);
+    expect(searchModels(PROVIDER_VIEW, { filter: everyStatus }, BAR).totalCount).toBe(matched.size);
+  });
+
+  it('refuses a status it does not know with BAD_USER_INPUT naming the argument', () => {
+    expect(() => searchModels(PROVIDER_VIEW, { filter: { providerStatus: ['paused' as 'live'] } }, BAR)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'filter.providerStatus' }),
+    );
   });
 });

@@ -22,7 +22,15 @@ function conditionsMet(model: Model, filter: ModelFilter, bar: QualityBar): [Fac
     conditions.push(['authors', filter.authors!.some((wanted) => wanted.toLowerCase() === author)]);
   }
   if (listed(filter.tags)) conditions.push(['tags', filter.tags!.every((tag) => model.tags.includes(tag))]);
-  if (listed(filter.providers)) conditions.push(['providers', filter.providers!.some((p) => liveOn(model, p))]);
+  if (listed(filter.providers) || listed(filter.providerStatus)) {
+    const statuses = statusesOf(filter);
+    const mapped = model.providers.some(
+      (mapping) =>
+        statuses.includes(mapping.status) &&
+        (!listed(filter.providers) || filter.providers!.includes(mapping.provider)),
+    );
+    conditions.push(['providers', mapped]);
+  }
   if (filter.search != null && filter.search !== '') {
     conditions.push(['other', model.id.toLowerCase().includes(filter.search.toLowerCase())]);
   }
@@ -31,8 +39,9 @@ function conditionsMet(model: Model, filter: ModelFilter, bar: QualityBar): [Fac
   return conditions;
 }
 
-const liveOn = (model: Model, provider: string) =>
-  model.providers.some((mapping) => mapping.provider === provider && mapping.status === 'live');
+/** The mapping statuses a provider condition considers: those listed, or live. */
+const statusesOf = (filter: ModelFilter): string[] =>
+  filter.providerStatus != null && filter.providerStatus.length > 0 ? filter.providerStatus : ['live'];
 const passes = (model: Model, bar: QualityBar) =>
   model.downloads > bar.minDownloads && model.likes > bar.minLikes && !model.private;
 
@@ -86,7 +95,7 @@ export function referenceFacet(
   );
   const counts = new Map<string, number>();
   for (const model of counted)
-    for (const value of new Set(valuesOf(model, facet, bar))) counts.set(value, (counts.get(value) ?? 0) + 1);
+    for (const value of new Set(valuesOf(model, facet, bar, filter))) counts.set(value, (counts.get(value) ?? 0) + 1);
   const entries = [...counts].map(([value, count]) => ({ value, count }));
   if (facet === 'authors') relabelAuthors(entries, models);
   return entries
@@ -94,7 +103,7 @@ export function referenceFacet(
     .slice(0, first);
 }
 
-function valuesOf(model: Model, facet: FacetName, bar: QualityBar): string[] {
+function valuesOf(model: Model, facet: FacetName, bar: QualityBar, filter: ModelFilter): string[] {
   switch (facet) {
     case 'pipelineTags':
       return model.pipelineTag === null ? [] : [model.pipelineTag];
@@ -105,7 +114,9 @@ function valuesOf(model: Model, facet: FacetName, bar: QualityBar): string[] {
     case 'tags':
       return model.tags;
     case 'providers':
-      return model.providers.filter((mapping) => mapping.status === 'live').map((mapping) => mapping.provider);
+      return model.providers
+        .filter((mapping) => statusesOf(filter).includes(mapping.status))
+        .map((mapping) => mapping.provider);
     case 'gated':
       return [String(model.gated !== null)];
     case 'quality':

@@ -1,4 +1,4 @@
-import { fetchCatalog, type CatalogSnapshot, type FetchPlan } from '../../src/catalog/index.ts';
+import { fetchCatalog, type CatalogSnapshot, type FetchDependencies, type FetchPlan } from '../../src/catalog/index.ts';
 import { HubClient, type HubClientOptions } from '../../src/hub/index.ts';
 
 export const PROVIDER = 'hf-inference';
@@ -20,6 +20,7 @@ export async function fetchFrom(
   endpoint: string,
   overrides: Partial<FetchPlan> = {},
   clientOptions: Partial<HubClientOptions> = {},
+  dependencies: Partial<Omit<FetchDependencies, 'client'>> = {},
 ): Promise<CatalogSnapshot & { waits: number[] }> {
   const waits: number[] = [];
   const client = new HubClient({
@@ -29,7 +30,7 @@ export async function fetchFrom(
     },
     ...clientOptions,
   });
-  const snapshot = await fetchCatalog(plan(overrides), { client });
+  const snapshot = await fetchCatalog(plan(overrides), { client, ...dependencies });
   return { ...snapshot, waits };
 }
 

@@ -1,8 +1,11 @@
 import { builder } from '../builder.ts';
 import './date-time.ts';
+import './provider-mapping.ts';
 import './model.ts';
 import './model-connection.ts';
 import './fetch-report.ts';
+import './provider-report.ts';
+import './provider-summary.ts';
 import './catalog-status.ts';
 import './refresh-schedule.ts';
 import './model-change.ts';

@@ -16,6 +16,7 @@ import {
 import { builder } from '../builder.ts';
 import { facetCost, modelPage, PAGE_ITEMS } from '../query-cost.ts';
 import { Model } from './model.ts';
+import { ProviderStatus } from './provider-mapping.ts';
 
 const nonNegative = z.number().int().min(0, { error: 'must be zero or more' });
 const between = (max: number) =>
@@ -41,7 +42,15 @@ export const ModelFilter = builder.inputType('ModelFilter', {
     search: t.string({ description: 'Case-insensitive substring of the id' }),
     gated: t.boolean(),
     quality: t.boolean({ description: "true: passes the server's quality bar; false: fails it" }),
-    providers: t.stringList({ description: 'Live on any of these inference providers' }),
+    providers: t.stringList({
+      description: 'Has a mapping of any of these inference providers: a live one unless providerStatus says otherwise',
+    }),
+    providerStatus: t.field({
+      type: [ProviderStatus],
+      description:
+        'The mapping statuses providers considers (default LIVE); alone, a mapping of any provider in one of them. ' +
+        'The providers facet counts these statuses',
+    }),
   }),
 });
 
@@ -68,7 +77,7 @@ const ModelEdge = builder.objectRef<ModelPage['edges'][number]>('ModelEdge').imp
   }),
 });
 
-const FacetCount = builder.objectRef<QueryFacetCount>('FacetCount').implement({
+export const FacetCount = builder.objectRef<QueryFacetCount>('FacetCount').implement({
   description: 'How many models one value of a facet has',
   fields: (t) => ({
     value: t.exposeString('value'),
@@ -94,7 +103,10 @@ const ModelFacets = builder.objectRef<ModelSearch>('ModelFacets').implement({
       libraries: facet('libraries', 'Libraries'),
       authors: facet('authors', "Owners, case-insensitively, each shown as its models' most common spelling"),
       tags: facet('tags', 'Tags, counted over the filter without its tags condition'),
-      providers: facet('providers', 'Inference providers the models are live on'),
+      providers: facet(
+        'providers',
+        "Inference providers with a mapping of the models in one of the filter's providerStatus (default LIVE)",
+      ),
       gated: t.field({
         type: [FacetCount],
         complexity: facetCost,

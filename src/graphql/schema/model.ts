@@ -1,24 +1,15 @@
-import type { Model as CatalogModel, ProviderMapping as CatalogProviderMapping } from '../../catalog/index.ts';
+import type { Model as CatalogModel } from '../../catalog/index.ts';
 import { findModelsById } from '../../query/index.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { DateTime } from './date-time.ts';
+import { listedMappings, ProviderMapping } from './provider-mapping.ts';
 
 /** A DataLoader batch: the served snapshot's models with these ids, null where it holds none. */
 export async function loadServedModels(ids: readonly string[], context: GraphQLContext) {
   const snapshot = await context.catalog.snapshot();
   return findModelsById({ snapshotId: snapshot.id, models: snapshot.models }, ids);
 }
-
-export const ProviderMapping = builder.objectRef<CatalogProviderMapping>('ProviderMapping').implement({
-  description: "One inference provider's mapping of a model",
-  fields: (t) => ({
-    provider: t.exposeString('provider'),
-    providerId: t.exposeString('providerId', { nullable: true }),
-    status: t.exposeString('status', { description: 'live, staging or error' }),
-    task: t.exposeString('task', { nullable: true }),
-  }),
-});
 
 const GatedMode = builder.enumType('GatedMode', {
   values: {
@@ -39,7 +30,7 @@ function asGraphQLInt(count: number): number {
 }
 
 export const Model = builder.objectRef<CatalogModel>('Model').implement({
-  description: 'A model the provider serves live, as hubcat normalized it from the Hub',
+  description: 'A model live with at least one configured provider, as hubcat normalized it from the Hub',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Hub id, e.g. "BAAI/bge-small-en-v1.5"' }),
     author: t.exposeString('author', { nullable: true }),
@@ -59,7 +50,13 @@ export const Model = builder.objectRef<CatalogModel>('Model').implement({
     gatedMode: t.expose('gated', { type: GatedMode, nullable: true, description: 'How access is granted when gated' }),
     private: t.exposeBoolean('private'),
     parameterCount: t.exposeFloat('parameterCount', { nullable: true }),
-    providers: t.field({ type: [ProviderMapping], resolve: (model) => model.providers }),
+    providers: t.field({
+      type: [ProviderMapping],
+      description:
+        "Every provider's mapping, whatever its status, so staging and failing ones stay visible; a mapping whose " +
+        'status is none of LIVE, STAGING and ERROR (one the Hub added later) is left out',
+      resolve: listedMappings,
+    }),
     foundBy: t.exposeStringList('foundBy', {
       description: 'The sorts and partition queries whose results held this model',
     }),
@@ -71,7 +68,7 @@ builder.queryField('model', (t) =>
   t.loadable({
     type: Model,
     nullable: true,
-    description: 'One model of the served catalog by its Hub id; null when the provider does not serve it live',
+    description: 'One model of the served catalog by its Hub id; null when no configured provider serves it live',
     args: { id: t.arg.id({ required: true }) },
     load: loadServedModels,
     resolve: (_root, args) => args.id,

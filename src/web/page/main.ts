@@ -36,8 +36,15 @@ async function showReport(): Promise<void> {
 function showReportSections(report: FetchReport | null): void {
   for (const section of document.querySelectorAll<HTMLElement>('section.report')) section.hidden = report === null;
   if (report === null) return;
+  // `provider` names the selection: one provider, a comma list, or `all`.
+  const whose =
+    report.provider === 'all'
+      ? 'every provider'
+      : report.provider.includes(',')
+        ? report.provider.split(',').join(', ')
+        : report.provider;
   byId('tagline').textContent =
-    `How complete the catalog of ${report.provider}'s live models is, how each query added to it, and what it holds.`;
+    `How complete the catalog of live models of ${whose} is, how each query added to it, and what it holds.`;
   const sections: [string, (container: HTMLElement, report: FetchReport) => void][] = [
     ['sorts-bars', renderSortBars],
     ['sorts-curve', renderCumulativeCurve],
