@@ -35,12 +35,6 @@ export interface PartFilters {
   namePrefix: string;
 }
 
-export interface PartitionNode {
-  /** Position in the tree (child indices from the root), used to state parts in a fixed order. */
-  path: number[];
-  filters: PartFilters;
-}
-
 /** A covering family for a full node, or why it cannot be split further. */
 export type Refinement =
   | {

@@ -1,12 +1,11 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { inspect } from 'node:util';
-import packageJson from '../../package.json' with { type: 'json' };
 import { HubHttpError, HubNetworkError, HubProtocolError, HubUsageError } from './errors.ts';
-import { LinkHeaderSyntaxError, nextLinkUrl } from './link-header.ts';
+import { nextOnListing, whyOffListing } from './link-header.ts';
 import { listModelsSearchParams, type ListModelsQuery } from './list-query.ts';
 import { hubModelItemSchema, type HubModelItem } from './model-item.ts';
 import { BEARER_TOKEN_SYNTAX } from './token.ts';
 import { parseRateLimit, type RateLimitInfo } from './rate-limit.ts';
+import { requestPolicyOf, type RequestPolicy } from './request-policy.ts';
 import { RETRYABLE_STATUSES, backoffMs, retryWaitMs } from './retry-policy.ts';
 
 export const DEFAULT_HUB_ENDPOINT = 'https://huggingface.co';
@@ -109,12 +108,7 @@ export class HubClient {
   readonly #listing: URL;
   readonly #token: string | null;
   readonly #fetch: typeof fetch;
-  readonly #timeoutMs: number;
-  readonly #maxRetries: number;
-  readonly #maxRetryWaitMs: number;
-  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  readonly #random: () => number;
-  readonly #userAgent: string;
+  readonly #policy: RequestPolicy;
   readonly #onRetry: ((event: RetryEvent) => void) | null;
 
   constructor(options: HubClientOptions = {}) {
@@ -131,12 +125,7 @@ export class HubClient {
     this.#token = token === '' ? null : token;
 
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.#timeoutMs = positive('timeoutMs', options.timeoutMs ?? 30_000);
-    this.#maxRetries = count('maxRetries', options.maxRetries ?? 5);
-    this.#maxRetryWaitMs = count('maxRetryWaitMs', options.maxRetryWaitMs ?? 330_000);
-    this.#sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, signal === undefined ? {} : { signal }));
-    this.#random = options.random ?? Math.random;
-    this.#userAgent = options.userAgent ?? `hubcat/${packageJson.version}`;
+    this.#policy = requestPolicyOf(options, { timeoutMs: 30_000, maxRetries: 5, maxRetryWaitMs: 330_000 });
     this.#onRetry = options.onRetry ?? null;
   }
 
@@ -213,7 +202,7 @@ export class HubClient {
           ...(note === undefined ? {} : { note }),
         }),
       retryable,
-      waitMs: retryable ? retryWaitMs(status, response.headers, attempt - 1, this.#random) : 0,
+      waitMs: retryable ? retryWaitMs(status, response.headers, attempt - 1, this.#policy.random) : 0,
       event: {
         url: shownUrl,
         attempt,
@@ -226,7 +215,7 @@ export class HubClient {
 
   #networkFailure(url: string, timedOut: boolean, error: unknown, attempt: number): AttemptFailure {
     const shownUrl = this.#scrub(url);
-    const detail = timedOut ? `timed out after ${this.#timeoutMs} ms` : this.#scrub(describeError(error));
+    const detail = timedOut ? `timed out after ${this.#policy.timeoutMs} ms` : this.#scrub(describeError(error));
     const cause = this.#safeCause(error);
     return {
       error: (note) =>
@@ -239,7 +228,7 @@ export class HubClient {
           ...(note === undefined ? {} : { note }),
         }),
       retryable: true,
-      waitMs: backoffMs(attempt - 1, this.#random),
+      waitMs: backoffMs(attempt - 1, this.#policy.random),
       event: { url: shownUrl, attempt, reason: timedOut ? 'timeout' : 'network', message: detail },
     };
   }
@@ -253,13 +242,15 @@ export class HubClient {
   ): Promise<number> {
     const { waitMs } = failure;
     if (!failure.retryable) throw failure.error();
-    if (attempt > this.#maxRetries) throw failure.error(`gave up after ${this.#maxRetries} retries`);
-    if (waitedMs + waitMs > this.#maxRetryWaitMs) {
-      throw failure.error(`the next wait (${waitMs} ms) would exceed the ${this.#maxRetryWaitMs} ms retry-wait budget`);
+    if (attempt > this.#policy.maxRetries) throw failure.error(`gave up after ${this.#policy.maxRetries} retries`);
+    if (waitedMs + waitMs > this.#policy.maxRetryWaitMs) {
+      throw failure.error(
+        `the next wait (${waitMs} ms) would exceed the ${this.#policy.maxRetryWaitMs} ms retry-wait budget`,
+      );
     }
     this.#onRetry?.({ ...failure.event, waitMs });
     try {
-      await this.#sleep(waitMs, signal);
+      await this.#policy.sleep(waitMs, signal);
     } catch (error) {
       throw signal?.aborted ? signal.reason : error;
     }
@@ -267,8 +258,8 @@ export class HubClient {
   }
 
   async #attempt(url: string, signal: AbortSignal | undefined): Promise<Attempt> {
-    const timeout = AbortSignal.timeout(this.#timeoutMs);
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.#userAgent };
+    const timeout = AbortSignal.timeout(this.#policy.timeoutMs);
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.#policy.userAgent };
     if (this.#token !== null) headers['authorization'] = `Bearer ${this.#token}`;
     try {
       const response = await this.#fetch(url, {
@@ -329,36 +320,12 @@ const EVIDENCE_CHARS = 200;
 
 const REDIRECT_NOTE = 'hubcat follows no redirect; set HF_ENDPOINT to the URL it redirects to';
 
-/**
- * The page's `rel="next"` target. A `Link` header that cannot be read, or that leads off the upstream's listing (to
- * another origin, another path, a `data:` URL), makes the page malformed: the target is never requested, and a crawl
- * that stops there proves nothing.
- */
+/** The page's `rel="next"` target; one that cannot be read or leaves the listing makes the page malformed. */
 function nextUrlOf(response: Response, url: string, listing: URL, protocolError: ProtocolErrorOf): string | null {
   const header = response.headers.get('link');
-  let next: string | null;
-  try {
-    next = nextLinkUrl(header, url);
-  } catch (error) {
-    if (!(error instanceof LinkHeaderSyntaxError)) throw error;
-    throw protocolError(`bad Link header: ${error.message}`, { evidence: header ?? '' });
-  }
-  const offListing = next === null ? null : whyOffListing(next, listing);
-  if (offListing !== null) {
-    throw protocolError(`Link rel="next" leads to ${offListing}, off the listing: not followed`, {
-      evidence: header ?? '',
-    });
-  }
-  return next;
-}
-
-/** Where `url` leads if not to `listing` (same scheme, host, port and path), in words without its query; else null. */
-function whyOffListing(url: string, listing: URL): string | null {
-  const target = new URL(url);
-  if (target.origin === listing.origin && target.pathname === listing.pathname) return null;
-  if (target.origin === 'null') return `a ${target.protocol} URL`;
-  if (target.origin !== listing.origin) return `another origin (${target.origin})`;
-  return 'another path';
+  const next = nextOnListing(header, url, listing);
+  if (next.rejected !== undefined) throw protocolError(next.rejected, { evidence: header ?? '' });
+  return next.url;
 }
 
 /** The page's items, each validated; the first invalid one makes the page malformed. */
@@ -421,16 +388,4 @@ function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const inner = error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${error.message}${inner}`;
-}
-
-function positive(name: string, value: number): number {
-  if (!(Number.isFinite(value) && value > 0))
-    throw new HubUsageError(`${name} must be a positive number, got ${value}`);
-  return value;
-}
-
-function count(name: string, value: number): number {
-  if (!(Number.isInteger(value) && value >= 0))
-    throw new HubUsageError(`${name} must be a non-negative integer, got ${value}`);
-  return value;
 }

@@ -135,3 +135,33 @@ export function nextLinkUrl(header: string | null, baseUrl: string): string | nu
   if (URL.canParse(next.target, baseUrl)) return new URL(next.target, baseUrl).href;
   throw new LinkHeaderSyntaxError('the rel="next" target is not a URL');
 }
+
+/** The next page's URL (null on the last page), or why the `Link` header's target will not be requested. */
+export type NextLink = { url: string | null; rejected?: never } | { url?: never; rejected: string };
+
+/**
+ * The page's `rel="next"` target when it stays on `listing` (same scheme, host, port and path). A header that cannot
+ * be read, or a target that leads off the listing (another origin, another path, a `data:` URL), is rejected with the
+ * reason in words: the target is never requested, and a crawl that stops there proves nothing.
+ */
+export function nextOnListing(header: string | null, pageUrl: string, listing: URL): NextLink {
+  let next: string | null;
+  try {
+    next = nextLinkUrl(header, pageUrl);
+  } catch (error) {
+    if (!(error instanceof LinkHeaderSyntaxError)) throw error;
+    return { rejected: `bad Link header: ${error.message}` };
+  }
+  const offListing = next === null ? null : whyOffListing(next, listing);
+  if (offListing !== null) return { rejected: `Link rel="next" leads to ${offListing}, off the listing: not followed` };
+  return { url: next };
+}
+
+/** Where `url` leads if not to `listing` (same scheme, host, port and path), in words without its query; else null. */
+export function whyOffListing(url: string, listing: URL): string | null {
+  const target = new URL(url);
+  if (target.origin === listing.origin && target.pathname === listing.pathname) return null;
+  if (target.origin === 'null') return `a ${target.protocol} URL`;
+  if (target.origin !== listing.origin) return `another origin (${target.origin})`;
+  return 'another path';
+}

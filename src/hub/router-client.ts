@@ -1,8 +1,7 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
-import packageJson from '../../package.json' with { type: 'json' };
 import { HubHttpError, HubNetworkError, HubProtocolError, HubUsageError } from './errors.ts';
-import { LinkHeaderSyntaxError, nextLinkUrl } from './link-header.ts';
+import { nextOnListing } from './link-header.ts';
+import { requestPolicyOf, type RequestPolicy } from './request-policy.ts';
 import { RETRYABLE_STATUSES, backoffMs, retryWaitMs } from './retry-policy.ts';
 import { routerModelSchema, type RouterModelItem } from './router-item.ts';
 
@@ -64,12 +63,7 @@ export class RouterClient {
   readonly endpoint: string;
   readonly #listing: URL;
   readonly #fetch: typeof fetch;
-  readonly #timeoutMs: number;
-  readonly #maxRetries: number;
-  readonly #maxRetryWaitMs: number;
-  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  readonly #random: () => number;
-  readonly #userAgent: string;
+  readonly #policy: RequestPolicy;
   readonly #maxPageBytes: number;
   readonly #redact: string | null;
 
@@ -80,12 +74,7 @@ export class RouterClient {
     }
     this.#listing = new URL(`${this.endpoint}/v1/models`);
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.#timeoutMs = options.timeoutMs ?? 30_000;
-    this.#maxRetries = options.maxRetries ?? 2;
-    this.#maxRetryWaitMs = options.maxRetryWaitMs ?? 30_000;
-    this.#sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, signal === undefined ? {} : { signal }));
-    this.#random = options.random ?? Math.random;
-    this.#userAgent = options.userAgent ?? `hubcat/${packageJson.version}`;
+    this.#policy = requestPolicyOf(options, { timeoutMs: 30_000, maxRetries: 2, maxRetryWaitMs: 30_000 });
     this.#maxPageBytes = options.maxPageBytes ?? MAX_PAGE_BYTES;
     this.#redact = options.redact || null;
   }
@@ -124,10 +113,10 @@ export class RouterClient {
         return this.#readPage(url, listing.pages, outcome.response, this.#scrub(outcome.body));
       const failure = outcome.kind === 'status' ? this.#statusFailure(url, outcome, attempt) : outcome.failure(attempt);
       const waitMs = failure.retryable ? failure.waitMs : 0;
-      if (!failure.retryable || attempt > this.#maxRetries || waitedMs + waitMs > this.#maxRetryWaitMs) {
+      if (!failure.retryable || attempt > this.#policy.maxRetries || waitedMs + waitMs > this.#policy.maxRetryWaitMs) {
         throw failure.error;
       }
-      await this.#sleep(waitMs, signal).catch((error: unknown) => {
+      await this.#policy.sleep(waitMs, signal).catch((error: unknown) => {
         throw signal?.aborted ? signal.reason : error;
       });
       waitedMs += waitMs;
@@ -135,10 +124,10 @@ export class RouterClient {
   }
 
   async #attempt(url: string, signal: AbortSignal | undefined): Promise<Attempt> {
-    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    const timeout = AbortSignal.timeout(this.#policy.timeoutMs);
     try {
       const response = await this.#fetch(url, {
-        headers: { accept: 'application/json', 'user-agent': this.#userAgent },
+        headers: { accept: 'application/json', 'user-agent': this.#policy.userAgent },
         // A redirect could lead anywhere; the router's answer is final.
         redirect: 'manual',
         signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
@@ -161,7 +150,7 @@ export class RouterClient {
     const redirect = status >= 300 && status < 400;
     return {
       retryable,
-      waitMs: retryable ? retryWaitMs(status, headers, attempt - 1, this.#random) : 0,
+      waitMs: retryable ? retryWaitMs(status, headers, attempt - 1, this.#policy.random) : 0,
       error: new HubHttpError({
         status,
         hubMessage: errorMessage(this.#scrub(outcome.body)),
@@ -174,10 +163,10 @@ export class RouterClient {
   }
 
   #networkFailure(url: string, timedOut: boolean, error: unknown, attempt: number): AttemptFailure {
-    const detail = timedOut ? `timed out after ${this.#timeoutMs} ms` : this.#scrub(describeError(error));
+    const detail = timedOut ? `timed out after ${this.#policy.timeoutMs} ms` : this.#scrub(describeError(error));
     return {
       retryable: true,
-      waitMs: backoffMs(attempt - 1, this.#random),
+      waitMs: backoffMs(attempt - 1, this.#policy.random),
       error: new HubNetworkError({ url, timedOut, attempts: attempt, detail, cause: new Error(detail) }),
     };
   }
@@ -207,20 +196,9 @@ export class RouterClient {
   /** The `Link: rel="next"` target when it stays on the listing, else OpenAI's `after=<last_id>` while `has_more`. */
   #nextUrl(url: string, pageIndex: number, response: Response, page: z.infer<typeof pageSchema>): string | null {
     const header = response.headers.get('link');
-    let next: string | null;
-    try {
-      next = nextLinkUrl(header, url);
-    } catch (error) {
-      if (!(error instanceof LinkHeaderSyntaxError)) throw error;
-      throw this.#protocolError(url, pageIndex, `bad Link header: ${error.message}`, header ?? '');
-    }
-    if (next !== null) {
-      const target = new URL(next);
-      if (target.origin !== this.#listing.origin || target.pathname !== this.#listing.pathname) {
-        throw this.#protocolError(url, pageIndex, 'Link rel="next" leads off the router listing: not followed');
-      }
-      return next;
-    }
+    const next = nextOnListing(header, url, this.#listing);
+    if (next.rejected !== undefined) throw this.#protocolError(url, pageIndex, next.rejected, header ?? '');
+    if (next.url !== null) return next.url;
     if (page.has_more !== true || page.last_id == null) return null;
     const after = new URL(this.#listing);
     after.searchParams.set('after', page.last_id);

@@ -139,7 +139,7 @@ describe('the router client against what a router should not send', () => {
       to: (next) => `${foreign.url}${next.pathname}${next.search}`,
     });
     const error = await rejection(client(server.url).listModels());
-    expect((error as HubProtocolError).reason).toMatch(/leads off the router listing/);
+    expect((error as HubProtocolError).reason).toMatch(/leads to another origin \(.*\), off the listing: not followed/);
     expect(foreign.requests).toEqual([]);
   });
 

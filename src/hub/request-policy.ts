@@ -1,0 +1,47 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import packageJson from '../../package.json' with { type: 'json' };
+import { HubUsageError } from './errors.ts';
+
+/** How an upstream client times, retries and names its requests; the Hub's and the router's differ only in defaults. */
+export interface RequestPolicy {
+  /** Per request, headers and body. */
+  readonly timeoutMs: number;
+  /** Retries after the first attempt. */
+  readonly maxRetries: number;
+  /** Bound on the total time one URL may spend waiting between retries. */
+  readonly maxRetryWaitMs: number;
+  /** Waits between retries; rejects when `signal` aborts. */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Jitter source in [0, 1). */
+  readonly random: () => number;
+  readonly userAgent: string;
+}
+
+export type RequestPolicyOptions = Partial<RequestPolicy>;
+
+/** `options` checked, with `defaults` for the retry bounds and the usual sleep, jitter and user agent otherwise. */
+export function requestPolicyOf(
+  options: RequestPolicyOptions,
+  defaults: Pick<RequestPolicy, 'timeoutMs' | 'maxRetries' | 'maxRetryWaitMs'>,
+): RequestPolicy {
+  return {
+    timeoutMs: positive('timeoutMs', options.timeoutMs ?? defaults.timeoutMs),
+    maxRetries: count('maxRetries', options.maxRetries ?? defaults.maxRetries),
+    maxRetryWaitMs: count('maxRetryWaitMs', options.maxRetryWaitMs ?? defaults.maxRetryWaitMs),
+    sleep: options.sleep ?? ((ms, signal) => delay(ms, undefined, signal === undefined ? {} : { signal })),
+    random: options.random ?? Math.random,
+    userAgent: options.userAgent ?? `hubcat/${packageJson.version}`,
+  };
+}
+
+function positive(name: string, value: number): number {
+  if (!(Number.isFinite(value) && value > 0))
+    throw new HubUsageError(`${name} must be a positive number, got ${value}`);
+  return value;
+}
+
+function count(name: string, value: number): number {
+  if (!(Number.isInteger(value) && value >= 0))
+    throw new HubUsageError(`${name} must be a non-negative integer, got ${value}`);
+  return value;
+}
