@@ -6,6 +6,7 @@ import {
   type Model,
   type ProviderMapping,
 } from '../../src/catalog/index.ts';
+import { seededRandom } from '../../test/support/seeded-random.ts';
 
 /**
  * A deterministic catalog of any size, generated row by row for benchmarks at sizes the emulator takes long to start
@@ -17,7 +18,7 @@ import {
  * table from them includes its sort.
  */
 export function* syntheticModels(count: number, seed = 1): Generator<Model> {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const owners = Math.max(1, Math.round(count / 8));
   const perOwner = new Map<number, number>();
   for (let i = 0; i < count; i++) {
@@ -108,18 +109,6 @@ function routerFigures(key: string): MappingDetails {
     supportsStructuredOutput: (bits & 32) !== 0,
     firstTokenLatencyMs: 100 + ((bits >>> 6) % 1000),
     throughput: 20 + ((bits >>> 16) % 400),
-  };
-}
-
-/** A small fast seeded generator (Mulberry32): the same seed gives the same catalog on every machine. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

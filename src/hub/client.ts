@@ -5,7 +5,7 @@ import { listModelsSearchParams, type ListModelsQuery } from './list-query.ts';
 import { hubModelItemSchema, type HubModelItem } from './model-item.ts';
 import { BEARER_TOKEN_SYNTAX } from './token.ts';
 import { parseRateLimit, type RateLimitInfo } from './rate-limit.ts';
-import { requestPolicyOf, type RequestPolicy } from './request-policy.ts';
+import { requestPolicyOf, type RequestPolicy, type RequestPolicyOptions } from './request-policy.ts';
 import { RETRYABLE_STATUSES, backoffMs, retryWaitMs } from './retry-policy.ts';
 
 export const DEFAULT_HUB_ENDPOINT = 'https://huggingface.co';
@@ -25,7 +25,12 @@ export interface RetryEvent {
   status?: number;
 }
 
-export interface HubClientOptions {
+/**
+ * Timing and retries as in `huggingface_hub`: 30 s per request, 5 retries, and at most 330 000 ms waited between the
+ * retries of one URL, so a 429 can wait out a whole 5-minute Hub window. Inject `sleep` and `random` to test time
+ * without waiting.
+ */
+export interface HubClientOptions extends RequestPolicyOptions {
   /** Hub base URL (what `HF_ENDPOINT` holds); default `https://huggingface.co`, trailing `/` stripped. */
   endpoint?: string;
   /**
@@ -35,21 +40,6 @@ export interface HubClientOptions {
   token?: string;
   /** Default: the global `fetch`. */
   fetch?: typeof fetch;
-  /** Per-request timeout covering headers and body; default 30 000 ms. */
-  timeoutMs?: number;
-  /** Retries after the first attempt; default 5, as in `huggingface_hub`. */
-  maxRetries?: number;
-  /**
-   * Bound on the total time one URL may spend waiting between retries; default 330 000 ms, so a 429 can wait out a
-   * whole 5-minute Hub window.
-   */
-  maxRetryWaitMs?: number;
-  /** Waits between retries; inject to test time without waiting. Must reject when `signal` aborts. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Jitter source in [0, 1); default `Math.random`. */
-  random?: () => number;
-  /** Default `hubcat/<package version>`. */
-  userAgent?: string;
   /** Called before every wait. An exception thrown here ends the request. */
   onRetry?: (event: RetryEvent) => void;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HubHttpError, HubNetworkError, HubProtocolError, HubUsageError } from './errors.ts';
 import { nextOnListing } from './link-header.ts';
-import { requestPolicyOf, type RequestPolicy } from './request-policy.ts';
+import { requestPolicyOf, type RequestPolicy, type RequestPolicyOptions } from './request-policy.ts';
 import { RETRYABLE_STATUSES, backoffMs, retryWaitMs } from './retry-policy.ts';
 import { routerModelSchema, type RouterModelItem } from './router-item.ts';
 
@@ -17,19 +17,14 @@ const MAX_ENTRIES = 100_000;
 /** How much of an error body is read for its message: enough for any JSON error, never a whole page. */
 const MAX_ERROR_BYTES = 64 * 1024;
 
-export interface RouterClientOptions {
+/**
+ * 30 s per request, 2 retries and at most 30 000 ms waited between them: the router's figures are an addition to the
+ * catalog, which must not wait long for them.
+ */
+export interface RouterClientOptions extends RequestPolicyOptions {
   /** The router's base URL, e.g. `https://router.huggingface.co`; the listing is `${endpoint}/v1/models`. */
   endpoint: string;
   fetch?: typeof fetch;
-  /** Per request, headers and body; default 30 000 ms. */
-  timeoutMs?: number;
-  /** Default 2: the router's figures are an addition to the catalog, which must not wait long for them. */
-  maxRetries?: number;
-  /** Bound on the total waited between retries; default 30 000 ms. */
-  maxRetryWaitMs?: number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  random?: () => number;
-  userAgent?: string;
   /** Largest body one page may have; default 16 MiB. */
   maxPageBytes?: number;
   /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describePart, ID_ALPHABET, refine, type PartFilters } from '../../src/catalog/index.ts';
 import { searchOf } from '../../src/catalog/partition-plan.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 /** What the Hub matches for a part, under the premises the plan states. */
 function matches(id: string, filters: PartFilters): boolean {
@@ -20,19 +21,8 @@ function randomId(random: () => number): string {
   return `${word(1)}/${word(1)}`;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('covering partition splits', () => {
-  const random = mulberry32(7);
+  const random = seededRandom(7);
   const ids = Array.from({ length: 5000 }, () => randomId(random));
   // Short owners and names on purpose: they are where "exactly the suffix" cases live.
   ids.push('a/b', 'ab/c', 'x/y', 'ab/ab', 'A-b/C.d');

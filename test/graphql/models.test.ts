@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/emulator.ts';
 import type { App } from '../../src/app/index.ts';
-import { type RunningEmulator } from '../../src/emulator/index.ts';
 import {
   FilteredModelsDocument,
   QualityModelsDocument,
@@ -9,61 +8,7 @@ import {
   type ModelOrder,
 } from '../../schema/generated/graphql.ts';
 import { appFor, execute, query } from '../support/graphql.ts';
-
-type Raw = RunningEmulator['models'][number];
-
-/** The expected answer, computed straight from the emulator's records, not through hubcat's code. */
-function expected(
-  served: readonly Raw[],
-  filter: ModelFilter,
-  order: ModelOrder,
-  bar = { downloads: 100, likes: 5 },
-): string[] {
-  const matching = served.filter((raw) => {
-    const gated = raw.gated === 'auto' || raw.gated === 'manual';
-    const passesBar = raw.downloads > bar.downloads && raw.likes > bar.likes && !raw.private;
-    return (
-      (filter.minDownloads == null || raw.downloads >= filter.minDownloads) &&
-      (filter.minLikes == null || raw.likes >= filter.minLikes) &&
-      (!filter.pipelineTags?.length || filter.pipelineTags.includes(raw.pipeline_tag ?? '\u0000')) &&
-      (!filter.authors?.length ||
-        filter.authors.some((author) => author.toLowerCase() === raw.id.split('/')[0]!.toLowerCase())) &&
-      (!filter.libraries?.length || filter.libraries.includes(raw.library_name ?? '\u0000')) &&
-      (!filter.tags?.length || filter.tags.every((tag) => raw.tags.includes(tag))) &&
-      (filter.search == null || raw.id.toLowerCase().includes(filter.search.toLowerCase())) &&
-      (filter.gated == null || filter.gated === gated) &&
-      (filter.quality == null || filter.quality === passesBar)
-    );
-  });
-  const value = (raw: Raw): number | string | null => {
-    switch (order.field) {
-      case 'DOWNLOADS':
-        return raw.downloads;
-      case 'LIKES':
-        return raw.likes;
-      case 'TRENDING_SCORE':
-        return raw.trendingScore ?? null;
-      case 'CREATED_AT':
-        return raw.createdAt ? Date.parse(raw.createdAt) : null;
-      case 'LAST_MODIFIED':
-        return raw.lastModified ? Date.parse(raw.lastModified) : null;
-      case 'ID':
-        return raw.id;
-    }
-  };
-  const sign = order.direction === 'ASC' ? 1 : -1;
-  return matching
-    .map((raw) => ({ id: raw.id, value: value(raw) }))
-    .sort((a, b) => {
-      if (a.value === null || b.value === null) {
-        if (a.value !== b.value) return a.value === null ? 1 : -1;
-      } else if (a.value !== b.value) {
-        return (a.value < b.value ? -1 : 1) * sign;
-      }
-      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-    })
-    .map((entry) => entry.id);
-}
+import { expectedIds, type Raw } from './raw-expectations.ts';
 
 describe('models: filters, orders and pages against an independent computation', () => {
   const emulator = useEmulator({ preset: 'gateway-2025-10' });
@@ -107,7 +52,7 @@ describe('models: filters, orders and pages against an independent computation',
 
   it.each(cases)('%s: same ids, order and totalCount', async (_name, makeFilter, orderBy) => {
     const filter = makeFilter();
-    const want = expected(served, filter, orderBy);
+    const want = expectedIds(served, filter, orderBy);
     const { models } = await query(app, FilteredModelsDocument, { filter, orderBy, first: 500 });
 
     expect(models.totalCount).toBe(want.length);
@@ -116,7 +61,7 @@ describe('models: filters, orders and pages against an independent computation',
   });
 
   it('the cases are not vacuous: each matches some models and most match fewer than all', () => {
-    const counts = cases.map(([, makeFilter, order]) => expected(served, makeFilter(), order).length);
+    const counts = cases.map(([, makeFilter, order]) => expectedIds(served, makeFilter(), order).length);
     expect(counts.every((count) => count > 0)).toBe(true);
     expect(counts.filter((count) => count < served.length).length).toBeGreaterThanOrEqual(10);
   });
@@ -135,14 +80,14 @@ describe('models: filters, orders and pages against an independent computation',
         seen.push(...models.nodes.map((node) => node.id));
         after = models.pageInfo.hasNextPage ? models.pageInfo.endCursor : null;
       } while (after);
-      expect(seen).toEqual(expected(served, filter, orderBy));
+      expect(seen).toEqual(expectedIds(served, filter, orderBy));
     },
   );
 
   it('QualityModels lists only models over the bar, most downloaded first', async () => {
     const { models } = await query(app, QualityModelsDocument, { first: 100 });
     expect(models.totalCount).toBe(
-      expected(served, { quality: true }, { field: 'DOWNLOADS', direction: 'DESC' }).length,
+      expectedIds(served, { quality: true }, { field: 'DOWNLOADS', direction: 'DESC' }).length,
     );
     for (const node of models.nodes) {
       expect(node.downloads).toBeGreaterThan(100);

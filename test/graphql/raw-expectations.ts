@@ -1,5 +1,6 @@
 import type { RunningEmulator } from '../../src/emulator/index.ts';
 import type { ModelFilter, ModelOrder } from '../../schema/generated/graphql.ts';
+import { idsInOrder } from '../support/expected-order.ts';
 
 export type Raw = RunningEmulator['models'][number];
 export interface FacetCountValue {
@@ -76,19 +77,10 @@ export function expectedIds(served: readonly Raw[], filter: ModelFilter, order: 
         return raw.id;
     }
   };
-  const sign = order.direction === 'ASC' ? 1 : -1;
-  return served
-    .filter((raw) => tests.every(([, test]) => test(raw)))
-    .map((raw) => ({ id: raw.id, value: value(raw) }))
-    .sort((a, b) => {
-      if (a.value === null || b.value === null) {
-        if (a.value !== b.value) return a.value === null ? 1 : -1;
-      } else if (a.value !== b.value) {
-        return (a.value < b.value ? -1 : 1) * sign;
-      }
-      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-    })
-    .map((entry) => entry.id);
+  return idsInOrder(
+    served.filter((raw) => tests.every(([, test]) => test(raw))).map((raw) => ({ id: raw.id, value: value(raw) })),
+    order.direction,
+  );
 }
 
 /**

@@ -8,7 +8,8 @@ import {
   type ModelOrder,
   type ModelPage,
 } from '../../src/query/index.ts';
-import { generatedCatalog, randomFilter, randomOrder, seededRandom } from './generated-catalog.ts';
+import { seededRandom } from '../support/seeded-random.ts';
+import { generatedCatalog, randomFilter, randomOrder } from './generated-catalog.ts';
 import { referenceFacet, referenceMatches, referenceOrder } from './reference.ts';
 
 const BAR = { minDownloads: 300, minLikes: 10 };

@@ -1,17 +1,6 @@
 import type { Model, ProviderMapping } from '../../src/catalog/index.ts';
 import type { ModelFilter, ModelOrder, ModelOrderField } from '../../src/query/index.ts';
-
-/** A seeded generator (Mulberry32): the same seed makes the same catalog and filters everywhere. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../support/seeded-random.ts';
 
 // Owners spelled two ways, so case-folded authors and their commonest spelling are exercised.
 const OWNERS = ['Qwen', 'qwen', 'meta-llama', 'BAAI', 'baai', 'openai', 'stabilityai', 'sentence-transformers', 'x'];

@@ -1,5 +1,6 @@
 import type { Model } from '../../src/catalog/index.ts';
 import type { FacetCount, FacetName, ModelFilter, ModelOrder, QualityBar } from '../../src/query/index.ts';
+import { idsInOrder } from '../support/expected-order.ts';
 
 /**
  * The engine's contract computed the slow, obvious way over plain Model objects: no index, no bitset, no shared code
@@ -65,18 +66,10 @@ export function referenceOrder(models: readonly Model[], order: ModelOrder): str
         return model.id;
     }
   };
-  const sign = order.direction === 'ASC' ? 1 : -1;
-  return models
-    .map((model) => ({ id: model.id, value: value(model) }))
-    .sort((a, b) => {
-      if (a.value === null || b.value === null) {
-        if (a.value !== b.value) return a.value === null ? 1 : -1;
-      } else if (a.value !== b.value) {
-        return (a.value < b.value ? -1 : 1) * sign;
-      }
-      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-    })
-    .map((entry) => entry.id);
+  return idsInOrder(
+    models.map((model) => ({ id: model.id, value: value(model) })),
+    order.direction,
+  );
 }
 
 /**

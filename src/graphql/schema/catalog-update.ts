@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { MAX_CHANGES_PER_UPDATE, type CatalogUpdate as CatalogCatalogUpdate } from '../../catalog/index.ts';
 import { builder } from '../builder.ts';
+import { countUpTo } from './argument-rules.ts';
 import { firstItems } from '../query-cost.ts';
 import { ModelChange } from './model-change.ts';
 import { SnapshotSummary } from './snapshot-summary.ts';
@@ -18,11 +18,7 @@ export const CatalogUpdate = builder.objectRef<CatalogCatalogUpdate>('CatalogUpd
       args: {
         first: t.arg.int({
           defaultValue: DEFAULT_UPDATE_CHANGES,
-          validate: z
-            .number()
-            .int()
-            .min(1, { error: `must be between 1 and ${MAX_CHANGES_PER_UPDATE}` })
-            .max(MAX_CHANGES_PER_UPDATE, { error: `must be between 1 and ${MAX_CHANGES_PER_UPDATE}` }),
+          validate: countUpTo(MAX_CHANGES_PER_UPDATE),
         }),
       },
       resolve: (update, args) => update.changes.slice(0, args.first ?? DEFAULT_UPDATE_CHANGES),

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   MODEL_CHANGE_KINDS,
   type FieldChange as CatalogFieldChange,
@@ -7,6 +6,7 @@ import {
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../query/index.ts';
 import type { ChangeFeedPage } from '../../store/index.ts';
 import { builder } from '../builder.ts';
+import { countUpTo } from './argument-rules.ts';
 import { PAGE_ITEMS, pageSizeOf } from '../query-cost.ts';
 import { DateTime } from './date-time.ts';
 import { Model, loadServedModels } from './model.ts';
@@ -66,11 +66,7 @@ const ModelChangeConnection = builder.objectRef<ChangeFeedPage>('ModelChangeConn
   }),
 });
 
-const pageSize = z
-  .number()
-  .int()
-  .min(1, { error: `must be between 1 and ${MAX_PAGE_SIZE}` })
-  .max(MAX_PAGE_SIZE, { error: `must be between 1 and ${MAX_PAGE_SIZE}` });
+const pageSize = countUpTo(MAX_PAGE_SIZE);
 
 builder.queryField('changes', (t) =>
   t.field({

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   DEFAULT_FACET_SIZE,
   DEFAULT_ORDER,
@@ -15,16 +14,9 @@ import {
 } from '../../query/index.ts';
 import { builder } from '../builder.ts';
 import { facetCost, modelPage, PAGE_ITEMS } from '../query-cost.ts';
+import { countUpTo, nonNegative } from './argument-rules.ts';
 import { Model } from './model.ts';
 import { ProviderStatus } from './provider-mapping.ts';
-
-const nonNegative = z.number().int().min(0, { error: 'must be zero or more' });
-const between = (max: number) =>
-  z
-    .number()
-    .int()
-    .min(1, { error: `must be between 1 and ${max}` })
-    .max(max, { error: `must be between 1 and ${max}` });
 
 export const ModelOrderField = builder.enumType('ModelOrderField', { values: MODEL_ORDER_FIELDS });
 
@@ -95,7 +87,7 @@ const ModelFacets = builder.objectRef<ModelSearch>('ModelFacets').implement({
         type: [FacetCount],
         description,
         complexity: facetCost,
-        args: { first: t.arg.int({ defaultValue: DEFAULT_FACET_SIZE, validate: between(MAX_FACET_SIZE) }) },
+        args: { first: t.arg.int({ defaultValue: DEFAULT_FACET_SIZE, validate: countUpTo(MAX_FACET_SIZE) }) },
         resolve: (search, args) => search.facet(name, args.first),
       });
     return {
@@ -144,7 +136,7 @@ builder.queryField('models', (t) =>
     args: {
       filter: t.arg({ type: ModelFilter }),
       orderBy: t.arg({ type: ModelOrder, defaultValue: DEFAULT_ORDER }),
-      first: t.arg.int({ defaultValue: DEFAULT_PAGE_SIZE, validate: between(MAX_PAGE_SIZE) }),
+      first: t.arg.int({ defaultValue: DEFAULT_PAGE_SIZE, validate: countUpTo(MAX_PAGE_SIZE) }),
       after: t.arg.string({ description: 'endCursor of the previous page' }),
     },
     resolve: async (_root, args, context) => {

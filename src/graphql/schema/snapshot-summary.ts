@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import type { SnapshotSummary as CatalogSnapshotSummary } from '../../catalog/index.ts';
 import { MAX_PAGE_SIZE } from '../../query/index.ts';
 import { builder } from '../builder.ts';
+import { countUpTo } from './argument-rules.ts';
 import { firstItems } from '../query-cost.ts';
 import { DateTime } from './date-time.ts';
 
@@ -39,11 +39,7 @@ builder.queryField('snapshots', (t) =>
     args: {
       first: t.arg.int({
         defaultValue: DEFAULT_SNAPSHOTS,
-        validate: z
-          .number()
-          .int()
-          .min(1, { error: `must be between 1 and ${MAX_PAGE_SIZE}` })
-          .max(MAX_PAGE_SIZE, { error: `must be between 1 and ${MAX_PAGE_SIZE}` }),
+        validate: countUpTo(MAX_PAGE_SIZE),
       }),
     },
     resolve: (_root, args, context) => context.history.snapshots(args.first ?? DEFAULT_SNAPSHOTS),
