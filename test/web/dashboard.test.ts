@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -24,7 +24,6 @@ import {
 } from './page-reading.ts';
 
 const REPORTS = new URL('../../.reports/', import.meta.url);
-const README_SCREENSHOT = new URL('../../docs/dashboard.png', import.meta.url);
 const timings: Record<string, number> = {};
 
 /** Opens the dashboard and waits until its status and first page of models are on screen. */
@@ -331,10 +330,6 @@ describe('the dashboard against `hubcat demo` (paginating upstream, auto strateg
       await openDashboard(demo, desktop, '?pageSize=10');
       const path = new URL(`dashboard-desktop-${colorScheme}.png`, REPORTS);
       await desktop.page.screenshot({ path: path.pathname, fullPage: true });
-      if (colorScheme === 'light') {
-        mkdirSync(new URL('.', README_SCREENSHOT), { recursive: true });
-        writeFileSync(README_SCREENSHOT, readFileSync(path));
-      }
       expect(desktop.problems).toEqual([]);
       await desktop.page.close();
     }
