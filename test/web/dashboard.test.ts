@@ -12,6 +12,7 @@ import {
 } from '../../schema/generated/graphql.ts';
 import { seriousViolations, useChromium, watchedPage, type WatchedPage } from '../support/browser.ts';
 import { useDemo, useHubcat, type RunningHubcat } from '../support/dashboard.ts';
+import { useEmulator } from '../support/emulator.ts';
 import {
   count,
   estimate,
@@ -425,4 +426,28 @@ describe('the dashboard when the first fetch failed (hubcat serve, an upstream t
     expect(watched.problems).toEqual([]);
     await watched.page.close();
   });
+});
+
+describe('the dashboard while the first catalog is fetched (hubcat serve, a slow upstream)', () => {
+  const emulator = useEmulator({ latencyMs: 800 });
+  const browser = useChromium();
+  const server = useHubcat(() => ['serve', '--upstream', emulator.url]);
+
+  it('says the first catalog is being fetched, busy, then shows the report when it arrives, without reload', async () => {
+    const watched = await watchedPage(browser.context(), server.origin);
+    await watched.page.goto(server.url);
+    const waiting = watched.page.locator('#status[aria-busy="true"] [role="status"]');
+    await waiting.getByText('Fetching the first catalog from').waitFor({ timeout: 5000 });
+    // Shown while the server is not ready: the page is not waiting on a request that joined the fetch.
+    expect((await fetch(new URL('/readiness', server.url))).status).toBe(503);
+
+    await watched.page.locator('#status:not([aria-busy]) .facts').waitFor({ timeout: 60_000 });
+    const api = await server.query(CoverageReportDocument);
+    expect(api.catalog.size).toBeGreaterThan(0);
+    expect((await statusFact(watched.page, 'Models')).value).toBe(count(api.catalog.size));
+    expect(await watched.page.locator('#first-catalog').count()).toBe(0);
+    await watched.page.locator('#models tbody tr').first().waitFor();
+    expect(watched.problems).toEqual([]);
+    await watched.page.close();
+  }, 90_000);
 });

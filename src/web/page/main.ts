@@ -2,6 +2,7 @@ import { renderCappedView } from './capped-view.ts';
 import { renderCumulativeCurve } from './cumulative-curve.ts';
 import { byId, h } from './dom.ts';
 import { renderEstimates } from './estimates.ts';
+import { waitForFirstCatalog } from './first-catalog.ts';
 import { ModelBrowser } from './model-browser.ts';
 import { renderOverlapMatrix } from './overlap-matrix.ts';
 import { loadCoverageReport, type FetchReport } from './report.ts';
@@ -11,10 +12,11 @@ import { renderStatus } from './status.ts';
 /** Marks when the status first shows, so a test (or a person in DevTools) can read how long it took. */
 const STATUS_RENDERED = 'hubcat:status-rendered';
 
-async function showReport(): Promise<void> {
+async function showReport(ready: Promise<void> = Promise.resolve()): Promise<void> {
   const status = byId('status');
   status.setAttribute('aria-busy', 'true');
   try {
+    await ready;
     const { report, missing } = await loadCoverageReport();
     renderStatus(byId('status-body'), report);
     // The status names the cache's last error, if it has one; otherwise say why there is no report.
@@ -74,5 +76,7 @@ const afterNextPaint = (): Promise<void> =>
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 byId('reload-report').addEventListener('click', () => void showReport());
-new ModelBrowser().start();
-void showReport();
+const firstCatalog = waitForFirstCatalog(byId('status-body'));
+void showReport(firstCatalog);
+// The browser's queries would wait on the same first fetch; they start once it is over (or the status says why not).
+void firstCatalog.catch(() => undefined).then(() => new ModelBrowser().start());
