@@ -47,7 +47,8 @@ function recordTiming(name: string, ms: number): void {
 
 describe('the dashboard against `hubcat demo` (paginating upstream, auto strategy)', () => {
   const browser = useChromium();
-  const demo = useDemo();
+  // Held still: a demo that evolves and refreshes every 30 s would redraw the live page under the test's feet.
+  const demo = useDemo(['--evolve-every', '0']);
   let api: CoverageReportQuery;
   let report: NonNullable<CoverageReportQuery['fetchReport']>;
 
@@ -339,7 +340,7 @@ describe('the dashboard against `hubcat demo` (paginating upstream, auto strateg
 
 describe("the dashboard against a capped upstream crawled with the gateway's two sorts", () => {
   const browser = useChromium();
-  const demo = useDemo(['--capped', '--strategy', 'multi-sort', '--sorts', 'likes,downloads']);
+  const demo = useDemo(['--capped', '--strategy', 'multi-sort', '--sorts', 'likes,downloads', '--evolve-every', '0']);
 
   it('shows the estimates with their intervals, marked as lower bounds, and the 1,000 / 204 / 796 split', async () => {
     const watched = await watchedPage(browser.context(), demo.origin);

@@ -1,7 +1,10 @@
 import { renderCappedView } from './capped-view.ts';
+import { showChanges } from './changes.ts';
 import { renderCumulativeCurve } from './cumulative-curve.ts';
 import { byId, h } from './dom.ts';
 import { renderEstimates } from './estimates.ts';
+import { formatCount, formatInstant } from './format.ts';
+import { followCatalogUpdates, type CatalogUpdate } from './live-feed.ts';
 import { waitForFirstCatalog } from './first-catalog.ts';
 import { ModelBrowser } from './model-browser.ts';
 import { renderOverlapMatrix } from './overlap-matrix.ts';
@@ -75,8 +78,33 @@ const afterNextPaint = (): Promise<void> =>
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+async function showHistory(): Promise<void> {
+  try {
+    await showChanges(byId('changes'), byId('changes-body'));
+  } catch (error) {
+    byId('changes').hidden = false;
+    byId('changes-body').replaceChildren(
+      h('p', { class: 'error' }, `The changes could not be loaded: ${messageOf(error)}`),
+    );
+  }
+}
+
+const LIVE = 'Live: this page updates itself when a new snapshot of the catalog is published.';
+
+/** A new snapshot was published: the status, the report and the history follow it without a reload. */
+function onCatalogUpdate({ snapshot }: CatalogUpdate): void {
+  byId('live-status').textContent =
+    `Updated live: snapshot ${snapshot.id} (${formatCount(snapshot.size)} models) was published at ` +
+    `${formatInstant(snapshot.detectedAt)}.`;
+  void showReport().then(showHistory);
+}
+
 byId('reload-report').addEventListener('click', () => void showReport());
 const firstCatalog = waitForFirstCatalog(byId('status-body'));
-void showReport(firstCatalog);
+void showReport(firstCatalog).then(showHistory);
 // The browser's queries would wait on the same first fetch; they start once it is over (or the status says why not).
 void firstCatalog.catch(() => undefined).then(() => new ModelBrowser().start());
+followCatalogUpdates({
+  onOpen: () => (byId('live-status').textContent = LIVE),
+  onUpdate: onCatalogUpdate,
+});
