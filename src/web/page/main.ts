@@ -8,6 +8,7 @@ import { followCatalogUpdates, type CatalogUpdate } from './live-feed.ts';
 import { waitForFirstCatalog } from './first-catalog.ts';
 import { ModelBrowser } from './model-browser.ts';
 import { renderOverlapMatrix } from './overlap-matrix.ts';
+import { showProviders } from './providers.ts';
 import { loadCoverageReport, type FetchReport } from './report.ts';
 import { renderSortBars } from './sort-bars.ts';
 import { renderStatus } from './status.ts';
@@ -15,7 +16,8 @@ import { renderStatus } from './status.ts';
 /** Marks when the status first shows, so a test (or a person in DevTools) can read how long it took. */
 const STATUS_RENDERED = 'hubcat:status-rendered';
 
-async function showReport(ready: Promise<void> = Promise.resolve()): Promise<void> {
+/** Shows the status and the report's sections; true when there is a report (a catalog) to show more of. */
+async function showReport(ready: Promise<void> = Promise.resolve()): Promise<boolean> {
   const status = byId('status');
   status.setAttribute('aria-busy', 'true');
   try {
@@ -29,10 +31,12 @@ async function showReport(ready: Promise<void> = Promise.resolve()): Promise<voi
     // Let the status paint before the charts take their turn on the main thread.
     await afterNextPaint();
     showReportSections(report.fetchReport ?? null);
+    return report.fetchReport != null;
   } catch (error) {
     byId('status-body').replaceChildren(
       h('p', { class: 'error', role: 'alert' }, `The coverage report could not be loaded: ${messageOf(error)}`),
     );
+    return false;
   } finally {
     status.removeAttribute('aria-busy');
   }
@@ -78,14 +82,29 @@ const afterNextPaint = (): Promise<void> =>
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-async function showHistory(): Promise<void> {
+/** The parts beside the report that come from their own operations: providers, and the changes over time. */
+async function showCatalogParts(hasReport: boolean): Promise<void> {
+  if (!hasReport) return;
+  await Promise.all([
+    showPart('providers', 'The providers', showProviders),
+    showPart('changes', 'The changes', showChanges),
+  ]);
+}
+
+async function showPart(
+  id: string,
+  name: string,
+  show: (section: HTMLElement, body: HTMLElement) => Promise<void>,
+): Promise<void> {
+  const [section, body] = [byId(id), byId(`${id}-body`)];
+  body.setAttribute('aria-busy', 'true');
   try {
-    await showChanges(byId('changes'), byId('changes-body'));
+    await show(section, body);
   } catch (error) {
-    byId('changes').hidden = false;
-    byId('changes-body').replaceChildren(
-      h('p', { class: 'error' }, `The changes could not be loaded: ${messageOf(error)}`),
-    );
+    section.hidden = false;
+    body.replaceChildren(h('p', { class: 'error' }, `${name} could not be loaded: ${messageOf(error)}`));
+  } finally {
+    body.removeAttribute('aria-busy');
   }
 }
 
@@ -96,12 +115,12 @@ function onCatalogUpdate({ snapshot }: CatalogUpdate): void {
   byId('live-status').textContent =
     `Updated live: snapshot ${snapshot.id} (${formatCount(snapshot.size)} models) was published at ` +
     `${formatInstant(snapshot.detectedAt)}.`;
-  void showReport().then(showHistory);
+  void showReport().then(showCatalogParts);
 }
 
-byId('reload-report').addEventListener('click', () => void showReport());
+byId('reload-report').addEventListener('click', () => void showReport().then(showCatalogParts));
 const firstCatalog = waitForFirstCatalog(byId('status-body'));
-void showReport(firstCatalog).then(showHistory);
+void showReport(firstCatalog).then(showCatalogParts);
 // The browser's queries would wait on the same first fetch; they start once it is over (or the status says why not).
 void firstCatalog.catch(() => undefined).then(() => new ModelBrowser().start());
 followCatalogUpdates({
