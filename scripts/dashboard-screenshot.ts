@@ -41,6 +41,10 @@ async function screenshot(url: string): Promise<void> {
     await page.locator('#status:not([aria-busy]) .facts').waitFor();
     await page.locator('#models tbody tr').first().waitFor();
     await page.locator('#models-box:not([aria-busy])').waitFor();
+    await page.locator('#sorts-curve svg').waitFor();
+    for (const part of ['#providers-body', '#changes-body']) {
+      await page.locator(`${part}:not([aria-busy])`).waitFor({ state: 'attached' });
+    }
     await page.screenshot({ path: OUTPUT, fullPage: true });
   } finally {
     await browser.close();
