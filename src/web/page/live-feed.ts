@@ -11,6 +11,8 @@ export type CatalogUpdate = CatalogUpdatedSubscription['catalogUpdated'];
 export function followCatalogUpdates(handlers: {
   onOpen: () => void;
   onUpdate: (update: CatalogUpdate) => void;
+  /** The feed dropped: `retrying` while EventSource reconnects by itself, false once it has given up. */
+  onLost: (retrying: boolean) => void;
 }): () => void {
   const url = new URL('/graphql', location.href);
   url.searchParams.set('query', print(CatalogUpdatedDocument));
@@ -21,6 +23,7 @@ export function followCatalogUpdates(handlers: {
     if (message.data) handlers.onUpdate(message.data.catalogUpdated);
   });
   source.addEventListener('open', handlers.onOpen);
+  source.addEventListener('error', () => handlers.onLost(source.readyState === EventSource.CONNECTING));
   source.addEventListener('complete', () => source.close());
   return () => source.close();
 }

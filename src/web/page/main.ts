@@ -126,4 +126,8 @@ void firstCatalog.catch(() => undefined).then(() => new ModelBrowser().start());
 followCatalogUpdates({
   onOpen: () => (byId('live-status').textContent = LIVE),
   onUpdate: onCatalogUpdate,
+  onLost: (retrying) =>
+    (byId('live-status').textContent = retrying
+      ? 'The live feed dropped; reconnecting…'
+      : 'The live feed is unavailable: use Reload report to see a newer snapshot.'),
 });
