@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, type App, type RunningServer } from '../../src/app/index.ts';
 import {
+  BrowsedModelsDocument,
   CoverageReportDocument,
   RecentChangesDocument,
   SnapshotsDocument,
@@ -10,7 +11,7 @@ import { seriousViolations, useChromium, watchedPage, type WatchedPage } from '.
 import { buildDashboard } from '../support/dashboard.ts';
 import { useEmulator } from '../support/emulator.ts';
 import { appFor, query } from '../support/graphql.ts';
-import { count, statusFact, tableRows } from './page-reading.ts';
+import { count, modelLinks, statusFact, tableRows, waitForSummary } from './page-reading.ts';
 
 type Snapshot = SnapshotsQuery['snapshots'][number];
 
@@ -69,7 +70,7 @@ describe('changes over time, followed live (a server in the test process, refres
     await page.close();
   });
 
-  it('shows a newly published snapshot, its counts and its changes without a reload', async () => {
+  it('shows a newly published snapshot, its counts, its changes and its models without a reload', async () => {
     const { page, problems } = await open();
     await page.evaluate('window.notReloaded = true');
     const before = (await query(app, CoverageReportDocument)).catalog.size;
@@ -104,6 +105,14 @@ describe('changes over time, followed live (a server in the test process, refres
     expect(await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))).toEqual(
       changes.nodes.flatMap((change) => (change.model ? [change.model.url] : [])),
     );
+    const browsed = await query(app, BrowsedModelsDocument, {
+      filter: {},
+      orderBy: { field: 'DOWNLOADS', direction: 'DESC' },
+      first: 25,
+    });
+    await waitForSummary(page, browsed.models.totalCount, 1);
+    expect(browsed.models.totalCount).toBe(latest.size);
+    expect((await modelLinks(page)).map((link) => link.id)).toEqual(browsed.models.nodes.map((model) => model.id));
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -116,13 +116,20 @@ function onCatalogUpdate({ snapshot }: CatalogUpdate): void {
     `Updated live: snapshot ${snapshot.id} (${formatCount(snapshot.size)} models) was published at ` +
     `${formatInstant(snapshot.detectedAt)}.`;
   void showReport().then(showCatalogParts);
+  void browser.then((started) => started.followNewSnapshot());
 }
 
 byId('reload-report').addEventListener('click', () => void showReport().then(showCatalogParts));
 const firstCatalog = waitForFirstCatalog(byId('status-body'));
 void showReport(firstCatalog).then(showCatalogParts);
 // The browser's queries would wait on the same first fetch; they start once it is over (or the status says why not).
-void firstCatalog.catch(() => undefined).then(() => new ModelBrowser().start());
+const browser = firstCatalog
+  .catch(() => undefined)
+  .then(() => {
+    const started = new ModelBrowser();
+    started.start();
+    return started;
+  });
 followCatalogUpdates({
   onOpen: () => (byId('live-status').textContent = LIVE),
   onUpdate: onCatalogUpdate,

@@ -21,6 +21,7 @@ export class ModelBrowser {
   private cursors: (string | null)[] = [null];
   private endCursor: string | null = null;
   private inFlight: AbortController | null = null;
+  private outdated = false;
 
   start(): void {
     this.writeForm(this.state);
@@ -39,6 +40,17 @@ export class ModelBrowser {
     this.next.addEventListener('click', () => this.turnPage(1));
     this.previous.addEventListener('click', () => this.turnPage(-1));
     void this.load();
+  }
+
+  /**
+   * A new snapshot was published: the first page is loaded again from it. A later page stays as it is until the
+   * person pages, when its cursor, bound to the old snapshot, sends them back to the first page with a note.
+   */
+  followNewSnapshot(): void {
+    if (this.cursors.length > 1) return;
+    // A load in flight may have been answered from the old snapshot; it runs again once done, rather than cut short.
+    if (this.inFlight === null) void this.load();
+    else this.outdated = true;
   }
 
   private apply(state: FilterState): void {
@@ -67,7 +79,16 @@ export class ModelBrowser {
       if (controller.signal.aborted) return;
       this.fail(error);
     } finally {
-      if (this.inFlight === controller) this.tableBox.removeAttribute('aria-busy');
+      if (this.inFlight === controller) this.settle();
+    }
+  }
+
+  private settle(): void {
+    this.tableBox.removeAttribute('aria-busy');
+    this.inFlight = null;
+    if (this.outdated) {
+      this.outdated = false;
+      void this.load();
     }
   }
 
