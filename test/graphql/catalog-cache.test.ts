@@ -111,6 +111,19 @@ describe('the snapshot cache behind the API', () => {
     expect(models.errors?.[0]?.extensions?.code).toBe('CATALOG_UNAVAILABLE');
   });
 
+  it('answers catalog(wait: false) at once while the first fetch it started runs, and the catalog after it', async () => {
+    emulator.resetLog();
+    const app = appFor(emulator.url);
+    const during = await query(app, '{ catalog(wait: false) { size fetchedAt lastError } }');
+    await app.catalog.settled();
+    const after = await query(app, '{ catalog(wait: false) { size fetchedAt } }');
+    await app.close();
+
+    expect(during).toEqual({ catalog: { size: 0, fetchedAt: null, lastError: null } });
+    expect(listingRequests(emulator)).toBeGreaterThan(0);
+    expect(after).toMatchObject({ catalog: { size: 1377, fetchedAt: expect.any(String) } });
+  });
+
   it('retries a failing upstream after 30 s, then 60 s, instead of on every stale query', async () => {
     const clock = manualClock();
     const app = appFor(emulator.url, { ttlSeconds: '3600' }, { now: clock.now });

@@ -12,7 +12,7 @@ const VITE = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import
 let built: Promise<unknown> | null = null;
 
 /** Builds the dashboard the way `npm run build:web` does, once per test process. */
-function buildDashboard(): Promise<unknown> {
+export function buildDashboard(): Promise<unknown> {
   built ??= promisify(execFile)(process.execPath, [VITE, 'build', '--config', 'src/web/vite.config.ts'], {
     cwd: ROOT,
   });

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  BrowsedModelsDocument,
   CoverageReportDocument,
   FilteredModelsDocument,
   type CoverageReportQuery,
@@ -11,10 +12,19 @@ import {
 } from '../../schema/generated/graphql.ts';
 import { seriousViolations, useChromium, watchedPage, type WatchedPage } from '../support/browser.ts';
 import { useDemo, useHubcat, type RunningHubcat } from '../support/dashboard.ts';
-import { count, estimate, modelLinks, percent, statusFact, tableRows, waitForSummary } from './page-reading.ts';
+import { useEmulator } from '../support/emulator.ts';
+import {
+  count,
+  estimate,
+  facetCounts,
+  modelLinks,
+  percent,
+  statusFact,
+  tableRows,
+  waitForSummary,
+} from './page-reading.ts';
 
 const REPORTS = new URL('../../.reports/', import.meta.url);
-const README_SCREENSHOT = new URL('../../docs/dashboard.png', import.meta.url);
 const timings: Record<string, number> = {};
 
 /** Opens the dashboard and waits until its status and first page of models are on screen. */
@@ -37,7 +47,8 @@ function recordTiming(name: string, ms: number): void {
 
 describe('the dashboard against `hubcat demo` (paginating upstream, auto strategy)', () => {
   const browser = useChromium();
-  const demo = useDemo();
+  // Held still: a demo that evolves and refreshes every 30 s would redraw the live page under the test's feet.
+  const demo = useDemo(['--evolve-every', '0']);
   let api: CoverageReportQuery;
   let report: NonNullable<CoverageReportQuery['fetchReport']>;
 
@@ -185,12 +196,54 @@ describe('the dashboard against `hubcat demo` (paginating upstream, auto strateg
     expect(expected.totalCount).toBeLessThan(api.catalog.size);
 
     await page.getByLabel('Min likes').fill('50');
-    await page.getByLabel('Task').fill('feature-extraction');
+    await page.getByLabel('Task', { exact: true }).fill('feature-extraction');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await waitForSummary(page, expected.totalCount, 1);
 
     expect(await modelLinks(page)).toEqual(expected.nodes.map((model) => ({ id: model.id, href: model.url })));
     expect(new URL(page.url()).search).toBe('?task=feature-extraction&minLikes=50');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('lists facet counts beside the filters that equal the API’s facets, and applies a value on click or Enter', async () => {
+    const { page, problems } = await open();
+    const byDownloads = { field: 'DOWNLOADS', direction: 'DESC' } as const;
+    const browse = (filter: NonNullable<FilteredModelsQueryVariables['filter']>) =>
+      demo.query(BrowsedModelsDocument, { filter, orderBy: byDownloads, first: 25 }).then((data) => data.models);
+    const shown = (counts: readonly { value: string; count: number }[]) =>
+      counts.map(({ value, count: n }): [string, string] => [value, count(n)]);
+    const expectFacetsOf = async (models: Awaited<ReturnType<typeof browse>>) => {
+      expect(await facetCounts(page, 'f-task')).toEqual(shown(models.facets.pipelineTags));
+      expect(await facetCounts(page, 'f-library')).toEqual(shown(models.facets.libraries));
+      expect(await facetCounts(page, 'f-author')).toEqual(shown(models.facets.authors));
+      expect(await facetCounts(page, 'f-gated')).toEqual(shown(models.facets.gated));
+      expect(await facetCounts(page, 'f-quality')).toEqual(shown(models.facets.quality));
+    };
+
+    const liked = await browse({ minLikes: 50 });
+    expect(liked.facets.pipelineTags.length).toBeGreaterThan(1);
+    await page.getByLabel('Min likes').fill('50');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await waitForSummary(page, liked.totalCount, 1);
+    await expectFacetsOf(liked);
+
+    const task = liked.facets.pipelineTags[1]!.value;
+    const byTask = await browse({ minLikes: 50, pipelineTags: [task] });
+    expect(byTask.totalCount).toBe(liked.facets.pipelineTags[1]!.count);
+    await page.getByRole('list', { name: 'Task: matching models per value' }).locator(`[data-value="${task}"]`).click();
+    await waitForSummary(page, byTask.totalCount, 1);
+    expect(await page.getByLabel('Task', { exact: true }).inputValue()).toBe(task);
+    await expectFacetsOf(byTask);
+    expect(await page.locator(`.field:has(#f-task) [data-value="${task}"]`).getAttribute('aria-pressed')).toBe('true');
+
+    const library = byTask.facets.libraries[0]!.value;
+    const byLibrary = await browse({ minLikes: 50, pipelineTags: [task], libraries: [library] });
+    await page.locator(`.field:has(#f-library) [data-value="${library}"]`).focus();
+    await page.keyboard.press('Enter');
+    await waitForSummary(page, byLibrary.totalCount, 1);
+    expect(byLibrary.totalCount).toBe(byTask.facets.libraries[0]!.count);
+    await expectFacetsOf(byLibrary);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -223,7 +276,7 @@ describe('the dashboard against `hubcat demo` (paginating upstream, auto strateg
   it('can be used with the keyboard alone: every control is reached by Tab, Enter applies and pages', async () => {
     const { page } = await open();
     const reached: string[] = [];
-    for (let presses = 0; presses < 60 && !reached.includes('next-page'); presses++) {
+    for (let presses = 0; presses < 120 && !reached.includes('next-page'); presses++) {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate<string>('document.activeElement.id || document.activeElement.tagName'));
     }
@@ -279,10 +332,6 @@ describe('the dashboard against `hubcat demo` (paginating upstream, auto strateg
       await openDashboard(demo, desktop, '?pageSize=10');
       const path = new URL(`dashboard-desktop-${colorScheme}.png`, REPORTS);
       await desktop.page.screenshot({ path: path.pathname, fullPage: true });
-      if (colorScheme === 'light') {
-        mkdirSync(new URL('.', README_SCREENSHOT), { recursive: true });
-        writeFileSync(README_SCREENSHOT, readFileSync(path));
-      }
       expect(desktop.problems).toEqual([]);
       await desktop.page.close();
     }
@@ -291,7 +340,7 @@ describe('the dashboard against `hubcat demo` (paginating upstream, auto strateg
 
 describe("the dashboard against a capped upstream crawled with the gateway's two sorts", () => {
   const browser = useChromium();
-  const demo = useDemo(['--capped', '--strategy', 'multi-sort', '--sorts', 'likes,downloads']);
+  const demo = useDemo(['--capped', '--strategy', 'multi-sort', '--sorts', 'likes,downloads', '--evolve-every', '0']);
 
   it('shows the estimates with their intervals, marked as lower bounds, and the 1,000 / 204 / 796 split', async () => {
     const watched = await watchedPage(browser.context(), demo.origin);
@@ -378,4 +427,28 @@ describe('the dashboard when the first fetch failed (hubcat serve, an upstream t
     expect(watched.problems).toEqual([]);
     await watched.page.close();
   });
+});
+
+describe('the dashboard while the first catalog is fetched (hubcat serve, a slow upstream)', () => {
+  const emulator = useEmulator({ latencyMs: 800 });
+  const browser = useChromium();
+  const server = useHubcat(() => ['serve', '--upstream', emulator.url]);
+
+  it('says the first catalog is being fetched, busy, then shows the report when it arrives, without reload', async () => {
+    const watched = await watchedPage(browser.context(), server.origin);
+    await watched.page.goto(server.url);
+    const waiting = watched.page.locator('#status[aria-busy="true"] [role="status"]');
+    await waiting.getByText('Fetching the first catalog from').waitFor({ timeout: 5000 });
+    // Shown while the server is not ready: the page is not waiting on a request that joined the fetch.
+    expect((await fetch(new URL('/readiness', server.url))).status).toBe(503);
+
+    await watched.page.locator('#status:not([aria-busy]) .facts').waitFor({ timeout: 60_000 });
+    const api = await server.query(CoverageReportDocument);
+    expect(api.catalog.size).toBeGreaterThan(0);
+    expect((await statusFact(watched.page, 'Models')).value).toBe(count(api.catalog.size));
+    expect(await watched.page.locator('#first-catalog').count()).toBe(0);
+    await watched.page.locator('#models tbody tr').first().waitFor();
+    expect(watched.problems).toEqual([]);
+    await watched.page.close();
+  }, 90_000);
 });

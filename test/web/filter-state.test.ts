@@ -4,19 +4,20 @@ import { filterStateFrom, queryParamsOf, variablesOf } from '../../src/web/page/
 describe("the model browser's filter in the address bar", () => {
   it('round-trips a shared link and turns it into FilteredModels variables', () => {
     const link = new URLSearchParams(
-      'search=bge&task=feature-extraction,+sentence-similarity&author=BAAI&minLikes=50&gated=false&quality=true' +
-        '&order=likes&pageSize=10',
+      'search=bge&task=feature-extraction,+sentence-similarity&author=BAAI&provider=groq&minLikes=50&gated=false' +
+        '&quality=true&order=likes&pageSize=10',
     );
     const state = filterStateFrom(link);
     expect(queryParamsOf(state).toString()).toBe(
-      'search=bge&task=feature-extraction%2C+sentence-similarity&author=BAAI&minLikes=50&gated=false&quality=true' +
-        '&order=likes&pageSize=10',
+      'search=bge&task=feature-extraction%2C+sentence-similarity&author=BAAI&provider=groq&minLikes=50&gated=false' +
+        '&quality=true&order=likes&pageSize=10',
     );
     expect(variablesOf(state, 'cursor-1')).toEqual({
       filter: {
         search: 'bge',
         pipelineTags: ['feature-extraction', 'sentence-similarity'],
         authors: ['BAAI'],
+        providers: ['groq'],
         minLikes: 50,
         gated: false,
         quality: true,

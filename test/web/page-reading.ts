@@ -37,3 +37,11 @@ export async function waitForSummary(page: Page, total: number, pageNumber: numb
   await page.locator('#browser-summary').getByText(text).waitFor();
   await page.locator('#models-box:not([aria-busy])').waitFor();
 }
+
+/** The facet values listed under a filter field, each as its value and its count as shown. */
+export async function facetCounts(page: Page, fieldId: string): Promise<[string, string][]> {
+  const buttons = page.locator(`.field:has(#${fieldId}) .facets button`);
+  const values = await buttons.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-value')));
+  const counts = await buttons.locator('.facet-count').allInnerTexts();
+  return values.map((value, index) => [value ?? '', counts[index] ?? '']);
+}

@@ -34,10 +34,20 @@ builder.queryField('catalog', (t) =>
   t.field({
     type: CatalogStatus,
     description: 'State of the cached catalog; answers even when the upstream cannot be reached',
-    resolve: async (_root, _args, context) => {
+    args: {
+      wait: t.arg.boolean({
+        defaultValue: true,
+        required: true,
+        description:
+          'Wait for a fetch that is bringing the first catalog (true), or answer at once with refreshing: true ' +
+          '(false), as a page that shows the fetch in progress does; either way the first query starts a lazy fetch',
+      }),
+    },
+    resolve: async (_root, { wait }, context) => {
       // Joining the shared fetch makes the first answer describe a catalog, not an empty cache; a failure shows in
       // lastError.
-      await context.catalog.snapshot().catch(() => undefined);
+      const joined = context.catalog.snapshot().catch(() => undefined);
+      if (wait) await joined;
       return context.catalog.status();
     },
   }),

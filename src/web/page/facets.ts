@@ -1,37 +1,80 @@
+import type { BrowsedModelsQuery } from '../../../schema/generated/graphql.ts';
 import { h } from './dom.ts';
+import { formatCount } from './format.ts';
 
-interface FacetCount {
+/** Counts per value of the filterable fields under the current filter (`ModelConnection.facets`). */
+export type Facets = BrowsedModelsQuery['models']['facets'];
+
+type FacetName = Exclude<keyof Facets, '__typename'>;
+
+/** A value of a facet a person picked: the form field it belongs to and the value. */
+export interface FacetPick {
+  field: string;
   value: string;
-  count: number;
 }
 
-/** Counts per value of the filterable fields, under the current filter (`ModelConnection.facets`). */
-type Facets = Partial<Record<'pipelineTags' | 'libraries' | 'authors', readonly FacetCount[]>>;
-
-const SUGGESTION_LISTS = { pipelineTags: 'task-options', libraries: 'library-options', authors: 'author-options' };
-
-// The most values a suggestion list offers; a datalist of thousands of authors helps no one.
-const MAX_SUGGESTIONS = 50;
+/** Which form field each facet sits beside. Task, library, author and provider take lists; gated and quality one. */
+const FIELD_OF: Record<FacetName, string> = {
+  pipelineTags: 'task',
+  libraries: 'library',
+  authors: 'author',
+  providers: 'provider',
+  gated: 'gated',
+  quality: 'quality',
+};
 
 /**
- * The facet counts of a result, if its operation asked for them. The schema has no `facets` yet; once
- * `ModelConnection.facets` lands, selecting it in `FilteredModels` is all it takes for the counts to appear.
+ * Shows, under each filter field, its facet's top values with their counts as buttons that apply the value. The API
+ * counts each facet without the field's own condition, so the alternatives to a choice stay listed beside it.
  */
-export function facetsOf(models: object): Facets | null {
-  return 'facets' in models && typeof models.facets === 'object' ? models.facets : null;
+export function showFacets(form: HTMLFormElement, facets: Facets, pick: (choice: FacetPick) => void): void {
+  for (const [facet, field] of Object.entries(FIELD_OF) as [FacetName, string][]) {
+    const control = form.elements.namedItem(field);
+    if (!(control instanceof HTMLInputElement || control instanceof HTMLSelectElement)) continue;
+    const box = control.closest('.field');
+    if (!(box instanceof HTMLElement)) continue;
+    const counts = facets[facet];
+    // A provider filter helps only when the catalog's models are served by more than one provider.
+    if (field === 'provider') box.hidden = counts.length < 2 && control.value === '';
+    box.querySelector('.facets')?.remove();
+    if (counts.length > 0) box.append(facetList(control, counts, (value) => pick({ field, value })));
+  }
 }
 
-/** Offers each field's values, with their counts, as suggestions of its input. */
-export function showFacets(facets: Facets | null): void {
-  if (facets === null) return;
-  for (const [field, listId] of Object.entries(SUGGESTION_LISTS)) {
-    const list = document.getElementById(listId);
-    const counts = facets[field as keyof Facets];
-    if (list === null || counts === undefined) continue;
-    list.replaceChildren(
-      ...counts
-        .slice(0, MAX_SUGGESTIONS)
-        .map(({ value, count }) => h('option', { value, label: `${value} (${count.toLocaleString()})` })),
-    );
-  }
+function facetList(
+  control: HTMLInputElement | HTMLSelectElement,
+  counts: Facets[FacetName],
+  pick: (value: string) => void,
+): HTMLElement {
+  const label = control.labels?.[0]?.textContent ?? control.name;
+  const chosen = new Set(selectedValues(control));
+  return h(
+    'ul',
+    { class: 'facets', 'aria-label': `${label}: matching models per value` },
+    ...counts.map(({ value, count }) => {
+      const button = h(
+        'button',
+        { type: 'button', class: 'facet', 'data-value': value, 'aria-pressed': String(chosen.has(value)) },
+        h('span', { class: 'facet-value' }, valueText(control, value)),
+        ' ',
+        h('span', { class: 'facet-count' }, formatCount(count)),
+      );
+      button.addEventListener('click', () => pick(value));
+      return h('li', {}, button);
+    }),
+  );
+}
+
+/** The values a field holds now: a comma list for text inputs, the choice of a select. */
+export function selectedValues(control: HTMLInputElement | HTMLSelectElement): string[] {
+  return control.value
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
+}
+
+/** How a value reads: a select's own wording of it (`true` → "Gated"), else the value itself. */
+function valueText(control: HTMLInputElement | HTMLSelectElement, value: string): string {
+  if (!(control instanceof HTMLSelectElement)) return value;
+  return [...control.options].find((option) => option.value === value)?.textContent ?? value;
 }

@@ -1,4 +1,4 @@
-import type { FilteredModelsQueryVariables, ModelFilter, ModelOrder } from '../../../schema/generated/graphql.ts';
+import type { BrowsedModelsQueryVariables, ModelFilter, ModelOrder } from '../../../schema/generated/graphql.ts';
 
 /** Orders the browser offers, by the name they carry in the form and the address bar. */
 const ORDERS = {
@@ -21,6 +21,7 @@ export interface FilterState {
   task: string;
   library: string;
   author: string;
+  provider: string;
   minDownloads: string;
   minLikes: string;
   gated: '' | 'true' | 'false';
@@ -34,6 +35,7 @@ export const EMPTY_FILTER: FilterState = {
   task: '',
   library: '',
   author: '',
+  provider: '',
   minDownloads: '',
   minLikes: '',
   gated: '',
@@ -42,7 +44,7 @@ export const EMPTY_FILTER: FilterState = {
   pageSize: DEFAULT_PAGE_SIZE,
 };
 
-const TEXT_FIELDS = ['search', 'task', 'library', 'author'] as const;
+const TEXT_FIELDS = ['search', 'task', 'library', 'author', 'provider'] as const;
 const COUNT_FIELDS = ['minDownloads', 'minLikes'] as const;
 
 /** Reads a state from form fields or query parameters (same names); unknown choices fall back to the defaults. */
@@ -76,14 +78,16 @@ export function queryParamsOf(state: FilterState): URLSearchParams {
   return params;
 }
 
-/** The `FilteredModels` variables of a state and a cursor. */
-export function variablesOf(state: FilterState, after: string | null): FilteredModelsQueryVariables {
+/** The `BrowsedModels` variables of a state and a cursor. */
+export function variablesOf(state: FilterState, after: string | null): BrowsedModelsQueryVariables {
   const filter: ModelFilter = {};
   if (state.search) filter.search = state.search;
   const [tasks, libraries, authors] = [list(state.task), list(state.library), list(state.author)];
   if (tasks.length > 0) filter.pipelineTags = tasks;
   if (libraries.length > 0) filter.libraries = libraries;
   if (authors.length > 0) filter.authors = authors;
+  const providers = list(state.provider);
+  if (providers.length > 0) filter.providers = providers;
   if (state.minDownloads) filter.minDownloads = Number(state.minDownloads);
   if (state.minLikes) filter.minLikes = Number(state.minLikes);
   if (state.gated) filter.gated = state.gated === 'true';

@@ -31,3 +31,6 @@ export const formatDay = (iso: string | null | undefined): string => (iso ? iso.
 
 /** Milliseconds as seconds to two decimals, like the CLI: 0.53 s. */
 export const formatDuration = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** An ISO instant as UTC to the second, the same for every reader: 2026-03-01 12:00:05 UTC. */
+export const formatInstant = (iso: string): string => `${iso.slice(0, 19).replace('T', ' ')} UTC`;

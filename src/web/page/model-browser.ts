@@ -1,7 +1,7 @@
-import { FilteredModelsDocument, type FilteredModelsQuery } from '../../../schema/generated/graphql.ts';
+import { BrowsedModelsDocument, type BrowsedModelsQuery } from '../../../schema/generated/graphql.ts';
 import { ApiError, request } from './api.ts';
 import { byId } from './dom.ts';
-import { facetsOf, showFacets } from './facets.ts';
+import { selectedValues, showFacets, type FacetPick } from './facets.ts';
 import { EMPTY_FILTER, filterStateFrom, queryParamsOf, variablesOf, type FilterState } from './filter-state.ts';
 import { formatCount } from './format.ts';
 import { modelTable } from './model-table.ts';
@@ -21,6 +21,7 @@ export class ModelBrowser {
   private cursors: (string | null)[] = [null];
   private endCursor: string | null = null;
   private inFlight: AbortController | null = null;
+  private outdated = false;
 
   start(): void {
     this.writeForm(this.state);
@@ -39,6 +40,17 @@ export class ModelBrowser {
     this.next.addEventListener('click', () => this.turnPage(1));
     this.previous.addEventListener('click', () => this.turnPage(-1));
     void this.load();
+  }
+
+  /**
+   * A new snapshot was published: the first page is loaded again from it. A later page stays as it is until the
+   * person pages, when its cursor, bound to the old snapshot, sends them back to the first page with a note.
+   */
+  followNewSnapshot(): void {
+    if (this.cursors.length > 1) return;
+    // A load in flight may have been answered from the old snapshot; it runs again once done, rather than cut short.
+    if (this.inFlight === null) void this.load();
+    else this.outdated = true;
   }
 
   private apply(state: FilterState): void {
@@ -61,17 +73,26 @@ export class ModelBrowser {
     this.tableBox.setAttribute('aria-busy', 'true');
     try {
       const after = this.cursors.at(-1) ?? null;
-      const result = await request(FilteredModelsDocument, variablesOf(this.state, after), controller.signal);
+      const result = await request(BrowsedModelsDocument, variablesOf(this.state, after), controller.signal);
       this.show(result.models);
     } catch (error) {
       if (controller.signal.aborted) return;
       this.fail(error);
     } finally {
-      if (this.inFlight === controller) this.tableBox.removeAttribute('aria-busy');
+      if (this.inFlight === controller) this.settle();
     }
   }
 
-  private show(models: FilteredModelsQuery['models']): void {
+  private settle(): void {
+    this.tableBox.removeAttribute('aria-busy');
+    this.inFlight = null;
+    if (this.outdated) {
+      this.outdated = false;
+      void this.load();
+    }
+  }
+
+  private show(models: BrowsedModelsQuery['models']): void {
     this.error.hidden = true;
     const page = this.cursors.length;
     const first = (page - 1) * this.state.pageSize + 1;
@@ -84,7 +105,19 @@ export class ModelBrowser {
     this.tableBox.replaceChildren(modelTable(`Models ${range} of ${formatCount(models.totalCount)}`, models.nodes));
     this.endCursor = models.pageInfo.endCursor ?? null;
     this.setPagers(page > 1, models.pageInfo.hasNextPage);
-    showFacets(facetsOf(models));
+    showFacets(this.form, models.facets, (choice) => this.pickFacet(choice));
+  }
+
+  /** A facet value toggles in a list field (any of its values matches) and replaces the choice of a select. */
+  private pickFacet({ field, value }: FacetPick): void {
+    const control = this.form.elements.namedItem(field);
+    if (control instanceof HTMLSelectElement) {
+      control.value = control.value === value ? '' : value;
+    } else if (control instanceof HTMLInputElement) {
+      const values = selectedValues(control);
+      control.value = (values.includes(value) ? values.filter((v) => v !== value) : [...values, value]).join(', ');
+    }
+    this.form.requestSubmit();
   }
 
   /** Enables the page buttons; focus stays on a button that is still usable, else moves to the other one. */

@@ -1,8 +1,8 @@
-import type { FilteredModelsQuery } from '../../../schema/generated/graphql.ts';
+import type { BrowsedModelsQuery } from '../../../schema/generated/graphql.ts';
 import { dataTable, safeLink } from './dom.ts';
 import { formatCount, formatDay } from './format.ts';
 
-export type ModelRow = FilteredModelsQuery['models']['nodes'][number];
+export type ModelRow = BrowsedModelsQuery['models']['nodes'][number];
 
 /** One page of models; each id links to its page on the Hub. */
 export function modelTable(caption: string, models: readonly ModelRow[]): HTMLTableElement {

@@ -1,5 +1,5 @@
 import { h, type Child } from './dom.ts';
-import { formatCount, formatDuration, formatPercent, formatSeconds } from './format.ts';
+import { formatCount, formatDuration, formatInstant, formatPercent, formatSeconds } from './format.ts';
 import type { CatalogStatus, CoverageReport, FetchReport } from './report.ts';
 
 const METHOD_NAMES = { CURSOR: 'cursor', COVERING_PARTITION: 'covering partition', NONE: 'none' } as const;
@@ -39,6 +39,7 @@ function reportFacts(report: FetchReport): HTMLElement[] {
       coverage.ratio === null || coverage.ratio === undefined ? 'unknown' : formatPercent(coverage.ratio),
       coverage.basis,
     ),
+    fact('Snapshot', report.id, `fetch finished ${formatInstant(report.finishedAt)}`, 'wide'),
     fact(
       'Requests',
       formatCount(report.requestCount),
