@@ -31,9 +31,9 @@ const COMMON = 256;
 const RECENT_CONDITION_BITSETS = 128;
 /**
  * Models kept as objects for pages to share: the rows popular pages show again and again (the most downloaded, the
- * most liked) are made once instead of per request. About 1 KB each, so 8 MB at most.
+ * most liked) are made once instead of per request. About 1 KB each, so 8 MB at most (two generations of this many).
  */
-const MODEL_SLOTS = 8192;
+const MODEL_SLOTS = 4096;
 /** Distinct searches and quality bars kept per snapshot: a user pages and facets over the same one. */
 const RECENT_SEARCHES = 16;
 const RECENT_BARS = 4;

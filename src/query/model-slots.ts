@@ -1,30 +1,28 @@
 import type { Model } from '../catalog/index.ts';
 
 /**
- * Models kept for pages to share, each in the slot its row number picks (row modulo the capacity, a power of two): a
- * lookup is two array reads. A least-recently-used map costs more in its own bookkeeping (a delete and an insert per
- * hit) than making the model does; here two rows that share a slot just take turns, and the rows popular pages show
- * again and again (the most downloaded, the most liked) mostly keep theirs.
+ * Models kept for pages to share, in two generations: the rows used since the current generation began, and those of
+ * the one before, which a use moves up. When the current one is full it becomes the older and the oldest is dropped,
+ * so every row used among the last `capacity` lookups is kept (at most twice that many models are). A hit is one or
+ * two map reads; a least-recently-used map costs more in its own bookkeeping (a delete and an insert per hit) than
+ * making the model does.
  */
 export class ModelSlots {
-  readonly #rows: Int32Array;
-  readonly #models: (Model | undefined)[];
-  readonly #mask: number;
+  #current = new Map<number, Model>();
+  #older = new Map<number, Model>();
 
-  constructor(capacity: number) {
-    if (!Number.isInteger(Math.log2(capacity))) throw new RangeError(`capacity ${capacity} is not a power of two`);
-    this.#rows = new Int32Array(capacity).fill(-1);
-    this.#models = new Array<Model | undefined>(capacity);
-    this.#mask = capacity - 1;
-  }
+  constructor(private readonly capacity: number) {}
 
-  /** The model of `row`, made by `make` unless its slot holds it already. */
+  /** The model of `row`, made by `make` unless it is kept already. */
   get(row: number, make: () => Model): Model {
-    const slot = row & this.#mask;
-    if (this.#rows[slot] === row) return this.#models[slot]!;
-    const model = make();
-    this.#rows[slot] = row;
-    this.#models[slot] = model;
+    const current = this.#current.get(row);
+    if (current !== undefined) return current;
+    const model = this.#older.get(row) ?? make();
+    if (this.#current.size >= this.capacity) {
+      this.#older = this.#current;
+      this.#current = new Map();
+    }
+    this.#current.set(row, model);
     return model;
   }
 }
