@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client';
 import { fetchCatalog, type CaptureFailure, type CatalogSnapshot, type FetchPlan } from '../catalog/index.ts';
 import { describeConfig, type Config } from '../config.ts';
 import { createHubcatYoga, type HubcatYoga, type QueryLimits } from '../graphql/index.ts';
+import { prepareCatalogInSteps } from '../query/index.ts';
 import { HubClient, HubProtocolError, RouterClient, type RetryEvent } from '../hub/index.ts';
 import { CatalogCache, catalogKeys, SharedCatalog, type CacheEvent, type CatalogKeys } from '../store/index.ts';
 import { silentLogger, type AppLogger } from './app-logger.ts';
@@ -91,6 +92,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       options.onCacheEvent?.(event);
     },
     onReplace: live.updates.onReplace,
+    prepare: (snapshot) => prepareCatalogInSteps(snapshot.models),
   });
   metrics.watchCatalog(catalog);
   live.schedule(catalog);

@@ -101,9 +101,18 @@ export class CatalogIndex {
 
   /** Builds what is otherwise built on first use: every order and the search column. */
   prepare(): this {
-    for (const field of NUMERIC_FIELDS) this.columnOrders(field);
-    this.#idSearch();
+    for (const step of this.preparation()) step();
     return this;
+  }
+
+  /** Whether every order and the search column are built. */
+  get prepared(): boolean {
+    return this.#orders.size === NUMERIC_FIELDS.length && this.#search !== null;
+  }
+
+  /** `prepare` as separate steps (an order, the search column), for a caller that yields between them. */
+  preparation(): (() => void)[] {
+    return [...NUMERIC_FIELDS.map((field) => () => void this.columnOrders(field)), () => void this.#idSearch()];
   }
 
   isLive(mappingEntry: number): boolean {
