@@ -177,7 +177,7 @@ function report(rows: Row[]): BenchResult {
         : '',
       `Redis bytes ÷ JSON bytes (the baseline: one uncompressed value): ${rows.map((row) => ratio(row.redisBytes / 1024 / row.jsonKiB)).join(' / ')}`,
       "Writer live heap: measured after a full GC as each chunk is sent (the chunk's rows and deflated bytes are live then); it stays near one chunk whatever the snapshot's size, against the whole snapshot as JSON beside it. Write times exclude those forced GCs.",
-      'Publish → adopted includes the replica loading the snapshot (fetch every chunk, verify, inflate, validate each row, build the table); while it builds the table its event loop is busy.',
+      'Publish → adopted includes the replica loading the snapshot: a few chunks fetched at a time, each verified, inflated, its rows validated and added to the table, the event loop getting a turn after each chunk.',
     ].filter(Boolean),
   };
 }

@@ -2,17 +2,18 @@
  * Child process of the query benchmark, one per catalog size, so its heap holds hubcat's snapshot and nothing of the
  * emulator's or the load generator's. It loads the catalog (`--upstream URL`: fetched from a Hub emulator, cursor
  * mode, sort createdAt; `--synthetic N`: N generated rows, see synthetic-catalog.ts), prepares its indexes, measures
- * the engine and prints one JSON line (`EngineFigures`); then serves it over HTTP on an ephemeral port, prints
+ * the engine and prints one JSON line (`EngineFigures`); then serves it over HTTP on an ephemeral port as `hubcat serve`
+ * does (the same app, plugins and HTTP server), prints
  * `{"url": …}`, and answers each line `cpu` on its standard input with `{"cpuMs": …}`, the CPU time it has used, until
  * that input closes.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import { collectDefaultMetrics } from 'prom-client';
+import { createApp, listen } from '../../src/app/index.ts';
 import type { CatalogSnapshot } from '../../src/catalog/index.ts';
-import { createHubcatYoga, type HubcatServerOptions } from '../../src/graphql/index.ts';
-import { prepareCatalog, type CatalogView } from '../../src/query/index.ts';
-import { CatalogCache } from '../../src/store/index.ts';
+import { createLogger } from '../../src/cli/logger.ts';
+import { loadConfig } from '../../src/config.ts';
+import { isCatalogPrepared, type CatalogView } from '../../src/query/index.ts';
 import { fetchFrom } from './fetch.ts';
 import { measureEngine, QUALITY_BAR, type EngineFigures } from './engine-figures.ts';
 import { syntheticSnapshot } from './synthetic-catalog.ts';
@@ -39,20 +40,39 @@ const loadStarted = performance.now();
 const load: () => Promise<CatalogSnapshot> = values.synthetic
   ? () => Promise.resolve(syntheticSnapshot(Number(values.synthetic)))
   : () => fetchFrom(values.upstream!, { sorts: ['createdAt'] });
-// Nothing shared: the catalog is held in this process only, as a server without HUBCAT_CACHE_URL holds it.
-const catalog = new CatalogCache({
-  replicaId: 'bench',
-  // A million generated rows take longer than a query's usual wait for the first snapshot.
-  coldWaitMs: 30 * 60_000,
-  ttlSeconds: 86_400,
-  fetchSnapshot: load,
+// The app `hubcat serve` runs, with its whole plugin set (guards, compiled execution, response cache, metrics, HTTP
+// policy, request log) and its defaults; the environment is ignored, so a HUBCAT_* variable cannot change what is
+// measured. Nothing shared: the catalog is held in this process only, as a server without HUBCAT_CACHE_URL holds it.
+const config = loadConfig(
+  {
+    endpoint: values.upstream ?? 'http://127.0.0.1:9',
+    // A million generated rows take longer than a query's usual wait for the first snapshot.
+    coldWaitSeconds: 3600,
+    ttlSeconds: 86_400,
+    refreshIntervalSeconds: 0,
+    qualityMinDownloads: QUALITY_BAR.minDownloads,
+    qualityMinLikes: QUALITY_BAR.minLikes,
+    responseCache: values['response-cache'],
+    logLevel: 'info',
+  },
+  {},
+);
+// The app readies each snapshot's indexes before serving it; how long that took is its `snapshot-prepared` event's.
+let prepareMs = Number.NaN;
+const app = createApp(config, {
+  onCacheEvent: (event) => {
+    if (event.type === 'snapshot-prepared') prepareMs = event.ms;
+  },
   upstreamLabel: values.upstream ?? 'synthetic',
+  fetchSnapshot: load,
+  logger: createLogger(config.logLevel),
+  graphiql: false,
 });
+collectDefaultMetrics({ register: app.metrics });
+const catalog = app.catalog;
 const snapshot = await catalog.snapshot();
-const loadMs = performance.now() - loadStarted;
-const prepareStarted = performance.now();
-prepareCatalog(snapshot.models);
-const prepareMs = performance.now() - prepareStarted;
+if (!isCatalogPrepared(snapshot.models)) throw new Error('the app served a snapshot it had not prepared');
+const loadMs = performance.now() - loadStarted - prepareMs;
 const after = memory();
 
 const view: CatalogView = { snapshotId: snapshot.id, models: snapshot.models };
@@ -72,19 +92,8 @@ const figures: EngineFigures = {
 };
 process.stdout.write(`${JSON.stringify(figures)}\n`);
 
-const yoga = createHubcatYoga({
-  catalog,
-  qualityBar: QUALITY_BAR,
-  graphiql: false,
-  responseCache: values['response-cache'] !== 'false',
-  // The change feed and the live subscription are not what the benchmark asks.
-  ...({} as Pick<HubcatServerOptions, 'history' | 'updates' | 'schedule'>),
-});
-const server = createServer((request, response) => void yoga(request, response));
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-process.stdout.write(
-  `${JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` })}\n`,
-);
+const server = await listen(app, 0, '127.0.0.1');
+process.stdout.write(`${JSON.stringify({ url: `${server.url}/graphql` })}\n`);
 
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (chunk: string) => {
@@ -94,8 +103,4 @@ process.stdin.on('data', (chunk: string) => {
     process.stdout.write(`${JSON.stringify({ cpuMs: (usage.user + usage.system) / 1000 })}\n`);
   }
 });
-process.stdin.on('end', () => {
-  server.close();
-  server.closeAllConnections();
-  process.exit(0);
-});
+process.stdin.on('end', () => void server.close(0).finally(() => process.exit(0)));

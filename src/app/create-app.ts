@@ -2,9 +2,10 @@ import { hostname } from 'node:os';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { fetchCatalog, type CaptureFailure, type FetchPlan } from '../catalog/index.ts';
+import { fetchCatalog, type CaptureFailure, type CatalogSnapshot, type FetchPlan } from '../catalog/index.ts';
 import { describeConfig, type Config } from '../config.ts';
 import { createHubcatYoga, type HubcatYoga, type QueryLimits } from '../graphql/index.ts';
+import { prepareCatalogInSteps } from '../query/index.ts';
 import { HubClient, HubProtocolError, RouterClient, type RetryEvent } from '../hub/index.ts';
 import { CatalogCache, catalogKeys, SharedCatalog, type CacheEvent, type CatalogKeys } from '../store/index.ts';
 import { silentLogger, type AppLogger } from './app-logger.ts';
@@ -32,6 +33,11 @@ export interface AppOptions extends Omit<LiveCatalogOptions, 'now' | 'onEvent'> 
    * own log and, at debug, one line per GraphQL request; the cache's too (Redis lost and back, rejected snapshots).
    */
   logger?: Logger;
+  /**
+   * Where snapshots come from instead of a crawl of the configured upstream: a generated catalog, or a benchmark's
+   * own fetch. Everything else (cache, GraphQL, plugins) is the app's as configured.
+   */
+  fetchSnapshot?: () => Promise<CatalogSnapshot>;
 }
 
 /** A hubcat wired from its configuration: Hub client → fetch plan → snapshot cache → GraphQL. */
@@ -67,8 +73,6 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const logger: AppLogger = options.logger ?? silentLogger;
   const shutdown = new AbortController();
   const metrics = createMetrics();
-  const client = hubClientOf(config, options, metrics);
-  const router = routerClientOf(config, options);
   const keys = catalogKeys({ upstream: config.endpoint, ...plan });
   // The history and the update channel take the catalog's hash tag, so that on a Redis Cluster they share its slot.
   const live = createLiveCatalog(config, keys.tag, { ...options, onEvent: options.onLiveEvent });
@@ -77,15 +81,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     shared: sharedCatalogOf(config, keys, replicaId),
     replicaId,
     ttlSeconds: config.ttlSeconds,
-    fetchSnapshot: () =>
-      fetchCatalog(plan, {
-        client,
-        router,
-        now: options.now,
-        signal: shutdown.signal,
-        onCaptureFailed: logFailure(logger),
-        onRouterFailed: logRouterFailure(logger),
-      }),
+    fetchSnapshot:
+      options.fetchSnapshot ?? upstreamFetch(config, options, { metrics, logger, signal: shutdown.signal }),
     upstreamLabel: options.upstreamLabel ?? config.endpoint,
     coldWaitMs: config.coldWaitSeconds * 1000,
     now: options.now,
@@ -95,6 +92,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       options.onCacheEvent?.(event);
     },
     onReplace: live.updates.onReplace,
+    prepare: (snapshot) => prepareCatalogInSteps(snapshot.models),
   });
   metrics.watchCatalog(catalog);
   live.schedule(catalog);
@@ -112,6 +110,25 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       await live.close();
     },
   };
+}
+
+/** One crawl of the configured upstream (and the router beside it) per call, as the fetch plan says. */
+function upstreamFetch(
+  config: Config,
+  options: AppOptions,
+  { metrics, logger, signal }: { metrics: AppMetrics; logger: AppLogger; signal: AbortSignal },
+): () => Promise<CatalogSnapshot> {
+  const client = hubClientOf(config, options, metrics);
+  const router = routerClientOf(config, options);
+  return () =>
+    fetchCatalog(fetchPlanOf(config), {
+      client,
+      router,
+      now: options.now,
+      signal,
+      onCaptureFailed: logFailure(logger),
+      onRouterFailed: logRouterFailure(logger),
+    });
 }
 
 /** The catalog in Redis that replicas of this fetch plan share, when a cache URL is set. */

@@ -3,6 +3,7 @@ import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { CacheEvent, CatalogCache } from '../store/index.ts';
+import { deprecatedFieldCounter } from './deprecated-fields.ts';
 
 /** hubcat's metrics: its own registry (one per app, so several apps can share a process) and the hooks that feed it. */
 export interface AppMetrics {
@@ -51,7 +52,7 @@ export function createMetrics(): AppMetrics {
 
   return {
     registry,
-    plugin: usePrometheus({ registry, endpoint: '/metrics', labels: { url: false } }),
+    plugin: prometheusPlugin(registry),
     countUpstream: (fetchImpl) => async (input, init) => {
       try {
         const response = await fetchImpl(input, init);
@@ -70,6 +71,23 @@ export function createMetrics(): AppMetrics {
       else observeSharing(event);
     },
     watchCatalog: (catalog) => registerCatalogGauges(registry, catalog),
+  };
+}
+
+/** Yoga's GraphQL metrics, its deprecated-field counter replaced by one that finds a document's fields once. */
+function prometheusPlugin(registry: Registry): Plugin {
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(
+        usePrometheus({
+          registry,
+          endpoint: '/metrics',
+          labels: { url: false },
+          metrics: { graphql_envelop_deprecated_field: false },
+        }),
+      );
+      addPlugin(deprecatedFieldCounter(registry));
+    },
   };
 }
 

@@ -62,9 +62,18 @@ export class ModelTable implements Iterable<Model> {
 
   /** The same from a stream that arrives asynchronously (a store read chunk by chunk). */
   static async fromAsync(models: AsyncIterable<Model> | Iterable<Model>): Promise<ModelTable> {
-    const builder = new ModelColumnsBuilder();
+    const builder = ModelTable.builder();
     for await (const model of models) builder.add(model);
-    return new ModelTable(builder.finish());
+    return builder.finish();
+  }
+
+  /**
+   * A table made a batch of models at a time, for a caller that yields between batches (a store read chunk by chunk):
+   * only the columns are kept, so memory stays near the table's size, never the rows' as objects.
+   */
+  static builder(): { add(model: Model): void; finish(): ModelTable } {
+    const columns = new ModelColumnsBuilder();
+    return { add: (model) => columns.add(model), finish: () => new ModelTable(columns.finish()) };
   }
 
   private constructor(columns: TableColumns) {

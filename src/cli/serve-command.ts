@@ -83,7 +83,11 @@ function logCacheEvent(logger: Logger, event: CacheEvent, options: ServeOptions)
     );
   } else if (event.type === 'snapshot-kept') {
     logger.warn({ reason: event.reason }, 'kept the last good snapshot');
-  } else if (['fetch-started', 'snapshot-replaced', 'snapshot-adopted', 'lease-acquired'].includes(event.type)) {
+  } else if (
+    ['fetch-started', 'snapshot-prepared', 'snapshot-replaced', 'snapshot-adopted', 'lease-acquired'].includes(
+      event.type,
+    )
+  ) {
     logger.info(event, event.type);
   }
   // The cache logs the rest itself (store lost and back, rejected snapshots) through the logger it is given.

@@ -27,11 +27,25 @@ export function queryGuards(limits: QueryLimits): Plugin[] {
   ];
 }
 
+/** Texts that passed the scan and are remembered as such; clients send the same few texts over and over. */
+const REMEMBERED_DOCUMENTS = 500;
+/** Only texts up to this long are remembered, so the memory stays bounded (a few MB at most). */
+const REMEMBERED_LENGTH = 16 * 1024;
+
 function documentGuard(limits: QueryLimits): Plugin {
+  // One per guard: the outcome depends on its limits.
+  const passed = new Set<string>();
   return {
     onParse({ params }) {
       const source: unknown = params.source;
-      scanDocument(source instanceof Source ? source.body : String(source), limits.maxTokens);
+      const text = source instanceof Source ? source.body : String(source);
+      if (!passed.has(text)) {
+        scanDocument(text, limits.maxTokens);
+        if (text.length <= REMEMBERED_LENGTH) {
+          if (passed.size >= REMEMBERED_DOCUMENTS) passed.clear();
+          passed.add(text);
+        }
+      }
       return ({ result, replaceParseResult }) => {
         const operations = isDocument(result) ? operationCount(result) : 0;
         if (operations > limits.maxOperations) {

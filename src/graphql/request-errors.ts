@@ -33,23 +33,30 @@ const clientErrorStatus: Plugin = {
 };
 
 /**
- * Variables are checked here, with graphql-js, before anything executes: graphql-js leaves its variable errors
- * ("Variable "$first" got invalid value …") without a code, which clients need to tell bad input from a server fault,
- * and compiled execution (graphql-jit) reports them in a shape of its own.
+ * Variable errors are reported as graphql-js words them, with a code: graphql-js leaves its variable errors
+ * ("Variable "$first" got invalid value …") without one, which clients need to tell bad input from a server fault, and
+ * compiled execution (graphql-jit) reports them in a shape of its own. Compiled execution checks the variables before
+ * anything runs and then answers errors without `data`; only then are they checked again with graphql-js, so a request
+ * with good variables does not pay for a second coercion.
  */
 function codedVariableErrors(suggestions: boolean): Plugin {
   return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const { schema, document, operationName, variableValues } = args as ExecutionArgs;
-      const operation = getOperationAST(document, operationName);
-      if (!operation) return;
-      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variableValues ?? {});
-      if (coerced.errors === undefined) return;
-      const coded = (error: GraphQLError) =>
-        withChanges(suggestions ? error : withoutSuggestion(error), {
-          extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-        });
-      setResultAndStopExecution({ errors: coerced.errors.map(coded) });
+    onExecute({ args }) {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (isAsyncIterable(result) || 'data' in result || result.errors === undefined) return;
+          const { schema, document, operationName, variableValues } = args as ExecutionArgs;
+          const operation = getOperationAST(document, operationName);
+          if (!operation) return;
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variableValues ?? {});
+          if (coerced.errors === undefined) return;
+          const coded = (error: GraphQLError) =>
+            withChanges(suggestions ? error : withoutSuggestion(error), {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          setResult({ errors: coerced.errors.map(coded) });
+        },
+      };
     },
   };
 }

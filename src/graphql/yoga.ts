@@ -6,6 +6,7 @@ import type { CatalogUpdateSource, GraphQLContext, RefreshSchedule } from './con
 import { createMaskError } from './errors.ts';
 import { queryGuards } from './query-guards.ts';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.ts';
+import { requestBodyLimit } from './request-body-limit.ts';
 import { requestErrorPlugins } from './request-errors.ts';
 import { performancePlugins } from './performance.ts';
 import { schema } from './schema/index.ts';
@@ -56,11 +57,13 @@ export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
     cors: false,
     // The guards come first, so that nothing runs for a request they refuse.
     plugins: [
+      requestBodyLimit(limits.maxBodyBytes),
       ...queryGuards(limits),
       ...requestErrorPlugins(limits),
       ...(options.plugins ?? []),
       ...performancePlugins({ catalog: options.catalog, responseCache: options.responseCache ?? true }),
     ],
-    maxRequestBodySize: limits.maxBodyBytes,
+    // Bounded by `requestBodyLimit` instead, which does not stream every body through a counter.
+    maxRequestBodySize: false,
   });
 }

@@ -3,6 +3,9 @@ import { AuthorKeys } from './author-keys.ts';
 import { IdSearch } from './id-search.ts';
 import type { ModelOrderField, OrderDirection, QualityBar } from './model-query.ts';
 import { Postings } from './postings.ts';
+import { cursorEncoder } from './cursor.ts';
+import { ModelSlots } from './model-slots.ts';
+import type { OrderKey } from './model-order.ts';
 import { RecentMap } from './recent-map.ts';
 import { ColumnOrders, SortedOrder } from './sorted-order.ts';
 
@@ -28,9 +31,9 @@ const COMMON = 256;
 const RECENT_CONDITION_BITSETS = 128;
 /**
  * Models kept as objects for pages to share: the rows popular pages show again and again (the most downloaded, the
- * most liked) are made once instead of per request. About 1 KB each, so a few megabytes at most.
+ * most liked) are made once instead of per request. About 1 KB each, so 8 MB at most (two generations of this many).
  */
-const RECENT_MODELS = 4096;
+const MODEL_SLOTS = 4096;
 /** Distinct searches and quality bars kept per snapshot: a user pages and facets over the same one. */
 const RECENT_SEARCHES = 16;
 const RECENT_BARS = 4;
@@ -69,7 +72,9 @@ export class CatalogIndex {
   readonly #searches = new RecentMap<string, RowSet>(RECENT_SEARCHES);
   readonly #qualityRows = new RecentMap<string, Uint32Array>(RECENT_BARS);
   readonly #conditionBits = new RecentMap<string, Uint32Array>(RECENT_CONDITION_BITSETS);
-  readonly #models = new RecentMap<number, Model>(RECENT_MODELS);
+  readonly #models = new ModelSlots(MODEL_SLOTS);
+  /** By snapshot id and order: a cursor's constant part is encoded once, not on every page. */
+  readonly #cursorEncoders = new Map<string, (position: number) => string>();
   /** By the sorted status codes they consider: at most one per subset of the statuses the snapshot has. */
   readonly #providerPostings = new Map<string, Postings>();
   readonly #anyProviderRows = new Map<string, RowSet>();
@@ -96,9 +101,18 @@ export class CatalogIndex {
 
   /** Builds what is otherwise built on first use: every order and the search column. */
   prepare(): this {
-    for (const field of NUMERIC_FIELDS) this.columnOrders(field);
-    this.#idSearch();
+    for (const step of this.preparation()) step();
     return this;
+  }
+
+  /** Whether every order and the search column are built. */
+  get prepared(): boolean {
+    return this.#orders.size === NUMERIC_FIELDS.length && this.#search !== null;
+  }
+
+  /** `prepare` as separate steps (an order, the search column), for a caller that yields between them. */
+  preparation(): (() => void)[] {
+    return [...NUMERIC_FIELDS.map((field) => () => void this.columnOrders(field)), () => void this.#idSearch()];
   }
 
   isLive(mappingEntry: number): boolean {
@@ -220,6 +234,17 @@ export class CatalogIndex {
   /** The model in `row`, frozen, shared by every page that shows it (see `ModelTable.model` for one to change). */
   sharedModel(row: number): Model {
     return this.#models.get(row, () => deepFreeze(this.table.model(row)));
+  }
+
+  /** The cursors of `orderKey` in snapshot `snapshotId` (the one this table holds), by position. */
+  cursorEncoder(snapshotId: string, orderKey: OrderKey): (position: number) => string {
+    const key = `${orderKey}\0${snapshotId}`;
+    let encoder = this.#cursorEncoders.get(key);
+    if (!encoder) {
+      encoder = cursorEncoder(snapshotId, orderKey);
+      this.#cursorEncoders.set(key, encoder);
+    }
+    return encoder;
   }
 
   /** Rows gated in either mode, as the condition `gated: true` caches them. */

@@ -27,7 +27,7 @@ export {
 } from './model-query.ts';
 export { pageModels, countModels, searchModels } from './page-models.ts';
 export type { ModelSearch } from './model-search.ts';
-export { prepareCatalog } from './prepare-catalog.ts';
+export { isCatalogPrepared, prepareCatalog, prepareCatalogInSteps } from './prepare-catalog.ts';
 export { findModelsById } from './find-models.ts';
 export { passesQualityBar } from './model-filter.ts';
 export { QueryInputError, type QueryInputErrorCode } from './query-input-error.ts';

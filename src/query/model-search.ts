@@ -1,6 +1,6 @@
 import { catalogIndex, type CatalogIndex } from './catalog-index.ts';
 import type { Condition } from './conditions.ts';
-import { cursorEncoder, decodeCursor } from './cursor.ts';
+import { decodeCursor } from './cursor.ts';
 import { facetCounts } from './facet-counts.ts';
 import { facetDimension } from './facet-dimensions.ts';
 import { countRows, matchRows, type MatchSet } from './match-rows.ts';
@@ -74,6 +74,14 @@ export class ModelSearch {
     return this.#page;
   }
 
+  /**
+   * Selects the page now rather than when first read. A caller that will read both calls this first: the page's
+   * matches give `totalCount`, which read first would count them in a pass of its own.
+   */
+  selectPage(): void {
+    this.#page ??= this.#selectPage();
+  }
+
   get edges(): ModelEdge[] {
     return this.page.edges;
   }
@@ -118,7 +126,7 @@ export class ModelSearch {
     const order = this.#index.order(this.#order.field, this.#order.direction);
     const matches = this.#allMatches();
     const slice = selectPage(this.#index, this.#conditions, matches, order, this.#afterPosition, this.#first);
-    const cursorAt = cursorEncoder(this.#view.snapshotId, this.#orderKey);
+    const cursorAt = this.#index.cursorEncoder(this.#view.snapshotId, this.#orderKey);
     const edges = slice.rows.map((row, i) => ({
       cursor: cursorAt(slice.positions[i]!),
       node: this.#index.sharedModel(row),

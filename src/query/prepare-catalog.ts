@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ModelTable } from '../catalog/index.ts';
 import { catalogIndex } from './catalog-index.ts';
 
@@ -7,4 +8,21 @@ import { catalogIndex } from './catalog-index.ts';
  */
 export function prepareCatalog(table: ModelTable): void {
   catalogIndex(table).prepare();
+}
+
+/**
+ * The same, a step at a time (the posting lists, then each order, then the search column), letting the event loop
+ * answer other requests between steps: for a server that prepares a new snapshot while it still serves the last.
+ */
+export async function prepareCatalogInSteps(table: ModelTable): Promise<void> {
+  const index = catalogIndex(table);
+  for (const step of index.preparation()) {
+    await nextTurn();
+    step();
+  }
+}
+
+/** Whether the indexes of `table` are all built already (by a preparation, or by queries that needed each of them). */
+export function isCatalogPrepared(table: ModelTable): boolean {
+  return catalogIndex(table).prepared;
 }

@@ -13,7 +13,7 @@ export interface AdopterHost {
    * Serves the loaded snapshot, or throws a SnapshotRejectedError when the acceptance rules refuse it; `errorsBefore`
    * as in `ErrorLog.succeeded`.
    */
-  adopt(stored: StoredSnapshot, route: AdoptionRoute, errorsBefore: number): void;
+  adopt(stored: StoredSnapshot, route: AdoptionRoute, errorsBefore: number): Promise<void>;
   errorCount(): number;
   reject(reason: string): void;
 }
@@ -69,7 +69,7 @@ export class Adopter {
   private async loadAndAdopt(pointer: SnapshotPointer, route: AdoptionRoute): Promise<void> {
     const errorsBefore = this.host.errorCount();
     try {
-      this.host.adopt(await this.host.load(pointer), route, errorsBefore);
+      await this.host.adopt(await this.host.load(pointer), route, errorsBefore);
     } catch (error) {
       // A store that failed mid-load has been reported by the store's guard; the next catch-up tries again.
       if (!(error instanceof SnapshotRejectedError)) return;

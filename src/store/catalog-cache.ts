@@ -35,6 +35,12 @@ export interface CatalogCacheOptions {
    * snapshots adopted from the store, so that only the replica that fetched reports the change.
    */
   onReplace?: (previous: CatalogSnapshot | null, next: CatalogSnapshot) => void;
+  /**
+   * Readies a snapshot for queries (the query engine's indexes) before it is served, fetched here or adopted, so the
+   * first query after a refresh does not pay for it; the snapshot served until then stays served meanwhile. Each
+   * time emits `snapshot-prepared`.
+   */
+  prepare?: (snapshot: CatalogSnapshot) => Promise<void> | void;
 }
 
 /** No snapshot exists yet and the fetch that should make one failed, or has not finished in time. */
@@ -229,6 +235,7 @@ export class CatalogCache {
     }
     const outcome = grant ? await this.#coordinator!.publish(next, grant, this.retentionMs()) : null;
     if (outcome === 'lease-lost' || outcome === 'superseded') return this.notPublished(next, outcome);
+    await this.prepared(next);
     const previous = this.served();
     this.serve({ snapshot: next, refreshedBy: this.#replicaId }, errorsBefore);
     this.emit({ type: 'snapshot-replaced', snapshotId: next.id, size: next.models.size });
@@ -296,15 +303,39 @@ export class CatalogCache {
     );
   }
 
-  /** Serves a snapshot another replica published, unless it would replace a better one. */
-  private adopt(stored: StoredSnapshot, route: AdoptionRoute, errorsBefore: number): void {
-    const current = this.#current?.snapshot;
-    if (current && (stored.snapshot.id === current.id || !isNewer(stored.snapshot, current))) return;
-    const refusal = current ? whyRefuseStored(current, stored.snapshot) : null;
-    if (refusal) throw new SnapshotRejectedError(`snapshot ${stored.snapshot.id}: ${refusal}`);
+  /** Runs the `prepare` hook on a snapshot about to be served; a failure is logged, and the snapshot served anyway. */
+  private async prepared(snapshot: CatalogSnapshot): Promise<void> {
+    const prepare = this.options.prepare;
+    if (!prepare) return;
+    const started = performance.now();
+    try {
+      await prepare(snapshot);
+    } catch (error) {
+      // Queries build what they need on first use, so a snapshot that could not be readied is still servable.
+      this.#logger.error({ err: error, snapshotId: snapshot.id }, 'preparing the snapshot for queries failed');
+      return;
+    }
+    this.emit({ type: 'snapshot-prepared', snapshotId: snapshot.id, ms: performance.now() - started });
+  }
+
+  /** Serves a snapshot another replica published, prepared, unless it would replace a better one. */
+  private async adopt(stored: StoredSnapshot, route: AdoptionRoute, errorsBefore: number): Promise<void> {
+    if (!this.adoptable(stored)) return;
+    await this.prepared(stored.snapshot);
+    // The served snapshot may have changed while this one was prepared.
+    if (!this.adoptable(stored)) return;
     this.serve(stored, errorsBefore);
     const { id, models } = stored.snapshot;
     this.emit({ type: 'snapshot-adopted', snapshotId: id, size: models.size, refreshedBy: stored.refreshedBy, route });
+  }
+
+  /** Whether `stored` would replace the served snapshot; throws a SnapshotRejectedError if it is implausible. */
+  private adoptable(stored: StoredSnapshot): boolean {
+    const current = this.#current?.snapshot;
+    if (current && (stored.snapshot.id === current.id || !isNewer(stored.snapshot, current))) return false;
+    const refusal = current ? whyRefuseStored(current, stored.snapshot) : null;
+    if (refusal) throw new SnapshotRejectedError(`snapshot ${stored.snapshot.id}: ${refusal}`);
+    return true;
   }
 
   private reject(reason: string): void {

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ModelTable, type CatalogSnapshot, type Model } from '../catalog/index.ts';
 import type { CatalogKeys } from './catalog-keys.ts';
 import { CHUNK_ROWS, decodeChunk, encodeChunk, verifyChunk } from './chunk-codec.ts';
@@ -6,7 +7,7 @@ import type { LeaseGrant } from './refresh-lease.ts';
 import { manifestSchema, pointerSchema, type SnapshotManifest, type SnapshotPointer } from './snapshot-schema.ts';
 import {
   checkManifest,
-  inIdOrder,
+  idOrderCheck,
   parseJsonOrReject,
   parseOrReject,
   SnapshotRejectedError,
@@ -86,12 +87,35 @@ export class ChunkedSnapshotStore {
     }
   }
 
-  /** The snapshot `pointer` names, rebuilt chunk by chunk; throws SnapshotRejectedError if any part is wrong. */
+  /**
+   * The snapshot `pointer` names, rebuilt chunk by chunk; throws SnapshotRejectedError if any part is wrong. Chunks
+   * are fetched a few at a time, each verified, inflated, validated and added to the table, then let go; the event
+   * loop gets a turn after each, so a server keeps answering while it loads a large snapshot, and memory stays near
+   * the table's size plus a few chunks.
+   */
   async load(pointer: SnapshotPointer): Promise<StoredSnapshot> {
     const manifest = await this.readManifest(pointer);
-    const payloads = await this.fetchChunks(manifest);
-    const models = ModelTable.from(inIdOrder(this.rowsOf(manifest, payloads), pointer.id));
-    const snapshot = { id: manifest.id, fetchedAt: manifest.fetchedAt, report: manifest.report, models };
+    const table = ModelTable.builder();
+    const checkOrder = idOrderCheck(pointer.id);
+    for (let start = 0; start < manifest.chunks.length; start += CHUNKS_IN_FLIGHT) {
+      const payloads = await this.fetchChunks(manifest, start);
+      for (const [offset, payload] of payloads.entries()) {
+        const index = start + offset;
+        const where = `chunk ${index} of snapshot ${manifest.id}`;
+        for (const row of decodeChunk(payload, manifest.chunks[index]!, where)) {
+          checkOrder(row);
+          table.add(row);
+        }
+        payloads[offset] = EMPTY;
+        await nextTurn();
+      }
+    }
+    const snapshot = {
+      id: manifest.id,
+      fetchedAt: manifest.fetchedAt,
+      report: manifest.report,
+      models: table.finish(),
+    };
     return { snapshot, refreshedBy: manifest.refreshedBy };
   }
 
@@ -162,31 +186,19 @@ export class ChunkedSnapshotStore {
     return manifest;
   }
 
-  /** Every chunk's compressed bytes, each checked against the manifest before any is decoded. */
-  private async fetchChunks(manifest: SnapshotManifest): Promise<Buffer[]> {
-    const payloads: Buffer[] = [];
-    for (let start = 0; start < manifest.chunks.length; start += CHUNKS_IN_FLIGHT) {
-      const batch = manifest.chunks.slice(start, start + CHUNKS_IN_FLIGHT);
-      const fetched = await Promise.all(
-        batch.map((_, offset) => this.timed(this.redis.getBuffer(this.keys.chunk(manifest.id, start + offset)))),
-      );
-      fetched.forEach((payload, offset) => {
-        const where = `chunk ${start + offset} of snapshot ${manifest.id}`;
-        payloads.push(verifyChunk(payload, batch[offset]!, where));
-      });
-    }
-    return payloads;
-  }
-
-  /** The rows of every chunk in order, one chunk decoded at a time, its compressed bytes let go once decoded. */
-  private *rowsOf(manifest: SnapshotManifest, payloads: Buffer[]): Generator<Model> {
-    for (let index = 0; index < payloads.length; index++) {
-      const rows = decodeChunk(payloads[index]!, manifest.chunks[index]!, `chunk ${index} of snapshot ${manifest.id}`);
-      payloads[index] = Buffer.alloc(0);
-      yield* rows;
-    }
+  /** The compressed bytes of the chunks from `start` on, as many as are fetched at once, each checked. */
+  private async fetchChunks(manifest: SnapshotManifest, start: number): Promise<Buffer[]> {
+    const batch = manifest.chunks.slice(start, start + CHUNKS_IN_FLIGHT);
+    const fetched = await Promise.all(
+      batch.map((_, offset) => this.timed(this.redis.getBuffer(this.keys.chunk(manifest.id, start + offset)))),
+    );
+    return fetched.map((payload, offset) =>
+      verifyChunk(payload, batch[offset]!, `chunk ${start + offset} of snapshot ${manifest.id}`),
+    );
   }
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /** A pointer's text, validated: read from the pointer key, or received as a publish message. */
 export function parsePointer(raw: string, what: string): SnapshotPointer {

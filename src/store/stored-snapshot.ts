@@ -50,16 +50,15 @@ export function checkManifest(manifest: SnapshotManifest, pointer: SnapshotPoint
 }
 
 /**
- * Passes rows through, throwing unless their ids rise strictly: the order they were written in, and the proof that
- * no model appears twice.
+ * A check fed every row of a snapshot in turn, throwing unless their ids rise strictly: the order they were written
+ * in, and the proof that no model appears twice.
  */
-export function* inIdOrder(rows: Iterable<Model>, snapshotId: string): Generator<Model> {
+export function idOrderCheck(snapshotId: string): (row: Model) => void {
   let previous: string | null = null;
-  for (const row of rows) {
+  return (row) => {
     if (previous !== null && compareIds(previous, row.id) >= 0) {
       throw new SnapshotRejectedError(`snapshot ${snapshotId} lists ${row.id} out of order or twice`);
     }
     previous = row.id;
-    yield row;
-  }
+  };
 }

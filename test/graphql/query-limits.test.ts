@@ -239,6 +239,52 @@ describe('query limits over HTTP', () => {
   });
 });
 
+describe('query limits over HTTP: the body size', () => {
+  const emulator = useEmulator({ preset: 'tiny' });
+  const limit = 4096;
+  const small = json('{ __typename }');
+  const large = json(`{ __typename ${' '.repeat(limit)}}`);
+
+  /** POSTs `body` over HTTP, with its Content-Length or chunked (no length announced). */
+  const post = (url: string, body: string, chunked: boolean) =>
+    new Promise<{ status: number; code: unknown }>((resolve, reject) => {
+      const request = httpRequest(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(Buffer.byteLength(body)) }),
+        },
+      });
+      request.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => {
+          const parsed = JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] };
+          resolve({ status: response.statusCode ?? 0, code: parsed.errors?.[0]?.extensions?.code });
+        });
+      });
+      request.on('error', reject);
+      // Chunked, the body goes in pieces, as a streaming client sends it.
+      for (let start = 0; start < body.length; start += 1000) request.write(body.slice(start, start + 1000));
+      request.end();
+    });
+
+  it.each([false, true])('serves a body within the limit and refuses a larger one (chunked: %s)', async (chunked) => {
+    const app = appFor(emulator.url, { maxBodyBytes: limit });
+    const server = await listen(app, 0, '127.0.0.1');
+    try {
+      const within = await post(server.url, small, chunked);
+      const over = await post(server.url, large, chunked);
+
+      expect(Buffer.byteLength(large)).toBeGreaterThan(limit);
+      expect(within).toEqual({ status: 200, code: undefined });
+      expect(over).toEqual({ status: 413, code: 'REQUEST_ENTITY_TOO_LARGE' });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('query limits: configuration', () => {
   it('defaults to DEFAULT_QUERY_LIMITS and reads each limit from its variable', () => {
     const defaults = loadConfig({}, {});

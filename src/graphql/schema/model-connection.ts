@@ -1,3 +1,4 @@
+import { Kind, type FieldNode } from 'graphql';
 import {
   DEFAULT_FACET_SIZE,
   DEFAULT_ORDER,
@@ -139,9 +140,23 @@ builder.queryField('models', (t) =>
       first: t.arg.int({ defaultValue: DEFAULT_PAGE_SIZE, validate: countUpTo(MAX_PAGE_SIZE) }),
       after: t.arg.string({ description: 'endCursor of the previous page' }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const snapshot = await context.catalog.snapshot();
-      return searchModels({ snapshotId: snapshot.id, models: snapshot.models }, args, context.qualityBar);
+      const search = searchModels({ snapshotId: snapshot.id, models: snapshot.models }, args, context.qualityBar);
+      // The page holds the total too: made first, it spares `totalCount` a count of its own.
+      if (selectsPage(info.fieldNodes)) search.selectPage();
+      return search;
     },
   }),
 );
+
+const PAGE_FIELDS: ReadonlySet<string> = new Set(['nodes', 'edges', 'pageInfo']);
+
+/** Whether the connection's own selection (fragments aside) asks for the page. */
+function selectsPage(fieldNodes: readonly FieldNode[]): boolean {
+  return fieldNodes.some((node) =>
+    node.selectionSet?.selections.some(
+      (selection) => selection.kind === Kind.FIELD && PAGE_FIELDS.has(selection.name.value),
+    ),
+  );
+}
