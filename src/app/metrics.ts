@@ -21,6 +21,9 @@ export interface AppMetrics {
 // From a one-page cursor crawl (well under a second) to a capped 100k-model crawl pacing itself for minutes.
 const REFRESH_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600];
 
+// From a provider's catalog (tens of milliseconds) to a million models (seconds).
+const PREPARE_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
 export function createMetrics(): AppMetrics {
   const registry = new Registry();
   const upstreamRequests = new Counter({
@@ -29,26 +32,8 @@ export function createMetrics(): AppMetrics {
     labelNames: ['status'],
     registers: [registry],
   });
-  const refreshDuration = new Histogram({
-    name: 'hubcat_refresh_duration_seconds',
-    help: 'Duration of catalog fetches, by outcome: replaced (served now), kept (worse than the served one), failed',
-    labelNames: ['outcome'],
-    buckets: REFRESH_BUCKETS,
-    registers: [registry],
-  });
-  const refreshFailures = new Counter({
-    name: 'hubcat_refresh_failures_total',
-    help: 'Catalog fetches that failed or came back worse than the snapshot served, which was kept',
-    registers: [registry],
-  });
-
+  const observeRefresh = refreshMetrics(registry);
   const observeSharing = sharingCounters(registry);
-  let refreshStartedAt: number | null = null;
-  const endRefresh = (outcome: 'replaced' | 'kept' | 'failed') => {
-    if (refreshStartedAt !== null) refreshDuration.observe({ outcome }, (performance.now() - refreshStartedAt) / 1000);
-    refreshStartedAt = null;
-    if (outcome !== 'replaced') refreshFailures.inc();
-  };
 
   return {
     registry,
@@ -64,11 +49,8 @@ export function createMetrics(): AppMetrics {
       }
     },
     observe(event) {
-      if (event.type === 'fetch-started') refreshStartedAt = performance.now();
-      else if (event.type === 'snapshot-replaced') endRefresh('replaced');
-      else if (event.type === 'snapshot-kept') endRefresh('kept');
-      else if (event.type === 'fetch-failed') endRefresh('failed');
-      else observeSharing(event);
+      observeRefresh(event);
+      observeSharing(event);
     },
     watchCatalog: (catalog) => registerCatalogGauges(registry, catalog),
   };
@@ -88,6 +70,41 @@ function prometheusPlugin(registry: Registry): Plugin {
       );
       addPlugin(deprecatedFieldCounter(registry));
     },
+  };
+}
+
+/** How long fetches take and how they end, and how long a new snapshot's indexes take to build. */
+function refreshMetrics(registry: Registry): (event: CacheEvent) => void {
+  const refreshDuration = new Histogram({
+    name: 'hubcat_refresh_duration_seconds',
+    help: 'Duration of catalog fetches, by outcome: replaced (served now), kept (worse than the served one), failed',
+    labelNames: ['outcome'],
+    buckets: REFRESH_BUCKETS,
+    registers: [registry],
+  });
+  const refreshFailures = new Counter({
+    name: 'hubcat_refresh_failures_total',
+    help: 'Catalog fetches that failed or came back worse than the snapshot served, which was kept',
+    registers: [registry],
+  });
+  const preparation = new Histogram({
+    name: 'hubcat_snapshot_prepare_seconds',
+    help: 'Building the query indexes of a snapshot before it is served (fetched or adopted); queries never wait on it',
+    buckets: PREPARE_BUCKETS,
+    registers: [registry],
+  });
+  let refreshStartedAt: number | null = null;
+  const endRefresh = (outcome: 'replaced' | 'kept' | 'failed') => {
+    if (refreshStartedAt !== null) refreshDuration.observe({ outcome }, (performance.now() - refreshStartedAt) / 1000);
+    refreshStartedAt = null;
+    if (outcome !== 'replaced') refreshFailures.inc();
+  };
+  return (event) => {
+    if (event.type === 'fetch-started') refreshStartedAt = performance.now();
+    else if (event.type === 'snapshot-replaced') endRefresh('replaced');
+    else if (event.type === 'snapshot-kept') endRefresh('kept');
+    else if (event.type === 'fetch-failed') endRefresh('failed');
+    else if (event.type === 'snapshot-prepared') preparation.observe(event.ms / 1000);
   };
 }
 

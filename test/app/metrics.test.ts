@@ -42,6 +42,9 @@ describe('/metrics', () => {
     expect(sampleValue(samples, 'hubcat_refresh_duration_seconds_count', { outcome: 'replaced' })).toBe(1);
     expect(sampleValue(samples, 'hubcat_refresh_duration_seconds_sum', { outcome: 'replaced' })).toBeGreaterThan(0);
     expect(sampleValue(samples, 'hubcat_refresh_failures_total')).toBe(0);
+    // The served snapshot was readied for queries once, before it was served.
+    expect(sampleValue(samples, 'hubcat_snapshot_prepare_seconds_count')).toBe(1);
+    expect(sampleValue(samples, 'hubcat_snapshot_prepare_seconds_sum')).toBeGreaterThan(0);
     // The GraphQL side, from Yoga's Prometheus plugin, in the same registry.
     expect(sampleValue(samples, 'graphql_envelop_request_duration_count', { operationName: 'CoverageReport' })).toBe(1);
   });

@@ -47,7 +47,10 @@ describe('the dashboard over a catalog of every provider (providers-2025-11, --p
       p.tasks[0] ? `${p.tasks[0].value} (${count(p.tasks[0].count)})` : '—',
     ];
     expect(await tableRows(page, 'Providers of this catalog, most live models first')).toEqual(providers.map(row));
-    expect(await seriousViolations(page)).toEqual([]);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await seriousViolations(page), colorScheme).toEqual([]);
+    }
     expect(problems).toEqual([]);
     await page.close();
   });
