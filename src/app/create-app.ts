@@ -65,6 +65,7 @@ export function fetchPlanOf(config: Config): FetchPlan {
     pageSize: config.pageSize,
     concurrency: config.concurrency,
     maxRequests: config.maxRequests,
+    expand: config.expand,
   };
 }
 
