@@ -80,7 +80,8 @@ const expansionList = z
       .array(
         z.enum(CATALOG_EXPANSIONS, {
           error: (issue) =>
-            `"${String(issue.input)}" is not an expansion hubcat reads (valid: ${CATALOG_EXPANSIONS.join(', ')}, or none)`,
+            `"${String(issue.input)}" is not an expansion hubcat reads ` +
+            `(valid: ${CATALOG_EXPANSIONS.join(', ')}, or none)`,
         }),
       )
       .refine((fields) => new Set(fields).size === fields.length, { error: 'lists an expansion twice' }),
@@ -273,7 +274,7 @@ export const SETTINGS = {
     fallback: DEFAULT_EXPANSIONS.join(','),
     description:
       `fields the Hub listing expands beyond the catalog's own: ${CATALOG_EXPANSIONS.join(', ')} ` +
-      '(parameter counts, a card\'s languages and base models), a comma list, or none',
+      "(parameter counts, a card's languages and base models), a comma list, or none",
   },
   pageSize: {
     flag: '--page-size',

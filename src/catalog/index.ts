@@ -47,12 +47,7 @@ export type { ChapmanEstimate, ChaoEstimate, Interval } from './estimates.ts';
 export { chapmanEstimate, chaoLowerBound } from './estimates.ts';
 export { cappedView, CAPPED_SORT_KEYS } from './capped-view.ts';
 export { refine, describePart, ID_ALPHABET, PARTITION_PREMISES, type PartFilters } from './partition-plan.ts';
-export {
-  normalizeHubItem,
-  CATALOG_EXPANSIONS,
-  DEFAULT_EXPANSIONS,
-  type CatalogExpansion,
-} from './normalize.ts';
+export { normalizeHubItem, CATALOG_EXPANSIONS, DEFAULT_EXPANSIONS, type CatalogExpansion } from './normalize.ts';
 export { pairwiseOverlaps } from './overlaps.ts';
 export {
   MODEL_CHANGE_KINDS,

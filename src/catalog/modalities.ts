@@ -1,4 +1,4 @@
-import type { Modality } from './model.ts';
+import { MODALITIES, type Modality } from './model.ts';
 
 type Row = readonly [inputs: readonly Modality[], outputs: readonly Modality[]];
 
@@ -71,10 +71,14 @@ export const TASK_MODALITIES: Readonly<Record<string, Row>> = {
 
 const NONE: Row = [[], []];
 
-/** The modalities a model of this task takes and gives; none for a task the table does not list. */
+const inOrder = (modalities: readonly Modality[]) => MODALITIES.filter((modality) => modalities.includes(modality));
+
+/**
+ * The modalities a model of this task takes and gives, each list in `MODALITIES` order (text first); none for a task
+ * the table does not list.
+ */
 export function modalitiesOf(pipelineTag: string | null): { inputs: Modality[]; outputs: Modality[] } {
-  const [inputs, outputs] = (pipelineTag !== null && Object.hasOwn(TASK_MODALITIES, pipelineTag)
-    ? TASK_MODALITIES[pipelineTag]
-    : undefined) ?? NONE;
-  return { inputs: [...inputs], outputs: [...outputs] };
+  const known = pipelineTag !== null && Object.hasOwn(TASK_MODALITIES, pipelineTag);
+  const [inputs, outputs] = known ? TASK_MODALITIES[pipelineTag]! : NONE;
+  return { inputs: inOrder(inputs), outputs: inOrder(outputs) };
 }

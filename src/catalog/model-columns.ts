@@ -131,6 +131,18 @@ export interface TableColumns {
   dictionaries: Readonly<Record<DictionaryColumn, Dictionary>>;
 }
 
+/** The columns of what a router chooses a model by (see ModelTable). */
+type LabelColumn =
+  | 'license'
+  | 'region'
+  | 'languageStart'
+  | 'languageCodes'
+  | 'baseModelStart'
+  | 'baseModelCodes'
+  | 'baseModelRelation'
+  | 'inputModalities'
+  | 'outputModalities';
+
 /**
  * Each mapping's figures, one entry per mapping as the other mapping columns; an absent number is `NaN`. Prices need
  * every digit of a float64 (0.15 is not a float32), so all numbers are float64: 41 bytes per mapping, kept only by
@@ -309,9 +321,6 @@ export class ModelColumnsBuilder {
     const order = this.#inIdOrder ? null : idOrder(this.#ids);
     const ids = order === null ? this.#ids : Array.from(order, (row) => this.#ids[row]!);
     const tags = this.#tags.codes.finishRuns(this.#tags.count.finish(null), order);
-    const languages = this.#languages.codes.finishRuns(this.#languages.count.finish(null), order);
-    const baseModelCounts = this.#baseModels.count.finish(null);
-    const baseModels = this.#baseModels.codes.finishRuns(baseModelCounts, order);
     const mappingCounts = this.#mappings.count.finish(null);
     const mappings = this.#mappings;
     const provider = mappings.provider.finishRuns(mappingCounts, order);
@@ -333,15 +342,7 @@ export class ModelColumnsBuilder {
       libraryName: this.#codes.libraryName.finish(order),
       tagStart: tags.start,
       tagCodes: tags.values,
-      license: this.#codes.license.finish(order),
-      region: this.#codes.region.finish(order),
-      languageStart: languages.start,
-      languageCodes: languages.values,
-      baseModelStart: baseModels.start,
-      baseModelCodes: baseModels.values,
-      baseModelRelation: this.#baseModels.relations.finishRuns(baseModelCounts, order).values,
-      inputModalities: this.#flags.inputModalities.finish(order),
-      outputModalities: this.#flags.outputModalities.finish(order),
+      ...this.#finishLabels(order),
       mappingStart: provider.start,
       mappingProvider: provider.values,
       mappingStatus: finishRuns(mappings.status),
@@ -355,6 +356,23 @@ export class ModelColumnsBuilder {
       urlBase: this.#urls.base,
       urlCode: this.#urls.finish(order),
       dictionaries: this.#dictionaries,
+    };
+  }
+
+  #finishLabels(order: Uint32Array | null): Pick<TableColumns, LabelColumn> {
+    const languages = this.#languages.codes.finishRuns(this.#languages.count.finish(null), order);
+    const baseModelCounts = this.#baseModels.count.finish(null);
+    const baseModels = this.#baseModels.codes.finishRuns(baseModelCounts, order);
+    return {
+      license: this.#codes.license.finish(order),
+      region: this.#codes.region.finish(order),
+      languageStart: languages.start,
+      languageCodes: languages.values,
+      baseModelStart: baseModels.start,
+      baseModelCodes: baseModels.values,
+      baseModelRelation: this.#baseModels.relations.finishRuns(baseModelCounts, order).values,
+      inputModalities: this.#flags.inputModalities.finish(order),
+      outputModalities: this.#flags.outputModalities.finish(order),
     };
   }
 

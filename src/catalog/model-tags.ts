@@ -54,7 +54,8 @@ function readTag(labels: ModelLabels, tag: string): void {
 /** `finetune:org/name` or `org/name`: ids hold no colon, so a known relation before one is the relation. */
 function baseModelOf(rest: string): BaseModel | null {
   const colon = rest.indexOf(':');
-  const relation = colon > 0 && RELATIONS.has(rest.slice(0, colon)) ? (rest.slice(0, colon) as BaseModelRelationKind) : null;
+  const relation =
+    colon > 0 && RELATIONS.has(rest.slice(0, colon)) ? (rest.slice(0, colon) as BaseModelRelationKind) : null;
   const modelId = relation === null ? rest : rest.slice(colon + 1);
   return REPO_ID.test(modelId) ? { relation, modelId } : null;
 }
@@ -69,7 +70,8 @@ function readCard(labels: ModelLabels, raw: unknown): void {
     if (isCardLanguage(lower)) labels.languages.push(lower);
   }
   const kind = relation !== undefined && RELATIONS.has(relation) ? (relation as BaseModelRelationKind) : null;
-  for (const modelId of listOf(baseModel)) if (REPO_ID.test(modelId)) labels.baseModels.push({ relation: kind, modelId });
+  for (const modelId of listOf(baseModel))
+    if (REPO_ID.test(modelId)) labels.baseModels.push({ relation: kind, modelId });
 }
 
 /** One entry per relation and id; an entry without a relation only when no other names that base's relation. */

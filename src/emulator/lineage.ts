@@ -71,7 +71,11 @@ export function lineageTags(base: string | undefined, relationCode: number, regi
 }
 
 /** The lineage a record's tags state: how an edited or added record's columns are written. */
-export function lineageOfTags(tags: readonly string[]): { base: string | undefined; relationCode: number; regionCode: number } {
+export function lineageOfTags(tags: readonly string[]): {
+  base: string | undefined;
+  relationCode: number;
+  regionCode: number;
+} {
   let base: string | undefined;
   let relationCode = 0;
   let regionCode = 0;

@@ -32,8 +32,11 @@ export const hubProviderDetailsSchema = z.looseObject({
     .nullish(),
 });
 
-/** A string or a list of them, as model cards write `license`, `language` and `base_model`; anything else is unknown. */
-const cardValues = z.union([z.string(), z.array(z.string()).max(10_000)]).optional().catch(undefined);
+/** A string or a list of them, as cards write `license`, `language` and `base_model`; anything else is unknown. */
+const cardValues = z
+  .union([z.string(), z.array(z.string()).max(10_000)])
+  .optional()
+  .catch(undefined);
 
 /**
  * `cardData` (expand only) as the catalog reads it: what the model card's metadata says of the license, languages and
