@@ -31,56 +31,66 @@ export interface StreamControl {
  * computed before the response starts, so its errors are answered as such, and gives the total.
  */
 export function listStream(first: ModelPage, rest: Iterator<ModelPage>, control: StreamControl): ReadableStream {
-  const encoder = new TextEncoder();
+  return new control.ReadableStream(new ListSource(first, rest, control), { highWaterMark: 1 });
+}
+
+class ListSource implements UnderlyingDefaultSource<Uint8Array> {
+  readonly #encoder = new TextEncoder();
   /** Null once the client went away or was cut off: what is left is never read, and the snapshot is let go. */
-  let pages: Iterator<ModelPage> | null = rest;
-  let firstId: string | null = null;
-  let lastId: string | null = null;
-  let wrote = false;
-  let stall: NodeJS.Timeout | undefined;
-  const release = () => {
-    clearTimeout(stall);
-    pages = null;
-  };
-  const write = (controller: ReadableStreamDefaultController, page: ModelPage) => {
-    if (page.nodes.length > 0) {
-      firstId ??= page.nodes[0]!.id;
-      lastId = page.nodes.at(-1)!.id;
-      controller.enqueue(encoder.encode(`${wrote ? ',' : ''}${items(page)}`));
-      wrote = true;
-    }
-    stall = setTimeout(() => {
-      release();
-      control.dropConnection();
+  #pages: Iterator<ModelPage> | null;
+  #firstId: string | null = null;
+  #lastId: string | null = null;
+  #wrote = false;
+  #stall: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly first: ModelPage,
+    rest: Iterator<ModelPage>,
+    private readonly control: StreamControl,
+  ) {
+    this.#pages = rest;
+  }
+
+  start(controller: ReadableStreamDefaultController<Uint8Array>): void {
+    controller.enqueue(this.#encoder.encode(`{"object":"list","total":${this.first.totalCount},"data":[`));
+    this.#write(controller, this.first);
+    this.control.signal.addEventListener('abort', this.cancel, { once: true });
+  }
+
+  pull(controller: ReadableStreamDefaultController<Uint8Array>): void {
+    clearTimeout(this.#stall);
+    // A list cut short ends without its closing bracket: no client can take it for the whole list.
+    if (this.#pages === null) {
       controller.close();
-    }, control.stallTimeoutMs).unref();
+      return;
+    }
+    const next = this.#pages.next();
+    if (!next.done) {
+      this.#write(controller, next.value);
+      return;
+    }
+    this.cancel();
+    const [first, last] = [JSON.stringify(this.#firstId), JSON.stringify(this.#lastId)];
+    controller.enqueue(this.#encoder.encode(`],"first_id":${first},"last_id":${last},"has_more":false}`));
+    controller.close();
+  }
+
+  readonly cancel = (): void => {
+    clearTimeout(this.#stall);
+    this.#pages = null;
   };
-  return new control.ReadableStream(
-    {
-      start(controller) {
-        controller.enqueue(encoder.encode(`{"object":"list","total":${first.totalCount},"data":[`));
-        write(controller, first);
-        control.signal.addEventListener('abort', release, { once: true });
-      },
-      pull(controller) {
-        clearTimeout(stall);
-        // A list cut short ends without its closing bracket: no client can take it for the whole list.
-        if (pages === null) {
-          controller.close();
-          return;
-        }
-        const next = pages.next();
-        if (!next.done) {
-          write(controller, next.value);
-          return;
-        }
-        release();
-        const tail = `],"first_id":${JSON.stringify(firstId)},"last_id":${JSON.stringify(lastId)},"has_more":false}`;
-        controller.enqueue(encoder.encode(tail));
-        controller.close();
-      },
-      cancel: release,
-    },
-    { highWaterMark: 1 },
-  );
+
+  #write(controller: ReadableStreamDefaultController<Uint8Array>, page: ModelPage): void {
+    if (page.nodes.length > 0) {
+      this.#firstId ??= page.nodes[0]!.id;
+      this.#lastId = page.nodes.at(-1)!.id;
+      controller.enqueue(this.#encoder.encode(`${this.#wrote ? ',' : ''}${items(page)}`));
+      this.#wrote = true;
+    }
+    this.#stall = setTimeout(() => {
+      this.cancel();
+      this.control.dropConnection();
+      controller.close();
+    }, this.control.stallTimeoutMs).unref();
+  }
 }
