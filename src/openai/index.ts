@@ -3,4 +3,3 @@
  * in the query engine; the whole list is streamed, pages follow OpenAI's `limit`/`after` cursor convention.
  */
 export { openAIModelsRoute, type ModelsRouteOptions } from './models-route.ts';
-export { LIST_PARAMETERS } from './list-request.ts';
