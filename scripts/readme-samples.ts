@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createApp, fetchPlanOf, routerClientOf } from '../src/app/index.ts';
+import { createApp, fetchPlanOf, routerClientOf, type App } from '../src/app/index.ts';
 import { fetchCatalog } from '../src/catalog/index.ts';
 import { renderReport } from '../src/cli/report-table.ts';
 import { loadConfig, type ConfigFlags } from '../src/config.ts';
@@ -69,10 +69,18 @@ async function providerSamples(emulator: RunningEmulator): Promise<Record<string
         providerStatus: ['LIVE'],
         first: 2,
       }),
+      'openai-models': await listSample(app, emulator, '/v1/models?provider=cerebras&task=image-text-to-text&limit=2'),
     };
   } finally {
     await app.close();
   }
+}
+
+/** A `GET /v1/models` answer of the app, as the README shows it. */
+async function listSample(app: App, emulator: RunningEmulator, path: string): Promise<string> {
+  const response = await app.yoga.fetch(`http://hubcat${path}`);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+  return fence('json', unport(compactJson(await response.json(), JSON_LAYOUT), emulator));
 }
 
 /** Runs the checked-in operations against an app over `emulator`, as the README shows them. */

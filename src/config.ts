@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  CATALOG_EXPANSIONS,
+  DEFAULT_EXPANSIONS,
   FETCH_STRATEGIES,
   PROVIDER_NAME,
   providerLabel,
@@ -60,6 +62,29 @@ const sortList = z
       )
       .min(1, { error: 'needs at least one sort key' })
       .refine((sorts) => new Set(sorts).size === sorts.length, { error: 'lists a sort key twice' }),
+  );
+
+/** `safetensors,cardData`, or `none`: what a crawl expands beyond the catalog's own fields. */
+const expansionList = z
+  .string()
+  .transform((value) =>
+    value.trim() === 'none'
+      ? []
+      : value
+          .split(',')
+          .map((field) => field.trim())
+          .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(
+        z.enum(CATALOG_EXPANSIONS, {
+          error: (issue) =>
+            `"${String(issue.input)}" is not an expansion hubcat reads ` +
+            `(valid: ${CATALOG_EXPANSIONS.join(', ')}, or none)`,
+        }),
+      )
+      .refine((fields) => new Set(fields).size === fields.length, { error: 'lists an expansion twice' }),
   );
 
 const providerName = z.string().trim().regex(PROVIDER_NAME, { error: 'must be a provider name such as hf-inference' });
@@ -241,6 +266,15 @@ export const SETTINGS = {
     schema: sortList.optional(),
     description:
       'comma-separated sort keys; default createdAt,likes,downloads for auto/partition, likes,downloads for multi-sort',
+  },
+  expand: {
+    flag: '--expand',
+    env: ['HUBCAT_EXPAND'],
+    schema: expansionList,
+    fallback: DEFAULT_EXPANSIONS.join(','),
+    description:
+      `fields the Hub listing expands beyond the catalog's own: ${CATALOG_EXPANSIONS.join(', ')} ` +
+      "(parameter counts, a card's languages and base models), a comma list, or none",
   },
   pageSize: {
     flag: '--page-size',

@@ -18,6 +18,26 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** A model this one derives from */
+export type BaseModelRelation = {
+  __typename?: 'BaseModelRelation';
+  /** The base's Hub id */
+  modelId: Scalars['ID']['output'];
+  /** Null where the Hub names the base without saying how the model derives from it */
+  relation?: Maybe<BaseModelRelationKind>;
+};
+
+/** How a model derives from its base, as the Hub's base_model tags name it */
+export type BaseModelRelationKind =
+  /** An adapter (LoRA, PEFT) loaded on top of the base */
+  | 'ADAPTER'
+  /** Trained further from the base */
+  | 'FINETUNE'
+  /** Merged from the base and other models */
+  | 'MERGE'
+  /** The base's weights at a lower precision */
+  | 'QUANTIZED';
+
 export type CappedSort = {
   __typename?: 'CappedSort';
   cumulativeUnique: Scalars['Int']['output'];
@@ -197,10 +217,30 @@ export type Interval = {
   low: Scalars['Float']['output'];
 };
 
+/** What a model takes in or gives out, by its task (the Hub's task list; hubcat's table in the README) */
+export type Modality =
+  /** Speech, music and sound */
+  | 'AUDIO'
+  /** A vector standing for the input */
+  | 'EMBEDDING'
+  /** Pictures, masks and depth maps */
+  | 'IMAGE'
+  /** Scored predictions about the input: classes, entities, boxes, keypoints, similarities, relevance */
+  | 'SCORES'
+  /** Tables and time series */
+  | 'TABULAR'
+  /** Natural-language text or code */
+  | 'TEXT'
+  /** 3D assets */
+  | 'THREE_D'
+  | 'VIDEO';
+
 /** A model live with at least one configured provider, as hubcat normalized it from the Hub */
 export type Model = {
   __typename?: 'Model';
   author?: Maybe<Scalars['String']['output']>;
+  /** The models it derives from, by its base_model tags (and card, when cardData is expanded) */
+  baseModels: Array<BaseModelRelation>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** Downloads over the last 30 days; a count past GraphQL's Int reads as 2147483647 */
   downloads: Scalars['Int']['output'];
@@ -211,15 +251,28 @@ export type Model = {
   gatedMode?: Maybe<GatedMode>;
   /** Hub id, e.g. "BAAI/bge-small-en-v1.5" */
   id: Scalars['ID']['output'];
+  /** What its task takes in; empty when the task is not one the table names */
+  inputModalities: Array<Modality>;
+  /** Language codes of its tags (ISO 639-1, and "multilingual"), with its card's when cardData is expanded */
+  languages: Array<Scalars['String']['output']>;
   lastModified?: Maybe<Scalars['DateTime']['output']>;
   libraryName?: Maybe<Scalars['String']['output']>;
+  /** The license id of its license:<id> tag, e.g. "apache-2.0" or "other"; null where it has none */
+  license?: Maybe<Scalars['String']['output']>;
   likes: Scalars['Int']['output'];
   name: Scalars['String']['output'];
+  /** What its task gives out */
+  outputModalities: Array<Modality>;
+  /** @deprecated Use parameters */
   parameterCount?: Maybe<Scalars['Float']['output']>;
+  /** Total parameters, from the listing's safetensors (or gguf, when HUBCAT_EXPAND has it); null where the Hub gives neither */
+  parameters?: Maybe<Scalars['Float']['output']>;
   pipelineTag?: Maybe<Scalars['String']['output']>;
   private: Scalars['Boolean']['output'];
   /** Every provider's mapping, whatever its status, so staging and failing ones stay visible; a mapping whose status is none of LIVE, STAGING and ERROR (one the Hub added later) is left out */
   providers: Array<ProviderMapping>;
+  /** Where the repo is stored, from its region:<code> tag (us, eu) */
+  region?: Maybe<Scalars['String']['output']>;
   tags: Array<Scalars['String']['output']>;
   trendingScore?: Maybe<Scalars['Float']['output']>;
   url: Scalars['String']['output'];

@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client';
 import { fetchCatalog, type CaptureFailure, type CatalogSnapshot, type FetchPlan } from '../catalog/index.ts';
 import { describeConfig, type Config } from '../config.ts';
 import { createHubcatYoga, type HubcatYoga, type QueryLimits } from '../graphql/index.ts';
+import { openAIModelsRoute } from '../openai/index.ts';
 import { prepareCatalogInSteps } from '../query/index.ts';
 import { HubClient, HubProtocolError, RouterClient, type RetryEvent } from '../hub/index.ts';
 import { CatalogCache, catalogKeys, SharedCatalog, type CacheEvent, type CatalogKeys } from '../store/index.ts';
@@ -26,6 +27,8 @@ export interface AppOptions extends Omit<LiveCatalogOptions, 'now' | 'onEvent'> 
   onUpstreamRetry?: (event: RetryEvent) => void;
   /** Scheduled refreshes, recorded changes, webhook deliveries. */
   onLiveEvent?: LiveCatalogOptions['onEvent'];
+  /** How long `GET /v1/models` may leave its streamed list unread before it drops the connection (default 30 s). */
+  listStallTimeoutMs?: number;
   /** Overrides the configuration's `HUBCAT_GRAPHIQL`. */
   graphiql?: boolean;
   /**
@@ -65,6 +68,7 @@ export function fetchPlanOf(config: Config): FetchPlan {
     pageSize: config.pageSize,
     concurrency: config.concurrency,
     maxRequests: config.maxRequests,
+    expand: config.expand,
   };
 }
 
@@ -165,12 +169,15 @@ interface YogaParts {
 
 /** The GraphQL server over the catalog, with the app's edge: HTTP policy, readiness, metrics, request log. */
 function yogaOf(config: Config, options: AppOptions, { catalog, live, metrics, logger }: YogaParts): HubcatYoga {
+  const qualityBar = { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes };
+  const onUnexpectedError = (error: unknown) =>
+    logger.error({ err: causeOf(error) }, 'unexpected error, masked for the client');
   return createHubcatYoga({
     catalog,
     history: live.history,
     updates: live.channel,
     schedule: () => live.scheduleStatus(),
-    qualityBar: { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes },
+    qualityBar,
     graphiql: options.graphiql ?? config.graphiql,
     responseCache: config.responseCache,
     logging: options.logger ? yogaLogger(options.logger) : false,
@@ -180,8 +187,10 @@ function yogaOf(config: Config, options: AppOptions, { catalog, live, metrics, l
       useReadiness(catalog),
       metrics.plugin,
       ...(options.logger ? [useRequestLog(options.logger)] : []),
+      // After the HTTP policy, metrics and request log, so the list is answered under the same rules as /graphql.
+      openAIModelsRoute({ catalog, qualityBar, stallTimeoutMs: options.listStallTimeoutMs, onUnexpectedError }),
     ],
-    onUnexpectedError: (error) => logger.error({ err: causeOf(error) }, 'unexpected error, masked for the client'),
+    onUnexpectedError,
   });
 }
 

@@ -4,12 +4,13 @@ import {
   HubNetworkError,
   HubProtocolError,
   type HubClient,
+  type HubExpandField,
   type HubPage,
   type ListModelsQuery,
   type PageScheduler,
 } from '../hub/index.ts';
 import type { ModelAccumulator } from './merge.ts';
-import { CATALOG_EXPAND_FIELDS, normalizeHubItem } from './normalize.ts';
+import { normalizeHubItem } from './normalize.ts';
 import { isServedBy, listingProviders, type ProviderSelection } from './provider-selection.ts';
 import type { RateLimitGate } from './rate-limit-gate.ts';
 import type { RequestBudget } from './request-budget.ts';
@@ -43,6 +44,8 @@ export interface CrawlContext {
   /** The providers whose live models the catalog keeps; their listing is what the captures ask for. */
   selection: ProviderSelection;
   pageSize: number;
+  /** The `expand[]` fields every page asks for: the catalog's own and the plan's extra expansions. */
+  expand: readonly HubExpandField[];
   /**
    * Items at which a first page without a cursor counts as full, i.e. capped rather than the whole listing: the page
    * size, unless the fetch found the upstream capping lower.
@@ -123,7 +126,7 @@ function listingQuery(context: CrawlContext, captureQuery: CaptureQuery, provide
     ...captureQuery,
     inferenceProvider: provider ?? listingProviders(context.selection),
     limit: context.pageSize,
-    expand: [...CATALOG_EXPAND_FIELDS],
+    expand: [...context.expand],
   };
 }
 

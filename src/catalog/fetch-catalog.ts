@@ -12,6 +12,7 @@ import {
 import { buildReport } from './build-report.ts';
 import { CAPPED_SORT_KEYS } from './capped-view.ts';
 import { proveCompleteness } from './completeness.ts';
+import { CATALOG_EXPAND_FIELDS, DEFAULT_EXPANSIONS } from './normalize.ts';
 import { crawlCapture, type Capture, type CaptureFailure, type CrawlContext, type PageEvent } from './crawl.ts';
 import { planProviders, type FetchPlan } from './fetch-plan.ts';
 import type { FetchReport, RouterReport } from './fetch-report.ts';
@@ -224,6 +225,7 @@ function crawlContext(plan: FetchPlan, dependencies: FetchDependencies): CrawlCo
     client: dependencies.client,
     selection,
     pageSize: plan.pageSize,
+    expand: [...CATALOG_EXPAND_FIELDS, ...(plan.expand ?? DEFAULT_EXPANSIONS)],
     fullPageAt: plan.pageSize,
     limit: pLimit(plan.concurrency),
     budget: new RequestBudget(plan.maxRequests),

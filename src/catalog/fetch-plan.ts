@@ -1,4 +1,5 @@
 import type { HubSortKey } from '../hub/index.ts';
+import type { CatalogExpansion } from './normalize.ts';
 import type { ProviderSelection } from './provider-selection.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface FetchPlan {
   /** Hub requests in flight at once, across all captures. */
   concurrency: number;
   maxRequests?: number;
+  /** Expansions beyond the catalog's own fields; default `DEFAULT_EXPANSIONS`. */
+  expand?: readonly CatalogExpansion[];
 }
 
 /** The plan's providers: as given, or the one it names. */

@@ -29,14 +29,25 @@ export type {
   RouterReport,
   ValueCount,
 } from './fetch-report.ts';
-export { compareIds, type Model, type ProviderMapping, type MappingDetails, type GatedMode } from './model.ts';
+export {
+  BASE_MODEL_RELATIONS,
+  MODALITIES,
+  compareIds,
+  type BaseModel,
+  type BaseModelRelationKind,
+  type Modality,
+  type Model,
+  type ProviderMapping,
+  type MappingDetails,
+  type GatedMode,
+} from './model.ts';
 export type { CatalogSnapshot } from './snapshot.ts';
 export { ModelTable, type DictionaryColumn } from './model-table.ts';
 export type { ChapmanEstimate, ChaoEstimate, Interval } from './estimates.ts';
 export { chapmanEstimate, chaoLowerBound } from './estimates.ts';
 export { cappedView, CAPPED_SORT_KEYS } from './capped-view.ts';
 export { refine, describePart, ID_ALPHABET, PARTITION_PREMISES, type PartFilters } from './partition-plan.ts';
-export { normalizeHubItem } from './normalize.ts';
+export { normalizeHubItem, CATALOG_EXPANSIONS, DEFAULT_EXPANSIONS, type CatalogExpansion } from './normalize.ts';
 export { pairwiseOverlaps } from './overlaps.ts';
 export {
   MODEL_CHANGE_KINDS,

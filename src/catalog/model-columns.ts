@@ -1,4 +1,14 @@
-import { compareIds, type GatedMode, type MappingDetails, type Model, type ProviderMapping } from './model.ts';
+import {
+  BASE_MODEL_RELATIONS,
+  compareIds,
+  MODALITIES,
+  type BaseModel,
+  type GatedMode,
+  type MappingDetails,
+  type Modality,
+  type Model,
+  type ProviderMapping,
+} from './model.ts';
 
 /** Code of an absent value in a dictionary column. */
 export const NONE = -1;
@@ -10,6 +20,19 @@ export const HUB_ID_BYTES = 12;
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 
 export const GATED_CODES: readonly (GatedMode | null)[] = [null, 'auto', 'manual'];
+/** `baseModelRelation` codes: 0 for a base whose relation the Hub does not name. */
+export const RELATION_CODES: readonly (BaseModel['relation'] | null)[] = [null, ...BASE_MODEL_RELATIONS];
+
+/** A set of modalities as one byte: bit i stands for `MODALITIES[i]` (eight of them, so they fit). */
+export function modalityBits(modalities: readonly Modality[]): number {
+  let bits = 0;
+  for (const modality of modalities) bits |= 1 << MODALITIES.indexOf(modality);
+  return bits;
+}
+
+export function modalitiesOfBits(bits: number): Modality[] {
+  return MODALITIES.filter((_, i) => (bits & (1 << i)) !== 0);
+}
 
 /** Distinct strings of one column, each stored once and referred to by its code. */
 export class Dictionary {
@@ -33,13 +56,30 @@ export class Dictionary {
 
 /** The columns whose strings are kept once, in a dictionary. */
 export type DictionaryColumn =
-  'author' | 'pipelineTag' | 'libraryName' | 'tag' | 'provider' | 'status' | 'task' | 'providerId' | 'hubId' | 'url';
+  | 'author'
+  | 'pipelineTag'
+  | 'libraryName'
+  | 'tag'
+  | 'license'
+  | 'language'
+  | 'baseModel'
+  | 'region'
+  | 'provider'
+  | 'status'
+  | 'task'
+  | 'providerId'
+  | 'hubId'
+  | 'url';
 
 const DICTIONARY_COLUMNS: readonly DictionaryColumn[] = [
   'author',
   'pipelineTag',
   'libraryName',
   'tag',
+  'license',
+  'language',
+  'baseModel',
+  'region',
   'provider',
   'status',
   'task',
@@ -65,6 +105,15 @@ export interface TableColumns {
   libraryName: Int32Array;
   tagStart: Uint32Array;
   tagCodes: Int32Array;
+  license: Int32Array;
+  region: Int32Array;
+  languageStart: Uint32Array;
+  languageCodes: Int32Array;
+  baseModelStart: Uint32Array;
+  baseModelCodes: Int32Array;
+  baseModelRelation: Uint8Array;
+  inputModalities: Uint8Array;
+  outputModalities: Uint8Array;
   mappingStart: Uint32Array;
   mappingProvider: Int32Array;
   mappingStatus: Int32Array;
@@ -81,6 +130,18 @@ export interface TableColumns {
   urlCode: Int32Array | null;
   dictionaries: Readonly<Record<DictionaryColumn, Dictionary>>;
 }
+
+/** The columns of what a router chooses a model by (see ModelTable). */
+type LabelColumn =
+  | 'license'
+  | 'region'
+  | 'languageStart'
+  | 'languageCodes'
+  | 'baseModelStart'
+  | 'baseModelCodes'
+  | 'baseModelRelation'
+  | 'inputModalities'
+  | 'outputModalities';
 
 /**
  * Each mapping's figures, one entry per mapping as the other mapping columns; an absent number is `NaN`. Prices need
@@ -207,9 +268,18 @@ export class ModelColumnsBuilder {
     lastModified: floats(),
     parameterCount: floats(),
   };
-  readonly #flags = { gated: bytes(), private: bytes() };
-  readonly #codes = { author: ints(), pipelineTag: ints(), libraryName: ints(), foundBy: ints() };
+  readonly #flags = { gated: bytes(), private: bytes(), inputModalities: bytes(), outputModalities: bytes() };
+  readonly #codes = {
+    author: ints(),
+    pipelineTag: ints(),
+    libraryName: ints(),
+    license: ints(),
+    region: ints(),
+    foundBy: ints(),
+  };
   readonly #tags = { count: counts(), codes: ints() };
+  readonly #languages = { count: counts(), codes: ints() };
+  readonly #baseModels = { count: counts(), codes: ints(), relations: bytes() };
   readonly #mappings = { count: counts(), provider: ints(), status: ints(), task: ints(), providerId: ints() };
   readonly #details = new DetailsBuilder();
   readonly #hubIds = { code: ints(), bytes: bytes() };
@@ -240,6 +310,7 @@ export class ModelColumnsBuilder {
     this.#codes.foundBy.push(this.#foundByCode(model.foundBy));
     this.#tags.count.push(model.tags.length);
     for (const tag of model.tags) this.#tags.codes.push(this.#dictionaries.tag.code(tag));
+    this.#addLabels(model);
     this.#addMappings(model.id, model.providers);
     this.#addHubId(model.hubId);
     this.#urls.add(model.id, model.url, this.#dictionaries.url);
@@ -271,6 +342,7 @@ export class ModelColumnsBuilder {
       libraryName: this.#codes.libraryName.finish(order),
       tagStart: tags.start,
       tagCodes: tags.values,
+      ...this.#finishLabels(order),
       mappingStart: provider.start,
       mappingProvider: provider.values,
       mappingStatus: finishRuns(mappings.status),
@@ -287,8 +359,40 @@ export class ModelColumnsBuilder {
     };
   }
 
+  #finishLabels(order: Uint32Array | null): Pick<TableColumns, LabelColumn> {
+    const languages = this.#languages.codes.finishRuns(this.#languages.count.finish(null), order);
+    const baseModelCounts = this.#baseModels.count.finish(null);
+    const baseModels = this.#baseModels.codes.finishRuns(baseModelCounts, order);
+    return {
+      license: this.#codes.license.finish(order),
+      region: this.#codes.region.finish(order),
+      languageStart: languages.start,
+      languageCodes: languages.values,
+      baseModelStart: baseModels.start,
+      baseModelCodes: baseModels.values,
+      baseModelRelation: this.#baseModels.relations.finishRuns(baseModelCounts, order).values,
+      inputModalities: this.#flags.inputModalities.finish(order),
+      outputModalities: this.#flags.outputModalities.finish(order),
+    };
+  }
+
   #code(column: DictionaryColumn, value: string | null): number {
     return value === null ? NONE : this.#dictionaries[column].code(value);
+  }
+
+  /** License, region, languages, base models and modalities: what a router chooses a model by. */
+  #addLabels(model: Model): void {
+    this.#codes.license.push(this.#code('license', model.license));
+    this.#codes.region.push(this.#code('region', model.region));
+    this.#languages.count.push(model.languages.length);
+    for (const language of model.languages) this.#languages.codes.push(this.#dictionaries.language.code(language));
+    this.#baseModels.count.push(model.baseModels.length);
+    for (const base of model.baseModels) {
+      this.#baseModels.codes.push(this.#dictionaries.baseModel.code(base.modelId));
+      this.#baseModels.relations.push(RELATION_CODES.indexOf(base.relation));
+    }
+    this.#flags.inputModalities.push(modalityBits(model.inputModalities));
+    this.#flags.outputModalities.push(modalityBits(model.outputModalities));
   }
 
   #addMappings(id: string, providers: readonly ProviderMapping[]): void {

@@ -1,11 +1,13 @@
-import type { Model, ProviderMapping } from './model.ts';
+import type { BaseModel, Model, ProviderMapping } from './model.ts';
 import {
   detailsAt,
   GATED_CODES,
   HUB_ID_BYTES,
+  modalitiesOfBits,
   ModelColumnsBuilder,
   NONE,
   PACKED_HUB_ID,
+  RELATION_CODES,
   SAME_AS_MODEL_ID,
   type Dictionary,
   type DictionaryColumn,
@@ -46,6 +48,19 @@ export class ModelTable implements Iterable<Model> {
   /** The row's tags are `tagCodes[tagStart[row]]` up to `tagCodes[tagStart[row + 1]]`. */
   readonly tagStart: Uint32Array;
   readonly tagCodes: Int32Array;
+  /** Dictionary codes of each row's license and region; -1 where it has none. */
+  readonly license: Int32Array;
+  readonly region: Int32Array;
+  /** The row's languages are `languageCodes[languageStart[row]]` up to `languageCodes[languageStart[row + 1]]`. */
+  readonly languageStart: Uint32Array;
+  readonly languageCodes: Int32Array;
+  /** The row's base models, as its languages: ids in the `baseModel` dictionary, relations as `RELATION_CODES`. */
+  readonly baseModelStart: Uint32Array;
+  readonly baseModelCodes: Int32Array;
+  readonly baseModelRelation: Uint8Array;
+  /** Bit i set when the row's model takes (gives) `MODALITIES[i]`. */
+  readonly inputModalities: Uint8Array;
+  readonly outputModalities: Uint8Array;
   /** The row's mappings are entries `mappingStart[row]` up to `mappingStart[row + 1]` of the mapping columns. */
   readonly mappingStart: Uint32Array;
   readonly mappingProvider: Int32Array;
@@ -93,6 +108,15 @@ export class ModelTable implements Iterable<Model> {
     this.libraryName = columns.libraryName;
     this.tagStart = columns.tagStart;
     this.tagCodes = columns.tagCodes;
+    this.license = columns.license;
+    this.region = columns.region;
+    this.languageStart = columns.languageStart;
+    this.languageCodes = columns.languageCodes;
+    this.baseModelStart = columns.baseModelStart;
+    this.baseModelCodes = columns.baseModelCodes;
+    this.baseModelRelation = columns.baseModelRelation;
+    this.inputModalities = columns.inputModalities;
+    this.outputModalities = columns.outputModalities;
     this.mappingStart = columns.mappingStart;
     this.mappingProvider = columns.mappingProvider;
     this.mappingStatus = columns.mappingStatus;
@@ -119,6 +143,12 @@ export class ModelTable implements Iterable<Model> {
       gated: GATED_CODES[this.gated[row]!] ?? null,
       private: this.private[row] === 1,
       parameterCount: orNull(this.parameterCount[row]!),
+      license: this.value('license', this.license[row]!),
+      languages: this.languages(row),
+      baseModels: this.baseModels(row),
+      inputModalities: modalitiesOfBits(this.inputModalities[row]!),
+      outputModalities: modalitiesOfBits(this.outputModalities[row]!),
+      region: this.value('region', this.region[row]!),
       providers: this.mappings(row),
       hubId: this.hubId(row),
       foundBy: [...this.#columns.foundByLists[this.#columns.foundBy[row]!]!],
@@ -177,6 +207,22 @@ export class ModelTable implements Iterable<Model> {
     for (let i = this.tagStart[row]!; i < this.tagStart[row + 1]!; i++)
       tags.push(this.value('tag', this.tagCodes[i]!)!);
     return tags;
+  }
+
+  private languages(row: number): string[] {
+    const languages: string[] = [];
+    for (let i = this.languageStart[row]!; i < this.languageStart[row + 1]!; i++)
+      languages.push(this.value('language', this.languageCodes[i]!)!);
+    return languages;
+  }
+
+  private baseModels(row: number): BaseModel[] {
+    const bases: BaseModel[] = [];
+    for (let i = this.baseModelStart[row]!; i < this.baseModelStart[row + 1]!; i++) {
+      const relation = RELATION_CODES[this.baseModelRelation[i]!] ?? null;
+      bases.push({ relation, modelId: this.value('baseModel', this.baseModelCodes[i]!)! });
+    }
+    return bases;
   }
 
   /** The provider mappings of the model in `row`, made afresh. */

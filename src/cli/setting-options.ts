@@ -14,6 +14,7 @@ const PLACEHOLDERS: Partial<Record<SettingKey, string>> = {
   routerEndpoint: '<url>',
   strategy: '<name>',
   sorts: '<keys>',
+  expand: '<fields>',
   logLevel: '<level>',
 };
 
@@ -25,6 +26,7 @@ export const FETCH_SETTINGS: readonly SettingKey[] = [
   'routerEndpoint',
   'strategy',
   'sorts',
+  'expand',
   'pageSize',
   'concurrency',
   'maxRequests',

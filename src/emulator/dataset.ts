@@ -1,6 +1,7 @@
 import { Group, ModelWriter, drawFamily } from './model-writer.ts';
 import { assignCatalogs, type ModelPlan, type ProviderCatalog } from './provider-catalogs.ts';
 import { Population, type EmulatedModel, type EmulatedProviderMapping, type MappingStatus } from './population.ts';
+import { LINEAGE_SALT } from './lineage.ts';
 import { Random } from './random.ts';
 
 /** How a preset's population splits by hf-inference mapping status, and how it is tuned. */
@@ -59,7 +60,7 @@ export function generatePopulation(spec: PresetSpec, seed: number): Population {
 
   const plans = spec.providerCatalogs ? planCatalogs(spec.providerCatalogs, groups, { canonicals, likes }, seed) : [];
   const population = new Population(spec.population);
-  const writer = new ModelWriter(population, random, Date.parse(spec.now));
+  const writer = new ModelWriter(population, random, Date.parse(spec.now), undefined, new Random(seed ^ LINEAGE_SALT));
   for (let i = 0; i < spec.population; i++) {
     const group = groups[i] as Group;
     // A provider that serves only its own models publishes them under their canonical names.
@@ -156,7 +157,8 @@ export function newServedModel(fresh: {
 }): EmulatedModel {
   const { random, provider } = fresh;
   const scratch = new Population(1);
-  const writer = new ModelWriter(scratch, random, fresh.at, fresh.isTaken);
+  const lineage = new Random(LINEAGE_SALT ^ fresh.counter);
+  const writer = new ModelWriter(scratch, random, fresh.at, fresh.isTaken, lineage);
   const likes = Math.floor(3 * Math.exp(random.normal()));
   const downloads = Math.floor(200 * Math.exp(1.5 * random.normal()));
   const group = provider === 'hf-inference' ? Group.Live : Group.Other;

@@ -22,6 +22,10 @@
  * - Quota: one fixed window shared by all callers, counting every `/api/models` request (including faulted ones).
  *   Without the `quota` option nothing is counted: headers announce q=500;w=300 with `r` always 500.
  * - `likes30d` is not a listed field; it is derived from `trendingScore` and the `_id` for sorting.
+ * - `inferenceProviderMapping` is an array, as listings send it; `providerMappingShape: 'object'` keys it by provider
+ *   instead, as the model endpoint and older listings did.
+ * - Base models (`base_model:` tags), regions (`region:` tags), card metadata (`cardData`) and GGUF weights (`gguf`)
+ *   are invented with plausible distributions (lineage.ts), from a random stream apart from the rest of the preset.
  *
  * Evolution (the emulator's own addition, not the Hub's protocol): `evolve(spec)` or `POST /__evolve` with the spec as
  * JSON changes the population at once; see evolve-spec.ts for the spec and the ground truth it returns.

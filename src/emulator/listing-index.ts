@@ -1,5 +1,14 @@
 import type { EvolvingPopulation, PopulationChange } from './evolve.ts';
-import { decodeCursor, encodeCursor, cursorValue, project, type ListingQuery, type SortKey } from './listing.ts';
+import { isLineageTag } from './lineage.ts';
+import {
+  decodeCursor,
+  encodeCursor,
+  cursorValue,
+  project,
+  type ListingQuery,
+  type MappingShape,
+  type SortKey,
+} from './listing.ts';
 import { parseHexWords } from './object-id.ts';
 import { STATUSES, type EmulatedModel, type Population } from './population.ts';
 import type { Random } from './random.ts';
@@ -336,7 +345,7 @@ export class ListingIndex implements EvolvingPopulation {
   }
 
   private columnTests(query: ListingQuery): (Test | undefined)[] {
-    const { pipelineCode: codes, gated, parameterTotal: totals } = this.population;
+    const { pipelineCode: codes, gated, parameterTotal: safetensors, ggufTotal: gguf } = this.population;
     const tests: (Test | undefined)[] = [];
     if (query.pipelineTag !== undefined) {
       const code = this.population.tasks.find(query.pipelineTag);
@@ -353,7 +362,8 @@ export class ListingIndex implements EvolvingPopulation {
     }
     if (query.parameters !== undefined) {
       const { min, max } = query.parameters;
-      tests.push((i) => (totals[i] as number) >= min && (totals[i] as number) <= max);
+      const total = (i: number) => (safetensors[i] === safetensors[i] ? safetensors[i] : gguf[i]) as number;
+      tests.push((i) => total(i) >= min && total(i) <= max);
     }
     return tests;
   }
@@ -428,13 +438,14 @@ export class ListingIndex implements EvolvingPopulation {
    * A serialized item. Up to JSON_CACHE_PROJECTIONS field lists (default, `full`, a client's `expand` set) are cached
    * per model, which makes repeated crawls cheap; a million-model dataset is not cached, to stay within memory.
    */
-  itemJson(i: number, fields: readonly string[]): string {
-    if (this.capacity > JSON_CACHE_MAX_MODELS) return JSON.stringify(project(this.population.record(i), fields));
-    const key = fields.join(',');
+  itemJson(i: number, fields: readonly string[], mappingShape: MappingShape = 'array'): string {
+    const item = () => JSON.stringify(project(this.population.record(i), fields, mappingShape));
+    if (this.capacity > JSON_CACHE_MAX_MODELS) return item();
+    const key = `${fields.join(',')}|${mappingShape}`;
     let cache = this.jsonCache.get(key);
     cache ??= remember(this.jsonCache, key, new Array<string | undefined>(this.capacity), JSON_CACHE_PROJECTIONS);
     let json = cache[i];
-    if (json === undefined) cache[i] = json = JSON.stringify(project(this.population.record(i), fields));
+    if (json === undefined) cache[i] = json = item();
     return json;
   }
 
@@ -457,10 +468,15 @@ export class ListingIndex implements EvolvingPopulation {
   private tagBitmap(tag: string): Uint8Array {
     const cached = this.tagBitmaps.get(tag);
     if (cached) return cached;
-    const { tagLists, tagCode } = this.population;
-    const has = Uint8Array.from(tagLists.values, (tags) => (tags.includes(tag) ? 1 : 0));
     const bitmap = new Uint8Array(this.capacity);
-    for (let i = 0; i < this.capacity; i++) bitmap[i] = has[tagCode[i] as number] as number;
+    const population = this.population;
+    if (isLineageTag(tag)) {
+      // A model's own: its base model and region, kept beside the shared lists.
+      for (let i = 0; i < this.capacity; i++) bitmap[i] = population.lineageTags(i).includes(tag) ? 1 : 0;
+    } else {
+      const has = Uint8Array.from(population.tagLists.values, (tags) => (tags.includes(tag) ? 1 : 0));
+      for (let i = 0; i < this.capacity; i++) bitmap[i] = has[population.tagCode[i] as number] as number;
+    }
     return remember(this.tagBitmaps, tag, bitmap, TAG_CACHE);
   }
 

@@ -267,13 +267,28 @@ export function cursorValue(model: EmulatedModel, key: SortKey): number | string
   }
 }
 
+/**
+ * How `inferenceProviderMapping` is written: `array` as listings send it today, or `object`, keyed by provider, as the
+ * model endpoint and older listings did (each value the entry without its `provider`).
+ */
+export type MappingShape = 'array' | 'object';
+
 /** The item as listed: only the requested fields that the model has, in order; `modelId` mirrors `id`. */
-export function project(model: EmulatedModel, fields: readonly string[]): Record<string, unknown> {
+export function project(
+  model: EmulatedModel,
+  fields: readonly string[],
+  mappingShape: MappingShape = 'array',
+): Record<string, unknown> {
   const item: Record<string, unknown> = {};
   const record = model as unknown as Record<string, unknown>;
   for (const field of fields) {
     const value = field === 'modelId' ? model.id : record[field];
     if (value !== undefined && value !== null) item[field] = value;
+  }
+  if (mappingShape === 'object' && item.inferenceProviderMapping !== undefined) {
+    item.inferenceProviderMapping = Object.fromEntries(
+      model.inferenceProviderMapping.map(({ provider, ...entry }) => [provider, entry]),
+    );
   }
   return item;
 }

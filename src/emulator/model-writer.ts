@@ -1,4 +1,5 @@
 import { IdSet } from './id-set.ts';
+import { drawLineage, hasGgufWeights, LINEAGE_SALT } from './lineage.ts';
 import { drawObjectId, drawSha } from './object-id.ts';
 import {
   CONTEXT_LENGTHS,
@@ -12,7 +13,7 @@ import {
   type Population,
 } from './population.ts';
 import { mappingTaskOf, type CatalogMapping, type ModelPlan } from './provider-catalogs.ts';
-import { WeightedPicker, type Random } from './random.ts';
+import { Random, WeightedPicker } from './random.ts';
 import {
   DATASETS,
   EXTRA_ORGS,
@@ -109,12 +110,16 @@ export class ModelWriter {
   private readonly siblingCodes = new Map<number, number>();
   private mappingCounter = 0;
 
-  /** `isTaken` names ids that exist outside this writer (an evolving population's), so they are not drawn again. */
+  /**
+   * `isTaken` names ids that exist outside this writer (an evolving population's), so they are not drawn again;
+   * `lineage` is the stream base models, regions and cards are drawn from, apart from `random`.
+   */
   constructor(
     private readonly population: Population,
     private readonly random: Random,
     private readonly now: number,
     private readonly isTaken: (id: string) => boolean = () => false,
+    private readonly lineage: Random = new Random(LINEAGE_SALT),
   ) {
     this.ids = new IdSet(population.capacity);
   }
@@ -134,16 +139,18 @@ export class ModelWriter {
   ): number {
     const { random, population: p } = this;
     const family = plan?.family ?? drawFamily(group, random);
-    const { id, name, canonical } =
+    const { id, name, canonical, base } =
       fresh?.id === undefined ? this.pickId(family, wantCanonical, plan?.owner) : splitId(fresh.id);
     const createdAt = fresh ? this.now : this.pickCreatedAt(canonical, group);
     const lastModified = createdAt + Math.floor(((this.now - createdAt) * random.next() ** 2) / 1000) * 1000;
     const i = p.addModel();
     drawObjectId(p.idWords, 3 * i, createdAt, random, counter);
 
-    const hasSafetensors = random.chance(0.85);
+    const drewSafetensors = random.chance(0.85);
     const hasOnnx = family.library === 'sentence-transformers' && random.chance(0.2);
     const library = family.library ?? (random.chance(0.5) ? undefined : 'transformers');
+    const gguf = hasGgufWeights(name, library);
+    const hasSafetensors = drewSafetensors && !gguf;
     p.gated[i] = this.pickGated(group);
     p.trendingScore[i] = this.pickTrendingScore(group, likes) ?? NaN;
     drawSha(p.shaWords, 5 * i, random);
@@ -157,7 +164,8 @@ export class ModelWriter {
     const libraryCode = library === undefined ? -1 : p.libraries.code(library);
     p.siblingCode[i] = this.siblingCode(libraryCode, library, hasSafetensors, hasOnnx);
     p.libraryCode[i] = libraryCode;
-    this.describe(i, family, name, hasSafetensors, group);
+    this.describe(i, family, name, drewSafetensors, group);
+    this.writeLineage(i, { name, base: base ?? name, canonical, owners: family.owners }, gguf);
     this.writeMappings(group, family, createdAt, plan?.mappings);
     return i;
   }
@@ -204,6 +212,29 @@ export class ModelWriter {
     return score;
   }
 
+  /**
+   * Base model, region, card and GGUF weights, from the lineage stream. A GGUF repo lists its parameter count under
+   * `gguf` rather than `safetensors`.
+   */
+  private writeLineage(
+    i: number,
+    repo: { name: string; base: string; canonical: boolean; owners: readonly string[] },
+    gguf: boolean,
+  ): void {
+    const p = this.population;
+    const lineage = drawLineage(this.lineage, repo);
+    p.baseCode[i] = lineage.base === undefined ? -1 : p.bases.code(lineage.base);
+    p.relationCode[i] = lineage.relationCode;
+    p.regionCode[i] = lineage.regionCode;
+    p.hasCard[i] = lineage.hasCard ? 1 : 0;
+    p.ggufTotal[i] = NaN;
+    if (gguf) {
+      p.ggufTotal[i] = p.parameterTotal[i] === p.parameterTotal[i] ? (p.parameterTotal[i] as number) : NaN;
+      p.ggufContext[i] = lineage.ggufContext;
+      p.parameterTotal[i] = NaN;
+    }
+  }
+
   /** Task, mask token, parameter count and warm inference, each only where the model has it. */
   private describe(i: number, family: Family, name: string, hasSafetensors: boolean, group: Group): void {
     const p = this.population;
@@ -236,7 +267,7 @@ export class ModelWriter {
     family: Family,
     wantCanonical: boolean,
     fixedOwner?: string,
-  ): { id: string; owner: string; name: string; canonical: boolean } {
+  ): { id: string; owner: string; name: string; canonical: boolean; base: string } {
     const random = this.random;
     for (let attempt = 0; ; attempt++) {
       let owner: string;
@@ -262,7 +293,7 @@ export class ModelWriter {
       // million).
       const id = [owner, '/', name].join('');
       if (!this.isTaken(id) && this.ids.add(id)) {
-        return { id, owner: id.slice(0, owner.length), name, canonical };
+        return { id, owner: id.slice(0, owner.length), name, canonical, base };
       }
     }
   }
@@ -317,7 +348,8 @@ export class ModelWriter {
       if (secondLanguage >= 0) tags.push(LANGUAGE_CODES[secondLanguage] as string);
       if (dataset >= 0) tags.push(DATASET_TAGS[dataset] as string);
       if (flags & 1) tags.push('endpoints_compatible');
-      tags.push(LICENSE_TAGS[license] as string, 'region:us');
+      // The region follows with the base model (lineage.ts): those vary per repo, these lists are shared.
+      tags.push(LICENSE_TAGS[license] as string);
       code = this.population.tagLists.add(Object.freeze([...new Set(tags)]));
       byFlags.set(key, code);
     }
@@ -417,7 +449,7 @@ function personalName(random: Random, family: Family): string {
     : `${base}-${random.int(100)}`;
 }
 
-function splitId(id: string): { id: string; owner: string; name: string; canonical: false } {
+function splitId(id: string): { id: string; owner: string; name: string; canonical: false; base: undefined } {
   const slash = id.indexOf('/');
-  return { id, owner: id.slice(0, slash), name: id.slice(slash + 1), canonical: false };
+  return { id, owner: id.slice(0, slash), name: id.slice(slash + 1), canonical: false, base: undefined };
 }

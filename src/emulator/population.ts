@@ -1,5 +1,7 @@
+import { GGUF_CONTEXT_LENGTHS, isLineageTag, lineageOfTags, lineageTags, RELATIONS } from './lineage.ts';
 import { hexOfWords, parseHexWords } from './object-id.ts';
 import type { Random } from './random.ts';
+import { LANGUAGES } from './vocabulary.ts';
 
 export type MappingStatus = 'live' | 'staging' | 'error';
 
@@ -41,8 +43,20 @@ export interface EmulatedModel {
   readonly mask_token?: string;
   readonly siblings: readonly { readonly rfilename: string }[];
   readonly safetensors?: { readonly parameters: Readonly<Record<string, number>>; readonly total: number };
+  readonly gguf?: { readonly total: number; readonly architecture: string; readonly context_length: number };
+  /** The model card's metadata, as far as the emulator writes one (see lineage.ts). */
+  readonly cardData?: EmulatedCard;
   readonly inference?: 'warm';
   readonly inferenceProviderMapping: readonly EmulatedProviderMapping[];
+}
+
+/** What a card's YAML says; a field with one value is written as a string, as card authors mostly do. */
+export interface EmulatedCard {
+  readonly license?: string;
+  readonly language?: string | readonly string[];
+  readonly datasets?: readonly string[];
+  readonly base_model?: string;
+  readonly base_model_relation?: string;
 }
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -159,7 +173,16 @@ export class Population {
   /** NaN where the model has no safetensors. */
   parameterTotal = new Float64Array(0);
   dtypeCode = new Uint8Array(0);
+  /** NaN where the model has no GGUF weights. */
+  ggufTotal = new Float64Array(0);
+  ggufContext = new Uint8Array(0);
   warm = new Uint8Array(0);
+  /** -1 where the model names no base model; else a code into `bases`. */
+  baseCode = new Int32Array(0);
+  /** 0 when only `base_model:<id>` is tagged, else a `RELATIONS` index + 1. */
+  relationCode = new Uint8Array(0);
+  regionCode = new Uint8Array(0);
+  hasCard = new Uint8Array(0);
   /** Rows of model i's mappings: `mappingStart[i]` to `mappingStart[i + 1]`. */
   mappingStart = new Int32Array(1);
   mappingRows = 0;
@@ -168,6 +191,7 @@ export class Population {
   readonly tasks = new Table();
   readonly libraries = new Table();
   readonly providers = new Table();
+  readonly bases = new Table();
   readonly tagLists = new ListTable<readonly string[]>((tags) => tags.join('\n'));
   readonly siblingLists = new ListTable<readonly { readonly rfilename: string }[]>((files) =>
     files.map((f) => f.rfilename).join('\n'),
@@ -205,7 +229,13 @@ export class Population {
     this.maskCode = widen(this.maskCode, capacity, (k) => new Uint8Array(k));
     this.parameterTotal = widen(this.parameterTotal, capacity, f64);
     this.dtypeCode = widen(this.dtypeCode, capacity, (k) => new Uint8Array(k));
+    this.ggufTotal = widen(this.ggufTotal, capacity, f64);
+    this.ggufContext = widen(this.ggufContext, capacity, (k) => new Uint8Array(k));
     this.warm = widen(this.warm, capacity, (k) => new Uint8Array(k));
+    this.baseCode = widen(this.baseCode, capacity, (k) => new Int32Array(k));
+    this.relationCode = widen(this.relationCode, capacity, (k) => new Uint8Array(k));
+    this.regionCode = widen(this.regionCode, capacity, (k) => new Uint8Array(k));
+    this.hasCard = widen(this.hasCard, capacity, (k) => new Uint8Array(k));
     this.mappingStart = widen(this.mappingStart, capacity + 1, (k) => new Int32Array(k));
   }
 
@@ -256,7 +286,7 @@ export class Population {
     copy.mappings = Object.fromEntries(
       Object.entries(m).map(([key, column]) => [key, (column as Typed).slice()]),
     ) as unknown as MappingColumns;
-    for (const key of ['tasks', 'libraries', 'providers'] as const) copy[key].copyFrom(this[key]);
+    for (const key of ['tasks', 'libraries', 'providers', 'bases'] as const) copy[key].copyFrom(this[key]);
     copy.tagLists.copyFrom(this.tagLists);
     copy.siblingLists.copyFrom(this.siblingLists);
     for (const [i, record] of this.overrides) copy.overrides.set(i, record);
@@ -302,7 +332,13 @@ export class Population {
     this.downloads[i] = record.downloads;
     this.downloadsAllTime[i] = record.downloadsAllTime;
     this.trendingScore[i] = record.trendingScore ?? NaN;
-    this.tagCode[i] = this.tagLists.code(record.tags);
+    this.tagCode[i] = this.tagLists.code(record.tags.filter((tag) => !isLineageTag(tag)));
+    const lineage = lineageOfTags(record.tags);
+    this.baseCode[i] = lineage.base === undefined ? -1 : this.bases.code(lineage.base);
+    this.relationCode[i] = lineage.relationCode;
+    this.regionCode[i] = lineage.regionCode;
+    this.hasCard[i] = record.cardData === undefined ? 0 : 1;
+    this.ggufTotal[i] = record.gguf?.total ?? NaN;
     this.pipelineCode[i] = record.pipeline_tag === undefined ? -1 : this.tasks.code(record.pipeline_tag);
     this.libraryCode[i] = record.library_name === undefined ? -1 : this.libraries.code(record.library_name);
     this.parameterTotal[i] = record.safetensors?.total ?? NaN;
@@ -350,7 +386,7 @@ export class Population {
       likes: this.likes[i] as number,
       downloads: this.downloads[i] as number,
       downloadsAllTime: this.downloadsAllTime[i] as number,
-      tags: this.tagLists.values[this.tagCode[i] as number] as readonly string[],
+      tags: [...this.sharedTags(i), ...this.lineageTags(i)],
       siblings: this.siblingLists.values[this.siblingCode[i] as number] as EmulatedModel['siblings'],
       inferenceProviderMapping: [],
     };
@@ -371,7 +407,48 @@ export class Population {
     if (mask !== undefined) record.mask_token = mask;
     const total = this.parameterTotal[i] as number;
     if (total === total) record.safetensors = { parameters: parametersOf(this.dtypeCode[i] as number, total), total };
+    const gguf = this.ggufTotal[i] as number;
+    if (gguf === gguf) {
+      const context_length = GGUF_CONTEXT_LENGTHS[this.ggufContext[i] as number] as number;
+      record.gguf = { total: gguf, architecture: architectureOf(record.id), context_length };
+    }
+    if (this.hasCard[i] === 1) record.cardData = this.card(i);
     if (this.warm[i] === 1) record.inference = 'warm';
+  }
+
+  /** The tag list model `i` shares with others: everything but its lineage's tags. */
+  sharedTags(i: number): readonly string[] {
+    return this.tagLists.values[this.tagCode[i] as number] as readonly string[];
+  }
+
+  /** The base-model and region tags of model `i`, which follow its shared tags. */
+  lineageTags(i: number): string[] {
+    const base = this.baseCode[i] as number;
+    return lineageTags(
+      base < 0 ? undefined : this.bases.values[base],
+      this.relationCode[i] as number,
+      this.regionCode[i] as number,
+    );
+  }
+
+  /** The card metadata the shared tags and the lineage state, as a card author writes it. */
+  private card(i: number): EmulatedCard {
+    const shared = this.sharedTags(i);
+    const card: Mutable<EmulatedCard> = {};
+    const license = shared.find((tag) => tag.startsWith('license:'));
+    if (license !== undefined) card.license = license.slice('license:'.length);
+    const languages = shared.filter((tag) => LANGUAGES.has(tag));
+    if (languages.length > 0) card.language = languages.length === 1 ? languages[0] : languages;
+    const datasets = shared.filter((tag) => tag.startsWith('dataset:')).map((tag) => tag.slice('dataset:'.length));
+    if (datasets.length > 0) card.datasets = datasets;
+    const base = this.baseCode[i] as number;
+    if (base >= 0) {
+      card.base_model = this.bases.values[base];
+      const relation = RELATIONS[(this.relationCode[i] as number) - 1];
+      // Cards name the relation when it is not the default, a finetune.
+      if (relation !== undefined && relation !== 'finetune') card.base_model_relation = relation;
+    }
+    return card;
   }
 
   private materializeMappings(i: number, id: string, owner: string): EmulatedProviderMapping[] {
@@ -396,6 +473,12 @@ function emptyMappings(rows: number): MappingColumns {
     outputCents: new Uint16Array(rows),
     idWords: new Uint32Array(3 * rows),
   };
+}
+
+/** The GGUF architecture name a repo's weights would carry, from the family its name shows. */
+function architectureOf(id: string): string {
+  const name = id.toLowerCase();
+  return name.includes('qwen') ? 'qwen3' : name.includes('gemma') ? 'gemma3' : name.includes('phi') ? 'phi3' : 'llama';
 }
 
 /** Literal keys: a computed key sends every record down V8's slow path. */

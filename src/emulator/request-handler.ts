@@ -3,7 +3,7 @@ import { EVOLVE_PATH, serveEvolve } from './control.ts';
 import type { EvolvingIndex } from './evolving-index.ts';
 import { Exchange, requestId, type RequestLogEntry } from './exchange.ts';
 import { faultFor, respondWithFault, truncated, withInvalidItem, type Fault } from './faults.ts';
-import { ListingError, parseListingQuery, project, type ListingQuery } from './listing.ts';
+import { ListingError, parseListingQuery, project, type ListingQuery, type MappingShape } from './listing.ts';
 import type { FixedWindow } from './rate-limit.ts';
 import { ROUTER_PATH, type RouterEndpoint } from './router.ts';
 
@@ -14,6 +14,8 @@ export interface HandlerSettings {
   readonly tokens: ReadonlySet<string> | undefined;
   readonly providerStatuses: readonly string[];
   readonly latencyMs: number;
+  /** How items write `inferenceProviderMapping`. */
+  readonly mappingShape: MappingShape;
   /** `host:port` for `Link` URLs when a request has no Host header. */
   fallbackHost: string;
 }
@@ -148,8 +150,11 @@ export class RequestHandler {
 
   private pageBody(items: readonly number[], fields: readonly string[], fault: Fault | undefined): string {
     const index = this.settings.dataset.current;
-    if (fault?.kind === 'invalid-item') return withInvalidItem(items.map((i) => project(index.record(i)!, fields)));
-    const body = `[${items.map((i) => index.itemJson(i, fields)).join(',')}]`;
+    const shape = this.settings.mappingShape;
+    if (fault?.kind === 'invalid-item') {
+      return withInvalidItem(items.map((i) => project(index.record(i)!, fields, shape)));
+    }
+    const body = `[${items.map((i) => index.itemJson(i, fields, shape)).join(',')}]`;
     return fault?.kind === 'malformed' ? truncated(body) : body;
   }
 }

@@ -7,7 +7,7 @@ import { EvolvingIndex } from './evolving-index.ts';
 import type { RequestLogEntry } from './exchange.ts';
 import type { Fault } from './faults.ts';
 import { ListingIndex } from './listing-index.ts';
-import { parseListingQuery } from './listing.ts';
+import { parseListingQuery, type MappingShape } from './listing.ts';
 import type { EmulatedModel } from './population.ts';
 import { DEFAULT_PRESET, presetSpec } from './presets.ts';
 import { FixedWindow } from './rate-limit.ts';
@@ -43,6 +43,11 @@ export interface EmulatorOptions {
    * outcome, a failure included.
    */
   evolveEvery?: EvolveSchedule;
+  /**
+   * How listings write `inferenceProviderMapping`: `array` (default, as listings do today) or `object` keyed by
+   * provider, as the model endpoint and older listings did.
+   */
+  providerMappingShape?: MappingShape;
   /** How `GET /v1/models` (the router's listing) behaves where the real one is unverified; see `RouterOptions`. */
   router?: RouterOptions;
 }
@@ -122,6 +127,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     tokens: options.tokens ? new Set(options.tokens) : undefined,
     providerStatuses,
     latencyMs: options.latencyMs ?? 0,
+    mappingShape: options.providerMappingShape ?? 'array',
     fallbackHost: host,
   };
   const router = new RouterEndpoint(options.router ?? {}, settings);

@@ -16,7 +16,13 @@ export type { HubSortKey, HubExpandField, ListModelsQuery } from './list-query.t
 export { HubHttpError, HubNetworkError, HubProtocolError, HubUsageError } from './errors.ts';
 
 /** The zod schema every listed item is validated against, and its inferred type. */
-export { hubModelItemSchema, hubProviderMappingSchema, hubProviderDetailsSchema } from './model-item.ts';
+export {
+  hubModelItemSchema,
+  hubProviderMappingSchema,
+  hubProviderDetailsSchema,
+  hubCardDataSchema,
+  hubGgufSchema,
+} from './model-item.ts';
 export type { HubModelItem, HubProviderMapping, HubProviderDetails } from './model-item.ts';
 
 /** `RateLimit` / `RateLimit-Policy` header reading. */

@@ -14,12 +14,45 @@ export const hubProviderMappingSchema = z.looseObject({
   providerDetails: z.unknown().optional(),
 });
 
+/**
+ * Older listings and the model endpoint send the same mappings as an object keyed by provider
+ * (`{"hf-inference": {"status": "live", "providerId": "…", "task": "…"}}`). A key is held to a provider name's form: it
+ * becomes the mapping's `provider`, and an odd key (`__proto__`, an empty one) must not reach an object's prototype.
+ */
+const hubProviderMappingRecordSchema = z.record(
+  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { error: 'not a provider name' }),
+  hubProviderMappingSchema.extend({ provider: z.string().optional() }),
+);
+
 /** `providerDetails` as the catalog reads it; anything else in that field is ignored. */
 export const hubProviderDetailsSchema = z.looseObject({
   context_length: z.number().int().positive().max(2_147_483_647).nullish(),
   pricing: z
     .looseObject({ input: z.number().nonnegative().nullish(), output: z.number().nonnegative().nullish() })
     .nullish(),
+});
+
+/** A string or a list of them, as cards write `license`, `language` and `base_model`; anything else is unknown. */
+const cardValues = z
+  .union([z.string(), z.array(z.string()).max(10_000)])
+  .optional()
+  .catch(undefined);
+
+/**
+ * `cardData` (expand only) as the catalog reads it: what the model card's metadata says of the license, languages and
+ * base models. Cards are written by hand, so each field is read on its own: a field of another shape is unknown, and
+ * costs neither the rest of the card nor the page.
+ */
+export const hubCardDataSchema = z.looseObject({
+  license: cardValues,
+  language: cardValues,
+  base_model: cardValues,
+  base_model_relation: z.string().optional().catch(undefined),
+});
+
+/** `gguf` (expand only), read like `cardData`: `total` is the parameter count of the model's GGUF file. */
+export const hubGgufSchema = z.looseObject({
+  total: z.number().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
 });
 
 /**
@@ -56,7 +89,12 @@ export const hubModelItemSchema = z.looseObject({
       total: z.number(),
     })
     .optional(),
-  inferenceProviderMapping: z.array(hubProviderMappingSchema).optional(),
+  /** An array in listings; an object keyed by provider in older listings (both are read the same). */
+  inferenceProviderMapping: z.union([z.array(hubProviderMappingSchema), hubProviderMappingRecordSchema]).optional(),
+  /** Read leniently by the catalog (`hubCardDataSchema`): a card is free-form. */
+  cardData: z.unknown().optional(),
+  /** Read leniently by the catalog (`hubGgufSchema`). */
+  gguf: z.unknown().optional(),
 });
 
 export type HubProviderMapping = z.infer<typeof hubProviderMappingSchema>;

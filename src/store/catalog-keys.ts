@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DEFAULT_EXPANSIONS } from '../catalog/index.ts';
 
 /** What decides which catalog a fetch produces; page size and concurrency change only how fast. */
 export interface SnapshotKeyParts {
@@ -6,6 +7,8 @@ export interface SnapshotKeyParts {
   provider: string;
   strategy: string;
   sorts: readonly string[];
+  /** Expansions fill fields (parameters, a card's languages), so replicas that expand differently keep apart. */
+  expand?: readonly string[];
 }
 
 /** Where one catalog lives in Redis: a pointer, the snapshots it may point to, the refresh lease and the channel. */
@@ -24,11 +27,12 @@ export interface CatalogKeys {
 }
 
 /** Changes whenever what is stored under these keys changes shape, so an older hubcat's keys are never misread. */
-const LAYOUT = 'v4';
+const LAYOUT = 'v5';
 
 /** The keys of the catalog a fetch plan produces; a digest keeps URLs and commas out of the hash tag. */
 export function catalogKeys(parts: SnapshotKeyParts): CatalogKeys {
-  const plan = JSON.stringify([parts.upstream, parts.provider, parts.strategy, parts.sorts.join(',')]);
+  const expand = [...(parts.expand ?? DEFAULT_EXPANSIONS)].sort().join(',');
+  const plan = JSON.stringify([parts.upstream, parts.provider, parts.strategy, parts.sorts.join(','), expand]);
   const tag = createHash('sha256').update(plan).digest('hex').slice(0, 16);
   const prefix = `hubcat:${LAYOUT}:{${tag}}`;
   return {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { FETCH_STRATEGIES, type FetchReport, type MappingDetails, type Model } from '../catalog/index.ts';
+import {
+  BASE_MODEL_RELATIONS,
+  FETCH_STRATEGIES,
+  MODALITIES,
+  type FetchReport,
+  type MappingDetails,
+  type Model,
+} from '../catalog/index.ts';
 
 /**
  * The shapes a snapshot may have when it comes back from the store. Whatever Redis holds was written by some process
@@ -55,6 +62,13 @@ export const modelRowSchema = z.object({
   gated: z.enum(['auto', 'manual']).nullable(),
   private: z.boolean(),
   parameterCount: z.number().nullable(),
+  license: nullableText,
+  /** A card may name every language it covers: the Hub's list has about 8,000 codes. */
+  languages: z.array(shortText).max(10_000),
+  baseModels: z.array(z.object({ relation: z.enum(BASE_MODEL_RELATIONS).nullable(), modelId: shortText })).max(10_000),
+  inputModalities: z.array(z.enum(MODALITIES)).max(MODALITIES.length),
+  outputModalities: z.array(z.enum(MODALITIES)).max(MODALITIES.length),
+  region: nullableText,
   providers: z.array(providerMappingSchema).max(1_000),
   hubId: nullableText,
   foundBy: z.array(shortText).max(100_000),

@@ -31,7 +31,29 @@ describe('dataset generation', () => {
   it('keeps the gateway-2025-10 population byte for byte, as other suites and the README quote its figures', () => {
     // Pinned on purpose: a change to generation (storage, speed-ups) must not move a single byte of this preset.
     expect(sha256(generateDataset('gateway-2025-10'))).toBe(
-      'a3584260c46ef4e651e86dc96fc11bf0b33632c484b6bc7350a238a09b5fd491',
+      '6441b766c05d12fbccb7ad00a683d6fefc9e202ccb1fb7c80d3ba6b445fd0865',
+    );
+  });
+
+  it('kept ids, counts, dates and mappings when base models, regions, cards and GGUF weights were added', () => {
+    // The hash of these fields before the lineage stream existed: lineage draws must never touch the main stream.
+    const routing = generateDataset('gateway-2025-10').map((m) => [
+      m._id,
+      m.id,
+      m.sha,
+      m.likes,
+      m.downloads,
+      m.downloadsAllTime,
+      m.trendingScore,
+      m.createdAt,
+      m.lastModified,
+      m.gated,
+      m.pipeline_tag,
+      m.library_name,
+      m.inferenceProviderMapping,
+    ]);
+    expect(createHash('sha256').update(JSON.stringify(routing)).digest('hex')).toBe(
+      '2ac70382549c38f66f3f6bc8d3fb153a95479df129529ac4585bb0ccad7a1f0f',
     );
   });
 
@@ -123,10 +145,12 @@ describe('preset gateway-2025-10', () => {
       expect([false, 'auto', 'manual']).toContain(m.gated);
       if (m.pipeline_tag) expect(m.tags).toContain(m.pipeline_tag);
       if (m.library_name) expect(m.tags).toContain(m.library_name);
-      expect(m.tags).toContain('region:us');
+      expect(m.tags.filter((t) => t === 'region:us' || t === 'region:eu')).toHaveLength(1);
       expect(m.tags.some((t) => t.startsWith('license:'))).toBe(true);
       if (m.safetensors)
         expect(Object.values(m.safetensors.parameters).reduce((a, b) => a + b, 0)).toBe(m.safetensors.total);
+      // GGUF repos list their parameters under gguf, never safetensors.
+      if (m.gguf) expect(m.safetensors).toBeUndefined();
       for (const mapping of m.inferenceProviderMapping) {
         expect(mapping._id).toMatch(/^[0-9a-f]{24}$/);
         expect(['live', 'staging', 'error']).toContain(mapping.status);

@@ -335,17 +335,14 @@ describe('filters', () => {
     expect(await idsFor('inference_provider=nobody')).toEqual([]);
   });
 
-  it('num_parameters bounds safetensors.total; models without it do not match', async () => {
-    const within = (m: EmulatedModel): boolean =>
-      m.safetensors !== undefined && m.safetensors.total >= 100e6 && m.safetensors.total <= 1.5e9;
-    expect(await idsFor(`${HF}&num_parameters=min:100M,max:1.5B`)).toEqual(expectIds(served.filter(within)));
-    expect(await idsFor('num_parameters=min:6B,max:128B')).toEqual(
-      expectIds(
-        emu.models.filter(
-          (m) => m.safetensors !== undefined && m.safetensors.total >= 6e9 && m.safetensors.total <= 128e9,
-        ),
-      ),
+  it('num_parameters bounds safetensors.total (gguf.total for GGUF repos); models without either do not match', async () => {
+    const total = (m: EmulatedModel) => m.safetensors?.total ?? m.gguf?.total;
+    const within = (low: number, high: number) => (m: EmulatedModel) =>
+      total(m) !== undefined && total(m)! >= low && total(m)! <= high;
+    expect(await idsFor(`${HF}&num_parameters=min:100M,max:1.5B`)).toEqual(
+      expectIds(served.filter(within(100e6, 1.5e9))),
     );
+    expect(await idsFor('num_parameters=min:6B,max:128B')).toEqual(expectIds(emu.models.filter(within(6e9, 128e9))));
     expect((await get(listUrl(emu, 'num_parameters=lots'))).status).toBe(400);
   });
 

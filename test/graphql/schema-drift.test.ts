@@ -69,8 +69,9 @@ describe('checked-in schema and generated code', () => {
 });
 
 /**
- * The API contract from the GraphQL issue, the living-catalog issue and the many-providers issue, verbatim: fields may
- * be added, none renamed.
+ * The API contract from the GraphQL issue, the living-catalog issue, the many-providers issue and the router issue,
+ * verbatim (a base model's relation is nullable: the Hub may name a base without saying how): fields may be added, none
+ * renamed.
  */
 const CONTRACT = `
 type Query {
@@ -107,4 +108,7 @@ enum ProviderStatus { LIVE STAGING ERROR }
 type ProviderMapping { provider: String!  providerId: String  status: ProviderStatus!  task: String  contextLength: Int  pricing: ProviderPricing }
 type ProviderPricing { inputPerMillion: Float  outputPerMillion: Float  currency: String! }
 type FetchReport { providers: [ProviderReport!]! }
+type Model { license: String  languages: [String!]!  parameters: Float  baseModels: [BaseModelRelation!]!  inputModalities: [Modality!]!  outputModalities: [Modality!]!  region: String }
+type BaseModelRelation { relation: BaseModelRelationKind  modelId: ID! }
+enum BaseModelRelationKind { FINETUNE QUANTIZED ADAPTER MERGE }
 `;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/emulator.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
-import { HubClient } from '../../src/hub/index.ts';
+import { HubClient, type HubProviderMapping } from '../../src/hub/index.ts';
 import { collect, idsOf, sorted } from './helpers.ts';
 
 const PRESET = 'gateway-2025-10';
@@ -93,8 +93,11 @@ describe('listing the models hf-inference serves (gateway-2025-10)', () => {
         true,
       );
       expect(item.likes).toEqual(expect.any(Number));
+      // Listings send the array shape; the object shape is the model endpoint's and older listings'.
+      const mappings = item.inferenceProviderMapping;
+      expect(Array.isArray(mappings)).toBe(true);
       expect(
-        item.inferenceProviderMapping?.some(
+        (mappings as HubProviderMapping[]).some(
           (mapping) => mapping.provider === 'hf-inference' && mapping.status === 'live',
         ),
       ).toBe(true);

@@ -2,6 +2,7 @@ import { builder } from '../builder.ts';
 import './date-time.ts';
 import './provider-mapping.ts';
 import './model.ts';
+import './model-labels.ts';
 import './model-connection.ts';
 import './fetch-report.ts';
 import './provider-report.ts';

@@ -49,7 +49,7 @@ export const Model = builder.objectRef<CatalogModel>('Model').implement({
     gated: t.boolean({ resolve: (model) => model.gated !== null }),
     gatedMode: t.expose('gated', { type: GatedMode, nullable: true, description: 'How access is granted when gated' }),
     private: t.exposeBoolean('private'),
-    parameterCount: t.exposeFloat('parameterCount', { nullable: true }),
+    parameterCount: t.exposeFloat('parameterCount', { nullable: true, deprecationReason: 'Use parameters' }),
     providers: t.field({
       type: [ProviderMapping],
       description:

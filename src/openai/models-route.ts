@@ -1,0 +1,134 @@
+import type { Plugin } from 'graphql-yoga';
+import { QueryInputError, type CatalogView, type QualityBar } from '../query/index.ts';
+import { CatalogUnavailableError, type CatalogCache } from '../store/index.ts';
+import { DEFAULT_STALL_TIMEOUT_MS, listStream, pageBody } from './list-body.ts';
+import { ListRequestError, parseListRequest, type ListRequest } from './list-request.ts';
+import { listAll, listPage } from './model-list.ts';
+
+export interface ModelsRouteOptions {
+  catalog: CatalogCache;
+  qualityBar: QualityBar;
+  /** Default `/v1/models`. */
+  path?: string;
+  /** How long the streamed whole list may go unread; default {@link DEFAULT_STALL_TIMEOUT_MS}. */
+  stallTimeoutMs?: number;
+  /** Told every error answered as "Unexpected error.", with its cause, for the operator's log. */
+  onUnexpectedError?: (error: unknown) => void;
+}
+
+type FetchAPI = Parameters<NonNullable<Plugin['onRequest']>>[0]['fetchAPI'];
+
+/** Changes when the body's shape changes, so a cached list of an older hubcat never validates against a newer one. */
+const FORMAT = 'models-v1';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * `GET /v1/models`, OpenAI's model list over the served catalog, answered inside Yoga's HTTP layer so it gets the
+ * headers (security, CORS) and limits every other route gets. Filters go to the query engine, the only filter there is.
+ */
+export function openAIModelsRoute(options: ModelsRouteOptions): Plugin {
+  const path = options.path ?? '/v1/models';
+  return {
+    async onRequest(payload) {
+      const { request, url, fetchAPI, serverContext } = payload;
+      if (url.pathname !== path) return;
+      const endResponse = (response: Response) => payload.endResponse(response);
+      // Over Node's HTTP server the context holds the response; in process (`yoga.fetch`) there is no connection.
+      const dropConnection = () => (serverContext as { res?: { destroy?: () => void } }).res?.destroy?.();
+      try {
+        endResponse(await respond(request, url, { fetchAPI, options, dropConnection }));
+      } catch (error) {
+        options.onUnexpectedError?.(error);
+        endResponse(errorResponse(fetchAPI, 500, { message: 'Unexpected error.', type: 'server_error' }));
+      }
+    },
+  };
+}
+
+interface RouteParts {
+  fetchAPI: FetchAPI;
+  options: ModelsRouteOptions;
+  dropConnection: () => void;
+}
+
+async function respond(request: Request, url: URL, parts: RouteParts): Promise<Response> {
+  const { fetchAPI, options } = parts;
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    const refusal = { message: `${request.method} is not allowed here; use GET`, type: 'invalid_request_error' };
+    return errorResponse(fetchAPI, 405, refusal, { allow: 'GET, HEAD, OPTIONS' });
+  }
+  let list: ListRequest;
+  let view: CatalogView;
+  try {
+    list = parseListRequest(url.searchParams);
+    const snapshot = await options.catalog.snapshot();
+    view = { snapshotId: snapshot.id, models: snapshot.models };
+  } catch (error) {
+    return refusal(fetchAPI, error);
+  }
+  const headers = { 'content-type': JSON_TYPE, etag: `"${FORMAT}-${view.snapshotId}"`, 'cache-control': 'no-cache' };
+  if (matchesETag(request.headers.get('if-none-match'), headers.etag)) {
+    return new fetchAPI.Response(null, { status: 304, headers: { etag: headers.etag, 'cache-control': 'no-cache' } });
+  }
+  try {
+    const body = listBody(view, list, request, parts);
+    return new fetchAPI.Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
+  } catch (error) {
+    return refusal(fetchAPI, error);
+  }
+}
+
+function listBody(view: CatalogView, list: ListRequest, request: Request, parts: RouteParts): string | ReadableStream {
+  const bar = parts.options.qualityBar;
+  if (list.limit !== null) return pageBody(listPage(view, { ...list, limit: list.limit }, bar));
+  const pages = listAll(view, list.filter, bar);
+  const first = pages.next();
+  if (first.done) throw new Error('the engine gave no first page');
+  return listStream(first.value, pages, {
+    ReadableStream: parts.fetchAPI.ReadableStream,
+    signal: request.signal,
+    stallTimeoutMs: parts.options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
+    dropConnection: parts.dropConnection,
+  });
+}
+
+/** The answer to a known failure; anything else is rethrown, to be masked. */
+function refusal(fetchAPI: FetchAPI, error: unknown): Response {
+  if (error instanceof ListRequestError || error instanceof QueryInputError) {
+    const param = error instanceof ListRequestError ? error.param : error.argument;
+    const body = { message: error.message, type: 'invalid_request_error', param, code: 'invalid_parameter' };
+    return errorResponse(fetchAPI, 400, body);
+  }
+  if (error instanceof CatalogUnavailableError) {
+    const body = { message: error.message, type: 'server_error', code: 'catalog_unavailable' };
+    return errorResponse(fetchAPI, 503, body);
+  }
+  throw error;
+}
+
+interface ErrorBody {
+  message: string;
+  type: string;
+  param?: string | null;
+  code?: string | null;
+}
+
+/** OpenAI's error shape: `{"error": {"message", "type", "param", "code"}}`. */
+function errorResponse(fetchAPI: FetchAPI, status: number, error: ErrorBody, headers: Record<string, string> = {}) {
+  const body = JSON.stringify({
+    error: { message: error.message, type: error.type, param: error.param ?? null, code: error.code ?? null },
+  });
+  return new fetchAPI.Response(body, {
+    status,
+    headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers },
+  });
+}
+
+/** `If-None-Match`: `*` or a comma list of tags, weak or strong (a GET compares them weakly). */
+function matchesETag(header: string | null, etag: string): boolean {
+  if (header === null) return false;
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
+  });
+}
