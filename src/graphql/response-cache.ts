@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
-import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { stripIgnoredCharacters, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import type { CatalogCache } from '../store/index.ts';
 
 /**
- * Responses kept per snapshot. A 50-model page is about 20 KB of objects, so this bounds the cache near 20 MB; the
- * frontend's queries are a few operations over a few hundred filter combinations a minute, far fewer than this.
+ * JSON the cache may hold, by default. A 50-model page is about 20 KB, so this keeps well over a thousand of the
+ * frontend's pages; a client sending distinct 350 KB pages evicts older ones instead of growing the process.
  */
-const MAX_RESPONSES = 1000;
+export const DEFAULT_RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
+/** No response larger than this share of the budget is kept: one would otherwise push out hundreds of small ones. */
+const MAX_ENTRY_SHARE = 1 / 16;
 /** Distinct operation texts whose normalised form is remembered; clients send the same few texts over and over. */
 const MAX_DOCUMENTS = 500;
 /**
@@ -25,8 +28,8 @@ const MAX_CACHED_DOCUMENT_LENGTH = 16 * 1024;
  * not stored. `catalog` (age, staleness, last error) changes without a new snapshot, so no response selecting it is
  * cached. A request sent with `Cache-Control: no-cache` bypasses the cache.
  */
-export function snapshotResponseCache(catalog: CatalogCache): Plugin {
-  const cache = new SnapshotBoundCache(() => catalog.servedSnapshotId());
+export function snapshotResponseCache(catalog: CatalogCache, maxBytes = DEFAULT_RESPONSE_CACHE_BYTES): Plugin {
+  const cache = new SnapshotBoundCache(() => catalog.servedSnapshotId(), maxBytes);
   const normalised = new DocumentNormaliser();
   return useResponseCache({
     session: () => null,
@@ -56,42 +59,70 @@ function snapshotPrefix(snapshotId: string | null): string {
   return `${encodeURIComponent(snapshotId ?? '')}.`;
 }
 
+/**
+ * Responses of the served snapshot, as JSON, least recently used first out once they pass `maxBytes` (counted in
+ * UTF-16 code units, i.e. bytes for the ASCII JSON responses mostly are). Only the text is kept: a hit is served as it,
+ * and its data parsed back only if a plugin reads it.
+ */
 class SnapshotBoundCache implements Cache {
-  #entries: Cache = createInMemoryCache({ max: MAX_RESPONSES });
+  #entries: LRUCache<string, string>;
   #snapshotId: string | null = null;
 
-  constructor(private readonly servedSnapshotId: () => string | null) {}
-
-  get(key: string) {
-    return this.#forKey(key)?.get(key);
+  constructor(
+    private readonly servedSnapshotId: () => string | null,
+    private readonly maxBytes: number,
+  ) {
+    this.#entries = this.#empty();
   }
 
-  set(...[key, result, ...rest]: Parameters<Cache['set']>) {
-    return this.#forKey(key)?.set(key, withStoredText(result), ...rest);
+  get(key: string): ExecutionResult | undefined {
+    const text = this.#forKey(key)?.get(key);
+    return text === undefined ? undefined : cachedResult(text);
   }
 
-  invalidate(entities: Parameters<Cache['invalidate']>[0]) {
-    return this.#entries.invalidate(entities);
+  set(...[key, result]: Parameters<Cache['set']>): void {
+    const entries = this.#forKey(key);
+    if (entries === null || this.maxBytes === 0) return;
+    const text = JSON.stringify(result);
+    // The response about to be sent is this same text: it is not serialised twice.
+    (result as ExecutionResult & { stringify?: () => string }).stringify = () => text;
+    if (text.length <= this.maxBytes * MAX_ENTRY_SHARE) entries.set(key, text);
+  }
+
+  invalidate(): void {
+    // Responses are bound to the snapshot served, and go when it changes; nothing else invalidates them.
   }
 
   /** The entries when `key` belongs to the snapshot served now (emptied if that changed); otherwise null. */
-  #forKey(key: string): Cache | null {
+  #forKey(key: string): LRUCache<string, string> | null {
     const served = this.servedSnapshotId();
     if (served !== this.#snapshotId) {
-      this.#entries = createInMemoryCache({ max: MAX_RESPONSES });
+      this.#entries = this.#empty();
       this.#snapshotId = served;
     }
     return served !== null && key.startsWith(snapshotPrefix(served)) ? this.#entries : null;
   }
+
+  #empty(): LRUCache<string, string> {
+    return new LRUCache<string, string>({
+      maxSize: Math.max(this.maxBytes, 1),
+      sizeCalculation: (text) => text.length,
+    });
+  }
 }
 
 /**
- * Yoga serialises a result with its `stringify` when it has one. A cached result is the same every time it is served,
- * so its JSON is made on the first hit and reused: a 50-model page is tens of kilobytes of JSON per request otherwise.
+ * A cached response: Yoga serialises a result with its `stringify`, so the stored JSON is sent as it is; `data` is
+ * parsed back only for a plugin that reads it.
  */
-function withStoredText(result: ExecutionResult): ExecutionResult {
-  let text: string | undefined;
-  return { ...result, stringify: (served: unknown) => (text ??= JSON.stringify(served)) } as ExecutionResult;
+function cachedResult(text: string): ExecutionResult {
+  let data: ExecutionResult['data'];
+  const result = { stringify: () => text };
+  Object.defineProperty(result, 'data', {
+    enumerable: true,
+    get: () => (data ??= (JSON.parse(text) as ExecutionResult).data),
+  });
+  return result as ExecutionResult;
 }
 
 /** An operation without the whitespace and comments that do not change it, remembered per text sent. */

@@ -23,12 +23,18 @@ export const hubProviderDetailsSchema = z.looseObject({
 });
 
 /**
+ * The Hub refuses a repo id (`owner/name`) longer than this (`huggingface_hub`'s `validate_repo_id`: "between 1 and 96
+ * characters"); a longer one did not come from the Hub, and is refused rather than served.
+ */
+export const HUB_MAX_ID_LENGTH = 96;
+
+/**
  * A model as `/api/models` lists it. Only `id` is always present: `expand[]` returns `_id`, `id` and
  * the requested fields, and the Hub omits missing values rather than sending null. Unknown fields pass
  * through untouched so a Hub addition never breaks a crawl; a known field of the wrong type does.
  */
 export const hubModelItemSchema = z.looseObject({
-  id: z.string().min(1),
+  id: z.string().min(1).max(HUB_MAX_ID_LENGTH),
   _id: z.string().optional(),
   modelId: z.string().optional(),
   author: z.string().optional(),
