@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { stripIgnoredCharacters } from 'graphql';
+import { parse } from 'graphql';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
 import manifest from '../../schema/generated/persisted-documents.json' with { type: 'json' };
 
@@ -10,21 +11,20 @@ export type DocumentMode = (typeof DOCUMENT_MODES)[number];
 
 /** A SHA-256 as codegen writes it into the manifest: 64 lower-case hex digits. */
 const HASH = /^[0-9a-f]{64}$/;
-/** No trusted operation is this long; a longer text is refused without being read for its normal form. */
-const MAX_NORMALISED_LENGTH = 16 * 1024;
+/** No trusted operation is this long; a longer text is refused without being parsed for its canonical form. */
+const MAX_CANONICAL_LENGTH = 16 * 1024;
+const MAX_TOKENS = 2000;
 
 /**
- * The trusted documents: hash → text, as `npm run codegen` writes `schema/generated/persisted-documents.json` from
- * `schema/operations/`, and each text's normal form (without whitespace and comments) → hash, so that the same
- * operation sent as text is recognised however it is laid out.
+ * The trusted documents, hash → text, as `npm run codegen` writes `schema/generated/persisted-documents.json` from
+ * `schema/operations/`. Codegen hashes each operation's canonical print (fields and variables sorted, no whitespace
+ * to speak of); a text is the same operation when its canonical print is, however it is laid out or ordered.
  */
 export class TrustedDocuments {
   readonly #byHash: ReadonlyMap<string, string>;
-  readonly #byNormalForm: ReadonlyMap<string, string>;
 
   constructor(documents: Readonly<Record<string, string>> = manifest) {
     this.#byHash = new Map(Object.entries(documents));
-    this.#byNormalForm = new Map(Object.entries(documents).map(([hash, text]) => [stripIgnoredCharacters(text), hash]));
   }
 
   get size(): number {
@@ -39,12 +39,15 @@ export class TrustedDocuments {
   hashOf(text: string): string | null {
     const exact = sha256(text);
     if (this.#byHash.has(exact)) return exact;
-    if (text.length > MAX_NORMALISED_LENGTH) return null;
+    if (text.length > MAX_CANONICAL_LENGTH) return null;
+    let canonical: string;
     try {
-      return this.#byNormalForm.get(stripIgnoredCharacters(text)) ?? null;
+      // The trusted operations have at most a few hundred tokens; a deeper or longer text is refused as it is parsed.
+      canonical = sha256(printExecutableGraphQLDocument(parse(text, { noLocation: true, maxTokens: MAX_TOKENS })));
     } catch {
-      return null; // not GraphQL at all
+      return null; // not GraphQL at all, or past the bound (a stack overflow on deep nesting is a RangeError)
     }
+    return this.#byHash.has(canonical) ? canonical : null;
   }
 }
 
