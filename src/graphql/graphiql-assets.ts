@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import type { Plugin } from 'graphql-yoga';
-
-const gzipped = promisify(gzip);
 
 /** Under this prefix GraphiQL's script and styles are served, each under a name made of its content's hash. */
 const ASSET_PATH = '/graphiql/';
@@ -26,8 +23,8 @@ interface GraphiQLBuild {
 /**
  * GraphiQL as a small page that loads its script and styles from this server, gzipped and cached for good under
  * hashed names, rather than 9 MB of inline script re-sent on every visit. The installed `@graphql-yoga/render-graphiql`
- * bundle is loaded (and compressed, off the event loop) only when GraphiQL is first asked for, so a server that does
- * not serve it never holds it.
+ * bundle is read and compressed in a thread of its own when GraphiQL is first asked for (that visit waits for it, no
+ * other request does); a server that does not serve GraphiQL never loads it.
  */
 export class GraphiQLAssets {
   #build: Promise<GraphiQLBuild> | null = null;
@@ -67,39 +64,84 @@ export class GraphiQLAssets {
   }
 }
 
+/**
+ * Builds the assets in a thread of its own: the bundle is a 9 MB module whose parsing, and the hashing and
+ * compression of what is made of it, would otherwise hold up every request for most of a second. The thread hands the
+ * bytes back without copying them.
+ */
 async function build(): Promise<GraphiQLBuild> {
-  const bundle = await import('@graphql-yoga/render-graphiql/graphiql');
-  const script = [
-    'function prepareBlob(content) {',
-    "  return URL.createObjectURL(new Blob([content], { type: 'application/javascript' }));",
-    '}',
-    'const workers = {',
-    `  editorWorkerService: prepareBlob(${JSON.stringify(bundle.editorWorkerService)}),`,
-    `  json: prepareBlob(${JSON.stringify(bundle.jsonWorker)}),`,
-    `  graphql: prepareBlob(${JSON.stringify(bundle.graphqlWorker)}),`,
-    '};',
-    "self['MonacoEnvironment'] = { globalAPI: false, getWorkerUrl: (moduleId, label) => workers[label] };",
-    `${bundle.js};`,
-    "const options = JSON.parse(document.getElementById('graphiql-options').textContent);",
-    "YogaGraphiQL.renderYogaGraphiQL(document.querySelector('#root'), options);",
-  ].join('\n');
-  // The icon comes as a 150 KB data: URL, which would make the page itself that large.
-  const icon = /^data:([^;,]+);base64,(.*)$/s.exec(bundle.favicon);
-  return {
-    script: await asset(Buffer.from(script, 'utf8'), 'js', 'text/javascript; charset=utf-8'),
-    styles: await asset(Buffer.from(bundle.css, 'utf8'), 'css', 'text/css; charset=utf-8'),
-    favicon: await asset(Buffer.from(icon?.[2] ?? '', 'base64'), 'ico', icon?.[1] ?? 'image/x-icon'),
-  };
+  const worker = new Worker(BUILDER, {
+    eval: true,
+    workerData: { bundle: require.resolve('@graphql-yoga/render-graphiql/graphiql') },
+  });
+  try {
+    const built = await new Promise<Record<'script' | 'styles' | 'favicon', BuiltAsset>>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    return {
+      script: asset(built.script, 'js', 'text/javascript; charset=utf-8'),
+      styles: asset(built.styles, 'css', 'text/css; charset=utf-8'),
+      favicon: asset(built.favicon, 'ico', built.favicon.type ?? 'image/x-icon'),
+    };
+  } finally {
+    void worker.terminate();
+  }
 }
 
-async function asset(body: Buffer, extension: string, contentType: string): Promise<Asset> {
-  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 16);
+const require = createRequire(import.meta.url);
+
+interface BuiltAsset {
+  body: Uint8Array;
+  gzipped: Uint8Array;
+  hash: string;
+  type?: string;
+}
+
+// CommonJS, so that the thread needs no TypeScript loader. The page's boot script mirrors
+// `@graphql-yoga/render-graphiql`'s, reading its options from a JSON data block instead of inline code.
+const BUILDER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { gzipSync } = require('node:zlib');
+const bundle = require(workerData.bundle);
+const script = [
+  'function prepareBlob(content) {',
+  "  return URL.createObjectURL(new Blob([content], { type: 'application/javascript' }));",
+  '}',
+  'const workers = {',
+  '  editorWorkerService: prepareBlob(' + JSON.stringify(bundle.editorWorkerService) + '),',
+  '  json: prepareBlob(' + JSON.stringify(bundle.jsonWorker) + '),',
+  '  graphql: prepareBlob(' + JSON.stringify(bundle.graphqlWorker) + '),',
+  '};',
+  "self['MonacoEnvironment'] = { globalAPI: false, getWorkerUrl: (moduleId, label) => workers[label] };",
+  bundle.js + ';',
+  "const options = JSON.parse(document.getElementById('graphiql-options').textContent);",
+  "YogaGraphiQL.renderYogaGraphiQL(document.querySelector('#root'), options);",
+].join('\\n');
+// The icon comes as a 150 KB data: URL, which would make the page itself that large.
+const icon = /^data:([^;,]+);base64,(.*)$/s.exec(bundle.favicon);
+const made = (body) => ({
+  body,
+  gzipped: gzipSync(body),
+  hash: createHash('sha256').update(body).digest('base64url').slice(0, 16),
+});
+const built = {
+  script: made(Buffer.from(script, 'utf8')),
+  styles: made(Buffer.from(bundle.css, 'utf8')),
+  favicon: { ...made(Buffer.from(icon ? icon[2] : '', 'base64')), type: icon ? icon[1] : undefined },
+};
+const buffers = Object.values(built).flatMap((asset) => [asset.body.buffer, asset.gzipped.buffer]);
+parentPort.postMessage(built, [...new Set(buffers)]);
+`;
+
+function asset(built: BuiltAsset, extension: string, contentType: string): Asset {
   return {
-    path: `${ASSET_PATH}${hash}.${extension}`,
-    body,
-    gzipped: await gzipped(body),
+    path: `${ASSET_PATH}${built.hash}.${extension}`,
+    body: Buffer.from(built.body.buffer, built.body.byteOffset, built.body.byteLength),
+    gzipped: Buffer.from(built.gzipped.buffer, built.gzipped.byteOffset, built.gzipped.byteLength),
     contentType,
-    etag: `"${hash}"`,
+    etag: `"${built.hash}"`,
   };
 }
 

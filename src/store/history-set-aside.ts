@@ -57,9 +57,15 @@ export class HistorySetAside {
     } catch (error) {
       if (!(error instanceof Error) || !error.message.startsWith('WRONGTYPE')) throw error;
       const aside = `${this.prefix}set-aside:${key.slice(this.prefix.length)}:${Date.now()}`;
-      await this.redis.rename(key, aside);
-      await this.redis.pexpire(aside, KEPT_MS);
-      this.onSetAside(key.slice(this.prefix.length), `not the type the history keeps there; renamed to ${aside}`);
+      // A concurrent reader may have moved it already, which leaves nothing to rename.
+      const moved = await this.redis.rename(key, aside).then(
+        () => true,
+        () => false,
+      );
+      if (moved) {
+        await this.redis.pexpire(aside, KEPT_MS);
+        this.onSetAside(key.slice(this.prefix.length), `not the type the history keeps there; renamed to ${aside}`);
+      }
       return read();
     }
   }
