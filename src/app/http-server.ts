@@ -16,8 +16,13 @@ export interface RunningServer {
 
 /** Serves the app's Yoga instance over HTTP. */
 /** Without a host it listens on every interface, as servers do, so `localhost` works over IPv4 and IPv6 alike. */
-export async function listen(app: App, port: number, host?: string): Promise<RunningServer> {
-  const handle = serveDashboard((req, res) => void app.yoga(req, res));
+export async function listen(
+  app: App,
+  port: number,
+  host?: string,
+  options: { dashboardDir?: URL } = {},
+): Promise<RunningServer> {
+  const handle = serveDashboard((req, res) => void app.yoga(req, res), { dir: options.dashboardDir });
   const server: Server = createServer((request, response) => {
     for (const [name, value] of Object.entries(BASELINE_HEADERS)) response.setHeader(name, value);
     handle(request, response);

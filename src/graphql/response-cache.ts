@@ -59,13 +59,22 @@ function snapshotPrefix(snapshotId: string | null): string {
   return `${encodeURIComponent(snapshotId ?? '')}.`;
 }
 
+/** A response as kept: its JSON without Yoga's HTTP extensions (ETag, Last-Modified), which are kept apart. */
+interface Entry {
+  text: string;
+  http: unknown;
+}
+
+/** What an entry costs beside its text: the key and the HTTP headers, roughly. */
+const ENTRY_OVERHEAD = 256;
+
 /**
  * Responses of the served snapshot, as JSON, least recently used first out once they pass `maxBytes` (counted in
- * UTF-16 code units, i.e. bytes for the ASCII JSON responses mostly are). Only the text is kept: a hit is served as it,
- * and its data parsed back only if a plugin reads it.
+ * UTF-16 code units, i.e. bytes for the ASCII JSON responses mostly are). Only the text is kept: a hit is served as it
+ * is, and its data parsed back only if a plugin reads it.
  */
 class SnapshotBoundCache implements Cache {
-  #entries: LRUCache<string, string>;
+  #entries: LRUCache<string, Entry>;
   #snapshotId: string | null = null;
 
   constructor(
@@ -76,17 +85,19 @@ class SnapshotBoundCache implements Cache {
   }
 
   get(key: string): ExecutionResult | undefined {
-    const text = this.#forKey(key)?.get(key);
-    return text === undefined ? undefined : cachedResult(text);
+    const entry = this.#forKey(key)?.get(key);
+    return entry === undefined ? undefined : cachedResult(entry);
   }
 
   set(...[key, result]: Parameters<Cache['set']>): void {
     const entries = this.#forKey(key);
     if (entries === null || this.maxBytes === 0) return;
-    const text = JSON.stringify(result);
-    // The response about to be sent is this same text: it is not serialised twice.
+    const { extensions, ...rest } = result;
+    const { http, ...others } = (extensions ?? {}) as Record<string, unknown>;
+    const text = JSON.stringify(Object.keys(others).length > 0 ? { ...rest, extensions: others } : rest);
+    // The response about to be sent is this same text (Yoga strips the HTTP extensions before serialising).
     (result as ExecutionResult & { stringify?: () => string }).stringify = () => text;
-    if (text.length <= this.maxBytes * MAX_ENTRY_SHARE) entries.set(key, text);
+    if (text.length <= this.maxBytes * MAX_ENTRY_SHARE) entries.set(key, { text, http });
   }
 
   invalidate(): void {
@@ -94,7 +105,7 @@ class SnapshotBoundCache implements Cache {
   }
 
   /** The entries when `key` belongs to the snapshot served now (emptied if that changed); otherwise null. */
-  #forKey(key: string): LRUCache<string, string> | null {
+  #forKey(key: string): LRUCache<string, Entry> | null {
     const served = this.servedSnapshotId();
     if (served !== this.#snapshotId) {
       this.#entries = this.#empty();
@@ -103,24 +114,25 @@ class SnapshotBoundCache implements Cache {
     return served !== null && key.startsWith(snapshotPrefix(served)) ? this.#entries : null;
   }
 
-  #empty(): LRUCache<string, string> {
-    return new LRUCache<string, string>({
+  #empty(): LRUCache<string, Entry> {
+    return new LRUCache<string, Entry>({
       maxSize: Math.max(this.maxBytes, 1),
-      sizeCalculation: (text) => text.length,
+      sizeCalculation: (entry) => entry.text.length + ENTRY_OVERHEAD,
     });
   }
 }
 
 /**
- * A cached response: Yoga serialises a result with its `stringify`, so the stored JSON is sent as it is; `data` is
- * parsed back only for a plugin that reads it.
+ * A cached response. Yoga's cache plugin copies it (`{...cached}`) and serialises the copy with its `stringify`, so
+ * `stringify` and the HTTP extensions are own enumerable properties and the stored JSON is sent as it is; `data` is
+ * not enumerable, so the copy never parses it, and a plugin that reads it from the original gets it parsed once.
  */
-function cachedResult(text: string): ExecutionResult {
+function cachedResult(entry: Entry): ExecutionResult {
   let data: ExecutionResult['data'];
-  const result = { stringify: () => text };
+  const result = { stringify: () => entry.text, extensions: { http: entry.http } };
   Object.defineProperty(result, 'data', {
-    enumerable: true,
-    get: () => (data ??= (JSON.parse(text) as ExecutionResult).data),
+    enumerable: false,
+    get: () => (data ??= (JSON.parse(entry.text) as ExecutionResult).data),
   });
   return result as ExecutionResult;
 }

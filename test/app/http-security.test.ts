@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createYoga } from 'graphql-yoga';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -216,4 +218,26 @@ describe('GraphiQL under its policy, in a browser', () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   }, 60_000);
+});
+
+describe('security headers outside Yoga', () => {
+  const emulator = useEmulator({ preset: 'tiny' });
+  let server: RunningServer;
+  beforeAll(async () => {
+    const unbuilt = new URL(`file://${mkdtempSync(join(tmpdir(), 'hubcat-no-dashboard-'))}/`);
+    server = await listen(appFor(emulator.url), 0, '127.0.0.1', { dashboardDir: unbuilt });
+  });
+  afterAll(() => server.close());
+
+  it.each([
+    ['the dashboard’s 503 when it is not built', '/', 503],
+    ['a dashboard asset that is not there', '/assets/missing.js', 503],
+  ])('come with %s', async (_what, path, status) => {
+    const response = await fetch(`${server.url}${path}`);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'self'/);
+  });
 });
