@@ -129,12 +129,13 @@ class SnapshotBoundCache implements Cache {
  */
 function cachedResult(entry: Entry): ExecutionResult {
   let data: ExecutionResult['data'];
-  const result = { stringify: () => entry.text, extensions: { http: entry.http } };
+  const result: ExecutionResult = { extensions: { http: entry.http } };
+  Object.assign(result, { stringify: () => entry.text });
   Object.defineProperty(result, 'data', {
     enumerable: false,
     get: () => (data ??= (JSON.parse(entry.text) as ExecutionResult).data),
   });
-  return result as ExecutionResult;
+  return result;
 }
 
 /** An operation without the whitespace and comments that do not change it, remembered per text sent. */

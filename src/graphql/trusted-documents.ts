@@ -43,7 +43,9 @@ export class TrustedDocuments {
     let canonical: string;
     try {
       // The trusted operations have at most a few hundred tokens; a deeper or longer text is refused as it is parsed.
-      canonical = sha256(printExecutableGraphQLDocument(parse(text, { noLocation: true, maxTokens: MAX_TOKENS })));
+      canonical = sha256(
+        printExecutableGraphQLDocument(parse(text, { noLocation: true, maxLexicalTokens: MAX_TOKENS })),
+      );
     } catch {
       return null; // not GraphQL at all, or past the bound (a stack overflow on deep nesting is a RangeError)
     }

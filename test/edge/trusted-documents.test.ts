@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import manifest from '../../schema/generated/persisted-documents.json' with { type: 'json' };
 import { listen, type App, type RunningServer } from '../../src/app/index.ts';
@@ -59,24 +59,24 @@ describe('HUBCAT_DOCUMENTS=trusted', () => {
   });
   afterAll(() => app.close());
 
-  it.each(trusted.filter((document) => document.kind === 'query').map((document) => [document.name, document]))(
-    'runs %s by its hash',
-    async (_name, document) => {
-      const answer = await send(app, byHash(document.hash));
-      expect(answer.code).toBeNull();
-      expect(answer.status).toBe(200);
-      expect(answer.data).not.toBeNull();
-    },
-  );
+  it.each(
+    trusted
+      .filter((document) => document.kind === OperationTypeNode.QUERY)
+      .map((document) => [document.name, document]),
+  )('runs %s by its hash', async (_name, document) => {
+    const answer = await send(app, byHash(document.hash));
+    expect(answer.code).toBeNull();
+    expect(answer.status).toBe(200);
+    expect(answer.data).not.toBeNull();
+  });
 
-  it.each(sources.filter((source) => source.kind === 'query').map((source) => [source.name, source.text]))(
-    'runs %s sent as the text of its file, or as the manifest has it',
-    async (name, text) => {
-      expect((await send(app, { query: text })).code).toBeNull();
-      const printed = trusted.find((document) => document.name === name)!.text;
-      expect((await send(app, { query: printed })).code).toBeNull();
-    },
-  );
+  it.each(
+    sources.filter((source) => source.kind === OperationTypeNode.QUERY).map((source) => [source.name, source.text]),
+  )('runs %s sent as the text of its file, or as the manifest has it', async (name, text) => {
+    expect((await send(app, { query: text })).code).toBeNull();
+    const printed = trusted.find((document) => document.name === name)!.text;
+    expect((await send(app, { query: printed })).code).toBeNull();
+  });
 
   it.each([
     ['an operation of its own', { query: '{ __typename }' }],

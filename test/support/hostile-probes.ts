@@ -98,8 +98,11 @@ async function withServer(
   }
 }
 
-async function withEmulator<T>(preset: string, run: (emulator: RunningEmulator) => Promise<T>): Promise<T> {
-  const emulator = await startEmulator({ preset: preset as never });
+async function withEmulator<T>(
+  preset: 'tiny' | 'gateway-2025-10',
+  run: (emulator: RunningEmulator) => Promise<T>,
+): Promise<T> {
+  const emulator = await startEmulator({ preset });
   try {
     return await run(emulator);
   } finally {

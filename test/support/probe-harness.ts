@@ -108,7 +108,10 @@ export async function flood(
     Array.from({ length: clients }, async (_, client) => {
       while (!done) {
         const { status, code } = await send(client);
-        const key = code === undefined || code === null ? String(status) : `${status} ${String(code)}`;
+        const key =
+          code === undefined || code === null
+            ? String(status)
+            : `${status} ${typeof code === 'string' ? code : JSON.stringify(code)}`;
         counts[key] = (counts[key] ?? 0) + 1;
       }
     }),
