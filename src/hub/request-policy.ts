@@ -23,10 +23,11 @@ export type RequestPolicyOptions = Partial<RequestPolicy>;
 
 /**
  * The emulator's widest record, with every field the listing can expand, is 3,830 bytes (providers-2025-11); a page
- * holds at most 1,000 of them, 3.8 MB. Four times that leaves room for the real Hub's longer tag lists and cards, and
- * still refuses a page that would take hundreds of megabytes to parse.
+ * holds at most 1,000 of them, 3.8 MB. Twice that leaves room for the real Hub's longer tag lists and cards, and still
+ * refuses a page that would take hundreds of megabytes to parse (the concurrent pages of one fetch are read at once, so
+ * a fetch holds at most its concurrency times this).
  */
-export const DEFAULT_UPSTREAM_MAX_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_UPSTREAM_MAX_BYTES = 8 * 1024 * 1024;
 
 /** `options` checked, with `defaults` for the retry bounds and the usual sleep, jitter and user agent otherwise. */
 export function requestPolicyOf(

@@ -41,7 +41,8 @@ export function useHubcat(args: () => string[], env: Record<string, string> = {}
   let url: string | null = null;
   beforeAll(async () => {
     await buildDashboard();
-    child = hubcatCli([...args(), '--port', '0', '--host', '127.0.0.1'], env);
+    // A suite loads the page many times from one address; the per-client limit is specified in test/edge/.
+    child = hubcatCli([...args(), '--port', '0', '--host', '127.0.0.1'], { HUBCAT_RATE_LIMIT: '0', ...env });
     // `demo` prints "Dashboard: <url>", `serve` prints "hubcat: dashboard at <url>".
     const announcement = /[Dd]ashboard(?::| at) (http:\/\/\S+\/)/;
     url = announcement.exec(await waitForLine(child, announcement))![1]!;
