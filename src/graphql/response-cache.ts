@@ -6,10 +6,10 @@ import { LRUCache } from 'lru-cache';
 import type { CatalogCache } from '../store/index.ts';
 
 /**
- * JSON the cache may hold, by default. A 50-model page is about 20 KB, so this keeps well over a thousand of the
+ * JSON the cache may hold, by default. A 50-model page is about 20 KB, so this keeps about eight hundred of the
  * frontend's pages; a client sending distinct 350 KB pages evicts older ones instead of growing the process.
  */
-export const DEFAULT_RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_RESPONSE_CACHE_BYTES = 16 * 1024 * 1024;
 /** No response larger than this share of the budget is kept: one would otherwise push out hundreds of small ones. */
 const MAX_ENTRY_SHARE = 1 / 16;
 /** Distinct operation texts whose normalised form is remembered; clients send the same few texts over and over. */
