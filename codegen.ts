@@ -7,7 +7,12 @@ const config: CodegenConfig = {
   generates: {
     'schema/generated/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig: {
+        fragmentMasking: false,
+        // The trusted documents: \`persisted-documents.json\` maps each operation's SHA-256 to its text, and every
+        // typed document carries its hash, which the dashboard and the CLI send instead of the text.
+        persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
+      },
       config: {
         scalars: { DateTime: 'string' },
         enumsAsTypes: true,

@@ -8,11 +8,12 @@ import {
   type FetchStrategy,
   type ProviderSelection,
 } from './catalog/index.ts';
-import { DEFAULT_QUERY_LIMITS } from './graphql/index.ts';
+import { DEFAULT_QUERY_LIMITS, DEFAULT_RESPONSE_CACHE_BYTES, DOCUMENT_MODES } from './graphql/index.ts';
 import {
   BEARER_TOKEN_SYNTAX,
   DEFAULT_HUB_ENDPOINT,
   DEFAULT_ROUTER_ENDPOINT,
+  DEFAULT_UPSTREAM_MAX_BYTES,
   HUB_MAX_PAGE_SIZE,
   HUB_SORT_KEYS,
   type HubSortKey,
@@ -126,6 +127,16 @@ const routerEndpoint = z
   })
   .transform((value) => (value === 'none' ? null : value.replace(/\/+$/, '')));
 
+/** What `/readiness` answers while the shared store cannot be reached. */
+const STORE_LOSS_READINESS = ['degraded', 'fail'] as const;
+
+/** An HTTP header name, lower-cased: where a trusted proxy puts the client's address. */
+const trustedHeader = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'must be a header name such as x-forwarded-for' });
+
 /** pino's levels, least verbose last; `silent` writes nothing. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -192,8 +203,11 @@ const corsOrigins = z
   });
 
 /** A request limit of the GraphQL API; its default lives with the guards, in `DEFAULT_QUERY_LIMITS`. */
-const requestLimit = (key: Exclude<keyof typeof DEFAULT_QUERY_LIMITS, 'fieldSuggestions'>, min: number, max: number) =>
-  ({ schema: integer(min, max), fallback: String(DEFAULT_QUERY_LIMITS[key]) }) as const;
+const requestLimit = (
+  key: Exclude<keyof typeof DEFAULT_QUERY_LIMITS, 'fieldSuggestions' | 'introspection'>,
+  min: number,
+  max: number,
+) => ({ schema: integer(min, max), fallback: String(DEFAULT_QUERY_LIMITS[key]) }) as const;
 
 interface SettingSpec {
   /**
@@ -428,9 +442,77 @@ export const SETTINGS = {
   graphiql: {
     flag: null,
     env: ['HUBCAT_GRAPHIQL'],
+    schema: boolean.optional(),
+    description:
+      'serve GraphiQL (from local assets) to browsers at /graphql; default true, false when NODE_ENV=production',
+  },
+  documents: {
+    flag: null,
+    env: ['HUBCAT_DOCUMENTS'],
+    schema: z.enum(DOCUMENT_MODES, { error: `must be one of ${DOCUMENT_MODES.join(', ')}` }),
+    fallback: 'open',
+    description:
+      'open: any GraphQL document within the limits; trusted: only the operations of schema/operations/ ' +
+      '(by hash, or by identical text)',
+  },
+  introspection: {
+    flag: null,
+    env: ['HUBCAT_INTROSPECTION'],
     schema: boolean,
     fallback: 'true',
-    description: 'serve GraphiQL (from local assets) to browsers at /graphql',
+    description: 'answer __schema and __type (priced like any query, one __schema per operation)',
+  },
+  rateLimit: {
+    flag: null,
+    env: ['HUBCAT_RATE_LIMIT'],
+    schema: integer(0, 1_000_000_000),
+    fallback: '600',
+    description:
+      'requests one client may make per window, an expensive query counting as several (shared by replicas on ' +
+      'one Redis); 0 turns the limit off',
+  },
+  rateLimitWindowSeconds: {
+    flag: null,
+    env: ['HUBCAT_RATE_LIMIT_WINDOW_S'],
+    schema: integer(1, 86_400),
+    fallback: '60',
+    description: 'seconds of the rate limit window',
+  },
+  rateLimitCost: {
+    flag: null,
+    env: ['HUBCAT_RATE_LIMIT_COST'],
+    schema: integer(1, 1_000_000_000),
+    fallback: '1000',
+    description: 'estimated query cost one request covers; a query costing more counts as cost ÷ this requests',
+  },
+  trustProxy: {
+    flag: null,
+    env: ['HUBCAT_TRUST_PROXY'],
+    schema: trustedHeader.optional(),
+    description:
+      'request header naming the client behind a trusted proxy (x-forwarded-for: its last address, or ' +
+      'x-real-ip, cf-connecting-ip …); unset: the connecting address',
+  },
+  upstreamMaxBytes: {
+    flag: null,
+    env: ['HUBCAT_UPSTREAM_MAX_BYTES'],
+    schema: integer(65_536, 1_073_741_824),
+    fallback: String(DEFAULT_UPSTREAM_MAX_BYTES),
+    description: 'largest body read from the Hub or the router per page; a larger one is cut off and refused',
+  },
+  responseCacheBytes: {
+    flag: null,
+    env: ['HUBCAT_RESPONSE_CACHE_BYTES'],
+    schema: integer(0, 4_294_967_296),
+    fallback: String(DEFAULT_RESPONSE_CACHE_BYTES),
+    description: 'bytes of JSON the response cache may hold; least recently used responses go first',
+  },
+  readinessOnStoreLoss: {
+    flag: null,
+    env: ['HUBCAT_READINESS_ON_STORE_LOSS'],
+    schema: z.enum(STORE_LOSS_READINESS, { error: `must be one of ${STORE_LOSS_READINESS.join(', ')}` }),
+    fallback: 'degraded',
+    description: '/readiness while the shared Redis cannot be reached: degraded (200, saying so) or fail (503)',
   },
   shutdownGraceSeconds: {
     flag: '--shutdown-grace',
@@ -500,6 +582,7 @@ type Settings = typeof SETTINGS;
 export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> } & {
   sorts: HubSortKey[];
   fieldSuggestions: boolean;
+  graphiql: boolean;
   /** How reports and store keys name the selection: the one provider, the comma list, or `all`. */
   provider: string;
   /** Null when the router's listing is off. */
@@ -559,6 +642,8 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   values.sorts ??= defaultSorts(values.strategy as FetchStrategy);
   // Suggestions map the schema for anyone who guesses; a production deployment hides them unless told otherwise.
   values.fieldSuggestions ??= env.NODE_ENV !== 'production';
+  // GraphiQL is a developer's tool of several megabytes; a production deployment serves it only when asked to.
+  values.graphiql ??= env.NODE_ENV !== 'production';
   return values as Config;
 }
 

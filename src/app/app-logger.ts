@@ -2,6 +2,7 @@
 export interface AppLogger {
   error(details: object, message: string): void;
   warn(details: object, message: string): void;
+  info?(details: object, message: string): void;
 }
 
 export const silentLogger: AppLogger = { error: () => {}, warn: () => {} };

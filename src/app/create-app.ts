@@ -8,12 +8,23 @@ import { createHubcatYoga, type HubcatYoga, type QueryLimits } from '../graphql/
 import { openAIModelsRoute } from '../openai/index.ts';
 import { prepareCatalogInSteps } from '../query/index.ts';
 import { HubClient, HubProtocolError, RouterClient, type RetryEvent } from '../hub/index.ts';
-import { CatalogCache, catalogKeys, SharedCatalog, type CacheEvent, type CatalogKeys } from '../store/index.ts';
+import {
+  CatalogCache,
+  catalogKeys,
+  closeRedis,
+  redisCommandConnection,
+  SharedCatalog,
+  type CacheEvent,
+  type CatalogKeys,
+  type RedisClient,
+} from '../store/index.ts';
 import { silentLogger, type AppLogger } from './app-logger.ts';
 import { httpSecurity } from './http-security.ts';
 import { createLiveCatalog, type LiveCatalog, type LiveCatalogOptions } from './live-catalog.ts';
 import { createMetrics, type AppMetrics } from './metrics.ts';
 import { useReadiness } from './probes.ts';
+import { clientRateLimit } from './rate-limit-plugin.ts';
+import { ClientRateLimiter } from './rate-limiter.ts';
 import { useRequestLog, yogaLogger } from './request-log.ts';
 
 export interface AppOptions extends Omit<LiveCatalogOptions, 'now' | 'onEvent'> {
@@ -41,6 +52,8 @@ export interface AppOptions extends Omit<LiveCatalogOptions, 'now' | 'onEvent'> 
    * own fetch. Everything else (cache, GraphQL, plugins) is the app's as configured.
    */
   fetchSnapshot?: () => Promise<CatalogSnapshot>;
+  /** Where the rate limit's counters start in Redis; tests sharing one server keep theirs apart with it. */
+  rateLimitKeyPrefix?: string;
 }
 
 /** A hubcat wired from its configuration: Hub client → fetch plan → snapshot cache → GraphQL. */
@@ -100,7 +113,11 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
   metrics.watchCatalog(catalog);
   live.schedule(catalog);
-  const yoga = yogaOf(config, options, { catalog, live, metrics, logger });
+  // The rate limit's counters are shared through a connection of the app's, not one of the limiter's own.
+  const rateLimitRedis =
+    config.cacheUrl && config.rateLimit > 0 ? redisCommandConnection(config.cacheUrl, config.cacheMode) : undefined;
+  const rateLimiter = rateLimiterOf(config, options, logger, rateLimitRedis);
+  const yoga = yogaOf(config, options, { catalog, live, metrics, logger, rateLimiter });
   const abort = () => shutdown.abort(new Error('hubcat is shutting down'));
   return {
     yoga,
@@ -112,8 +129,23 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       abort();
       await catalog.close();
       await live.close();
+      if (rateLimitRedis) await closeRedis(rateLimitRedis);
     },
   };
+}
+
+/** Each client's request count, per window: in Redis when the app has one (one limit for every replica), else here. */
+function rateLimiterOf(
+  config: Config,
+  options: AppOptions,
+  logger: AppLogger,
+  redis: RedisClient | undefined,
+): ClientRateLimiter | null {
+  if (config.rateLimit === 0) return null;
+  return new ClientRateLimiter(
+    { points: config.rateLimit, windowSeconds: config.rateLimitWindowSeconds },
+    { redis, keyPrefix: options.rateLimitKeyPrefix, logger },
+  );
 }
 
 /** One crawl of the configured upstream (and the router beside it) per call, as the fetch plan says. */
@@ -154,6 +186,7 @@ function hubClientOf(config: Config, options: AppOptions, metrics: AppMetrics): 
     token: config.token,
     timeoutMs: config.timeoutMs,
     maxRetries: config.maxRetries,
+    maxBodyBytes: config.upstreamMaxBytes,
     sleep: options.sleep,
     fetch: metrics.countUpstream((input, init) => globalThis.fetch(input, init)),
     onRetry: options.onUpstreamRetry,
@@ -165,10 +198,12 @@ interface YogaParts {
   live: LiveCatalog;
   metrics: AppMetrics;
   logger: AppLogger;
+  rateLimiter: ClientRateLimiter | null;
 }
 
 /** The GraphQL server over the catalog, with the app's edge: HTTP policy, readiness, metrics, request log. */
-function yogaOf(config: Config, options: AppOptions, { catalog, live, metrics, logger }: YogaParts): HubcatYoga {
+function yogaOf(config: Config, options: AppOptions, parts: YogaParts): HubcatYoga {
+  const { catalog, live, metrics, logger, rateLimiter } = parts;
   const qualityBar = { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes };
   const onUnexpectedError = (error: unknown) =>
     logger.error({ err: causeOf(error) }, 'unexpected error, masked for the client');
@@ -180,11 +215,22 @@ function yogaOf(config: Config, options: AppOptions, { catalog, live, metrics, l
     qualityBar,
     graphiql: options.graphiql ?? config.graphiql,
     responseCache: config.responseCache,
+    responseCacheBytes: config.responseCacheBytes,
+    documents: config.documents,
     logging: options.logger ? yogaLogger(options.logger) : false,
     limits: queryLimitsOf(config),
     plugins: [
       httpSecurity({ corsOrigins: config.corsOrigins }),
-      useReadiness(catalog),
+      ...(rateLimiter
+        ? [
+            clientRateLimit({
+              limiter: rateLimiter,
+              costPerRequest: config.rateLimitCost,
+              trustProxy: config.trustProxy,
+            }),
+          ]
+        : []),
+      useReadiness(catalog, { onStoreLoss: config.readinessOnStoreLoss }),
       metrics.plugin,
       ...(options.logger ? [useRequestLog(options.logger)] : []),
       // After the HTTP policy, metrics and request log, so the list is answered under the same rules as /graphql.
@@ -206,6 +252,7 @@ function queryLimitsOf(config: Config): QueryLimits {
     maxDirectives,
     maxCost,
     fieldSuggestions: config.fieldSuggestions,
+    introspection: config.introspection,
   };
 }
 
@@ -227,7 +274,7 @@ function causeOf(error: unknown): unknown {
  * from what the router says (a proxy in front of both could echo it).
  */
 export function routerClientOf(
-  config: Pick<Config, 'routerEndpoint' | 'timeoutMs' | 'maxRetries' | 'token'>,
+  config: Pick<Config, 'routerEndpoint' | 'timeoutMs' | 'maxRetries' | 'token' | 'upstreamMaxBytes'>,
   options: { sleep?: (ms: number) => Promise<void> } = {},
 ): RouterClient | undefined {
   if (config.routerEndpoint === null) return undefined;
@@ -235,6 +282,7 @@ export function routerClientOf(
     endpoint: config.routerEndpoint,
     timeoutMs: config.timeoutMs,
     maxRetries: Math.min(config.maxRetries, 2),
+    maxBodyBytes: config.upstreamMaxBytes,
     sleep: options.sleep,
     redact: config.token,
   });

@@ -18,16 +18,15 @@ const DEFAULT_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-// GraphiQL is one page of inline script and style, with fonts and images as data: URLs and Monaco's workers started
-// from blob: URLs; Yoga's stock page loads the same from unpkg.com (drop it once GraphiQL's assets are served here).
-// It only ever fetches this server's /graphql.
-const GRAPHIQL_ASSETS = 'https://unpkg.com';
+// GraphiQL's page loads its script and styles from this server (see graphql/graphiql-assets.ts); Monaco's workers
+// start from blob: URLs and it injects style elements, and its icons and fonts are data: URLs. It only ever fetches
+// this server's /graphql.
 const GRAPHIQL_POLICY = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline' ${GRAPHIQL_ASSETS}`,
-  `style-src 'self' 'unsafe-inline' ${GRAPHIQL_ASSETS}`,
-  `img-src 'self' data: ${GRAPHIQL_ASSETS}`,
-  `font-src 'self' data: ${GRAPHIQL_ASSETS}`,
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
   "worker-src 'self' blob:",
   "connect-src 'self'",
   "base-uri 'none'",
@@ -48,9 +47,15 @@ const COMMON_HEADERS: Readonly<Record<string, string>> = {
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 /**
- * The security headers of a response to `pathname` of type `contentType`. A page served outside Yoga would need the
- * same; export this for it.
+ * What every response starts with, set before anything handles the request, so that one served outside Yoga (the
+ * dashboard's pages, its 503 when it is not built, a 404) carries them too; a page replaces the policy with its own.
  */
+export const BASELINE_HEADERS: Readonly<Record<string, string>> = {
+  ...COMMON_HEADERS,
+  'content-security-policy': DEFAULT_POLICY,
+};
+
+/** The security headers of a response to `pathname` of type `contentType`. */
 function securityHeaders(pathname: string, contentType: string | null, graphqlPath = '/graphql') {
   const graphiql = pathname === graphqlPath && (contentType ?? '').startsWith('text/html');
   return { ...COMMON_HEADERS, 'content-security-policy': graphiql ? GRAPHIQL_POLICY : DEFAULT_POLICY };

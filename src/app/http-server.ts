@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { serveDashboard } from '../web/index.ts';
 import type { App } from './create-app.ts';
+import { BASELINE_HEADERS } from './http-security.ts';
 
 export interface RunningServer {
   url: string;
@@ -15,8 +16,17 @@ export interface RunningServer {
 
 /** Serves the app's Yoga instance over HTTP. */
 /** Without a host it listens on every interface, as servers do, so `localhost` works over IPv4 and IPv6 alike. */
-export async function listen(app: App, port: number, host?: string): Promise<RunningServer> {
-  const server: Server = createServer(serveDashboard((req, res) => void app.yoga(req, res)));
+export async function listen(
+  app: App,
+  port: number,
+  host?: string,
+  options: { dashboardDir?: URL } = {},
+): Promise<RunningServer> {
+  const handle = serveDashboard((req, res) => void app.yoga(req, res), { dir: options.dashboardDir });
+  const server: Server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(BASELINE_HEADERS)) response.setHeader(name, value);
+    handle(request, response);
+  });
   const closeServer = orderlyClose(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

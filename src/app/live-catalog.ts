@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { AppLogger } from './app-logger.ts';
 import type { RefreshSchedule } from '../graphql/index.ts';
 import { createChangeHistory, type CatalogCache, type ChangeHistory } from '../store/index.ts';
 import { CatalogUpdates, type UpdateEvent } from './catalog-updates.ts';
@@ -6,7 +7,12 @@ import { RefreshScheduler, type Timer } from './refresh-scheduler.ts';
 import { createUpdateChannel, type UpdateChannel } from './update-channel.ts';
 import { WebhookSender, type WebhookEvent } from './webhook-sender.ts';
 
-export type LiveEvent = UpdateEvent | WebhookEvent | { type: 'refresh-scheduled'; inMs: number };
+export type LiveEvent =
+  | UpdateEvent
+  | WebhookEvent
+  | { type: 'refresh-scheduled'; inMs: number }
+  /** A stored history record failed validation and was set aside; the history goes on without it. */
+  | { type: 'history-record-set-aside'; record: string; reason: string };
 
 export interface LiveCatalogOptions {
   now?: () => number;
@@ -17,6 +23,7 @@ export interface LiveCatalogOptions {
   webhookFetch?: typeof fetch;
   webhookSleep?: (ms: number) => Promise<void>;
   onEvent?: (event: LiveEvent) => void;
+  logger?: AppLogger;
 }
 
 /** The living side of a catalog: its change history, the update feed, the webhook and the refresh schedule. */
@@ -32,9 +39,23 @@ export interface LiveCatalog {
   close(): Promise<void>;
 }
 
+/** The catalog's change history; a stored record that fails validation is set aside, logged and told as an event. */
+function historyOf(config: Config, catalogKey: string, options: LiveCatalogOptions): ChangeHistory {
+  return createChangeHistory({
+    cacheUrl: config.cacheUrl,
+    cacheMode: config.cacheMode,
+    catalogKey,
+    retention: config.changeRetention,
+    onSetAside: (record, reason) => {
+      options.logger?.warn({ record, reason }, 'change history: a stored record failed validation and was set aside');
+      options.onEvent?.({ type: 'history-record-set-aside', record, reason });
+    },
+  });
+}
+
 export function createLiveCatalog(config: Config, catalogKey: string, options: LiveCatalogOptions = {}): LiveCatalog {
   const { cacheUrl, cacheMode } = config;
-  const history = createChangeHistory({ cacheUrl, cacheMode, catalogKey, retention: config.changeRetention });
+  const history = historyOf(config, catalogKey, options);
   const channel = createUpdateChannel({ cacheUrl, cacheMode, catalogKey });
   const webhook = config.webhookUrl
     ? new WebhookSender({

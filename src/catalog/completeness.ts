@@ -25,11 +25,12 @@ export function proveCompleteness(input: CompletenessInput): Completeness {
   }
   if (exhausted.length > 0) {
     return unproven(
-      'every sort that ran its cursor out missed models another capture found: ' +
+      'every sort that ran its cursor out missed models another capture found, or met one twice: ' +
         'their keys changed mid-crawl, so a keyset cursor skipped',
-      exhausted.map(
-        (capture) =>
-          `sort ${capture.name} missed ${missedBy(capture, input.seenIds)} of the ${input.seenIds.size} models seen`,
+      exhausted.map((capture) =>
+        capture.repeated > 0
+          ? `sort ${capture.name} returned ${capture.repeated} models twice: its keys moved across the cursor`
+          : `sort ${capture.name} missed ${missedBy(capture, input.seenIds)} of the ${input.seenIds.size} models seen`,
       ),
     );
   }
@@ -82,7 +83,7 @@ function partitionProof(partition: PartitionOutcome, seenIds: ReadonlySet<string
 function cursorProof(exhausted: readonly Capture[], seenIds: ReadonlySet<string>): Capture | undefined {
   return (
     exhausted.find((capture) => capture.name === 'createdAt') ??
-    exhausted.find((capture) => missedBy(capture, seenIds) === 0)
+    exhausted.find((capture) => capture.repeated === 0 && missedBy(capture, seenIds) === 0)
   );
 }
 

@@ -74,6 +74,11 @@ export interface Capture {
   notLive: number;
   exhausted: boolean;
   capped: boolean;
+  /**
+   * Models this listing returned a second time: its sort key moved them across the cursor mid-crawl, so it may also
+   * have skipped some, and its end proves nothing.
+   */
+  repeated: number;
   /** It stopped because the fetch's request budget ran out. */
   budgetStopped: boolean;
   durationMs: number;
@@ -108,9 +113,10 @@ export async function crawlCapture(
   const startedAt = context.now();
   const capture = emptyCapture(name, query);
   const schedule = gatedScheduler(context, capture, options.firstPageReserved ?? false);
+  const seen = new Set<string>();
   try {
     for await (const page of context.client.listModels(query, { signal: context.signal, schedule })) {
-      recordPage(context, capture, page, rank);
+      recordPage(context, capture, page, rank, seen);
     }
   } catch (error) {
     if (!isHubError(error)) throw error;
@@ -141,6 +147,7 @@ function emptyCapture(name: string, query: ListModelsQuery): Capture {
     notLive: 0,
     exhausted: false,
     capped: false,
+    repeated: 0,
     budgetStopped: false,
     durationMs: 0,
     error: null,
@@ -177,8 +184,38 @@ function gatedScheduler(context: CrawlContext, capture: Capture, firstPageReserv
   };
 }
 
-function recordPage(context: CrawlContext, capture: Capture, page: HubPage, rank: number): void {
+/**
+ * Sort keys a model keeps for life: a keyset cursor over one of them cannot meet a model twice (and no sort at all
+ * orders by `_id`). Over the others (likes, downloads …) a model whose key moves mid-crawl can be met again.
+ */
+const STABLE_SORTS = new Set<string | undefined>(['createdAt', undefined]);
+
+/**
+ * Counts the page's models this listing already returned. Over a stable key a repeat is the upstream's fault: the page
+ * is malformed, which ends the capture and its claim to have seen the whole listing.
+ */
+function countRepeats(capture: Capture, seen: Set<string>, page: HubPage): void {
+  for (const [index, item] of page.items.entries()) {
+    if (!seen.has(item.id)) continue;
+    if (STABLE_SORTS.has(capture.query.sort)) {
+      // The reason reaches API clients, so it names the item by position, never by the upstream's text.
+      throw new HubProtocolError({
+        url: page.url,
+        pageIndex: page.index,
+        itemIndex: index,
+        reason:
+          `item ${index} repeats a model an earlier page of this listing returned, ` +
+          `which a cursor over ${capture.query.sort ?? '_id'} cannot do`,
+      });
+    }
+    capture.repeated++;
+  }
+  for (const item of page.items) seen.add(item.id);
+}
+
+function recordPage(context: CrawlContext, capture: Capture, page: HubPage, rank: number, seen: Set<string>): void {
   const { accumulator } = context;
+  countRepeats(capture, seen, page);
   context.rateLimit.observe(page.rateLimit);
   capture.requests += page.requests;
   capture.pages++;

@@ -9,7 +9,7 @@ interface ChangesFlags extends Record<string, unknown> {
   json?: boolean;
 }
 
-type FeedChange = ChangesQuery['changes']['nodes'][number];
+type FeedChange = NonNullable<ChangesQuery['changes']>['nodes'][number];
 
 /** Changes per request: the API's largest page. */
 const PAGE_SIZE = 500;
@@ -58,7 +58,7 @@ async function readFeed(
   let after: string | null = null;
   let truncated = false;
   do {
-    const page: ChangesQuery['changes'] = (await post(server, { ...filter, first: PAGE_SIZE, after })).changes;
+    const page = await post(server, { ...filter, first: PAGE_SIZE, after });
     changes.push(...page.nodes);
     truncated ||= page.truncated;
     after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
@@ -66,13 +66,42 @@ async function readFeed(
   return { changes, truncated };
 }
 
-async function post(server: string, variables: Record<string, unknown>): Promise<ChangesQuery> {
+/** The operation as the server knows it: by its hash (all a server running only trusted documents accepts). */
+const BY_HASH = {
+  extensions: {
+    persistedQuery: { version: 1, sha256Hash: (ChangesDocument as { __meta__?: { hash?: string } }).__meta__?.hash },
+  },
+};
+
+async function post(server: string, variables: Record<string, unknown>): Promise<NonNullable<ChangesQuery['changes']>> {
+  const answer = await send(server, { ...BY_HASH, variables });
+  // A server of another version may not know this hash; it then runs the same operation sent as text.
+  const unknown = answer.body?.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND';
+  const { response, body } = unknown ? await send(server, { query: print(ChangesDocument), variables }) : answer;
+  const error = body?.errors?.[0];
+  if (error) {
+    const usage = ['BAD_USER_INPUT', 'INVALID_CURSOR'].includes(error.extensions?.code ?? '');
+    throw new ChangesCommandError(error.message, usage);
+  }
+  if (!body?.data?.changes) throw new ChangesCommandError(`${server}/graphql answered ${response.status} without data`);
+  return body.data.changes;
+}
+
+interface Answer {
+  response: Response;
+  body: {
+    data?: ChangesQuery | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  } | null;
+}
+
+async function send(server: string, request: object): Promise<Answer> {
   let response: Response;
   try {
     response = await fetch(`${server}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query: print(ChangesDocument), variables }),
+      body: JSON.stringify(request),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
@@ -81,17 +110,7 @@ async function post(server: string, variables: Record<string, unknown>): Promise
     const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
     throw new ChangesCommandError(`cannot reach hubcat at ${server} (${reason}); set --server or HUBCAT_SERVER`);
   }
-  const body = (await response.json().catch(() => null)) as {
-    data?: ChangesQuery | null;
-    errors?: { message: string; extensions?: { code?: string } }[];
-  } | null;
-  const error = body?.errors?.[0];
-  if (error) {
-    const usage = ['BAD_USER_INPUT', 'INVALID_CURSOR'].includes(error.extensions?.code ?? '');
-    throw new ChangesCommandError(error.message, usage);
-  }
-  if (!body?.data) throw new ChangesCommandError(`${server}/graphql answered ${response.status} without data`);
-  return body.data;
+  return { response, body: (await response.json().catch(() => null)) as Answer['body'] };
 }
 
 const shown = (value: string | null | undefined) => value ?? '∅';

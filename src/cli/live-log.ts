@@ -11,6 +11,9 @@ export function logLiveEvent(logger: Logger, event: LiveEvent): void {
     case 'refresh-scheduled':
       logger.debug(event, event.type);
       break;
+    case 'history-record-set-aside':
+      break; // the app's own log says so, with the record and why
+
     default:
       logger.warn(event, event.type);
   }

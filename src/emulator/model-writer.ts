@@ -285,7 +285,11 @@ export class ModelWriter {
       } else {
         owner = userName((n) => random.int(n));
         name = random.chance(0.06) ? personalName(random, family) : base + random.pick(family.variants);
-        if (random.chance(0.25)) name += random.pick(family.variants);
+        if (random.chance(0.25)) {
+          const variant = random.pick(family.variants);
+          // The Hub refuses a repo name longer than 96 characters; a second variant that would make one is left off.
+          if (name.length + variant.length <= MAX_REPO_NAME) name += variant;
+        }
       }
       if (fixedOwner !== undefined) owner = fixedOwner;
       if (attempt > 3) name += `-${attempt}`;
@@ -429,6 +433,9 @@ export class ModelWriter {
     return row;
   }
 }
+
+/** The Hub's longest repo name (`huggingface_hub`'s `validate_repo_id`). */
+const MAX_REPO_NAME = 96;
 
 const PERSONAL_NAMES = [
   'my_awesome_model',

@@ -7,6 +7,14 @@ export { createHubcatYoga, type HubcatServerOptions, type HubcatYoga } from './y
 export type { GraphQLContext, CatalogUpdateSource, RefreshSchedule } from './context.ts';
 /** What one request may ask of the server, and the defaults of those limits. */
 export { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.ts';
+/** The trusted documents (`schema/operations/` by hash) and how the API treats other documents. */
+export { DOCUMENT_MODES, TrustedDocuments, type DocumentMode } from './trusted-documents.ts';
+/** GraphiQL as a small page with its script and styles served gzipped and cached by this server. */
+export { GraphiQLAssets } from './graphiql-assets.ts';
+/** The cost the guards priced a request's operation at, for the rate limit. */
+export { pricedCost } from './query-cost.ts';
+/** How much JSON the response cache may hold by default. */
+export { DEFAULT_RESPONSE_CACHE_BYTES } from './response-cache.ts';
 
 /** The schema as checked-in SDL: sorted, so a diff shows only real changes. */
 export function printSchemaSdl(): string {

@@ -7,6 +7,8 @@ export interface PerformanceOptions {
   catalog: CatalogCache;
   /** Serve repeated queries from whole cached responses (see `snapshotResponseCache`). */
   responseCache: boolean;
+  /** JSON the response cache may hold. */
+  responseCacheBytes?: number;
 }
 
 /**
@@ -16,6 +18,6 @@ export interface PerformanceOptions {
  */
 export function performancePlugins(options: PerformanceOptions): (Plugin | ReturnType<typeof useGraphQlJit>)[] {
   const plugins: (Plugin | ReturnType<typeof useGraphQlJit>)[] = [useGraphQlJit()];
-  if (options.responseCache) plugins.push(snapshotResponseCache(options.catalog));
+  if (options.responseCache) plugins.push(snapshotResponseCache(options.catalog, options.responseCacheBytes));
   return plugins;
 }

@@ -12,9 +12,13 @@ import {
   type GraphQLOutputType,
   type GraphQLResolveInfo,
   type SelectionSetNode,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { DEFAULT_PAGE_SIZE, MAX_FACET_SIZE, MAX_PAGE_SIZE } from '../query/index.ts';
+import { introspectionListSize, schemaAnswerSize } from './introspection-cost.ts';
 import { queryLimitError } from './query-limits.ts';
 
 // Each field costs 1 and a list multiplies the cost of its selection by how many items it can hold (10 unless its
@@ -81,34 +85,57 @@ export const TASKS_COST = { field: 1, multiplier: 50 };
 const DEFAULT_LIST_MULTIPLIER = 10;
 const NO_ARGS: Record<string, unknown> = Object.freeze({});
 
-/** Refuses an operation whose estimated cost exceeds `maxCost` before it executes. */
+/** `__schema` fields one operation may select: each answers the whole schema, which one answer is enough to read. */
+const MAX_SCHEMA_FIELDS = 1;
+
+/** The cost of the operation each request is about to run, for the rate limit to weigh it by. */
+const costs = new WeakMap<object, number>();
+
+/** The estimated cost of the request's operation, once `costGuard` has priced it; null before, or when it could not. */
+export function pricedCost(context: object): number | null {
+  return costs.get(context) ?? null;
+}
+
+/**
+ * Refuses an operation whose estimated cost exceeds `maxCost`, or that selects `__schema` more than once, before it
+ * executes.
+ */
 export function costGuard(maxCost: number): Plugin {
-  const refuse = (cost: number | null) => {
-    if (cost === null || cost <= maxCost) return null;
+  const refuse = (args: ExecutionArgs) => {
+    const priced = pricedOperation(args);
+    if (priced === null) return null;
+    costs.set(args.contextValue as object, priced.cost);
+    if (priced.schemaFields > MAX_SCHEMA_FIELDS) {
+      const message =
+        `The operation selects __schema ${priced.schemaFields} times; one answer holds the whole schema, ` +
+        `so at most ${MAX_SCHEMA_FIELDS} is allowed.`;
+      return { errors: [queryLimitError('introspection', MAX_SCHEMA_FIELDS, message)] };
+    }
+    if (priced.cost <= maxCost) return null;
     const message =
-      `The query's estimated cost is ${cost}, over the limit of ${maxCost}: ` +
+      `The query's estimated cost is ${priced.cost}, over the limit of ${maxCost}: ` +
       'ask for fewer items (first), fewer fields or fewer aliases.';
     return { errors: [queryLimitError('cost', maxCost, message)] };
   };
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const refusal = refuse(operationCost(args));
+      const refusal = refuse(args);
       if (refusal) setResultAndStopExecution(refusal);
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      const refusal = refuse(operationCost(args));
+      const refusal = refuse(args);
       if (refusal) setResultAndStopExecution(refusal);
     },
   };
 }
 
 /**
- * The cost of the operation about to run, from the request's own variables; null when it cannot be priced (a bad
- * variable, an unknown operation name), which execution then reports with its own error. Priced at execution rather
- * than in validation because Yoga caches validation per document, and the same document costs more with a larger
- * `$first`.
+ * The cost of the operation about to run, from the request's own variables, and how often it selects `__schema`; null
+ * when it cannot be priced (a bad variable, an unknown operation name), which execution then reports with its own
+ * error. Priced at execution rather than in validation because Yoga caches validation per document, and the same
+ * document costs more with a larger `$first`.
  */
-export function operationCost(args: ExecutionArgs): number | null {
+export function pricedOperation(args: ExecutionArgs): { cost: number; schemaFields: number } | null {
   const operation = args.document.definitions.find(
     (definition) =>
       definition.kind === Kind.OPERATION_DEFINITION &&
@@ -127,8 +154,10 @@ export function operationCost(args: ExecutionArgs): number | null {
     variableValues: args.variableValues ?? {},
     fragments,
   } as unknown as GraphQLResolveInfo;
+  const walk: Walk = { info, active: new Set(), root, schemaFields: 0 };
   try {
-    return selectionCost({ info, active: new Set() }, operation.selectionSet, root, 1);
+    const cost = selectionCost(walk, operation.selectionSet, root, 1);
+    return { cost, schemaFields: walk.schemaFields };
   } catch {
     return null;
   }
@@ -138,6 +167,10 @@ interface Walk {
   info: GraphQLResolveInfo;
   /** Selection sets being priced, to refuse a fragment that spreads itself. */
   active: Set<SelectionSetNode>;
+  /** The operation's root type, where `__schema` and `__type` may be selected. */
+  root: GraphQLOutputType;
+  /** `__schema` fields met so far. */
+  schemaFields: number;
 }
 
 function selectionCost(walk: Walk, selectionSet: SelectionSetNode, type: GraphQLOutputType, pageSize: number): number {
@@ -146,7 +179,7 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode, type: GraphQL
   let cost = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      const field = fieldOf(type, selection.name.value);
+      const field = fieldOf(walk, type, selection.name.value);
       if (field === null) continue;
       // Most fields take no arguments; coercing none per field and request is a good part of the walk's time.
       const args = field.args.length === 0 ? NO_ARGS : getArgumentValues(field, selection, walk.info.variableValues);
@@ -170,17 +203,31 @@ function fieldCost(
   selectionSet: SelectionSetNode | undefined,
   pageSize: number,
 ): number {
+  if (field === SchemaMetaFieldDef) return schemaAnswerSize(walk.info.schema);
   const extensions = field.extensions as CostExtensions;
   const option = typeof extensions.complexity === 'function' ? extensions.complexity(args) : extensions.complexity;
   const own = typeof option === 'number' ? option : (option?.field ?? 1);
   if (selectionSet === undefined) return own;
   const listed = typeof option === 'object' && option.multiplier !== undefined ? option.multiplier : undefined;
-  const multiplier = extensions.pageItems ? pageSize : (listed ?? (returnsList(field) ? DEFAULT_LIST_MULTIPLIER : 1));
+  const multiplier = extensions.pageItems ? pageSize : (listed ?? listSize(walk, field));
   const itemsPerPage = extensions.pageSize ? extensions.pageSize(args) : pageSize;
   return own + multiplier * selectionCost(walk, selectionSet, getNamedType(field.type), itemsPerPage);
 }
 
-function fieldOf(type: GraphQLOutputType, name: string): GraphQLField<unknown, unknown> | null {
+/** 1 for a single value; for a list, as many as introspection's lists hold in this schema, or 10. */
+function listSize(walk: Walk, field: GraphQLField<unknown, unknown>): number {
+  if (!returnsList(field)) return 1;
+  return introspectionListSize(walk.info.schema, field) ?? DEFAULT_LIST_MULTIPLIER;
+}
+
+/** A field of `type`, the meta fields included (`__schema` and `__type` on the root); null for an unknown name. */
+function fieldOf(walk: Walk, type: GraphQLOutputType, name: string): GraphQLField<unknown, unknown> | null {
+  if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
+  if (type === walk.root && name === SchemaMetaFieldDef.name) {
+    walk.schemaFields++;
+    return SchemaMetaFieldDef;
+  }
+  if (type === walk.root && name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
   const named = getNamedType(type);
   if (!isObjectType(named) && !isInterfaceType(named)) return null;
   return named.getFields()[name] ?? null;

@@ -1,5 +1,12 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { Kind, Source, type DocumentNode, type GraphQLError, type ValidationContext } from 'graphql';
+import {
+  Kind,
+  NoSchemaIntrospectionCustomRule,
+  Source,
+  type DocumentNode,
+  type GraphQLError,
+  type ValidationContext,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { scanDocument } from './document-scan.ts';
 import { costGuard } from './query-cost.ts';
@@ -24,8 +31,16 @@ export function queryGuards(limits: QueryLimits): Plugin[] {
       blockFieldSuggestion: { enabled: false },
     }),
     costGuard(limits.maxCost),
+    ...(limits.introspection ? [] : [noIntrospection]),
   ];
 }
+
+/** `HUBCAT_INTROSPECTION=false`: `__schema` and `__type` fail validation (`__typename` stays, clients need it). */
+const noIntrospection: Plugin = {
+  onValidate({ addValidationRule }) {
+    addValidationRule(NoSchemaIntrospectionCustomRule);
+  },
+};
 
 /** Texts that passed the scan and are remembered as such; clients send the same few texts over and over. */
 const REMEMBERED_DOCUMENTS = 500;

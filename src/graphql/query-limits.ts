@@ -16,6 +16,8 @@ export interface QueryLimits {
   maxCost: number;
   /** Whether an error may suggest a name ("Did you mean …?"), which maps the schema for whoever guesses. */
   fieldSuggestions: boolean;
+  /** Whether `__schema` and `__type` are answered (priced like any field, one `__schema` per operation). */
+  introspection: boolean;
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
@@ -35,10 +37,12 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   // every Model field: one full page of 500 passes, two do not.
   maxCost: 50_000,
   fieldSuggestions: true,
+  introspection: true,
 };
 
 /** The limit a refused request went over, named in `extensions.limit`. */
-export type QueryLimitName = 'tokens' | 'nesting' | 'operations' | 'depth' | 'aliases' | 'directives' | 'cost';
+export type QueryLimitName =
+  'tokens' | 'nesting' | 'operations' | 'depth' | 'aliases' | 'directives' | 'cost' | 'introspection';
 
 /**
  * A request refused for going over a limit: `QUERY_LIMIT_EXCEEDED`, the limit and its value, HTTP 400 whatever the

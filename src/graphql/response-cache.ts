@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
-import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { stripIgnoredCharacters, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import type { CatalogCache } from '../store/index.ts';
 
 /**
- * Responses kept per snapshot. A 50-model page is about 20 KB of objects, so this bounds the cache near 20 MB; the
- * frontend's queries are a few operations over a few hundred filter combinations a minute, far fewer than this.
+ * JSON the cache may hold, by default. A 50-model page is about 20 KB, so this keeps about eight hundred of the
+ * frontend's pages; a client sending distinct 350 KB pages evicts older ones instead of growing the process.
  */
-const MAX_RESPONSES = 1000;
+export const DEFAULT_RESPONSE_CACHE_BYTES = 16 * 1024 * 1024;
+/** No response larger than this share of the budget is kept: one would otherwise push out hundreds of small ones. */
+const MAX_ENTRY_SHARE = 1 / 16;
 /** Distinct operation texts whose normalised form is remembered; clients send the same few texts over and over. */
 const MAX_DOCUMENTS = 500;
 /**
@@ -25,8 +28,8 @@ const MAX_CACHED_DOCUMENT_LENGTH = 16 * 1024;
  * not stored. `catalog` (age, staleness, last error) changes without a new snapshot, so no response selecting it is
  * cached. A request sent with `Cache-Control: no-cache` bypasses the cache.
  */
-export function snapshotResponseCache(catalog: CatalogCache): Plugin {
-  const cache = new SnapshotBoundCache(() => catalog.servedSnapshotId());
+export function snapshotResponseCache(catalog: CatalogCache, maxBytes = DEFAULT_RESPONSE_CACHE_BYTES): Plugin {
+  const cache = new SnapshotBoundCache(() => catalog.servedSnapshotId(), maxBytes);
   const normalised = new DocumentNormaliser();
   return useResponseCache({
     session: () => null,
@@ -56,42 +59,83 @@ function snapshotPrefix(snapshotId: string | null): string {
   return `${encodeURIComponent(snapshotId ?? '')}.`;
 }
 
+/** A response as kept: its JSON without Yoga's HTTP extensions (ETag, Last-Modified), which are kept apart. */
+interface Entry {
+  text: string;
+  http: unknown;
+}
+
+/** What an entry costs beside its text: the key and the HTTP headers, roughly. */
+const ENTRY_OVERHEAD = 256;
+
+/**
+ * Responses of the served snapshot, as JSON, least recently used first out once they pass `maxBytes` (counted in
+ * UTF-16 code units, i.e. bytes for the ASCII JSON responses mostly are). Only the text is kept: a hit is served as it
+ * is, and its data parsed back only if a plugin reads it.
+ */
 class SnapshotBoundCache implements Cache {
-  #entries: Cache = createInMemoryCache({ max: MAX_RESPONSES });
+  #entries: LRUCache<string, Entry>;
   #snapshotId: string | null = null;
 
-  constructor(private readonly servedSnapshotId: () => string | null) {}
-
-  get(key: string) {
-    return this.#forKey(key)?.get(key);
+  constructor(
+    private readonly servedSnapshotId: () => string | null,
+    private readonly maxBytes: number,
+  ) {
+    this.#entries = this.#empty();
   }
 
-  set(...[key, result, ...rest]: Parameters<Cache['set']>) {
-    return this.#forKey(key)?.set(key, withStoredText(result), ...rest);
+  get(key: string): ExecutionResult | undefined {
+    const entry = this.#forKey(key)?.get(key);
+    return entry === undefined ? undefined : cachedResult(entry);
   }
 
-  invalidate(entities: Parameters<Cache['invalidate']>[0]) {
-    return this.#entries.invalidate(entities);
+  set(...[key, result]: Parameters<Cache['set']>): void {
+    const entries = this.#forKey(key);
+    if (entries === null || this.maxBytes === 0) return;
+    const { extensions, ...rest } = result;
+    const { http, ...others } = (extensions ?? {}) as Record<string, unknown>;
+    const text = JSON.stringify(Object.keys(others).length > 0 ? { ...rest, extensions: others } : rest);
+    // The response about to be sent is this same text (Yoga strips the HTTP extensions before serialising).
+    (result as ExecutionResult & { stringify?: () => string }).stringify = () => text;
+    if (text.length <= this.maxBytes * MAX_ENTRY_SHARE) entries.set(key, { text, http });
+  }
+
+  invalidate(): void {
+    // Responses are bound to the snapshot served, and go when it changes; nothing else invalidates them.
   }
 
   /** The entries when `key` belongs to the snapshot served now (emptied if that changed); otherwise null. */
-  #forKey(key: string): Cache | null {
+  #forKey(key: string): LRUCache<string, Entry> | null {
     const served = this.servedSnapshotId();
     if (served !== this.#snapshotId) {
-      this.#entries = createInMemoryCache({ max: MAX_RESPONSES });
+      this.#entries = this.#empty();
       this.#snapshotId = served;
     }
     return served !== null && key.startsWith(snapshotPrefix(served)) ? this.#entries : null;
   }
+
+  #empty(): LRUCache<string, Entry> {
+    return new LRUCache<string, Entry>({
+      maxSize: Math.max(this.maxBytes, 1),
+      sizeCalculation: (entry) => entry.text.length + ENTRY_OVERHEAD,
+    });
+  }
 }
 
 /**
- * Yoga serialises a result with its `stringify` when it has one. A cached result is the same every time it is served,
- * so its JSON is made on the first hit and reused: a 50-model page is tens of kilobytes of JSON per request otherwise.
+ * A cached response. Yoga's cache plugin copies it (`{...cached}`) and serialises the copy with its `stringify`, so
+ * `stringify` and the HTTP extensions are own enumerable properties and the stored JSON is sent as it is; `data` is
+ * not enumerable, so the copy never parses it, and a plugin that reads it from the original gets it parsed once.
  */
-function withStoredText(result: ExecutionResult): ExecutionResult {
-  let text: string | undefined;
-  return { ...result, stringify: (served: unknown) => (text ??= JSON.stringify(served)) } as ExecutionResult;
+function cachedResult(entry: Entry): ExecutionResult {
+  let data: ExecutionResult['data'];
+  const result: ExecutionResult = { extensions: { http: entry.http } };
+  Object.assign(result, { stringify: () => entry.text });
+  Object.defineProperty(result, 'data', {
+    enumerable: false,
+    get: () => (data ??= (JSON.parse(entry.text) as ExecutionResult).data),
+  });
+  return result;
 }
 
 /** An operation without the whitespace and comments that do not change it, remembered per text sent. */

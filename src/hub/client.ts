@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { MAX_ERROR_BYTES, parseOnePageAtATime, readBounded } from './bounded-body.ts';
 import { HubHttpError, HubNetworkError, HubProtocolError, HubUsageError } from './errors.ts';
 import { nextOnListing, whyOffListing } from './link-header.ts';
 import { listModelsSearchParams, type ListModelsQuery } from './list-query.ts';
@@ -75,7 +76,9 @@ interface ListOptions {
 }
 
 type Attempt =
-  { kind: 'response'; response: Response; body: string } | { kind: 'failure'; timedOut: boolean; error: unknown };
+  | { kind: 'response'; response: Response; body: string }
+  | { kind: 'too-large'; response: Response }
+  | { kind: 'failure'; timedOut: boolean; error: unknown };
 
 /** A failed attempt: the error to throw if it is the last, and whether and how long to wait before the next. */
 interface AttemptFailure {
@@ -164,6 +167,7 @@ export class HubClient {
     for (let attempt = 1; ; attempt++) {
       signal?.throwIfAborted();
       const outcome = await this.#attempt(url, signal);
+      if (outcome.kind === 'too-large') throw this.#tooLarge(url, index);
       if (outcome.kind === 'response' && outcome.response.ok) {
         return this.#page(url, index, outcome.response, outcome.body, attempt, performance.now() - started);
       }
@@ -258,16 +262,32 @@ export class HubClient {
         redirect: 'manual',
         signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
       });
-      // The body is read under the same signal, so a stalled body is a timeout too.
-      const body = await response.text();
-      return { kind: 'response', response, body };
+      // The body is read under the same signal, so a stalled body is a timeout too; never past the policy's bound.
+      const body = await readBounded(response, response.ok ? this.#policy.maxBodyBytes : MAX_ERROR_BYTES);
+      if (body === null && response.ok) return { kind: 'too-large', response };
+      return { kind: 'response', response, body: body ?? '' };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       return { kind: 'failure', timedOut: timeout.aborted, error };
     }
   }
 
-  #page(url: string, index: number, response: Response, body: string, requests: number, durationMs: number): HubPage {
+  #tooLarge(url: string, index: number): HubProtocolError {
+    return new HubProtocolError({
+      url: this.#scrub(url),
+      pageIndex: index,
+      reason: `the body is larger than ${this.#policy.maxBodyBytes} bytes (HUBCAT_UPSTREAM_MAX_BYTES)`,
+    });
+  }
+
+  async #page(
+    url: string,
+    index: number,
+    response: Response,
+    body: string,
+    requests: number,
+    durationMs: number,
+  ): Promise<HubPage> {
     const shownUrl = this.#scrub(url);
     const protocolError: ProtocolErrorOf = (reason, details = {}) =>
       new HubProtocolError({
@@ -278,10 +298,11 @@ export class HubClient {
         // Scrubbed whole before it is cut, so that no cut can leave a piece of the token.
         evidence: details.evidence === undefined ? null : this.#scrub(details.evidence).slice(0, EVIDENCE_CHARS),
       });
+    const nextUrl = nextUrlOf(response, url, this.#listing, protocolError);
     return {
       index,
-      nextUrl: nextUrlOf(response, url, this.#listing, protocolError),
-      items: itemsOf(body, protocolError),
+      nextUrl,
+      items: await parseOnePageAtATime(() => itemsOf(body, protocolError)),
       url,
       requests,
       rateLimit: parseRateLimit(response.headers),
@@ -330,14 +351,26 @@ function itemsOf(body: string, protocolError: ProtocolErrorOf): HubModelItem[] {
   if (!Array.isArray(data)) {
     throw protocolError(`body is a JSON ${data === null ? 'null' : typeof data}, not an array`);
   }
+  const positions = new Map<string, number>();
   return data.map((raw: unknown, itemIndex) => {
     const parsed = hubModelItemSchema.safeParse(raw);
-    if (parsed.success) return parsed.data;
-    const issues = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issuePath(issue.path)}: ${issue.message}`)
-      .join('; ');
-    throw protocolError(`item ${itemIndex} is invalid: ${issues}`, { itemIndex, evidence: itemLabel(raw) });
+    if (!parsed.success) {
+      const issues = parsed.error.issues
+        .slice(0, 3)
+        .map((issue) => `${issuePath(issue.path)}: ${issue.message}`)
+        .join('; ');
+      throw protocolError(`item ${itemIndex} is invalid: ${issues}`, { itemIndex, evidence: itemLabel(raw) });
+    }
+    // A keyset cursor can repeat a model across pages when its key moves; within one page nothing can.
+    const earlier = positions.get(parsed.data.id);
+    if (earlier !== undefined) {
+      throw protocolError(`item ${itemIndex} repeats the id of item ${earlier}`, {
+        itemIndex,
+        evidence: itemLabel(raw),
+      });
+    }
+    positions.set(parsed.data.id, itemIndex);
+    return parsed.data;
   });
 }
 

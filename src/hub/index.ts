@@ -15,8 +15,12 @@ export type { HubSortKey, HubExpandField, ListModelsQuery } from './list-query.t
 /** Errors, each a value with a type: final HTTP failure, network failure, malformed page, misuse. */
 export { HubHttpError, HubNetworkError, HubProtocolError, HubUsageError } from './errors.ts';
 
+/** How upstream clients bound what they read: the default largest page body. */
+export { DEFAULT_UPSTREAM_MAX_BYTES } from './request-policy.ts';
+
 /** The zod schema every listed item is validated against, and its inferred type. */
 export {
+  HUB_MAX_ID_LENGTH,
   hubModelItemSchema,
   hubProviderMappingSchema,
   hubProviderDetailsSchema,

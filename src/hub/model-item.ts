@@ -56,12 +56,28 @@ export const hubGgufSchema = z.looseObject({
 });
 
 /**
+ * The Hub refuses a repo name longer than 96 characters (`huggingface_hub`'s `validate_repo_id`), and its owners'
+ * names are shorter still; an id is `owner/name`, so no id it lists is longer than two such parts and a slash. One that
+ * is did not come from the Hub, and makes its page malformed rather than being served.
+ */
+export const HUB_MAX_NAME_LENGTH = 96;
+export const HUB_MAX_ID_LENGTH = 2 * HUB_MAX_NAME_LENGTH + 1;
+
+const hubId = z
+  .string()
+  .min(1)
+  .max(HUB_MAX_ID_LENGTH)
+  .refine((id) => id.split('/').every((part) => part.length <= HUB_MAX_NAME_LENGTH), {
+    error: `its owner or name is longer than the Hub's ${HUB_MAX_NAME_LENGTH} characters`,
+  });
+
+/**
  * A model as `/api/models` lists it. Only `id` is always present: `expand[]` returns `_id`, `id` and
  * the requested fields, and the Hub omits missing values rather than sending null. Unknown fields pass
  * through untouched so a Hub addition never breaks a crawl; a known field of the wrong type does.
  */
 export const hubModelItemSchema = z.looseObject({
-  id: z.string().min(1),
+  id: hubId,
   _id: z.string().optional(),
   modelId: z.string().optional(),
   author: z.string().optional(),

@@ -15,9 +15,19 @@ export interface RequestPolicy {
   /** Jitter source in [0, 1). */
   readonly random: () => number;
   readonly userAgent: string;
+  /** Largest body read from one successful response; a longer one is cut off and refused. */
+  readonly maxBodyBytes: number;
 }
 
 export type RequestPolicyOptions = Partial<RequestPolicy>;
+
+/**
+ * The emulator's widest record, with every field the listing can expand, is 3,830 bytes (providers-2025-11); a page
+ * holds at most 1,000 of them, 3.8 MB. Twice that leaves room for the real Hub's longer tag lists and cards, and still
+ * refuses a page that would take hundreds of megabytes to parse (the concurrent pages of one fetch are read at once, so
+ * a fetch holds at most its concurrency times this).
+ */
+export const DEFAULT_UPSTREAM_MAX_BYTES = 8 * 1024 * 1024;
 
 /** `options` checked, with `defaults` for the retry bounds and the usual sleep, jitter and user agent otherwise. */
 export function requestPolicyOf(
@@ -31,6 +41,7 @@ export function requestPolicyOf(
     sleep: options.sleep ?? ((ms, signal) => delay(ms, undefined, signal === undefined ? {} : { signal })),
     random: options.random ?? Math.random,
     userAgent: options.userAgent ?? `hubcat/${packageJson.version}`,
+    maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes ?? DEFAULT_UPSTREAM_MAX_BYTES),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ERROR_BYTES, parseOnePageAtATime, readBounded } from './bounded-body.ts';
 import { HubHttpError, HubNetworkError, HubProtocolError, HubUsageError } from './errors.ts';
 import { nextOnListing } from './link-header.ts';
 import { requestPolicyOf, type RequestPolicy, type RequestPolicyOptions } from './request-policy.ts';
@@ -9,13 +10,11 @@ export const DEFAULT_ROUTER_ENDPOINT = 'https://router.huggingface.co';
 
 /**
  * Bounds on what the router may make hubcat hold. The real list is a few hundred chat models of a few kilobytes each;
- * these allow a hundred times that, and refuse a response that would only be an attack or a mistake.
+ * these allow a hundred times that, and refuse a response that would only be an attack or a mistake. Each page's body
+ * is bounded by the request policy's `maxBodyBytes`, as the Hub's are.
  */
-const MAX_PAGE_BYTES = 16 * 1024 * 1024;
 const MAX_PAGES = 100;
 const MAX_ENTRIES = 100_000;
-/** How much of an error body is read for its message: enough for any JSON error, never a whole page. */
-const MAX_ERROR_BYTES = 64 * 1024;
 
 /**
  * 30 s per request, 2 retries and at most 30 000 ms waited between them: the router's figures are an addition to the
@@ -25,8 +24,6 @@ export interface RouterClientOptions extends RequestPolicyOptions {
   /** The router's base URL, e.g. `https://router.huggingface.co`; the listing is `${endpoint}/v1/models`. */
   endpoint: string;
   fetch?: typeof fetch;
-  /** Largest body one page may have; default 16 MiB. */
-  maxPageBytes?: number;
   /**
    * A secret the router is never sent but might echo (a proxy in front of Hub and router both): removed from every
    * message before any of it is kept.
@@ -59,7 +56,6 @@ export class RouterClient {
   readonly #listing: URL;
   readonly #fetch: typeof fetch;
   readonly #policy: RequestPolicy;
-  readonly #maxPageBytes: number;
   readonly #redact: string | null;
 
   constructor(options: RouterClientOptions) {
@@ -70,7 +66,6 @@ export class RouterClient {
     this.#listing = new URL(`${this.endpoint}/v1/models`);
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#policy = requestPolicyOf(options, { timeoutMs: 30_000, maxRetries: 2, maxRetryWaitMs: 30_000 });
-    this.#maxPageBytes = options.maxPageBytes ?? MAX_PAGE_BYTES;
     this.#redact = options.redact || null;
   }
 
@@ -105,7 +100,9 @@ export class RouterClient {
       listing.requests++;
       const outcome = await this.#attempt(url, signal);
       if (outcome.kind === 'page')
-        return this.#readPage(url, listing.pages, outcome.response, this.#scrub(outcome.body));
+        return parseOnePageAtATime(() =>
+          this.#readPage(url, listing.pages, outcome.response, this.#scrub(outcome.body)),
+        );
       const failure = outcome.kind === 'status' ? this.#statusFailure(url, outcome, attempt) : outcome.failure(attempt);
       const waitMs = failure.retryable ? failure.waitMs : 0;
       if (!failure.retryable || attempt > this.#policy.maxRetries || waitedMs + waitMs > this.#policy.maxRetryWaitMs) {
@@ -127,7 +124,7 @@ export class RouterClient {
         redirect: 'manual',
         signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
       });
-      const limit = response.ok ? this.#maxPageBytes : MAX_ERROR_BYTES;
+      const limit = response.ok ? this.#policy.maxBodyBytes : MAX_ERROR_BYTES;
       const body = await readBounded(response, limit);
       if (body === null && response.ok) {
         return { kind: 'refused', failure: () => this.#tooLarge(url) };
@@ -167,7 +164,7 @@ export class RouterClient {
   }
 
   #tooLarge(url: string): AttemptFailure {
-    const reason = `the body is larger than ${this.#maxPageBytes} bytes`;
+    const reason = `the body is larger than ${this.#policy.maxBodyBytes} bytes`;
     return { retryable: false, waitMs: 0, error: this.#protocolError(url, 0, reason) };
   }
 
@@ -219,30 +216,6 @@ interface AttemptFailure {
   retryable: boolean;
   waitMs: number;
   error: Error;
-}
-
-/** The body as text, or null once it passes `limit` bytes (declared or read), which stops reading it. */
-async function readBounded(response: Response, limit: number): Promise<string | null> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > limit) {
-    await response.body?.cancel();
-    return null;
-  }
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** OpenAI's `{"error": {"message": …}}` or the Hub's `{"error": "…"}`, for the operator's log. */

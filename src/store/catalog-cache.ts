@@ -137,6 +137,11 @@ export class CatalogCache {
     return this.served();
   }
 
+  /** Whether the shared store answers within `deadlineMs`; null when there is none (the catalog lives in memory). */
+  async storeReachable(deadlineMs: number): Promise<boolean | null> {
+    return this.#coordinator ? this.#coordinator.probe(deadlineMs) : null;
+  }
+
   status(): CatalogStatus {
     return describeCatalog({
       served: this.#current,

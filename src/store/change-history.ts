@@ -197,7 +197,7 @@ export class ChangeHistory {
       for (const [offset, draft] of chunk.entries()) {
         // A cursor without a usable index (its snapshot's list was trimmed meanwhile) is resumed by model id.
         const after = start?.detectedAtMs === detectedAtMs && start.modelId !== null ? start.modelId : null;
-        if (!kinds.has(draft.kind) || (after !== null && draft.modelId <= after)) continue;
+        if (draft === null || !kinds.has(draft.kind) || (after !== null && draft.modelId <= after)) continue;
         const position = { detectedAtMs, modelId: draft.modelId, snapshotId: summary.id, index: index + offset };
         edges.push({
           cursor: encodeChangeCursor(position),
@@ -275,8 +275,8 @@ export class ChangeHistory {
     const meta = await this.backend.meta();
     const gone = await this.backend.changes(summary, summary.dropped, count);
     const dropped = { ...meta.dropped };
-    for (const change of gone) dropped[change.kind]++;
-    const last = gone.at(-1);
+    for (const change of gone) if (change !== null) dropped[change.kind]++;
+    const last = gone.findLast((change) => change !== null);
     const horizon = last ? { detectedAtMs: Date.parse(summary.detectedAt), modelId: last.modelId } : meta.horizon;
     await this.backend.dropChanges(summary, gone.length, { dropped, horizon });
   }

@@ -49,6 +49,16 @@ export class Coordinator {
     return this.#health.available;
   }
 
+  /** Whether the store answers now (within `deadlineMs`); a change is logged and reported like any other call's. */
+  async probe(deadlineMs: number): Promise<boolean> {
+    try {
+      await this.#health.track(this.shared.ping(deadlineMs));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Adopts what the pointer names, if it is newer than the snapshot served. */
   async catchUp(): Promise<void> {
     await this.#listening;

@@ -1,6 +1,7 @@
 import { ChangeHistory, type ChangeRetention } from './change-history.ts';
 import { memoryHistoryBackend } from './history-memory.ts';
 import { redisHistoryBackend } from './history-redis.ts';
+import type { OnSetAside } from './history-set-aside.ts';
 import type { CacheMode } from './redis-client.ts';
 
 /**
@@ -12,9 +13,11 @@ export function createChangeHistory(options: {
   cacheMode: CacheMode;
   catalogKey: string;
   retention: ChangeRetention;
+  /** Told of each stored record that failed validation and was set aside (the history goes on without it). */
+  onSetAside?: OnSetAside;
 }): ChangeHistory {
   const backend = options.cacheUrl
-    ? redisHistoryBackend(options.cacheUrl, options.cacheMode, options.catalogKey)
+    ? redisHistoryBackend(options.cacheUrl, options.cacheMode, options.catalogKey, options.onSetAside)
     : memoryHistoryBackend();
   return new ChangeHistory(backend, options.retention);
 }

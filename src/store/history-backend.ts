@@ -34,8 +34,11 @@ export interface HistoryBackend {
   /** The newest summary detected at or before `ms`. */
   atOrBefore(ms: number): Promise<StoredSummary | null>;
   summaryCount(): Promise<number>;
-  /** Changes `start` up to `start + count` of a summary, counted from the first it ever had. */
-  changes(summary: StoredSummary, start: number, count: number): Promise<ModelChangeDraft[]>;
+  /**
+   * Changes `start` up to `start + count` of a summary, counted from the first it ever had; null in the place of one
+   * that was set aside for failing validation.
+   */
+  changes(summary: StoredSummary, start: number, count: number): Promise<(ModelChangeDraft | null)[]>;
   meta(): Promise<HistoryMeta>;
   unconfirmed(): Promise<Map<string, RoutingFields>>;
   append(

@@ -9,6 +9,7 @@ import {
 } from './history-backend.ts';
 import type { CacheMode, RedisClient } from './redis-client.ts';
 import { closeRedis, redisCommandConnection } from './redis-connection.ts';
+import { check, HistorySetAside, type OnSetAside } from './history-set-aside.ts';
 import { changeDraftSchema, kindCountsSchema, snapshotSummarySchema } from './update-schemas.ts';
 
 const storedSummarySchema = snapshotSummarySchema.extend({
@@ -33,22 +34,8 @@ export class HistoryCorruptError extends HistoryUnavailableError {
   override readonly name = 'HistoryCorruptError';
 }
 
-function parse<T>(schema: z.ZodType<T>, raw: string, what: string): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new HistoryCorruptError(`change history in Redis: ${what} is not JSON`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new HistoryCorruptError(
-      `change history in Redis: ${what} is malformed (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`,
-    );
-  }
-  return parsed.data;
-}
+/** Rounds of reading summaries again after setting bad ones aside: each round removes at least one, so few suffice. */
+const MAX_REREADS = 5;
 
 /**
  * A history in Redis, shared by every replica and kept across restarts. One catalog's keys share the hash tag
@@ -56,10 +43,21 @@ function parse<T>(schema: z.ZodType<T>, raw: string, what: string): T {
  * `…:snapshots` (sorted set of snapshot ids by detection time), `…:summary` (hash of summaries), `…:changes:<id>`
  * (list of one snapshot's changes by model id, trimmed from the front by retention) and `…:meta`.
  */
-export function redisHistoryBackend(url: string, mode: CacheMode, catalogKey: string): HistoryBackend {
+export function redisHistoryBackend(
+  url: string,
+  mode: CacheMode,
+  catalogKey: string,
+  onSetAside: OnSetAside = () => {},
+): HistoryBackend {
   const redis = redisCommandConnection(url, mode);
   const keys = historyKeys(catalogKey);
-  return { kind: 'redis', ...historyReads(redis, keys), ...historyWrites(redis, keys), close: () => closeRedis(redis) };
+  const aside = new HistorySetAside(redis, historyKeyPrefix(catalogKey), onSetAside);
+  return {
+    kind: 'redis',
+    ...historyReads(redis, keys, aside),
+    ...historyWrites(redis, keys),
+    close: () => closeRedis(redis),
+  };
 }
 
 type HistoryKeys = ReturnType<typeof historyKeys>;
@@ -79,40 +77,81 @@ type Reads = Pick<
   'newest' | 'from' | 'atOrBefore' | 'summaryCount' | 'changes' | 'meta' | 'unconfirmed'
 >;
 
-function historyReads(redis: RedisClient, keys: HistoryKeys): Reads {
-  const summaries = async (ids: string[]) => {
-    if (ids.length === 0) return [];
-    const raws = await redis.hmget(keys.summary, ...ids);
-    return raws.map((raw, i) => {
-      if (raw === null) throw new HistoryCorruptError(`change history in Redis: summary ${ids[i]} is missing`);
-      return parse(storedSummarySchema, raw, `summary ${ids[i]}`);
-    });
-  };
+/**
+ * Reads that never fail on a record hubcat did not write: a summary, change or meta field that fails validation, or a
+ * key of the wrong type, is set aside (and reported once), and the history is read without it.
+ */
+function historyReads(redis: RedisClient, keys: HistoryKeys, aside: HistorySetAside): Reads {
+  const summaries = validSummaries(redis, keys, aside);
   const score = (ms: number) => (Number.isFinite(ms) ? String(ms) : ms > 0 ? '+inf' : '-inf');
+  const ranked = (read: () => Promise<string[]>) => aside.typed(keys.snapshots, read);
   return {
-    newest: async (n) => summaries(await redis.zrevrange(keys.snapshots, 0, n - 1)),
-    from: async (ms, n) => summaries(await redis.zrangebyscore(keys.snapshots, score(ms), '+inf', 'LIMIT', 0, n)),
+    newest: (n) => summaries(() => ranked(() => redis.zrevrange(keys.snapshots, 0, n - 1))),
+    from: (ms, n) =>
+      summaries(() => ranked(() => redis.zrangebyscore(keys.snapshots, score(ms), '+inf', 'LIMIT', 0, n))),
     atOrBefore: async (ms) => {
-      const ids = await redis.zrevrangebyscore(keys.snapshots, score(ms), '-inf', 'LIMIT', 0, 1);
+      const ids = () => ranked(() => redis.zrevrangebyscore(keys.snapshots, score(ms), '-inf', 'LIMIT', 0, 1));
       return (await summaries(ids))[0] ?? null;
     },
-    summaryCount: () => redis.zcard(keys.snapshots),
+    summaryCount: () => aside.typed(keys.snapshots, () => redis.zcard(keys.snapshots)),
     changes: async (summary, start, n) => {
       const from = Math.max(start, summary.dropped) - summary.dropped;
       const to = start + n - summary.dropped - 1;
       if (to < from) return [];
-      const raws = await redis.lrange(keys.changes(summary.id), from, to);
-      return raws.map((raw) => parse(changeDraftSchema, raw, `a change of ${summary.id}`));
+      const key = keys.changes(summary.id);
+      const raws = await aside.typed(key, () => redis.lrange(key, from, to));
+      return Promise.all(
+        raws.map(async (raw, offset) => {
+          const change = check(changeDraftSchema, raw);
+          if (change.ok) return change.value;
+          // Left in its place, so that every later change keeps its index (cursors name it).
+          await aside.keep(`change ${summary.id}#${summary.dropped + from + offset}`, raw, change.reason);
+          return null;
+        }),
+      );
     },
-    meta: async () => {
-      const raw = await redis.hget(keys.meta, 'feed');
-      return raw === null ? structuredClone(EMPTY_META) : parse(metaSchema, raw, 'meta');
-    },
-    unconfirmed: async () => {
-      const raw = await redis.hget(keys.meta, 'unconfirmed');
-      return new Map(raw === null ? [] : parse(unconfirmedSchema, raw, 'the unconfirmed ids'));
-    },
+    meta: async () => (await metaField(redis, keys, aside, 'feed', metaSchema)) ?? structuredClone(EMPTY_META),
+    unconfirmed: async () => new Map((await metaField(redis, keys, aside, 'unconfirmed', unconfirmedSchema)) ?? []),
   };
+}
+
+/** The summaries of the ids `rank` lists, in its order; those that fail validation are set aside and ranked again. */
+function validSummaries(redis: RedisClient, keys: HistoryKeys, aside: HistorySetAside) {
+  return async (rank: () => Promise<string[]>): Promise<StoredSummary[]> => {
+    for (let round = 0; ; round++) {
+      const ids = await rank();
+      if (ids.length === 0) return [];
+      const raws = await aside.typed(keys.summary, () => redis.hmget(keys.summary, ...ids));
+      const checked = raws.map((raw) => check(storedSummarySchema, raw));
+      const bad = ids.filter((_, i) => !checked[i]!.ok);
+      if (bad.length === 0) return checked.map((summary) => (summary as { value: StoredSummary }).value);
+      if (round === MAX_REREADS)
+        throw new HistoryCorruptError('change history in Redis: summaries keep failing to read');
+      for (const [i, id] of ids.entries()) {
+        const summary = checked[i]!;
+        if (summary.ok) continue;
+        await aside.keep(`summary ${id}`, raws[i] ?? null, summary.reason);
+        await redis.multi().zrem(keys.snapshots, id).hdel(keys.summary, id).exec();
+      }
+    }
+  };
+}
+
+/** One field of the meta hash, or null when it is absent or was set aside for failing validation. */
+async function metaField<T>(
+  redis: RedisClient,
+  keys: HistoryKeys,
+  aside: HistorySetAside,
+  field: 'feed' | 'unconfirmed',
+  schema: z.ZodType<T>,
+): Promise<T | null> {
+  const raw = await aside.typed(keys.meta, () => redis.hget(keys.meta, field));
+  if (raw === null) return null;
+  const value = check(schema, raw);
+  if (value.ok) return value.value;
+  await aside.keep(`meta ${field}`, raw, value.reason);
+  await redis.hdel(keys.meta, field);
+  return null;
 }
 
 function historyWrites(

@@ -57,6 +57,11 @@ export class SharedCatalog {
     await withDeadline(this.#listener.subscribed, STORE_TIMEOUT_MS, this.#expired).catch(() => {});
   }
 
+  /** Resolves when Redis answers a PING within `deadlineMs`; rejects otherwise. */
+  async ping(deadlineMs: number): Promise<void> {
+    await withDeadline(this.#redis.ping(), deadlineMs, this.#expired);
+  }
+
   close(): void {
     this.#listener?.close();
     closeConnection(this.#redis);

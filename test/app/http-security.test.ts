@@ -1,13 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createYoga } from 'graphql-yoga';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpSecurity, listen, type RunningServer } from '../../src/app/index.ts';
 import { loadConfig } from '../../src/config.ts';
-import { schema } from '../../src/graphql/index.ts';
+import { GraphiQLAssets, schema } from '../../src/graphql/index.ts';
 import { useEmulator } from '../support/emulator.ts';
 import { appFor } from '../support/graphql.ts';
 
@@ -131,7 +132,37 @@ describe('security headers', () => {
     expect(policy).toContain("connect-src 'self'");
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("worker-src 'self' blob:");
+    expect(policy).not.toContain('unpkg.com');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('serve GraphiQL as a page of a few kilobytes, its script and styles gzipped and cached for good', async () => {
+    const page = await (await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } })).text();
+    expect(page.length).toBeLessThan(4096);
+    const assets = [...page.matchAll(/(?:src|href)="(\/graphiql\/[^"]+)"/g)].map((match) => match[1]!);
+    expect(assets).toHaveLength(3);
+    for (const path of assets) {
+      const response = await fetch(`${server.url}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+      await response.arrayBuffer();
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      if (!path.endsWith('.ico')) expect(response.headers.get('content-encoding')).toBe('gzip');
+      const etag = response.headers.get('etag')!;
+      const again = await fetch(`${server.url}${path}`, { headers: { 'if-none-match': etag } });
+      expect(again.status).toBe(304);
+    }
+    const script = assets.find((path) => path.endsWith('.js'))!;
+    const declared = await fetch(`${server.url}${script}`, { method: 'HEAD', headers: { 'accept-encoding': 'gzip' } });
+    // The bundle is about 8 MB; gzipped, a quarter of that crosses the network, once per browser.
+    expect(Number(declared.headers.get('content-length'))).toBeLessThan(2_500_000);
+  });
+});
+
+describe('GraphiQL under NODE_ENV=production', () => {
+  it('is off unless HUBCAT_GRAPHIQL turns it on', () => {
+    expect(loadConfig({}, { NODE_ENV: 'production' }).graphiql).toBe(false);
+    expect(loadConfig({}, { NODE_ENV: 'production', HUBCAT_GRAPHIQL: 'true' }).graphiql).toBe(true);
+    expect(loadConfig({}, {}).graphiql).toBe(true);
   });
 });
 
@@ -140,13 +171,14 @@ const CHROMIUM = '/usr/bin/chromium';
 describe('GraphiQL under its policy, in a browser', () => {
   it('renders, and runs a query against /graphql, with no policy violation', async () => {
     expect(existsSync(CHROMIUM), `install Chromium: apt-get install -y chromium`).toBe(true);
-    // GraphiQL with its assets served by this server, as `@graphql-yoga/render-graphiql` renders it (the stock page's
-    // assets come from unpkg.com, which a machine without internet cannot load).
+    // GraphiQL with its assets served by this server, as hubcat serves it (the stock page's assets come from
+    // unpkg.com, which a machine without internet cannot load).
+    const graphiql = new GraphiQLAssets();
     const yoga = createYoga({
       schema,
       cors: false,
-      renderGraphiQL,
-      plugins: [httpSecurity({ corsOrigins: '*' })],
+      renderGraphiQL: graphiql.render,
+      plugins: [graphiql.plugin, httpSecurity({ corsOrigins: '*' })],
     });
     const server = createServer((request, response) => void yoga(request, response));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -186,4 +218,26 @@ describe('GraphiQL under its policy, in a browser', () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   }, 60_000);
+});
+
+describe('security headers outside Yoga', () => {
+  const emulator = useEmulator({ preset: 'tiny' });
+  let server: RunningServer;
+  beforeAll(async () => {
+    const unbuilt = new URL(`file://${mkdtempSync(join(tmpdir(), 'hubcat-no-dashboard-'))}/`);
+    server = await listen(appFor(emulator.url), 0, '127.0.0.1', { dashboardDir: unbuilt });
+  });
+  afterAll(() => server.close());
+
+  it.each([
+    ['the dashboard’s 503 when it is not built', '/', 503],
+    ['a dashboard asset that is not there', '/assets/missing.js', 503],
+  ])('come with %s', async (_what, path, status) => {
+    const response = await fetch(`${server.url}${path}`);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'self'/);
+  });
 });

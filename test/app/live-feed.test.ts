@@ -173,7 +173,7 @@ describe('the live feed across replicas, through the real Redis', () => {
     await scheduleB.fire();
     const servedByB = await b.catalog.snapshot();
     await b.live.updates.settled();
-    const { snapshots } = await query(b, SnapshotsDocument, {});
+    const snapshots = (await query(b, SnapshotsDocument, {})).snapshots!;
     await Promise.all([a.close(), b.close()]);
 
     expect(emulator.requests.filter((request) => request.path === '/api/models')).toEqual([]);

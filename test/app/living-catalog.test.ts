@@ -34,7 +34,7 @@ describe('a living catalog: scheduled refresh and the change feed', () => {
     await schedule.fire();
     await app.live.updates.settled();
     const feed = await readFeed(app);
-    const { snapshots } = await query(app, SnapshotsDocument, {});
+    const snapshots = (await query(app, SnapshotsDocument, {})).snapshots!;
     await app.close();
 
     const expected = expectedChanges(before, emulator.models, servedBefore, emulator.servedIds());
@@ -98,7 +98,7 @@ describe('a living catalog: scheduled refresh and the change feed', () => {
     await app.catalog.refresh();
     await app.live.updates.settled();
     const feed = await readFeed(app);
-    const { snapshots } = await query(app, SnapshotsDocument, {});
+    const snapshots = (await query(app, SnapshotsDocument, {})).snapshots!;
     await app.close();
 
     expect(feed.changes).toEqual([]);
@@ -121,7 +121,7 @@ describe('a living catalog: scheduled refresh and the change feed', () => {
     await app.catalog.refresh();
     await app.live.updates.settled();
     const feed = await readFeed(app);
-    const { snapshots } = await query(app, SnapshotsDocument, {});
+    const snapshots = (await query(app, SnapshotsDocument, {})).snapshots!;
     await app.close();
 
     expect(snapshots[0]).toMatchObject({ complete: false, baseline: false, removed: 0 });
@@ -221,7 +221,7 @@ describe('a living catalog: scheduled refresh and the change feed', () => {
     await app.catalog.refresh();
     await app.live.updates.settled();
     const first = await readFeed(app);
-    const endOfFirst = (await query(app, ChangesDocument, { first: 3 })).changes.pageInfo.endCursor;
+    const endOfFirst = (await query(app, ChangesDocument, { first: 3 })).changes!.pageInfo.endCursor;
     clock.advance(HOUR_MS);
     emulator.evolve({ added: 1, updated: [{ field: 'gated' }] });
     await app.catalog.refresh();
@@ -242,6 +242,6 @@ describe('a living catalog: scheduled refresh and the change feed', () => {
       all.changes.filter((change) => change.kind === 'ADDED').map((change) => change.modelId),
     );
     expect(addedOnly.totalCount).toBe(3);
-    expect(resumed.changes.nodes).toEqual(all.changes.slice(3));
+    expect(resumed.changes!.nodes).toEqual(all.changes.slice(3));
   });
 });

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/index.ts';
 import { useEmulator } from '../support/emulator.ts';
 import { appFor, query } from '../support/graphql.ts';
+import { startOwnRedis, type OwnRedis } from '../support/redis-server.ts';
 
 const probe = async (app: App, path: string) => {
   const response = await app.yoga.fetch(`http://hubcat${path}`);
@@ -53,4 +54,40 @@ describe('liveness and readiness probes', () => {
       await app.close();
     }
   });
+});
+
+describe('readiness with a shared Redis', () => {
+  const emulator = useEmulator({ preset: 'tiny' });
+  let redis: OwnRedis;
+  beforeAll(async () => {
+    redis = await startOwnRedis();
+  });
+  afterAll(() => redis.stop());
+
+  it.each([
+    ['degraded', 200, { status: 'degraded' }],
+    ['fail', 503, {}],
+  ] as const)(
+    'says the store answers, and with HUBCAT_READINESS_ON_STORE_LOSS=%s answers %i once it does not',
+    async (mode, status, extra) => {
+      await redis.start();
+      const app = appFor(emulator.url, {}, {}, { HUBCAT_CACHE_URL: redis.url, HUBCAT_READINESS_ON_STORE_LOSS: mode });
+      try {
+        await query(app, '{ catalog { size } }');
+        const ready = await probe(app, '/readiness');
+        expect(ready.status).toBe(200);
+        expect(JSON.parse(ready.body)).toMatchObject({ store: 'ok' });
+        await redis.kill();
+        const lost = await probe(app, '/readiness');
+        expect(lost.status).toBe(status);
+        expect(JSON.parse(lost.body)).toMatchObject({
+          ...extra,
+          size: emulator.servedIds('hf-inference').length,
+          store: expect.stringMatching(/^unreachable: /),
+        });
+      } finally {
+        await app.close();
+      }
+    },
+  );
 });

@@ -17,6 +17,7 @@ function capture(
     notLive: 0,
     exhausted: end.exhausted ?? true,
     capped: end.capped ?? false,
+    repeated: 0,
     budgetStopped: false,
     durationMs: 1,
     error: null,

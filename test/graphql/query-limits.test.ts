@@ -295,3 +295,62 @@ describe('query limits: configuration', () => {
     expect(() => loadConfig({}, { HUBCAT_MAX_DEPTH: 'deep' })).toThrow('HUBCAT_MAX_DEPTH: must be a number');
   });
 });
+
+describe('query limits: introspection and batches (issue 18)', () => {
+  const emulator = useEmulator({ preset: 'tiny' });
+  const schemaBomb = (aliases: number) =>
+    `{ ${Array.from({ length: aliases }, (_, i) => `a${i}: __schema { types { name fields { name args { name } } } }`).join(' ')} }`;
+
+  it("prices __schema at its answer's size: GraphiQL's introspection passes, two __schema in one operation do not", async () => {
+    const app = appFor(emulator.url);
+    try {
+      const full = await postRaw(app, json(getIntrospectionQuery()));
+      expect(full.status).toBe(200);
+      expect(full.body.errors).toBeUndefined();
+      expect(refusal(await postRaw(app, json(schemaBomb(2))))).toEqual({
+        status: 400,
+        code: 'QUERY_LIMIT_EXCEEDED',
+        limit: 'introspection',
+      });
+      expect(refusal(await postRaw(app, json(schemaBomb(90))))).toMatchObject({
+        status: 400,
+        code: 'QUERY_LIMIT_EXCEEDED',
+      });
+      // 100 lookups of one type stay within the cost, as a tool reading a few types would.
+      const types = `{ ${Array.from({ length: 100 }, (_, i) => `t${i}: __type(name: "Model") { name fields { name } }`).join(' ')} }`;
+      expect((await postRaw(app, json(types))).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('with HUBCAT_INTROSPECTION=false refuses __schema and __type in validation, and still answers __typename', async () => {
+    const app = appFor(emulator.url, {}, {}, { HUBCAT_INTROSPECTION: 'false' });
+    try {
+      for (const text of ['{ __schema { queryType { name } } }', '{ __type(name: "Model") { name } }']) {
+        expect(refusal(await postRaw(app, json(text)))).toMatchObject({
+          status: 400,
+          code: 'GRAPHQL_VALIDATION_FAILED',
+        });
+      }
+      expect((await postRaw(app, json('{ __typename }'))).body).toEqual({ data: { __typename: 'Query' } });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it.each([
+    ['one', [{ query: '{ __typename }' }]],
+    ['two', [{ query: '{ __typename }' }, { query: '{ catalog { size } }' }]],
+  ])('answers a JSON array of %s operations 400 BAD_REQUEST, as the README says', async (_count, batch) => {
+    const app = appFor(emulator.url);
+    try {
+      for (const accept of ['application/json', 'application/graphql-response+json']) {
+        const response = await postRaw(app, JSON.stringify(batch), { accept });
+        expect(refusal(response)).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -104,3 +104,35 @@ describe('with HUBCAT_RESPONSE_CACHE=false', () => {
     expect(again.etag).toBeNull();
   });
 });
+
+describe('with HUBCAT_RESPONSE_CACHE_BYTES', () => {
+  const emulator = useEmulator({ preset: 'tiny' });
+  let app: App;
+  beforeAll(() => {
+    app = appFor(emulator.url, {}, {}, { HUBCAT_RESPONSE_CACHE_BYTES: '4000' });
+  });
+  afterAll(() => app.close());
+  const page = (minLikes: number) => `{ models(first: 2, filter: { minLikes: ${minLikes} }) { nodes { id } } }`;
+  const revalidates = async (query: string, etag: string) =>
+    (await post(app, query, { 'if-none-match': etag })).status === 304;
+
+  it('holds at most that much JSON: older responses go first, newer ones stay', async () => {
+    await post(app, '{ catalog { size } }'); // the first snapshot, which responses are cached under
+    const oldest = await post(app, page(0));
+    expect(await revalidates(page(0), oldest.etag!)).toBe(true);
+    const answers = [];
+    for (let minLikes = 1; minLikes <= 60; minLikes++) answers.push(await post(app, page(minLikes)));
+    const size = JSON.stringify(answers[0]!.body).length;
+    // 4,000 bytes hold about 4000 / size responses; 60 of them do not fit, so the first has gone.
+    expect(60 * size).toBeGreaterThan(4000);
+    expect(await revalidates(page(0), oldest.etag!)).toBe(false);
+    expect(await revalidates(page(60), answers.at(-1)!.etag!)).toBe(true);
+  });
+
+  it('keeps no response over a sixteenth of it', async () => {
+    const large = '{ models(first: 20) { nodes { id author pipelineTag libraryName tags } } }';
+    const first = await post(app, large);
+    expect(JSON.stringify(first.body).length).toBeGreaterThan(4000 / 16);
+    expect(first.etag === null || !(await revalidates(large, first.etag))).toBe(true);
+  });
+});

@@ -71,7 +71,8 @@ describe('checked-in schema and generated code', () => {
 /**
  * The API contract from the GraphQL issue, the living-catalog issue, the many-providers issue and the router issue,
  * verbatim (a base model's relation is nullable: the Hub may name a base without saying how): fields may be added, none
- * renamed.
+ * renamed. The edge issue made `changes` and `snapshots` nullable, so that a history that cannot be read is a field
+ * error beside the rest of the answer rather than a null `data`.
  */
 const CONTRACT = `
 type Query {
@@ -91,8 +92,8 @@ type SortReport { sort: String!  pages: Int!  returned: Int!  new: Int!  duplica
 type SortOverlap { a: String!  b: String!  shared: Int!  onlyA: Int!  onlyB: Int!  jaccard: Float! }
 type CatalogStatus { size: Int!  fetchedAt: DateTime  ageSeconds: Int  ttlSeconds: Int!  stale: Boolean!  refreshing: Boolean!  lastError: String  upstream: String! }
 type Query {
-  changes(since: DateTime, kinds: [ModelChangeKind!], first: Int = 50, after: String): ModelChangeConnection!
-  snapshots(first: Int = 20): [SnapshotSummary!]!
+  changes(since: DateTime, kinds: [ModelChangeKind!], first: Int = 50, after: String): ModelChangeConnection
+  snapshots(first: Int = 20): [SnapshotSummary!]
 }
 enum ModelChangeKind { ADDED REMOVED UPDATED }
 type ModelChange { kind: ModelChangeKind!  modelId: ID!  detectedAt: DateTime!  snapshotId: ID!  fields: [FieldChange!]!  model: Model }

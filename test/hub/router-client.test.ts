@@ -57,11 +57,11 @@ describe('the router client against what a router should not send', () => {
 
   it('refuses a body larger than its bound, declared or streamed, without reading the rest', async () => {
     const emu = await emulator();
-    const declared = await rejection(client(emu.url, { maxPageBytes: 4096 }).listModels());
+    const declared = await rejection(client(emu.url, { maxBodyBytes: 4096 }).listModels());
     expect(declared).toBeInstanceOf(HubProtocolError);
     expect((declared as HubProtocolError).reason).toMatch(/larger than 4096 bytes/);
     const streamed = await chunkedServer(['{"object":"list","data":[', 'x'.repeat(5000), ']}']);
-    const error = await rejection(client(streamed, { maxPageBytes: 4096 }).listModels());
+    const error = await rejection(client(streamed, { maxBodyBytes: 4096 }).listModels());
     expect((error as HubProtocolError).reason).toMatch(/larger than 4096 bytes/);
   });
 

@@ -5,7 +5,6 @@ import type { CatalogUpdate, ModelChangeDraft, ModelChangeKind } from '../../src
 import {
   ChangeFeedInputError,
   ChangeHistory,
-  HistoryCorruptError,
   createChangeHistory,
   historyKeyPrefix,
   type ChangeRetention,
@@ -231,23 +230,41 @@ describe('the change history in Redis, across processes', () => {
     expect(page.nodes.map((change) => change.modelId)).toEqual(['a/a']);
   });
 
-  it('refuses what it did not write: a malformed summary or change is an error, never a result', async () => {
+  it('sets aside what it did not write, reports each record once, and goes on reading and recording without it', async () => {
     const catalogKey = `test-history|${randomUUID()}`;
     catalogKeys.push(catalogKey);
+    const setAside: string[] = [];
     const history = createChangeHistory({
       cacheUrl: REDIS_URL,
       cacheMode: 'standalone',
       catalogKey,
       retention: GENEROUS,
+      onSetAside: (record, reason) => setAside.push(`${record}: ${reason}`),
     });
     await history.record(update('s1', 0, ['ADDED:a/a']), new Map(), T0);
+    await history.record(update('s2', 1, ['ADDED:b/b', 'ADDED:c/c']), new Map(), T0);
     const redis = new Redis(REDIS_URL);
     const prefix = historyKeyPrefix(catalogKey);
 
-    await redis.lset(`${prefix}changes:s1`, 0, JSON.stringify({ kind: 'EXPLODED', modelId: 'a/a', fields: [] }));
-    await expect(history.page({ first: 5 })).rejects.toThrow(HistoryCorruptError);
+    await redis.lset(`${prefix}changes:s2`, 0, JSON.stringify({ kind: 'EXPLODED', modelId: 'b/b', fields: [] }));
+    const page = await history.page({ first: 5 });
+    expect(page.nodes.map((change) => change.modelId)).toEqual(['a/a', 'c/c']);
+    await history.page({ first: 5 });
+    expect(setAside).toEqual([expect.stringMatching(/^change s2#0: malformed \(kind: /)]);
+
     await redis.hset(`${prefix}summary`, 's1', '{"id": "s1", "size": -1');
-    await expect(history.snapshots(5)).rejects.toThrow(/summary s1 is not JSON/);
+    await redis.hset(`${prefix}meta`, 'feed', 'garbage');
+    expect((await history.snapshots(5)).map((summary) => summary.id)).toEqual(['s2']);
+    expect((await history.page({ first: 5 })).nodes.map((change) => change.modelId)).toEqual(['c/c']);
+    expect(setAside.slice(1)).toEqual(['summary s1: not JSON', 'meta feed: not JSON']);
+    expect(await redis.hget(`${prefix}set-aside`, 'summary s1')).toBe('{"id": "s1", "size": -1');
+
+    await redis.del(`${prefix}snapshots`);
+    await redis.set(`${prefix}snapshots`, 'not a sorted set');
+    expect(await history.snapshots(5)).toEqual([]);
+    expect(setAside.at(-1)).toMatch(/^snapshots: not the type the history keeps there/);
+    await history.record(update('s3', 2, ['ADDED:d/d']), new Map(), T0);
+    expect((await history.snapshots(5)).map((summary) => summary.id)).toEqual(['s3']);
     await redis.quit();
     await history.close();
   });

@@ -41,6 +41,7 @@ export function waitForLine(child: ChildProcessWithoutNullStreams, pattern: RegE
 
 export interface ServeProcess {
   url: string;
+  pid: number;
   /** Everything the process wrote to stderr so far (its log lines). */
   stderr: () => string;
   /**
@@ -68,6 +69,7 @@ export async function startServeProcess(args: string[], env: Record<string, stri
     const url = pattern.exec(await waitForLine(child, pattern))![1]!;
     return {
       url,
+      pid: child.pid!,
       stderr: () => stderr,
       stderrMatching: async (pattern, timeoutMs = 5000) => {
         for (const deadline = Date.now() + timeoutMs; !pattern.test(stderr) && Date.now() < deadline;) {

@@ -28,20 +28,21 @@ export interface RunningHubcat {
 }
 
 /** Builds the page, then runs `hubcat demo` (the real executable, an ephemeral port) for the suite's tests. */
-export function useDemo(args: string[] = []): RunningHubcat {
-  return useHubcat(() => ['demo', ...args]);
+export function useDemo(args: string[] = [], env: Record<string, string> = {}): RunningHubcat {
+  return useHubcat(() => ['demo', ...args], env);
 }
 
 /**
  * Builds the page, then runs the real `hubcat` (`demo` or `serve`, with the arguments `args` gives when the suite
- * starts) on an ephemeral port, with no environment but PATH.
+ * starts) on an ephemeral port, with no environment but PATH and `env`.
  */
-export function useHubcat(args: () => string[]): RunningHubcat {
+export function useHubcat(args: () => string[], env: Record<string, string> = {}): RunningHubcat {
   let child: ReturnType<typeof hubcatCli> | null = null;
   let url: string | null = null;
   beforeAll(async () => {
     await buildDashboard();
-    child = hubcatCli([...args(), '--port', '0', '--host', '127.0.0.1']);
+    // A suite loads the page many times from one address; the per-client limit is specified in test/edge/.
+    child = hubcatCli([...args(), '--port', '0', '--host', '127.0.0.1'], { HUBCAT_RATE_LIMIT: '0', ...env });
     // `demo` prints "Dashboard: <url>", `serve` prints "hubcat: dashboard at <url>".
     const announcement = /[Dd]ashboard(?::| at) (http:\/\/\S+\/)/;
     url = announcement.exec(await waitForLine(child, announcement))![1]!;

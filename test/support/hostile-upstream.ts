@@ -8,7 +8,9 @@ export type Hostility =
   /** Answers every request with a redirect. */
   | { kind: 'redirect'; status: number; location: (requested: URL) => string }
   /** Answers every request with this body (read at each request, so a test may change it between requests). */
-  | { kind: 'body'; status: number; body: string; contentType: string };
+  | { kind: 'body'; status: number; body: string; contentType: string }
+  /** Passes answers on, each listing page's items as `items` rewrites them (the `Link` moved to the proxy). */
+  | { kind: 'items'; items: (requested: URL, items: Record<string, unknown>[]) => unknown[] };
 
 export interface RunningServer {
   url: string;
@@ -41,9 +43,14 @@ export function startHostileUpstream(upstream: string, hostility: Hostility): Pr
       const next = /<([^>]*)>/.exec(link)![1]!;
       const moved = new URL(next);
       const proxied = new URL(`${moved.pathname}${moved.search}`, self);
-      headers['link'] = `<${hostility.to(proxied)}>; rel="next"`;
+      headers['link'] = `<${hostility.kind === 'link' ? hostility.to(proxied) : proxied.href}>; rel="next"`;
     }
-    response.writeHead(answer.status, headers).end(await answer.text());
+    const text = await answer.text();
+    const body =
+      hostility.kind === 'items' && answer.ok
+        ? JSON.stringify(hostility.items(requested, JSON.parse(text) as Record<string, unknown>[]))
+        : text;
+    response.writeHead(answer.status, headers).end(body);
   });
 }
 

@@ -83,7 +83,7 @@ export function expectedChanges(
   return changes.sort((a, b) => (a.modelId < b.modelId ? -1 : 1));
 }
 
-export type FeedChange = ChangesQuery['changes']['nodes'][number];
+export type FeedChange = NonNullable<ChangesQuery['changes']>['nodes'][number];
 
 /** Every change of the feed through the Changes operation, following endCursor page by page. */
 export async function readFeed(
@@ -97,9 +97,10 @@ export async function readFeed(
   do {
     const page: ChangesQuery = await query(app, ChangesDocument, { first: 4, ...variables, after });
     pages++;
-    totalCount = page.changes.totalCount;
-    changes.push(...page.changes.nodes);
-    after = page.changes.pageInfo.hasNextPage ? page.changes.pageInfo.endCursor : null;
+    const feed = page.changes!;
+    totalCount = feed.totalCount;
+    changes.push(...feed.nodes);
+    after = feed.pageInfo.hasNextPage ? feed.pageInfo.endCursor : null;
   } while (after);
   return { changes, pages, totalCount };
 }

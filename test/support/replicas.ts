@@ -6,12 +6,20 @@ export interface Replica extends ServeProcess {
   id: string;
 }
 
-/** Starts one `hubcat serve` per id, all at once, each told its id through HUBCAT_REPLICA_ID. */
+/**
+ * Starts one `hubcat serve` per id, all at once, each told its id through HUBCAT_REPLICA_ID. The specs watch every
+ * replica ten times a second from one address, more than one client may ask of replicas sharing a rate limit, so the
+ * limit is off here (test/edge/rate-limit.test.ts specifies it).
+ */
 export function startReplicas(ids: string[], env: Record<string, string>): Promise<Replica[]> {
   return Promise.all(
     ids.map(async (id) => ({
       id,
-      ...(await startServeProcess(['--strategy', 'multi-sort'], { ...env, HUBCAT_REPLICA_ID: id })),
+      ...(await startServeProcess(['--strategy', 'multi-sort'], {
+        HUBCAT_RATE_LIMIT: '0',
+        ...env,
+        HUBCAT_REPLICA_ID: id,
+      })),
     })),
   );
 }

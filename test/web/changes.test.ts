@@ -13,7 +13,7 @@ import { useEmulator } from '../support/emulator.ts';
 import { appFor, query } from '../support/graphql.ts';
 import { count, modelLinks, statusFact, tableRows, waitForSummary } from './page-reading.ts';
 
-type Snapshot = SnapshotsQuery['snapshots'][number];
+type Snapshot = NonNullable<SnapshotsQuery['snapshots']>[number];
 
 const REPORTS = new URL('../../.reports/', import.meta.url);
 
@@ -56,7 +56,7 @@ describe('changes over time, followed live (a server in the test process, refres
 
   it('explains that there is only the baseline snapshot, and names it', async () => {
     const { page, problems } = await open();
-    const { snapshots } = await query(app, SnapshotsDocument, { first: 30 });
+    const snapshots = (await query(app, SnapshotsDocument, { first: 30 })).snapshots!;
     expect(snapshots).toHaveLength(1);
     const [baseline] = snapshots as [Snapshot];
     expect(baseline.baseline).toBe(true);
@@ -78,7 +78,7 @@ describe('changes over time, followed live (a server in the test process, refres
     const truth = emulator.evolve({ added: 4, removed: 2, updated: [{ field: 'gated' }, { field: 'pipeline_tag' }] });
     await app.catalog.refresh();
     await app.live.updates.settled();
-    const { snapshots } = await query(app, SnapshotsDocument, { first: 30 });
+    const snapshots = (await query(app, SnapshotsDocument, { first: 30 })).snapshots!;
     const [latest, previous] = snapshots as [Snapshot, Snapshot];
     expect(latest).toMatchObject({ added: 4, removed: 2, updated: 2, baseline: false });
     expect(latest.size).toBe(before + truth.added.length - truth.removed.length);
@@ -92,7 +92,7 @@ describe('changes over time, followed live (a server in the test process, refres
     expect(await tableRows(page, 'Snapshots, newest first')).toEqual(snapshots.map(snapshotRow));
     expect(await page.locator('#changes svg[role="img"]').count()).toBe(2);
 
-    const { changes } = await query(app, RecentChangesDocument, { since: previous.detectedAt, first: 50 });
+    const changes = (await query(app, RecentChangesDocument, { since: previous.detectedAt, first: 50 })).changes!;
     expect(changes.totalCount).toBe(8);
     expect(await tableRows(page, `Latest changes, of snapshot ${latest.id}`)).toEqual(
       changes.nodes.map((change) => [

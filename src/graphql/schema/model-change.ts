@@ -71,8 +71,11 @@ const pageSize = countUpTo(MAX_PAGE_SIZE);
 builder.queryField('changes', (t) =>
   t.field({
     type: ModelChangeConnection,
+    // Null, with a HISTORY_UNAVAILABLE error, when the history cannot be read: the rest of the query still answers.
+    nullable: true,
     description:
-      'Changes between successive snapshots, oldest first (detectedAt, then modelId); follow endCursor to resume',
+      'Changes between successive snapshots, oldest first (detectedAt, then modelId); follow endCursor to resume. ' +
+      'Null (with an error) when the history cannot be read',
     extensions: { pageSize: pageSizeOf(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE) },
     args: {
       since: t.arg({ type: DateTime, description: 'Only changes detected after this instant (exclusive)' }),

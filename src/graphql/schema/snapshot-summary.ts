@@ -34,7 +34,11 @@ export const SnapshotSummary = builder.objectRef<CatalogSnapshotSummary>('Snapsh
 builder.queryField('snapshots', (t) =>
   t.field({
     type: [SnapshotSummary],
-    description: 'The snapshots that replaced the served one, newest first, as far back as the retention keeps',
+    // Null, with a HISTORY_UNAVAILABLE error, when the history cannot be read: the rest of the query still answers.
+    nullable: true,
+    description:
+      'The snapshots that replaced the served one, newest first, as far back as the retention keeps; null (with an ' +
+      'error) when the history cannot be read',
     complexity: firstItems(MAX_PAGE_SIZE, DEFAULT_SNAPSHOTS),
     args: {
       first: t.arg.int({

@@ -19,6 +19,18 @@ interface GraphQLResponse<TData> {
 
 const printed = new WeakMap<object, string>();
 
+/**
+ * How a checked-in operation is named to the server: by the hash codegen gave it (a server that runs only its trusted
+ * documents knows it by that), or by its text when it has none.
+ */
+export function operationOf(document: object): { extensions: { persistedQuery: object } } | { query: string } {
+  const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
+  if (typeof hash === 'string') return { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } };
+  let query = printed.get(document);
+  if (query === undefined) printed.set(document, (query = print(document as Parameters<typeof print>[0])));
+  return { query };
+}
+
 /** What the API answered: the data it could resolve (null fields where it could not), and the first error. */
 export interface ApiAnswer<TData> {
   data: TData | null;
@@ -31,12 +43,10 @@ export async function answer<TData, TVariables>(
   variables?: TVariables,
   signal?: AbortSignal,
 ): Promise<ApiAnswer<TData>> {
-  let query = printed.get(document);
-  if (query === undefined) printed.set(document, (query = print(document)));
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ ...operationOf(document), variables }),
     signal,
   });
   const body = (await response.json().catch(() => ({}))) as GraphQLResponse<TData>;

@@ -1,7 +1,7 @@
 import type { RecentChangesQuery } from '../../../schema/generated/graphql.ts';
 import { dataTable, safeLink } from './dom.ts';
 
-export type ModelChange = RecentChangesQuery['changes']['nodes'][number];
+export type ModelChange = NonNullable<RecentChangesQuery['changes']>['nodes'][number];
 type FieldChange = ModelChange['fields'][number];
 
 const KIND_NAMES = { ADDED: 'added', REMOVED: 'removed', UPDATED: 'updated' } as const;

@@ -1,5 +1,5 @@
 import { RecentChangesDocument, SnapshotsDocument } from '../../../schema/generated/graphql.ts';
-import { request } from './api.ts';
+import { ApiError, request } from './api.ts';
 import { changeTable } from './change-list.ts';
 import { h, scrollable } from './dom.ts';
 import { formatCount, formatInstant } from './format.ts';
@@ -15,7 +15,8 @@ const CHANGES_SHOWN = 50;
  * something. Hidden while no snapshot is recorded; with the baseline alone, it says why there is nothing to compare.
  */
 export async function showChanges(section: HTMLElement, body: HTMLElement): Promise<void> {
-  const { snapshots } = await request(SnapshotsDocument, { first: SNAPSHOTS_SHOWN });
+  // Null only beside an error, which `request` has thrown.
+  const snapshots = (await request(SnapshotsDocument, { first: SNAPSHOTS_SHOWN })).snapshots ?? [];
   section.hidden = snapshots.length === 0;
   const [newest] = snapshots;
   if (newest === undefined) return;
@@ -51,6 +52,7 @@ function baselineNote(baseline: SnapshotSummary): HTMLElement {
 /** The changes `snapshot` revealed: those detected after the snapshot before it. */
 async function latestChanges(snapshot: SnapshotSummary, before: SnapshotSummary | null): Promise<HTMLElement> {
   const { changes } = await request(RecentChangesDocument, { since: before?.detectedAt ?? null, first: CHANGES_SHOWN });
+  if (!changes) throw new ApiError('the change history answered nothing', null);
   const shown = changes.nodes.length;
   const caption =
     `Latest changes, of snapshot ${snapshot.id}` +

@@ -1,5 +1,5 @@
-import { print } from 'graphql';
 import { CatalogUpdatedDocument, type CatalogUpdatedSubscription } from '../../../schema/generated/graphql.ts';
+import { operationOf } from './api.ts';
 
 export type CatalogUpdate = CatalogUpdatedSubscription['catalogUpdated'];
 
@@ -15,7 +15,9 @@ export function followCatalogUpdates(handlers: {
   onLost: (retrying: boolean) => void;
 }): () => void {
   const url = new URL('/graphql', location.href);
-  url.searchParams.set('query', print(CatalogUpdatedDocument));
+  for (const [name, value] of Object.entries(operationOf(CatalogUpdatedDocument))) {
+    url.searchParams.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+  }
   url.searchParams.set('variables', JSON.stringify({ first: 1 }));
   const source = new EventSource(url);
   source.addEventListener('next', (event) => {

@@ -5,7 +5,7 @@ import { dataTable, h, scrollable } from './dom.ts';
 import { formatCount, formatInstant } from './format.ts';
 import { COLORS, legend } from './palette.ts';
 
-export type SnapshotSummary = SnapshotsQuery['snapshots'][number];
+export type SnapshotSummary = NonNullable<SnapshotsQuery['snapshots']>[number];
 
 const KINDS = [
   { key: 'added', label: 'added', color: COLORS.added },
