@@ -63,6 +63,7 @@ export interface FreshMaterial {
 }
 
 const QUANTILES = 1000;
+const GRAPHQL_INT_MAX = 2 ** 31 - 1;
 const SAMPLED_IDS = 4096;
 
 export function freshMaterial(view: CatalogView): FreshMaterial {
@@ -92,7 +93,8 @@ export function freshQueries(mix: readonly BenchQuery[], material: FreshMaterial
   const between = (quantiles: readonly number[]) => {
     const at = Math.floor(random() * (quantiles.length - 1));
     const [low, high] = [Math.ceil(quantiles[at]!), Math.floor(quantiles[at + 1]!)];
-    return high <= low ? low : low + Math.floor(random() * (high - low + 1));
+    // A GraphQL Int is 32-bit, and scale-100k has models downloaded more often than that.
+    return Math.min(GRAPHQL_INT_MAX, high <= low ? low : low + Math.floor(random() * (high - low + 1)));
   };
   const needle = () => {
     const id = material.ids[Math.floor(random() * material.ids.length)]!;

@@ -1,0 +1,166 @@
+import { andBits, countBits, hasBit, listBits, newBitset, setBit, setRows, type Bitset } from './bitset.ts';
+import { GramTable } from './gram-table.ts';
+import type { RowSet } from './row-set.ts';
+import { markPatterns } from './text-patterns.ts';
+import { gramOf, GRAMS, IdSymbols, isAscii, isExactSymbol, nextGram, SYMBOLS, symbolOf } from './text-symbols.ts';
+import { DENSE_SHARE } from './value-index.ts';
+
+/**
+ * Case-insensitive substring search over every id, exact, at a cost that follows the matches rather than the catalog.
+ *
+ * - Every trigram and every character of the ids has its rows (see GramTable). A needle's rows are among those
+ *   holding all its trigrams; those candidates are checked against the id itself. A needle of three characters is
+ *   its trigram and needs no check; one of two is the union of the trigrams that hold it; one of one, a character.
+ * - Checking costs a cache miss per candidate (about 100 ns at a million rows), and candidates outnumber matches only
+ *   when every trigram is common. So the substrings that many ids hold (found on a sample, then marked exactly in one
+ *   pass over all ids) keep exact bitsets: a needle among them is answered without checking a row, and one that
+ *   contains them has them as candidates.
+ * - Ids with characters outside ASCII (none on the Hub) are checked one by one.
+ */
+export class TextIndex {
+  readonly #ids: IdSymbols;
+  readonly #size: number;
+  readonly #trigrams: GramTable;
+  readonly #characters: GramTable;
+  /** Rows whose id is too short to hold a trigram. */
+  readonly #short: number[] = [];
+  readonly #patterns: Map<string, Bitset>;
+  /** Rows of one request: candidates, and a rare gram's rows to intersect them with. */
+  readonly #candidates: Uint32Array;
+  readonly #gramRows: Uint32Array;
+
+  constructor(ids: readonly string[]) {
+    this.#size = ids.length;
+    this.#ids = new IdSymbols(ids);
+    this.#trigrams = new GramTable(GRAMS, this.#size);
+    this.#characters = new GramTable(SYMBOLS, this.#size);
+    this.#indexGrams();
+    this.#patterns = markPatterns(this.#ids);
+    this.#candidates = new Uint32Array(Math.ceil(this.#size / DENSE_SHARE) + 1);
+    this.#gramRows = new Uint32Array(this.#candidates.length);
+  }
+
+  /** Rows whose lower-cased id contains `needle` (lower-cased already, not empty). */
+  rowsContaining(needle: string): RowSet {
+    const special = this.#ids.special.filter((row) => this.#ids.contains(row, needle));
+    // A needle outside ASCII can be in no ASCII id: lower-casing one gives ASCII.
+    const found = isAscii(needle) ? this.#asciiRowsContaining(needle) : NO_ROWS;
+    if (special.length === 0) return found;
+    const bits = found.bits?.slice() ?? newBitset(this.#size);
+    if (found.rows) setRows(bits, found.rows);
+    setRows(bits, special);
+    return this.#setOf(bits);
+  }
+
+  #asciiRowsContaining(needle: string): RowSet {
+    const pattern = this.#patterns.get(needle);
+    if (pattern) return this.#setOf(pattern);
+    const symbols = Array.from(needle, (char) => symbolOf(char.charCodeAt(0)));
+    const exact = symbols.every(isExactSymbol);
+    if (needle.length < 3) return this.#shortNeedle(needle, symbols, exact);
+    const grams = [...new Set(symbols.slice(2).map((symbol, i) => gramOf(symbols[i]!, symbols[i + 1]!, symbol)))];
+    const sparse = grams.filter((gram) => this.#trigrams.bitsOf(gram) === null);
+    const filters = [
+      ...grams.flatMap((gram) => this.#trigrams.bitsOf(gram) ?? []),
+      ...[...this.#patterns].flatMap(([text, bits]) => (needle.includes(text) ? [bits] : [])),
+    ];
+    // A needle of three exact symbols is its trigram.
+    const checked = !(exact && needle.length === 3);
+    if (sparse.length === 0) return this.#checkedBits(needle, filters, checked);
+    return this.#checkedList(needle, sparse, filters, checked);
+  }
+
+  /** A needle whose trigrams are all common: the AND of their bitsets, each candidate checked if need be. */
+  #checkedBits(needle: string, filters: Bitset[], checked: boolean): RowSet {
+    const bits = filters[0]!.slice();
+    for (const other of filters.slice(1)) andBits(bits, other);
+    if (checked) this.#dropUnmatched(bits, needle);
+    return this.#setOf(bits);
+  }
+
+  /** A needle with a rare trigram: that trigram's rows, narrowed by the others, each checked if need be. */
+  #checkedList(needle: string, sparse: number[], filters: readonly Bitset[], checked: boolean): RowSet {
+    const trigrams = this.#trigrams;
+    sparse.sort((a, b) => trigrams.rowCount(a) - trigrams.rowCount(b));
+    const candidates = this.#candidates;
+    let count = trigrams.decode(sparse[0]!, candidates);
+    for (const gram of sparse.slice(1)) count = trigrams.intersect(gram, candidates, count, this.#gramRows);
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const row = candidates[i]!;
+      if (filters.every((bits) => hasBit(bits, row)) && (!checked || this.#ids.contains(row, needle))) {
+        candidates[kept++] = row;
+      }
+    }
+    return { count: kept, rows: candidates.slice(0, kept), bits: null };
+  }
+
+  /** One character: its rows; two: the rows of every trigram holding them, and the ids too short for a trigram. */
+  #shortNeedle(needle: string, symbols: number[], exact: boolean): RowSet {
+    const bits = newBitset(this.#size);
+    const [first, second] = symbols as [number, number | undefined];
+    if (second === undefined) this.#characters.addRows(bits, first, this.#gramRows);
+    else {
+      for (let other = 1; other < SYMBOLS; other++) {
+        this.#trigrams.addRows(bits, gramOf(first, second, other), this.#gramRows);
+        this.#trigrams.addRows(bits, gramOf(other, first, second), this.#gramRows);
+      }
+      for (const row of this.#short) if (this.#ids.contains(row, needle)) setBit(bits, row);
+    }
+    if (!exact) this.#dropUnmatched(bits, needle);
+    return this.#setOf(bits);
+  }
+
+  /** Clears the rows of `bits` whose id does not contain the needle. */
+  #dropUnmatched(bits: Bitset, needle: string): void {
+    const candidates = new Uint32Array(countBits(bits));
+    listBits(bits, candidates);
+    for (const row of candidates) if (!this.#ids.contains(row, needle)) bits[row >>> 5]! &= ~(1 << (row & 31));
+  }
+
+  #setOf(bits: Bitset): RowSet {
+    const count = countBits(bits);
+    if (count * DENSE_SHARE >= this.#size) return { count, rows: null, bits };
+    const rows = new Uint32Array(count);
+    listBits(bits, rows);
+    return { count, rows, bits: null };
+  }
+
+  /** Two passes over every id: counting each row's grams, then placing them. */
+  #indexGrams(): void {
+    this.#eachRow((row, symbols, length) => {
+      if (length < 3) this.#short.push(row);
+      this.#countRow(row, symbols, length);
+    });
+    this.#trigrams.finishCounts();
+    this.#characters.finishCounts();
+    this.#eachRow((row, symbols, length) => this.#placeRow(row, symbols, length));
+  }
+
+  #eachRow(visit: (row: number, symbols: Uint8Array, length: number) => void): void {
+    const symbols = new Uint8Array(this.#ids.longest);
+    for (let row = 0; row < this.#size; row++) visit(row, symbols, this.#ids.read(row, symbols));
+  }
+
+  #countRow(row: number, symbols: Uint8Array, length: number): void {
+    const [trigrams, characters] = [this.#trigrams, this.#characters];
+    let gram = 0;
+    for (let at = 0; at < length; at++) {
+      characters.count(row, symbols[at]!);
+      gram = nextGram(gram, symbols[at]!);
+      if (at >= 2) trigrams.count(row, gram);
+    }
+  }
+
+  #placeRow(row: number, symbols: Uint8Array, length: number): void {
+    const [trigrams, characters] = [this.#trigrams, this.#characters];
+    let gram = 0;
+    for (let at = 0; at < length; at++) {
+      characters.place(row, symbols[at]!);
+      gram = nextGram(gram, symbols[at]!);
+      if (at >= 2) trigrams.place(row, gram);
+    }
+  }
+}
+
+const NO_ROWS: RowSet = { count: 0, rows: new Uint32Array(0), bits: null };

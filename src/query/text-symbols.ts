@@ -1,0 +1,70 @@
+/**
+ * Ids read as small numbers: `a-z0-9-_./` one symbol each (the characters Hub ids are made of), every other ASCII
+ * character one shared symbol. A trigram is three symbols, so there are 42³ (74,088) of them and what the index keeps
+ * per trigram fits in a megabyte or so, which the passes that build it can keep in cache.
+ */
+export const SYMBOLS = 42;
+const OTHER = SYMBOLS - 1;
+export const GRAMS = SYMBOLS * SYMBOLS * SYMBOLS;
+
+const SYMBOL_OF = Uint8Array.from({ length: 128 }, (_, code) => {
+  const lower = code >= 65 && code <= 90 ? code + 32 : code;
+  if (lower >= 97 && lower <= 122) return lower - 96;
+  if (lower >= 48 && lower <= 57) return lower - 48 + 27;
+  const punctuation = '-_./'.indexOf(String.fromCharCode(lower));
+  return punctuation >= 0 ? 37 + punctuation : OTHER;
+});
+
+/** The symbol of an ASCII character, upper-case letters read as lower-case. */
+export function symbolOf(charCode: number): number {
+  return SYMBOL_OF[charCode]!;
+}
+
+export const isExactSymbol = (symbol: number): boolean => symbol !== OTHER;
+
+/** The trigram ending with `symbol` after the one ending before it. */
+export function nextGram(gram: number, symbol: number): number {
+  return (gram % (SYMBOLS * SYMBOLS)) * SYMBOLS + symbol;
+}
+
+export function gramOf(first: number, second: number, third: number): number {
+  return (first * SYMBOLS + second) * SYMBOLS + third;
+}
+
+/** Whether every character of `text` is ASCII. */
+export function isAscii(text: string): boolean {
+  for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * The ids of a table as symbols. An id with a character outside ASCII is left out (read as empty) and listed in
+ * `special`: lower-casing it can change its length or even give ASCII letters (the Kelvin sign is a `k`), so such
+ * rows are checked one by one against every needle. Hub ids are ASCII, so the list is normally empty.
+ */
+export class IdSymbols {
+  readonly special: number[] = [];
+  readonly longest: number;
+
+  constructor(readonly ids: readonly string[]) {
+    let longest = 0;
+    ids.forEach((id, row) => {
+      if (isAscii(id)) longest = Math.max(longest, id.length);
+      else this.special.push(row);
+    });
+    this.longest = longest;
+  }
+
+  /** Writes the symbols of the row's id into `out` (at least `longest` long); returns how many. */
+  read(row: number, out: Uint8Array): number {
+    const id = this.ids[row]!;
+    if (this.special.length > 0 && !isAscii(id)) return 0;
+    for (let at = 0; at < id.length; at++) out[at] = SYMBOL_OF[id.charCodeAt(at)]!;
+    return id.length;
+  }
+
+  /** Whether the row's lower-cased id contains `needle` (lower-cased already). */
+  contains(row: number, needle: string): boolean {
+    return this.ids[row]!.toLowerCase().includes(needle);
+  }
+}
