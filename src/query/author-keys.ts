@@ -26,7 +26,11 @@ export class AuthorKeys {
       }
       return key;
     });
-    this.keyColumn = Int32Array.from(table.author, (code) => (code < 0 ? -1 : keyOfCode[code]!));
+    this.keyColumn = new Int32Array(table.size);
+    for (let row = 0; row < table.size; row++) {
+      const code = table.author[row]!;
+      this.keyColumn[row] = code < 0 ? -1 : keyOfCode[code]!;
+    }
     this.values = new ValueIndex(Postings.ofColumn(this.keyColumn, this.#keys.size), table.size);
     this.labels = commonestSpellings(table, keyOfCode, this.#keys.size);
   }

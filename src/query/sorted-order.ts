@@ -62,10 +62,11 @@ export class ColumnOrders {
   readonly present: number;
 
   constructor(private readonly key: Float64Array) {
-    this.ascendingRows = radixSortRows(key);
+    const sorted = radixSort(key);
+    this.ascendingRows = sorted.rows;
     this.present = key.length - countMissing(key);
     this.ascending = new SortedOrder(key.length, key, true, this.ascendingRows);
-    this.descending = new SortedOrder(key.length, key, false, descendingOf(this.ascendingRows, key, this.present));
+    this.descending = new SortedOrder(key.length, key, false, descendingOf(sorted, this.present));
   }
 
   /** The ascending positions of rows whose value is at least `minimum`, as [from, to). */
@@ -96,68 +97,72 @@ const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 const [LOW_WORD, HIGH_WORD] = LITTLE_ENDIAN ? [0, 1] : [1, 0];
 const SIGN = 0x80000000;
 
+/** Rows in ascending order, and the sortable words of their values in the same order. */
+interface Sorted {
+  rows: Uint32Array;
+  high: Uint32Array;
+  low: Uint32Array;
+}
+
 /**
  * Rows ordered by value, ties by row, values that are not finite last: each value's bits made to sort as unsigned
  * integers (negative numbers have every bit flipped, others their sign bit; -0 is read as 0), then four stable passes
  * of counting sort over 16-bit digits, lowest first; a pass whose digit never changes is skipped.
  */
-function radixSortRows(key: Float64Array): Uint32Array {
+function radixSort(key: Float64Array): Sorted {
   const size = key.length;
   const words = new Uint32Array(key.buffer, key.byteOffset, size * 2);
-  let high = new Uint32Array(size);
-  let low = new Uint32Array(size);
-  let rows = new Uint32Array(size);
+  let sorted: Sorted = { rows: new Uint32Array(size), high: new Uint32Array(size), low: new Uint32Array(size) };
   for (let row = 0; row < size; row++) {
-    const [h, l] = sortableWords(key[row]!, words[row * 2 + HIGH_WORD]!, words[row * 2 + LOW_WORD]!);
-    high[row] = h;
-    low[row] = l;
-    rows[row] = row;
+    const value = key[row]!;
+    const high = words[row * 2 + HIGH_WORD]!;
+    const low = words[row * 2 + LOW_WORD]!;
+    const negative = (high & SIGN) !== 0;
+    sorted.rows[row] = row;
+    if (!Number.isFinite(value)) {
+      sorted.high[row] = 0xffffffff;
+      sorted.low[row] = 0xffffffff;
+    } else if (value === 0) {
+      sorted.high[row] = SIGN;
+    } else {
+      sorted.high[row] = negative ? ~high >>> 0 : (high | SIGN) >>> 0;
+      sorted.low[row] = negative ? ~low >>> 0 : low;
+    }
   }
-  let [spareHigh, spareLow, spareRows] = [new Uint32Array(size), new Uint32Array(size), new Uint32Array(size)];
+  let spare: Sorted = { rows: new Uint32Array(size), high: new Uint32Array(size), low: new Uint32Array(size) };
   for (let pass = 0; pass < 4; pass++) {
-    const digits = pass < 2 ? low : high;
-    const shift = (pass % 2) * 16;
-    if (!countingPass(digits, shift, [high, low, rows], [spareHigh, spareLow, spareRows])) continue;
-    [high, spareHigh] = [spareHigh, high];
-    [low, spareLow] = [spareLow, low];
-    [rows, spareRows] = [spareRows, rows];
+    if (!countingPass(pass < 2 ? sorted.low : sorted.high, (pass % 2) * 16, sorted, spare)) continue;
+    [sorted, spare] = [spare, sorted];
   }
-  return rows;
-}
-
-function sortableWords(value: number, high: number, low: number): [number, number] {
-  if (!Number.isFinite(value)) return [0xffffffff, 0xffffffff];
-  if (value === 0) return [SIGN, 0];
-  return (high & SIGN) !== 0 ? [~high >>> 0, ~low >>> 0] : [(high | SIGN) >>> 0, low];
+  return sorted;
 }
 
 /** One stable counting pass over the 16-bit digit at `shift` of `digits`; false (nothing moved) if it never varies. */
-function countingPass(digits: Uint32Array, shift: number, from: Uint32Array[], to: Uint32Array[]): boolean {
+function countingPass(digits: Uint32Array, shift: number, from: Sorted, to: Sorted): boolean {
   const counts = new Uint32Array(0x10001);
   for (let i = 0; i < digits.length; i++) counts[((digits[i]! >>> shift) & 0xffff) + 1]!++;
   if (counts.some((count) => count === digits.length)) return false;
   for (let digit = 0; digit < 0x10000; digit++) counts[digit + 1]! += counts[digit]!;
-  const [high, low, rows] = from as [Uint32Array, Uint32Array, Uint32Array];
-  const [toHigh, toLow, toRows] = to as [Uint32Array, Uint32Array, Uint32Array];
   for (let i = 0; i < digits.length; i++) {
     const at = counts[(digits[i]! >>> shift) & 0xffff]!++;
-    toHigh[at] = high[i]!;
-    toLow[at] = low[i]!;
-    toRows[at] = rows[i]!;
+    to.high[at] = from.high[i]!;
+    to.low[at] = from.low[i]!;
+    to.rows[at] = from.rows[i]!;
   }
   return true;
 }
 
-/** The descending order: equal-value groups of the ascending one from last to first, rows without a value last. */
-function descendingOf(ascending: Uint32Array, key: Float64Array, present: number): Uint32Array {
+/**
+ * The descending order: equal-value groups of the ascending one from last to first, rows without a value last. Equal
+ * values are found by their sorted words, read in order, rather than by looking each row's value up.
+ */
+function descendingOf({ rows: ascending, high, low }: Sorted, present: number): Uint32Array {
   const rows = new Uint32Array(ascending.length);
   let at = 0;
-  for (let end = present; end > 0;) {
+  for (let end = present; end > 0; ) {
     let start = end - 1;
-    const value = key[ascending[start]!]!;
-    while (start > 0 && key[ascending[start - 1]!] === value) start--;
-    rows.set(ascending.subarray(start, end), at);
-    at += end - start;
+    while (start > 0 && high[start - 1] === high[start] && low[start - 1] === low[start]) start--;
+    for (let position = start; position < end; position++) rows[at++] = ascending[position]!;
     end = start;
   }
   rows.set(ascending.subarray(present), at);

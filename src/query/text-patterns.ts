@@ -18,7 +18,7 @@ const MIN_PATTERN = 2;
 const TRIGRAM = 3;
 const MAX_PATTERN = 32;
 /** Patterns marked in the pass over every id: the automaton's outputs per character grow with them. */
-const MAX_MARKED = 192;
+const MAX_MARKED = 128;
 /** Distinct row sets kept: each is a bitset (125 KB at a million rows), so 16 MB at most. */
 const MAX_KEPT = 128;
 

@@ -31,10 +31,12 @@ export function gramOf(first: number, second: number, third: number): number {
   return (first * SYMBOLS + second) * SYMBOLS + third;
 }
 
+// eslint-disable-next-line no-control-regex -- ASCII is a range that starts at U+0000.
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
 /** Whether every character of `text` is ASCII. */
 export function isAscii(text: string): boolean {
-  for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) > 0x7f) return false;
-  return true;
+  return !NOT_ASCII.test(text);
 }
 
 /**
@@ -48,17 +50,17 @@ export class IdSymbols {
 
   constructor(readonly ids: readonly string[]) {
     let longest = 0;
-    ids.forEach((id, row) => {
-      if (isAscii(id)) longest = Math.max(longest, id.length);
-      else this.special.push(row);
-    });
+    for (let row = 0; row < ids.length; row++) {
+      if (NOT_ASCII.test(ids[row]!)) this.special.push(row);
+      else longest = Math.max(longest, ids[row]!.length);
+    }
     this.longest = longest;
   }
 
   /** Writes the symbols of the row's id into `out` (at least `longest` long); returns how many. */
   read(row: number, out: Uint8Array): number {
     const id = this.ids[row]!;
-    if (this.special.length > 0 && !isAscii(id)) return 0;
+    if (this.special.length > 0 && NOT_ASCII.test(id)) return 0;
     for (let at = 0; at < id.length; at++) out[at] = SYMBOL_OF[id.charCodeAt(at)]!;
     return id.length;
   }
