@@ -67,6 +67,7 @@ export class CatalogIndex {
   readonly #ranges = new Map<Float64Array, RangeBits>();
   readonly #idOrders: Readonly<Record<OrderDirection, SortedOrder>>;
   #text: TextIndex | null = null;
+  #building: TextBuild | null = null;
   readonly #searches = new RecentMap<string, RowSet>(RECENT_SEARCHES);
   readonly #qualityRows = new RecentMap<string, QualityRows>(RECENT_BARS);
   readonly #models = new ModelSlots(MODEL_SLOTS);
@@ -102,10 +103,10 @@ export class CatalogIndex {
       () => this.authors,
       () => this.gated,
       () => void this.providerValues([this.liveStatus]),
-      ...Object.values(VALUE_FILTERS).map((filter: ValueFilter) => () => void this.values(filter)),
-      ...NUMERIC_ORDER_FIELDS.map((field) => () => void this.columnOrders(ORDER_COLUMNS[field](this.table))),
-      ...Object.values(RANGE_FILTERS).map((filter) => () => void this.rangeBits(filter.column(this.table))),
-      () => void this.#textIndex(),
+      ...Object.values(VALUE_FILTERS).map((filter: ValueFilter) => () => this.values(filter)),
+      ...NUMERIC_ORDER_FIELDS.map((field) => () => this.columnOrders(ORDER_COLUMNS[field](this.table))),
+      ...Object.values(RANGE_FILTERS).map((filter) => () => this.rangeBits(filter.column(this.table))),
+      ...this.#textSteps(),
     ];
   }
 
@@ -272,10 +273,36 @@ export class CatalogIndex {
     });
   }
 
+  /** The search index, its build finished now if it has not been (by preparation, step by step). */
   #textIndex(): TextIndex {
-    this.#text ??= new TextIndex(this.table.ids);
+    if (!this.#text) {
+      const build = this.#textBuild();
+      while (build.done < build.steps.length) build.steps[build.done++]!();
+      this.#text = build.index;
+    }
     return this.#text;
   }
+
+  #textBuild(): TextBuild {
+    this.#building ??= { ...TextIndex.inSteps(this.table.ids), done: 0 };
+    return this.#building;
+  }
+
+  /** The search index's build, a slice of rows at a time; a step left when a query has finished it does nothing. */
+  #textSteps(): (() => unknown)[] {
+    return Array.from({ length: TextIndex.stepCount(this.size) }, () => () => {
+      if (this.#text) return;
+      const build = this.#textBuild();
+      build.steps[build.done++]!();
+      if (build.done === build.steps.length) this.#text = build.index;
+    });
+  }
+}
+
+interface TextBuild {
+  index: TextIndex;
+  steps: (() => void)[];
+  done: number;
 }
 
 function deepFreeze(model: Model): Model {

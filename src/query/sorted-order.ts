@@ -159,7 +159,7 @@ function countingPass(digits: Uint32Array, shift: number, from: Sorted, to: Sort
 function descendingOf({ rows: ascending, high, low }: Sorted, present: number): Uint32Array {
   const rows = new Uint32Array(ascending.length);
   let at = 0;
-  for (let end = present; end > 0; ) {
+  for (let end = present; end > 0;) {
     let start = end - 1;
     while (start > 0 && high[start - 1] === high[start] && low[start - 1] === low[start]) start--;
     for (let position = start; position < end; position++) rows[at++] = ascending[position]!;

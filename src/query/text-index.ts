@@ -1,9 +1,12 @@
 import { andBits, countBits, hasBit, listBits, newBitset, setBit, setRows, type Bitset } from './bitset.ts';
 import { GramTable } from './gram-table.ts';
 import type { RowSet } from './row-set.ts';
-import { markPatterns } from './text-patterns.ts';
+import { PatternMarks } from './text-patterns.ts';
 import { gramOf, GRAMS, IdSymbols, isAscii, isExactSymbol, nextGram, SYMBOLS, symbolOf } from './text-symbols.ts';
 import { DENSE_SHARE } from './value-index.ts';
+
+/** Rows a build step reads: at a million rows, 16 steps per pass of some 30 ms each. */
+const ROWS_PER_STEP = 65_536;
 
 /**
  * Case-insensitive substring search over every id, exact, at a cost that follows the matches rather than the catalog.
@@ -24,20 +27,70 @@ export class TextIndex {
   readonly #characters: GramTable;
   /** Rows whose id is too short to hold a trigram. */
   readonly #short: number[] = [];
-  readonly #patterns: Map<string, Bitset>;
+  #patterns = new Map<string, Bitset>();
   /** Rows of one request: candidates, and a rare gram's rows to intersect them with. */
   readonly #candidates: Uint32Array;
   readonly #gramRows: Uint32Array;
 
-  constructor(ids: readonly string[]) {
+  private constructor(ids: readonly string[]) {
     this.#size = ids.length;
     this.#ids = new IdSymbols(ids);
     this.#trigrams = new GramTable(GRAMS, this.#size);
     this.#characters = new GramTable(SYMBOLS, this.#size);
-    this.#indexGrams();
-    this.#patterns = markPatterns(this.#ids);
     this.#candidates = new Uint32Array(Math.ceil(this.#size / DENSE_SHARE) + 1);
     this.#gramRows = new Uint32Array(this.#candidates.length);
+  }
+
+  /** The index of `ids`, built at once. */
+  static of(ids: readonly string[]): TextIndex {
+    const { index, steps } = TextIndex.inSteps(ids);
+    for (const step of steps) step();
+    return index;
+  }
+
+  /**
+   * The index of `ids` and the steps that build it, each over a slice of the rows (a few tens of milliseconds at
+   * most), for a caller that lets other work run between them; the index answers only once every step has run.
+   */
+  static stepCount(rows: number): number {
+    return 3 * Math.ceil(rows / ROWS_PER_STEP) + 3;
+  }
+
+  static inSteps(ids: readonly string[]): { index: TextIndex; steps: (() => void)[] } {
+    const index = new TextIndex(ids);
+    const slices = Array.from({ length: Math.ceil(ids.length / ROWS_PER_STEP) }, (_, i): [number, number] => [
+      i * ROWS_PER_STEP,
+      Math.min(ids.length, (i + 1) * ROWS_PER_STEP),
+    ]);
+    const count = index.#countRow.bind(index);
+    const place = index.#placeRow.bind(index);
+    let marks: PatternMarks | null = null;
+    const steps = [
+      ...slices.map(
+        ([from, to]) =>
+          () =>
+            index.#eachRow(from, to, count),
+      ),
+      () => index.#finishCounts(),
+      ...slices.map(
+        ([from, to]) =>
+          () =>
+            index.#eachRow(from, to, place),
+      ),
+      () => (marks = new PatternMarks(index.#ids)),
+      ...slices.map(
+        ([from, to]) =>
+          () =>
+            marks!.mark(from, to),
+      ),
+      () => (index.#patterns = marks!.kept()),
+    ];
+    return { index, steps };
+  }
+
+  #finishCounts(): void {
+    this.#trigrams.finishCounts();
+    this.#characters.finishCounts();
   }
 
   /** Rows whose lower-cased id contains `needle` (lower-cased already, not empty). */
@@ -126,23 +179,13 @@ export class TextIndex {
     return { count, rows, bits: null };
   }
 
-  /** Two passes over every id: counting each row's grams, then placing them. */
-  #indexGrams(): void {
-    this.#eachRow((row, symbols, length) => {
-      if (length < 3) this.#short.push(row);
-      this.#countRow(row, symbols, length);
-    });
-    this.#trigrams.finishCounts();
-    this.#characters.finishCounts();
-    this.#eachRow((row, symbols, length) => this.#placeRow(row, symbols, length));
-  }
-
-  #eachRow(visit: (row: number, symbols: Uint8Array, length: number) => void): void {
+  #eachRow(from: number, to: number, visit: (row: number, symbols: Uint8Array, length: number) => void): void {
     const symbols = new Uint8Array(this.#ids.longest);
-    for (let row = 0; row < this.#size; row++) visit(row, symbols, this.#ids.read(row, symbols));
+    for (let row = from; row < to; row++) visit(row, symbols, this.#ids.read(row, symbols));
   }
 
   #countRow(row: number, symbols: Uint8Array, length: number): void {
+    if (length < 3) this.#short.push(row);
     const [trigrams, characters] = [this.#trigrams, this.#characters];
     let gram = 0;
     for (let at = 0; at < length; at++) {

@@ -27,32 +27,42 @@ const MAX_KEPT = 128;
  * over every id, kept if at least one row in 64 holds it. Substrings with the same rows (`/model` and `/model-` when
  * every id has the latter) share one bitset.
  */
-export function markPatterns(ids: IdSymbols): Map<string, Bitset> {
-  const size = ids.ids.length;
-  const patterns = findCommonPatterns(sampleOf(ids)).slice(0, MAX_MARKED);
-  const bits = patterns.map(() => newBitset(size));
-  new PatternMatcher(patterns).markRows(ids, bits);
-  const counts = bits.map(countBits);
-  const byLength = patterns.map((_, i) => i).sort((a, b) => patterns[a]!.length - patterns[b]!.length);
-  const kept = new Map<string, Bitset>();
-  const keptCounts = new Map<Bitset, number>();
-  for (const i of byLength) {
-    if (counts[i]! * KEPT_SHARE < size) continue;
-    const same = [...kept].find(([text, set]) => keptCounts.get(set) === counts[i] && patterns[i]!.includes(text));
-    if (same) kept.set(patterns[i]!, same[1]);
-    else if (keptCounts.size < MAX_KEPT) {
-      kept.set(patterns[i]!, bits[i]!);
-      keptCounts.set(bits[i]!, counts[i]!);
-    }
+export class PatternMarks {
+  readonly #patterns: string[];
+  readonly #bits: Bitset[];
+  readonly #matcher: PatternMatcher;
+
+  constructor(private readonly ids: IdSymbols) {
+    this.#patterns = findCommonPatterns(sampleOf(ids)).slice(0, MAX_MARKED);
+    this.#bits = this.#patterns.map(() => newBitset(ids.ids.length));
+    this.#matcher = new PatternMatcher(this.#patterns);
   }
-  return kept;
+
+  /** Marks the patterns in rows [from, to). */
+  mark(from: number, to: number): void {
+    this.#matcher.markRows(this.ids, from, to, this.#bits);
+  }
+
+  /** The patterns at least one row in 64 holds, with their rows, once every row is marked. */
+  kept(): Map<string, Bitset> {
+    const [patterns, bits, size] = [this.#patterns, this.#bits, this.ids.ids.length];
+    const counts = bits.map(countBits);
+    const byLength = patterns.map((_, i) => i).sort((a, b) => patterns[a]!.length - patterns[b]!.length);
+    const kept = new Map<string, Bitset>();
+    const keptCounts = new Map<Bitset, number>();
+    for (const i of byLength) {
+      if (counts[i]! * KEPT_SHARE < size) continue;
+      const same = [...kept].find(([text, set]) => keptCounts.get(set) === counts[i] && patterns[i]!.includes(text));
+      if (same) kept.set(patterns[i]!, same[1]);
+      else if (keptCounts.size < MAX_KEPT) {
+        kept.set(patterns[i]!, bits[i]!);
+        keptCounts.set(bits[i]!, counts[i]!);
+      }
+    }
+    return kept;
+  }
 }
 
-/**
- * Substrings of 4 to 24 characters (of the exact symbols only) that many of a sample of rows hold, most common first:
- * the needles whose candidates a trigram index cannot narrow, since each of their trigrams is common too. Found level
- * by level: a substring can be common only if the one a character shorter is.
- */
 /** Evenly spread rows of the table, lower-cased and joined as one text, with each one's symbols and start. */
 interface Sample {
   text: string;
@@ -177,7 +187,7 @@ function extend(haystack: string, symbols: Uint8Array, level: Level, length: num
  * Finds every occurrence of a set of patterns in one pass over a text (Aho–Corasick, its transitions completed into a
  * table of 64 symbols per state).
  */
-export class PatternMatcher {
+class PatternMatcher {
   readonly #next: Int32Array;
   readonly #ending: (readonly number[])[];
 
@@ -188,11 +198,11 @@ export class PatternMatcher {
     completeTransitions(this.#next, this.#ending);
   }
 
-  /** Sets in `bits[p]` the rows whose id holds pattern p. */
-  markRows(ids: IdSymbols, bits: Bitset[]): void {
+  /** Sets in `bits[p]` the rows of [from, to) whose id holds pattern p. */
+  markRows(ids: IdSymbols, from: number, to: number, bits: Bitset[]): void {
     const [next, ending] = [this.#next, this.#ending];
     const symbols = new Uint8Array(ids.longest);
-    for (let row = 0; row < ids.ids.length; row++) {
+    for (let row = from; row < to; row++) {
       let state = 0;
       const length = ids.read(row, symbols);
       for (let at = 0; at < length; at++) {
