@@ -29,17 +29,48 @@ export interface Condition {
   andBits(out: Bitset): void;
   /** Where in `order` the admitted rows lie, when that is one range: a bound on the order's own field. */
   positionsIn?(order: SortedOrder): [number, number] | null;
+  /**
+   * Readies `has` for about `visits` calls: a condition whose test reads a column (a cache miss per row, at a million
+   * rows) writes its rows into a borrowed bitset once there are enough of them. Returns what gives the bitset back.
+   */
+  testing(visits: number): () => void;
 }
+
+/**
+ * Writing a condition's rows as a bitset costs n/32 words and its rows; a test that reads a column costs a cache miss
+ * (at a million rows), about thirty words' worth. So from one test per this many rows on, the bitset is cheaper.
+ */
+const ROWS_PER_TEST = 1024;
 
 abstract class BaseCondition implements Condition {
   abstract readonly facet: FacetName | null;
   abstract readonly size: number;
   readonly exact: boolean = true;
 
+  #testBits: Bitset | null = null;
+
   constructor(protected readonly index: CatalogIndex) {}
 
-  abstract has(row: number): boolean;
+  has(row: number): boolean {
+    return this.#testBits === null ? this.test(row) : hasBit(this.#testBits, row);
+  }
+
+  /** Whether the row is admitted, read from what the condition keeps (a bitset, or a column). */
+  protected abstract test(row: number): boolean;
+  /** Whether `test` reads a bitset already, so writing one would gain nothing. */
+  protected abstract readonly testsBits: boolean;
   abstract rowLists(): readonly Uint32Array[] | null;
+
+  testing(visits: number): () => void {
+    if (this.testsBits || visits * ROWS_PER_TEST < this.index.size) return () => undefined;
+    const bits = this.index.borrowBits();
+    this.writeBits(bits);
+    this.#testBits = bits;
+    return () => {
+      this.#testBits = null;
+      this.index.releaseBits(bits);
+    };
+  }
 
   forEachRow(visit: (row: number) => void): void {
     for (const list of this.rowLists() ?? []) for (let i = 0; i < list.length; i++) visit(list[i]!);
@@ -107,7 +138,11 @@ export class CodeCondition extends BaseCondition {
     );
   }
 
-  has(row: number): boolean {
+  protected get testsBits(): boolean {
+    return this.#bits !== null;
+  }
+
+  protected test(row: number): boolean {
     return this.#bits === null ? this.#test.has(this.column[row]!) : hasBit(this.#bits, row);
   }
 
@@ -157,7 +192,11 @@ export class RunCondition extends BaseCondition {
     );
   }
 
-  has(row: number): boolean {
+  protected get testsBits(): boolean {
+    return this.#bits !== null;
+  }
+
+  protected test(row: number): boolean {
     if (this.#bits !== null) return hasBit(this.#bits, row);
     const { start, column, keep } = this;
     for (let entry = start[row]!; entry < start[row + 1]!; entry++) {
@@ -219,7 +258,9 @@ export class RangeCondition extends BaseCondition {
     this.size = this.#range[1] - from;
   }
 
-  has(row: number): boolean {
+  protected readonly testsBits = false;
+
+  protected test(row: number): boolean {
     const value = this.column[row]!;
     // NaN, a row without a value, fails both.
     return value >= this.minimum && value <= this.maximum;
@@ -259,7 +300,11 @@ export class RowSetCondition extends BaseCondition {
     this.size = set.count;
   }
 
-  has(row: number): boolean {
+  protected get testsBits(): boolean {
+    return this.set.bits !== null;
+  }
+
+  protected test(row: number): boolean {
     const { bits, rows } = this.set;
     if (bits !== null) return hasBit(bits, row);
     return binarySearch(rows!, row);
@@ -300,7 +345,9 @@ export class BitsCondition extends BaseCondition {
     this.size = passing ? rows.length : index.size - rows.length;
   }
 
-  has(row: number): boolean {
+  protected readonly testsBits = true;
+
+  protected test(row: number): boolean {
     return hasBit(this.bits, row) === this.passing;
   }
 

@@ -38,6 +38,17 @@ export function matchRows(
   const [driver, ...others] = [...conditions].sort((a, b) => a.size - b.size) as [Condition, ...Condition[]];
   const out = index.scratch[slot];
   if (driver.size * DENSE >= index.size) return intersectBits(driver, others, index.scratchBits[slot], out);
+  const releases = others.map((other) => other.testing(driver.size));
+  try {
+    const count = listMatching(driver, others, out);
+    return { count, rows: out.subarray(0, count), bits: null, spareRows: out, listed: null };
+  } finally {
+    for (const release of releases) release();
+  }
+}
+
+/** Writes into `out` the rows of `driver` that meet every other condition; returns how many. */
+function listMatching(driver: Condition, others: readonly Condition[], out: Uint32Array): number {
   const lists = driver.rowLists();
   let count = 0;
   if (lists === null) {
@@ -48,7 +59,7 @@ export function matchRows(
   } else {
     for (const list of lists) count = keepMatching(list, others, out, count);
   }
-  return { count, rows: out.subarray(0, count), bits: null, spareRows: out, listed: null };
+  return count;
 }
 
 /** How many rows meet every condition; a single exact condition knows without visiting a row. */
