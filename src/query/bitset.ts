@@ -47,10 +47,6 @@ const HALF_WORD_BITS = (() => {
   return table;
 })();
 
-export function popcount(word: number): number {
-  return HALF_WORD_BITS[word & 0xffff]! + HALF_WORD_BITS[word >>> 16]!;
-}
-
 export function countBits(bits: Bitset): number {
   let count = 0;
   for (let word = 0; word < bits.length; word++) {

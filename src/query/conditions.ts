@@ -113,41 +113,28 @@ class CodeTest {
   }
 }
 
-/**
- * A column holding one code per row, admitting any of `codes` (distinct; -1, a value no row has, admits nothing).
- * Its rows are the codes' posting lists; a single common code is its bitset.
- */
-export class CodeCondition extends BaseCondition {
+/** Rows holding any of some codes of a column whose rows per code the index keeps; one common code is its bitset. */
+abstract class ValuesCondition extends BaseCondition {
   readonly size: number;
-  readonly #bits: Bitset | null;
-  readonly #test: CodeTest;
+  protected readonly bits: Bitset | null;
+  protected readonly codeTest: CodeTest;
 
   constructor(
     index: CatalogIndex,
-    readonly facet: FacetName,
-    private readonly column: ArrayLike<number>,
-    private readonly values: ValueIndex,
-    private readonly codes: readonly number[],
+    protected readonly values: ValueIndex,
+    protected readonly codes: readonly number[],
   ) {
     super(index);
     this.size = codes.reduce((sum, code) => sum + values.count(code), 0);
-    this.#bits = codes.length === 1 ? values.bitsOf(codes[0]!) : null;
-    this.#test = new CodeTest(
+    this.bits = codes.length === 1 ? values.bitsOf(codes[0]!) : null;
+    this.codeTest = new CodeTest(
       codes.filter((code) => code >= 0),
       values.codes,
     );
   }
 
   protected get testsBits(): boolean {
-    return this.#bits !== null;
-  }
-
-  protected test(row: number): boolean {
-    return this.#bits === null ? this.#test.has(this.column[row]!) : hasBit(this.#bits, row);
-  }
-
-  rowLists(): readonly Uint32Array[] {
-    return this.codes.map((code) => this.values.rowsOf(code));
+    return this.bits !== null;
   }
 
   override writeBits(out: Bitset): void {
@@ -156,8 +143,32 @@ export class CodeCondition extends BaseCondition {
   }
 
   override andBits(out: Bitset): void {
-    if (this.#bits === null) super.andBits(out);
-    else andBits(out, this.#bits);
+    if (this.bits === null) super.andBits(out);
+    else andBits(out, this.bits);
+  }
+}
+
+/**
+ * A column holding one code per row, admitting any of `codes` (distinct; -1, a value no row has, admits nothing).
+ * Its rows are the codes' posting lists.
+ */
+export class CodeCondition extends ValuesCondition {
+  constructor(
+    index: CatalogIndex,
+    readonly facet: FacetName,
+    private readonly column: ArrayLike<number>,
+    values: ValueIndex,
+    codes: readonly number[],
+  ) {
+    super(index, values, codes);
+  }
+
+  protected test(row: number): boolean {
+    return this.bits === null ? this.codeTest.has(this.column[row]!) : hasBit(this.bits, row);
+  }
+
+  rowLists(): readonly Uint32Array[] {
+    return this.codes.map((code) => this.values.rowsOf(code));
   }
 }
 
@@ -166,41 +177,28 @@ export class CodeCondition extends BaseCondition {
  * `codes`. One code's rows are its posting list; several codes' lists overlap (a row with two of them is in both), so
  * their total is only a bound.
  */
-export class RunCondition extends BaseCondition {
-  readonly size: number;
+export class RunCondition extends ValuesCondition {
   override readonly exact: boolean;
-  readonly #bits: Bitset | null;
-  readonly #test: CodeTest;
 
   constructor(
     index: CatalogIndex,
     readonly facet: FacetName,
     private readonly start: Uint32Array,
     private readonly column: Int32Array,
-    private readonly values: ValueIndex,
-    private readonly codes: readonly number[],
+    values: ValueIndex,
+    codes: readonly number[],
     /** Whether run entry `entry` counts at all (a mapping of a wanted status). */
     private readonly keep: ((entry: number) => boolean) | null = null,
   ) {
-    super(index);
-    this.size = codes.reduce((sum, code) => sum + values.count(code), 0);
+    super(index, values, codes);
     this.exact = codes.length <= 1;
-    this.#bits = codes.length === 1 ? values.bitsOf(codes[0]!) : null;
-    this.#test = new CodeTest(
-      codes.filter((code) => code >= 0),
-      values.codes,
-    );
-  }
-
-  protected get testsBits(): boolean {
-    return this.#bits !== null;
   }
 
   protected test(row: number): boolean {
-    if (this.#bits !== null) return hasBit(this.#bits, row);
+    if (this.bits !== null) return hasBit(this.bits, row);
     const { start, column, keep } = this;
     for (let entry = start[row]!; entry < start[row + 1]!; entry++) {
-      if (this.#test.has(column[entry]!) && (keep === null || keep(entry))) return true;
+      if (this.codeTest.has(column[entry]!) && (keep === null || keep(entry))) return true;
     }
     return false;
   }
@@ -221,16 +219,6 @@ export class RunCondition extends BaseCondition {
       }
     }
     for (const list of lists) for (const row of list) seen[row] = 0;
-  }
-
-  override writeBits(out: Bitset): void {
-    out.fill(0);
-    this.values.addRows(out, this.codes);
-  }
-
-  override andBits(out: Bitset): void {
-    if (this.#bits === null) super.andBits(out);
-    else andBits(out, this.#bits);
   }
 }
 
