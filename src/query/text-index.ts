@@ -11,7 +11,7 @@ const ROWS_PER_STEP = 65_536;
 /**
  * Case-insensitive substring search over every id, exact, at a cost that follows the matches rather than the catalog.
  *
- * - Every trigram and every character of the ids has its rows (see GramTable). A needle's rows are among those
+ * - Every trigram of the ids has its rows (see GramTable), every character a bitset. A needle's rows are among those
  *   holding all its trigrams; those candidates are checked against the id itself. A needle of three characters is
  *   its trigram and needs no check; one of two is the union of the trigrams that hold it; one of one, a character.
  * - Checking costs a cache miss per candidate (about 100 ns at a million rows), and candidates outnumber matches only
@@ -24,7 +24,8 @@ export class TextIndex {
   readonly #ids: IdSymbols;
   readonly #size: number;
   readonly #trigrams: GramTable;
-  readonly #characters: GramTable;
+  /** The rows holding each character, as bitsets: most characters are common, and a bit set twice costs nothing. */
+  readonly #characters: Bitset[];
   /** Rows whose id is too short to hold a trigram. */
   readonly #short: number[] = [];
   #patterns = new Map<string, Bitset>();
@@ -36,7 +37,7 @@ export class TextIndex {
     this.#size = ids.length;
     this.#ids = new IdSymbols(ids);
     this.#trigrams = new GramTable(GRAMS, this.#size);
-    this.#characters = new GramTable(SYMBOLS, this.#size);
+    this.#characters = Array.from({ length: SYMBOLS }, () => newBitset(this.#size));
     this.#candidates = new Uint32Array(Math.ceil(this.#size / DENSE_SHARE) + 1);
     this.#gramRows = new Uint32Array(this.#candidates.length);
   }
@@ -90,7 +91,6 @@ export class TextIndex {
 
   #finishCounts(): void {
     this.#trigrams.finishCounts();
-    this.#characters.finishCounts();
   }
 
   /** Rows whose lower-cased id contains `needle` (lower-cased already, not empty). */
@@ -152,7 +152,7 @@ export class TextIndex {
   #shortNeedle(needle: string, symbols: number[], exact: boolean): RowSet {
     const bits = newBitset(this.#size);
     const [first, second] = symbols as [number, number | undefined];
-    if (second === undefined) this.#characters.addRows(bits, first, this.#gramRows);
+    if (second === undefined) bits.set(this.#characters[first]!);
     else {
       for (let other = 1; other < SYMBOLS; other++) {
         this.#trigrams.addRows(bits, gramOf(first, second, other), this.#gramRows);
@@ -186,10 +186,9 @@ export class TextIndex {
 
   #countRow(row: number, symbols: Uint8Array, length: number): void {
     if (length < 3) this.#short.push(row);
-    const [trigrams, characters] = [this.#trigrams, this.#characters];
+    const trigrams = this.#trigrams;
     let gram = 0;
     for (let at = 0; at < length; at++) {
-      characters.count(row, symbols[at]!);
       gram = nextGram(gram, symbols[at]!);
       if (at >= 2) trigrams.count(row, gram);
     }
@@ -199,7 +198,7 @@ export class TextIndex {
     const [trigrams, characters] = [this.#trigrams, this.#characters];
     let gram = 0;
     for (let at = 0; at < length; at++) {
-      characters.place(row, symbols[at]!);
+      setBit(characters[symbols[at]!]!, row);
       gram = nextGram(gram, symbols[at]!);
       if (at >= 2) trigrams.place(row, gram);
     }
