@@ -155,7 +155,7 @@ abstract class ValuesCondition extends BaseCondition {
 export class CodeCondition extends ValuesCondition {
   constructor(
     index: CatalogIndex,
-    readonly facet: FacetName,
+    readonly facet: FacetName | null,
     private readonly column: ArrayLike<number>,
     values: ValueIndex,
     codes: readonly number[],
@@ -182,7 +182,7 @@ export class RunCondition extends ValuesCondition {
 
   constructor(
     index: CatalogIndex,
-    readonly facet: FacetName,
+    readonly facet: FacetName | null,
     private readonly start: Uint32Array,
     private readonly column: Int32Array,
     values: ValueIndex,

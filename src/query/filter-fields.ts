@@ -15,8 +15,8 @@ export interface ValueFilter {
   readonly column: (table: ModelTable) => CodeColumn;
   /** `any`: the model has one of the listed values; `every`: it has all of them. */
   readonly match: 'any' | 'every';
-  /** The facet that counts the column's values, leaving this filter out. */
-  readonly facet: FacetName;
+  /** The facet that counts the column's values, leaving this filter out; none when no sidebar shows it. */
+  readonly facet: FacetName | null;
 }
 
 /**
