@@ -1,7 +1,7 @@
 import { andBits, countBits, hasBit, listBits, newBitset, setBit, setRows, type Bitset } from './bitset.ts';
 import { GramTable } from './gram-table.ts';
 import type { RowSet } from './row-set.ts';
-import { PatternMarks } from './text-patterns.ts';
+import { PatternMarks, type CountedBits } from './text-patterns.ts';
 import { gramOf, GRAMS, IdSymbols, isAscii, isExactSymbol, nextGram, SYMBOLS, symbolOf } from './text-symbols.ts';
 import { DENSE_SHARE } from './value-index.ts';
 
@@ -28,7 +28,7 @@ export class TextIndex {
   readonly #characters: Bitset[];
   /** Rows whose id is too short to hold a trigram. */
   readonly #short: number[] = [];
-  #patterns = new Map<string, Bitset>();
+  #patterns = new Map<string, CountedBits>();
   /** Rows of one request: candidates, and a rare gram's rows to intersect them with. */
   readonly #candidates: Uint32Array;
   readonly #gramRows: Uint32Array;
@@ -107,16 +107,19 @@ export class TextIndex {
 
   #asciiRowsContaining(needle: string): RowSet {
     const pattern = this.#patterns.get(needle);
-    if (pattern) return this.#setOf(pattern);
+    if (pattern) return this.#setOf(pattern.bits);
     const symbols = Array.from(needle, (char) => symbolOf(char.charCodeAt(0)));
     const exact = symbols.every(isExactSymbol);
     if (needle.length < 3) return this.#shortNeedle(needle, symbols, exact);
     const grams = [...new Set(symbols.slice(2).map((symbol, i) => gramOf(symbols[i]!, symbols[i + 1]!, symbol)))];
     const sparse = grams.filter((gram) => this.#trigrams.bitsOf(gram) === null);
-    const filters = [
-      ...grams.flatMap((gram) => this.#trigrams.bitsOf(gram) ?? []),
-      ...[...this.#patterns].flatMap(([text, bits]) => (needle.includes(text) ? [bits] : [])),
-    ];
+    const filters = narrowest([
+      ...grams.flatMap((gram) => {
+        const bits = this.#trigrams.bitsOf(gram);
+        return bits === null ? [] : [{ bits, count: this.#trigrams.rowCount(gram) }];
+      }),
+      ...[...this.#patterns].flatMap(([text, set]) => (needle.includes(text) ? [set] : [])),
+    ]);
     // A needle of three exact symbols is its trigram.
     const checked = !(exact && needle.length === 3);
     if (sparse.length === 0) return this.#checkedBits(needle, filters, checked);
@@ -203,6 +206,20 @@ export class TextIndex {
       if (at >= 2) trigrams.place(row, gram);
     }
   }
+}
+
+/**
+ * The few sets with the fewest rows among a needle's supersets (its common trigrams, the common substrings it
+ * contains), each once: ANDing every one of them costs a pass each, and the candidates they leave are checked anyway.
+ */
+const FILTERS = 3;
+
+function narrowest(sets: readonly CountedBits[]): Bitset[] {
+  const distinct = [...new Map(sets.map((set) => [set.bits, set])).values()];
+  return distinct
+    .sort((a, b) => a.count - b.count)
+    .slice(0, FILTERS)
+    .map((set) => set.bits);
 }
 
 const NO_ROWS: RowSet = { count: 0, rows: new Uint32Array(0), bits: null };

@@ -18,9 +18,15 @@ const MIN_PATTERN = 2;
 const TRIGRAM = 3;
 const MAX_PATTERN = 32;
 /** Patterns marked in the pass over every id: the automaton's outputs per character grow with them. */
-const MAX_MARKED = 128;
+const MAX_MARKED = 256;
 /** Distinct row sets kept: each is a bitset (125 KB at a million rows), so 16 MB at most. */
 const MAX_KEPT = 128;
+
+/** A set of rows as a bitset, and how many it holds. */
+export interface CountedBits {
+  bits: Bitset;
+  count: number;
+}
 
 /**
  * Exact rows of each common substring (of 2 or 4 to 32 characters), as bitsets: found on a sample, marked in one pass
@@ -44,20 +50,17 @@ export class PatternMarks {
   }
 
   /** The patterns at least one row in 64 holds, with their rows, once every row is marked. */
-  kept(): Map<string, Bitset> {
+  kept(): Map<string, CountedBits> {
     const [patterns, bits, size] = [this.#patterns, this.#bits, this.ids.ids.length];
     const counts = bits.map(countBits);
     const byLength = patterns.map((_, i) => i).sort((a, b) => patterns[a]!.length - patterns[b]!.length);
-    const kept = new Map<string, Bitset>();
-    const keptCounts = new Map<Bitset, number>();
+    const kept = new Map<string, CountedBits>();
+    let distinct = 0;
     for (const i of byLength) {
       if (counts[i]! * KEPT_SHARE < size) continue;
-      const same = [...kept].find(([text, set]) => keptCounts.get(set) === counts[i] && patterns[i]!.includes(text));
+      const same = [...kept].find(([text, set]) => set.count === counts[i] && patterns[i]!.includes(text));
       if (same) kept.set(patterns[i]!, same[1]);
-      else if (keptCounts.size < MAX_KEPT) {
-        kept.set(patterns[i]!, bits[i]!);
-        keptCounts.set(bits[i]!, counts[i]!);
-      }
+      else if (distinct++ < MAX_KEPT) kept.set(patterns[i]!, { bits: bits[i]!, count: counts[i]! });
     }
     return kept;
   }

@@ -20,6 +20,9 @@ export function symbolOf(charCode: number): number {
   return SYMBOL_OF[charCode]!;
 }
 
+/** Each ASCII code's lower-case code. */
+const LOWER = Uint8Array.from({ length: 128 }, (_, code) => (code >= 65 && code <= 90 ? code + 32 : code));
+
 export const isExactSymbol = (symbol: number): boolean => symbol !== OTHER;
 
 /** The trigram ending with `symbol` after the one ending before it. */
@@ -65,8 +68,21 @@ export class IdSymbols {
     return id.length;
   }
 
-  /** Whether the row's lower-cased id contains `needle` (lower-cased already). */
+  /**
+   * Whether the row's lower-cased id contains `needle` (lower-cased already). An ASCII id is compared a character at a
+   * time, upper-case letters read as lower-case, rather than lower-cased into a new string per check.
+   */
   contains(row: number, needle: string): boolean {
-    return this.ids[row]!.toLowerCase().includes(needle);
+    const id = this.ids[row]!;
+    if (this.special.length > 0 && NOT_ASCII.test(id)) return id.toLowerCase().includes(needle);
+    const first = needle.charCodeAt(0);
+    positions: for (let at = 0; at + needle.length <= id.length; at++) {
+      if (LOWER[id.charCodeAt(at)] !== first) continue;
+      for (let k = 1; k < needle.length; k++) {
+        if (LOWER[id.charCodeAt(at + k)] !== needle.charCodeAt(k)) continue positions;
+      }
+      return true;
+    }
+    return false;
   }
 }
