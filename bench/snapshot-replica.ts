@@ -1,9 +1,11 @@
 /**
  * Child process of the shared-snapshot benchmark, so what it measures is a second replica's, not the writer's.
- * `--listen`: a replica that adopts whatever is published and prints one JSON line per adoption (or rejection), until
+ * `--listen`: a replica that adopts whatever is published (loading it and preparing its query indexes, as a server
+ * does) and prints one JSON line per adoption (or rejection), until
  * its stdin closes. `--read`: loads the current snapshot once, cold, prints its time and peak RSS, and exits.
  */
 import { parseArgs } from 'node:util';
+import { prepareCatalogInSteps } from '../src/query/index.ts';
 import { CatalogCache, SharedCatalog, type CacheEvent } from '../src/store/index.ts';
 import { benchCatalogKeys } from './support/shared-catalog.ts';
 import { timed } from './support/measure.ts';
@@ -48,6 +50,8 @@ if (values.listen) {
     fetchSnapshot: () => Promise.reject(new Error('this replica only adopts')),
     upstreamLabel: 'bench',
     onEvent,
+    // As `hubcat serve` does: a snapshot's query indexes are built before it is served.
+    prepare: (snapshot) => prepareCatalogInSteps(snapshot.models),
   });
   process.stdin.resume();
   process.stdin.on('end', () => void cache.close().then(() => process.exit(0)));

@@ -4,9 +4,12 @@
  * mode, sort createdAt; `--synthetic N`: N generated rows, see synthetic-catalog.ts), prepares its indexes, measures
  * the engine and prints one JSON line (`EngineFigures`); then serves it over HTTP on an ephemeral port as `hubcat serve`
  * does (the same app, plugins and HTTP server), prints
- * `{"url": …}`, and answers each line `cpu` on its standard input with `{"cpuMs": …}`, the CPU time it has used, until
- * that input closes.
+ * `{"url": …}`, and answers each line of its standard input until that input closes: `cpu` with
+ * `{"cpuMs": …, "rssBytes": …}`, the CPU time it has used and its resident memory; `profile-start` and
+ * `profile-stop PATH` with `{}`, having started the CPU profiler or written its profile to PATH (`.cpuprofile`).
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import { collectDefaultMetrics } from 'prom-client';
 import { createApp, listen } from '../../src/app/index.ts';
@@ -97,12 +100,35 @@ process.stdout.write(`${JSON.stringify(figures)}\n`);
 const server = await listen(app, 0, '127.0.0.1');
 process.stdout.write(`${JSON.stringify({ url: `${server.url}/graphql` })}\n`);
 
+const profiler = new Session();
+profiler.connect();
+const commands: Record<string, (argument: string) => Promise<object>> = {
+  cpu: () => {
+    const usage = process.cpuUsage();
+    return Promise.resolve({ cpuMs: (usage.user + usage.system) / 1000, rssBytes: process.memoryUsage.rss() });
+  },
+  'profile-start': async () => {
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+    return {};
+  },
+  'profile-stop': async (path) => {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(path, JSON.stringify(profile));
+    return {};
+  },
+};
+// One command at a time, answered in order: the parent reads the answers line by line.
+let pending = Promise.resolve();
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (chunk: string) => {
   for (const line of chunk.split('\n')) {
-    if (line.trim() !== 'cpu') continue;
-    const usage = process.cpuUsage();
-    process.stdout.write(`${JSON.stringify({ cpuMs: (usage.user + usage.system) / 1000 })}\n`);
+    const [name = '', argument = ''] = line.trim().split(' ');
+    const command = commands[name];
+    if (!command) continue;
+    pending = pending.then(async () => {
+      process.stdout.write(`${JSON.stringify(await command(argument))}\n`);
+    });
   }
 });
 process.stdin.on('end', () => void server.close(0).finally(() => process.exit(0)));

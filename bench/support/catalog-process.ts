@@ -17,6 +17,10 @@ export interface CatalogProcess {
   engine: EngineFigures;
   url: string;
   serverCpuMs(): Promise<number>;
+  /** The server's resident set size now, in bytes. */
+  serverRssBytes(): Promise<number>;
+  /** Starts the server's CPU profiler; the returned function stops it and writes the profile to `path`. */
+  startProfile(): Promise<(path: string) => Promise<void>>;
   close(): void;
 }
 
@@ -40,14 +44,22 @@ export async function startCatalogProcess(args: string[]): Promise<CatalogProces
       throw new Error(`catalog-child ${args.join(' ')} stopped: ${stderr.trim().split('\n').slice(-15).join('\n')}`);
     return JSON.parse(value) as T;
   };
+  const ask = <T>(command: string): Promise<T> => {
+    child.stdin.write(`${command}\n`);
+    return nextLine<T>();
+  };
   const engine = await nextLine<EngineFigures>();
   const { url } = await nextLine<{ url: string }>();
   return {
     engine,
     url,
-    serverCpuMs: async () => {
-      child.stdin.write('cpu\n');
-      return (await nextLine<{ cpuMs: number }>()).cpuMs;
+    serverCpuMs: async () => (await ask<{ cpuMs: number }>('cpu')).cpuMs,
+    serverRssBytes: async () => (await ask<{ rssBytes: number }>('cpu')).rssBytes,
+    startProfile: async () => {
+      await ask('profile-start');
+      return async (path) => {
+        await ask(`profile-stop ${path}`);
+      };
     },
     close: () => child.stdin.end(),
   };

@@ -7,7 +7,7 @@ import {
   type QualityBar,
 } from '../../src/query/index.ts';
 import { percentiles, type Percentiles } from './measure.ts';
-import { queryMix, type BenchQuery } from './query-mix.ts';
+import { freshMaterial, freshQueries, queryMix, type BenchQuery, type FreshMaterial } from './query-mix.ts';
 
 export const QUALITY_BAR: QualityBar = { minDownloads: 100, minLikes: 5 };
 export const PAGE = 50;
@@ -31,20 +31,33 @@ export interface EngineFigures {
   page: Percentiles;
   facets: Percentiles;
   deep: Percentiles;
+  /** The page, and the page with every facet, of the mix's shapes with thresholds and search terms drawn fresh. */
+  distinct: Percentiles;
+  distinctFacets: Percentiles;
   /** The mix and, per entry, a cursor at 90% of its order, for the HTTP measurements of the same server. */
   mix: BenchQuery[];
   deepCursors: string[];
+  /** What the load generator draws its fresh thresholds and search terms from. */
+  material: FreshMaterial;
 }
 
+/** Seeds of the fresh queries: the engine's and the HTTP runs' draw different ones. */
+export const ENGINE_SEED = 1;
+export const HTTP_SEED = 2;
+
 /**
- * Wall time of one 50-model page with its totalCount, of the same with every facet, and of a page after a cursor at
- * 90% of the order, over `rounds` passes of the mix after one unmeasured pass (which builds what is built on first
- * use: the bitsets of conditions, the quality bar's rows).
+ * Wall time of one 50-model page with its totalCount, of the same with every facet, of a page after a cursor at 90%
+ * of the order, and of the page and the page with facets with fresh thresholds (every request distinct), over
+ * `rounds` passes of the mix after one unmeasured pass (which builds what is built on first use: the bitsets of
+ * conditions, the quality bar's rows).
  */
 export function measureEngine(
   view: CatalogView,
   rounds: number,
-): Pick<EngineFigures, 'page' | 'facets' | 'deep' | 'mix' | 'deepCursors'> {
+): Pick<
+  EngineFigures,
+  'page' | 'facets' | 'deep' | 'distinct' | 'distinctFacets' | 'mix' | 'deepCursors' | 'material'
+> {
   const mix = queryMix(view, QUALITY_BAR, MIX_SIZE);
   const deepCursors = mix.map(({ orderBy }) =>
     cursorEncoder(view.snapshotId, `${orderBy.field}:${orderBy.direction}`)(Math.floor(view.models.size * DEEP)),
@@ -54,10 +67,13 @@ export function measureEngine(
     const search = searchModels(view, request, QUALITY_BAR);
     return [search.page, ...FACET_NAMES.map((facet) => search.facet(facet))];
   };
-  const time = (run: (request: ModelPageRequest) => unknown, after?: readonly string[]) => {
+  const material = freshMaterial(view);
+  const time = (run: (request: ModelPageRequest) => unknown, after?: readonly string[], fresh = false) => {
+    const draw = freshQueries(mix, material, ENGINE_SEED);
     const samples: number[] = [];
     for (let round = 0; round <= rounds; round++) {
-      mix.forEach((query, i) => {
+      mix.forEach((entry, i) => {
+        const query = fresh ? draw() : entry;
         const started = performance.now();
         run({ ...query, first: PAGE, after: after?.[i] ?? null });
         if (round > 0) samples.push(performance.now() - started);
@@ -65,5 +81,14 @@ export function measureEngine(
     }
     return percentiles(samples);
   };
-  return { page: time(page), facets: time(withFacets), deep: time(page, deepCursors), mix, deepCursors };
+  return {
+    page: time(page),
+    facets: time(withFacets),
+    deep: time(page, deepCursors),
+    distinct: time(page, undefined, true),
+    distinctFacets: time(withFacets, undefined, true),
+    mix,
+    deepCursors,
+    material,
+  };
 }

@@ -9,12 +9,14 @@ export interface LoadFigures {
   /** Server CPU time per request, in microseconds: steadier than req/s on a shared machine. */
   serverCpuMicros: number;
   failures: number;
+  /** The server's resident set size after the run, when read. */
+  serverRssBytes?: number;
 }
 
 export interface LoadRun {
   url: string;
-  /** JSON request bodies, sent in turn, one per request. */
-  bodies: readonly string[];
+  /** JSON request bodies, sent in turn, one per request; or the next body, made for each request. */
+  bodies: readonly string[] | (() => string);
   connections: number;
   seconds: number;
   headers?: Record<string, string>;
@@ -28,6 +30,8 @@ export interface LoadRun {
  */
 export async function loadTest(run: LoadRun): Promise<LoadFigures> {
   let next = 0;
+  const { bodies } = run;
+  const nextBody = typeof bodies === 'function' ? bodies : () => bodies[next++ % bodies.length]!;
   const cpuBefore = await run.serverCpuMs();
   const result = await autocannon({
     url: run.url,
@@ -35,7 +39,7 @@ export async function loadTest(run: LoadRun): Promise<LoadFigures> {
     duration: run.seconds,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...run.headers },
-    requests: [{ setupRequest: (request) => ({ ...request, body: run.bodies[next++ % run.bodies.length] }) }],
+    requests: [{ setupRequest: (request) => ({ ...request, body: nextBody() }) }],
   });
   const cpuMs = (await run.serverCpuMs()) - cpuBefore;
   return {

@@ -1,5 +1,6 @@
 import type { CatalogView, ModelFilter, ModelOrder, QualityBar } from '../../src/query/index.ts';
 import { searchModels } from '../../src/query/index.ts';
+import { seededRandom } from '../../test/support/seeded-random.ts';
 
 export interface BenchQuery {
   filter: ModelFilter;
@@ -48,4 +49,71 @@ export function queryMix(view: CatalogView, bar: QualityBar, count: number): Ben
     queries.push(query);
   }
   return queries;
+}
+
+/**
+ * What fresh thresholds and search terms are drawn from, taken from the catalog once: its downloads and likes at every
+ * thousandth of their distribution, and ids of rows spread over it. Sent with the engine's figures, so the server's
+ * process and the load generator draw from the same material.
+ */
+export interface FreshMaterial {
+  downloads: number[];
+  likes: number[];
+  ids: string[];
+}
+
+const QUANTILES = 1000;
+const GRAPHQL_INT_MAX = 2 ** 31 - 1;
+const SAMPLED_IDS = 4096;
+
+export function freshMaterial(view: CatalogView): FreshMaterial {
+  const { models } = view;
+  const quantiles = (column: Float64Array) => {
+    const sorted = Float64Array.from(column.filter(Number.isFinite)).sort();
+    return Array.from({ length: QUANTILES + 1 }, (_, i) =>
+      sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((i / QUANTILES) * sorted.length))]!,
+    );
+  };
+  const step = Math.max(1, Math.floor(models.size / SAMPLED_IDS));
+  const ids: string[] = [];
+  for (let row = 0; row < models.size && ids.length < SAMPLED_IDS; row += step) ids.push(models.ids[row]!);
+  return { downloads: quantiles(models.downloads), likes: quantiles(models.likes), ids };
+}
+
+/**
+ * The `i`-th query of a run where every request is distinct: the mix's shape `i mod mix.length` with a `minDownloads`
+ * drawn fresh (added where the shape had none), its `minLikes` and its `search` drawn fresh where it had them. A
+ * threshold is a value between two adjacent thousandths of the column's distribution, at a share drawn uniformly, so
+ * requests range from every model to almost none; a search term is 3 to 8 characters of a sampled id, as typed into a
+ * search box. A query already drawn is drawn again, so no cache of any kind has seen one.
+ */
+export function freshQueries(mix: readonly BenchQuery[], material: FreshMaterial, seed: number): () => BenchQuery {
+  const random = seededRandom(seed);
+  const seen = new Set<string>();
+  const between = (quantiles: readonly number[]) => {
+    const at = Math.floor(random() * (quantiles.length - 1));
+    const [low, high] = [Math.ceil(quantiles[at]!), Math.floor(quantiles[at + 1]!)];
+    // A GraphQL Int is 32-bit, and scale-100k has models downloaded more often than that.
+    return Math.min(GRAPHQL_INT_MAX, high <= low ? low : low + Math.floor(random() * (high - low + 1)));
+  };
+  const needle = () => {
+    const id = material.ids[Math.floor(random() * material.ids.length)]!;
+    const length = 3 + Math.floor(random() * 6);
+    const start = Math.floor(random() * Math.max(1, id.length - length + 1));
+    return id.slice(start, start + length);
+  };
+  let next = 0;
+  return () => {
+    const shape = mix[next++ % mix.length]!;
+    for (;;) {
+      const filter: ModelFilter = { ...shape.filter, minDownloads: between(material.downloads) };
+      if (shape.filter.minLikes != null) filter.minLikes = between(material.likes);
+      if (shape.filter.search != null) filter.search = needle();
+      const query = { filter, orderBy: shape.orderBy };
+      const key = JSON.stringify(query);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      return query;
+    }
+  };
 }

@@ -42,7 +42,8 @@ const DAY = 86_400_000;
 
 function syntheticModel(random: () => number, owner: number, serial: number): Model {
   const author = `${owner % 3 === 0 ? 'Org' : 'user'}${owner.toString(36)}`;
-  const id = `${author}/model-${serial.toString(36)}-${Math.floor(random() * 1e6).toString(36)}`;
+  // Flat, as an id parsed from JSON is: a concatenation would stay a rope until first read.
+  const id = flat(`${author}/model-${serial.toString(36)}-${Math.floor(random() * 1e6).toString(36)}`);
   const downloads = Math.floor(Math.exp(random() * 16) - 1);
   const likes = Math.floor(Math.sqrt(downloads) * random() * 0.5);
   const createdAt = NOW - Math.floor(random() * 1500 * DAY);
@@ -73,6 +74,11 @@ function syntheticModel(random: () => number, owner: number, serial: number): Mo
     foundBy: random() < 0.7 ? ['createdAt', 'likes'] : ['createdAt'],
     url: `https://huggingface.co/${id}`,
   };
+}
+
+/** The same text as one flat string (ids here are letters, digits, `/` and `-`, so JSON needs no escape). */
+function flat(text: string): string {
+  return JSON.parse(`"${text}"`) as string;
 }
 
 function tagsFor(random: () => number, pipelineTag: string | null): string[] {

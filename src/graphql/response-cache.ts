@@ -34,6 +34,9 @@ export function snapshotResponseCache(catalog: CatalogCache, maxBytes = DEFAULT_
   return useResponseCache({
     session: () => null,
     cache,
+    // Entities are tracked for invalidation by mutations; there are none, and the cache is emptied with each snapshot.
+    // Without an id field the plugin selects no extra id per object and indexes no entity per stored response.
+    idFields: [],
     enabled: (request) => !asksForFreshAnswer(request),
     ttlPerSchemaCoordinate: { 'Query.catalog': 0 },
     buildResponseCacheKey: ({ documentString, operationName, variableValues, request }) => {

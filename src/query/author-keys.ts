@@ -1,24 +1,23 @@
 import type { ModelTable } from '../catalog/index.ts';
 import { compareIds } from '../catalog/index.ts';
 import { Postings } from './postings.ts';
+import { ValueIndex } from './value-index.ts';
 
 /**
  * Authors compared without case: every spelling of an owner (`Qwen`, `qwen`) under one lower-cased key, with the rows
  * of all its spellings, shown as its most common spelling.
  */
 export class AuthorKeys {
-  /** Key of each author code of the table's dictionary. */
-  readonly keyOfCode: Int32Array;
-  readonly postings: Postings;
+  /** Each row's author key; -1 for none. */
+  readonly keyColumn: Int32Array;
+  readonly values: ValueIndex;
   /** The spelling shown for each key: the one most rows carry, ties to the first in code-unit order. */
   readonly labels: readonly string[];
   readonly #keys = new Map<string, number>();
-  /** The author codes of each key: `codes[start[key]]` up to `codes[start[key + 1]]`. */
-  readonly #spellings: Postings;
 
   constructor(table: ModelTable) {
     const spellings = table.dictionary('author');
-    this.keyOfCode = Int32Array.from(spellings, (spelling) => {
+    const keyOfCode = Int32Array.from(spellings, (spelling) => {
       const lower = spelling.toLowerCase();
       let key = this.#keys.get(lower);
       if (key === undefined) {
@@ -27,15 +26,13 @@ export class AuthorKeys {
       }
       return key;
     });
-    const keyColumn = Int32Array.from(table.author, (code) => (code < 0 ? -1 : this.keyOfCode[code]!));
-    this.postings = Postings.ofColumn(keyColumn, this.#keys.size);
-    this.labels = commonestSpellings(table, this.keyOfCode, this.#keys.size);
-    this.#spellings = Postings.ofColumn(this.keyOfCode, this.#keys.size);
-  }
-
-  /** The author codes spelling `key`. */
-  codesOf(key: number): Uint32Array {
-    return this.#spellings.rowsOf(key);
+    this.keyColumn = new Int32Array(table.size);
+    for (let row = 0; row < table.size; row++) {
+      const code = table.author[row]!;
+      this.keyColumn[row] = code < 0 ? -1 : keyOfCode[code]!;
+    }
+    this.values = new ValueIndex(Postings.ofColumn(this.keyColumn, this.#keys.size), table.size);
+    this.labels = commonestSpellings(table, keyOfCode, this.#keys.size);
   }
 
   /** The key of an author however it is cased, or -1 when no row has it. */

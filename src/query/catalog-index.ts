@@ -1,34 +1,27 @@
 import type { Model, ModelTable } from '../catalog/index.ts';
 import { AuthorKeys } from './author-keys.ts';
-import { IdSearch } from './id-search.ts';
-import type { ModelOrderField, OrderDirection, QualityBar } from './model-query.ts';
-import { Postings } from './postings.ts';
+import { newBitset, setBit, type Bitset } from './bitset.ts';
 import { cursorEncoder } from './cursor.ts';
-import { ModelSlots } from './model-slots.ts';
+import {
+  NUMERIC_ORDER_FIELDS,
+  ORDER_COLUMNS,
+  RANGE_FILTERS,
+  VALUE_FILTERS,
+  type NumericOrderField,
+  type ValueFilter,
+} from './filter-fields.ts';
+import type { ModelOrderField, OrderDirection, QualityBar } from './model-query.ts';
 import type { OrderKey } from './model-order.ts';
+import { ModelSlots } from './model-slots.ts';
+import { Postings } from './postings.ts';
+import { RangeBits } from './range-bits.ts';
 import { RecentMap } from './recent-map.ts';
+import type { RowSet } from './row-set.ts';
 import { ColumnOrders, SortedOrder } from './sorted-order.ts';
-
-export type NumericOrderField = Exclude<ModelOrderField, 'ID'>;
-
-/** Rows of a request-made set (a search's hits), ascending, and the same as a bitset for membership tests. */
-export interface RowSet {
-  rows: Uint32Array;
-  bits: Uint32Array;
-}
+import { TextIndex } from './text-index.ts';
+import { ValueIndex } from './value-index.ts';
 
 const LIVE = 'live';
-/**
- * A set of more than one row in this many is dense: intersected and counted as a bitset (one bit per row, read in row
- * order) rather than as a list of rows (four bytes each, scattered over the columns).
- */
-const DENSE = 16;
-const COMMON = 256;
-/**
- * Bitsets of conditions kept per snapshot, reused by any request: n/8 bytes each, so 16 MB at a million rows, and
- * room for the dense conditions of a few hundred distinct filters (tasks, tags, minimums a slider offers).
- */
-const RECENT_CONDITION_BITSETS = 128;
 /**
  * Models kept as objects for pages to share: the rows popular pages show again and again (the most downloaded, the
  * most liked) are made once instead of per request. About 1 KB each, so 8 MB at most (two generations of this many).
@@ -38,21 +31,21 @@ const MODEL_SLOTS = 4096;
 const RECENT_SEARCHES = 16;
 const RECENT_BARS = 4;
 
+/** Rows passing a quality bar, listed and as a bitset. */
+export interface QualityRows {
+  rows: Uint32Array;
+  bits: Bitset;
+}
+
 /**
  * What a snapshot's queries read besides its columns, made once per table and kept beside it: the rows of each value
- * of the filterable columns (posting lists), each order's row sequence, a lower-cased id column for `search`, and
- * scratch space that one query at a time uses (JavaScript runs one at a time).
+ * of the filterable columns (posting lists, and bitsets for common values), each order's row sequence and each
+ * numeric filter's boundary bitsets, a trigram index of the ids for `search`, and scratch space that one query at a
+ * time uses (JavaScript runs one at a time). Nothing is made per distinct filter: a request's cost follows its
+ * conditions, never whether the snapshot has seen them before.
  */
 export class CatalogIndex {
   readonly size: number;
-  readonly pipelineTags: Postings;
-  readonly libraries: Postings;
-  readonly tags: Postings;
-  /** By gated code: 0 not gated, 1 auto, 2 manual. */
-  readonly gated: Postings;
-  /** Rows with a live mapping of each provider. */
-  readonly liveProviders: Postings;
-  readonly authors: AuthorKeys;
   /** The status code of `live`, or -1 when no mapping has it. */
   readonly liveStatus: number;
   /**
@@ -65,54 +58,83 @@ export class CatalogIndex {
   /** One byte per row, all zero between queries. */
   readonly marks: Uint8Array;
   /** Bitsets `matchRows` writes dense results into, as `scratch` holds listed ones. */
-  readonly scratchBits: Readonly<Record<'all' | 'facet', Uint32Array>>;
-  readonly #orders = new Map<NumericOrderField, ColumnOrders>();
+  readonly scratchBits: Readonly<Record<'all' | 'facet', Bitset>>;
+  readonly #spareBits: Bitset[] = [];
+  #authors: AuthorKeys | null = null;
+  #gated: ValueIndex | null = null;
+  readonly #values = new Map<ValueFilter, ValueIndex>();
+  readonly #orders = new Map<Float64Array, ColumnOrders>();
+  readonly #ranges = new Map<Float64Array, RangeBits>();
   readonly #idOrders: Readonly<Record<OrderDirection, SortedOrder>>;
-  #search: IdSearch | null = null;
+  #text: TextIndex | null = null;
+  #building: TextBuild | null = null;
   readonly #searches = new RecentMap<string, RowSet>(RECENT_SEARCHES);
-  readonly #qualityRows = new RecentMap<string, Uint32Array>(RECENT_BARS);
-  readonly #conditionBits = new RecentMap<string, Uint32Array>(RECENT_CONDITION_BITSETS);
+  readonly #qualityRows = new RecentMap<string, QualityRows>(RECENT_BARS);
   readonly #models = new ModelSlots(MODEL_SLOTS);
   /** By snapshot id and order: a cursor's constant part is encoded once, not on every page. */
   readonly #cursorEncoders = new Map<string, (position: number) => string>();
   /** By the sorted status codes they consider: at most one per subset of the statuses the snapshot has. */
-  readonly #providerPostings = new Map<string, Postings>();
+  readonly #providerValues = new Map<string, ValueIndex>();
   readonly #anyProviderRows = new Map<string, RowSet>();
 
   constructor(readonly table: ModelTable) {
     this.size = table.size;
-    this.pipelineTags = Postings.ofColumn(table.pipelineTag, table.dictionary('pipelineTag').length);
-    this.libraries = Postings.ofColumn(table.libraryName, table.dictionary('libraryName').length);
-    this.tags = Postings.ofRuns(table.tagStart, table.tagCodes, table.dictionary('tag').length);
-    this.gated = Postings.ofColumn(table.gated, 3);
     this.liveStatus = table.codeOf('status', LIVE);
-    this.liveProviders = Postings.ofRuns(
-      table.mappingStart,
-      table.mappingProvider,
-      table.dictionary('provider').length,
-      (entry) => this.isLive(entry),
-    );
-    this.authors = new AuthorKeys(table);
     this.scratch = { all: new Uint32Array(this.size), facet: new Uint32Array(this.size) };
     this.marks = new Uint8Array(this.size);
-    this.scratchBits = { all: this.newBitset(), facet: this.newBitset() };
+    this.scratchBits = { all: newBitset(this.size), facet: newBitset(this.size) };
     this.#idOrders = { ASC: SortedOrder.byId(this.size, true), DESC: SortedOrder.byId(this.size, false) };
   }
 
-  /** Builds what is otherwise built on first use: every order and the search column. */
+  /** Builds what is otherwise built on first use: everything a query can read. */
   prepare(): this {
     for (const step of this.preparation()) step();
     return this;
   }
 
-  /** Whether every order and the search column are built. */
+  /** Whether everything a query can read is built. */
   get prepared(): boolean {
-    return this.#orders.size === NUMERIC_FIELDS.length && this.#search !== null;
+    return this.#text !== null && this.#orders.size >= NUMERIC_ORDER_FIELDS.length;
   }
 
-  /** `prepare` as separate steps (an order, the search column), for a caller that yields between them. */
-  preparation(): (() => void)[] {
-    return [...NUMERIC_FIELDS.map((field) => () => void this.columnOrders(field)), () => void this.#idSearch()];
+  /** `prepare` as separate steps (a column's values, an order, the search index), for a caller that yields between. */
+  preparation(): (() => unknown)[] {
+    return [
+      () => this.authors,
+      () => this.gated,
+      () => void this.providerValues([this.liveStatus]),
+      ...Object.values(VALUE_FILTERS).map((filter: ValueFilter) => () => this.values(filter)),
+      ...NUMERIC_ORDER_FIELDS.map((field) => () => this.columnOrders(ORDER_COLUMNS[field](this.table))),
+      ...Object.values(RANGE_FILTERS).map((filter) => () => this.rangeBits(filter.column(this.table))),
+      ...this.#textSteps(),
+    ];
+  }
+
+  get authors(): AuthorKeys {
+    this.#authors ??= new AuthorKeys(this.table);
+    return this.#authors;
+  }
+
+  /** By gated code: 0 not gated, 1 auto, 2 manual. */
+  get gated(): ValueIndex {
+    this.#gated ??= new ValueIndex(Postings.ofColumn(this.table.gated, 3), this.size);
+    return this.#gated;
+  }
+
+  /** The rows of each value of a dictionary column a filter lists. */
+  values(filter: ValueFilter): ValueIndex {
+    let values = this.#values.get(filter);
+    if (!values) {
+      const column = filter.column(this.table);
+      const codes = this.table.dictionary(filter.dictionary).length;
+      const postings =
+        column.kind === 'single'
+          ? Postings.ofColumn(column.codes, codes)
+          : Postings.ofRuns(column.start, column.codes, codes);
+      values = new ValueIndex(postings, this.size);
+      this.#values.set(filter, values);
+    }
+    return values;
   }
 
   isLive(mappingEntry: number): boolean {
@@ -126,23 +148,23 @@ export class CatalogIndex {
     return mask;
   }
 
-  /** Rows with a mapping of each provider whose status is one of `statuses` (sorted codes); `live` alone is kept. */
-  providerPostings(statuses: readonly number[]): Postings {
-    if (statuses.length === 1 && statuses[0] === this.liveStatus) return this.liveProviders;
+  /** Rows with a mapping of each provider whose status is one of `statuses` (sorted codes). */
+  providerValues(statuses: readonly number[]): ValueIndex {
     const key = statuses.join(',');
-    let postings = this.#providerPostings.get(key);
-    if (!postings) {
+    let values = this.#providerValues.get(key);
+    if (!values) {
       const mask = this.statusMask(statuses);
       const { mappingStart, mappingProvider, mappingStatus } = this.table;
-      postings = Postings.ofRuns(
+      const postings = Postings.ofRuns(
         mappingStart,
         mappingProvider,
         this.table.dictionary('provider').length,
         (entry) => mask[mappingStatus[entry]!] === 1,
       );
-      this.#providerPostings.set(key, postings);
+      values = new ValueIndex(postings, this.size);
+      this.#providerValues.set(key, values);
     }
-    return postings;
+    return values;
   }
 
   /** Rows with a mapping of any provider whose status is one of `statuses` (sorted codes). */
@@ -153,16 +175,16 @@ export class CatalogIndex {
       const mask = this.statusMask(statuses);
       const { mappingStart, mappingStatus } = this.table;
       const rows: number[] = [];
-      const bits = this.newBitset();
+      const bits = newBitset(this.size);
       for (let row = 0; row < this.size; row++) {
         for (let entry = mappingStart[row]!; entry < mappingStart[row + 1]!; entry++) {
           if (mask[mappingStatus[entry]!] !== 1) continue;
           rows.push(row);
-          bits[row >>> 5]! |= 1 << (row & 31);
+          setBit(bits, row);
           break;
         }
       }
-      set = { rows: Uint32Array.from(rows), bits };
+      set = { count: rows.length, rows: Uint32Array.from(rows), bits };
       this.#anyProviderRows.set(key, set);
     }
     return set;
@@ -170,65 +192,50 @@ export class CatalogIndex {
 
   order(field: ModelOrderField, direction: OrderDirection): SortedOrder {
     if (field === 'ID') return this.#idOrders[direction];
-    const orders = this.columnOrders(field);
+    const orders = this.columnOrders(ORDER_COLUMNS[field](this.table));
     return direction === 'ASC' ? orders.ascending : orders.descending;
   }
 
-  columnOrders(field: NumericOrderField): ColumnOrders {
-    let orders = this.#orders.get(field);
+  /** Both orders of a numeric column; one per column, whichever order or filter asked for it first. */
+  columnOrders(column: Float64Array): ColumnOrders {
+    let orders = this.#orders.get(column);
     if (!orders) {
-      orders = new ColumnOrders(this.column(field));
-      this.#orders.set(field, orders);
+      orders = new ColumnOrders(column);
+      this.#orders.set(column, orders);
     }
     return orders;
   }
 
-  column(field: NumericOrderField): Float64Array {
-    const table = this.table;
-    switch (field) {
-      case 'DOWNLOADS':
-        return table.downloads;
-      case 'LIKES':
-        return table.likes;
-      case 'TRENDING_SCORE':
-        return table.trendingScore;
-      case 'CREATED_AT':
-        return table.createdAt;
-      case 'LAST_MODIFIED':
-        return table.lastModified;
+  /** The boundary bitsets of a numeric column a filter bounds. */
+  rangeBits(column: Float64Array): RangeBits {
+    let bits = this.#ranges.get(column);
+    if (!bits) {
+      const orders = this.columnOrders(column);
+      bits = new RangeBits(orders.ascendingRows, orders.present, this.size);
+      this.#ranges.set(column, bits);
     }
+    return bits;
+  }
+
+  column(field: NumericOrderField): Float64Array {
+    return ORDER_COLUMNS[field](this.table);
   }
 
   /** Rows whose id contains `needle` ignoring case (`needle` is lower-cased already). */
   rowsWithIdContaining(needle: string): RowSet {
-    return this.#searches.get(needle, () => {
-      const rows = this.#idSearch().rowsContaining(needle);
-      const bits = this.newBitset();
-      for (const row of rows) bits[row >>> 5]! |= 1 << (row & 31);
-      return { rows, bits };
-    });
+    return this.#searches.get(needle, () => this.#textIndex().rowsContaining(needle));
   }
 
-  isDense(rows: number): boolean {
-    return rows * DENSE >= this.size;
+  /**
+   * A bitset to write into and give back with `releaseBits` within one synchronous step: a condition that ANDs a
+   * union of values needs the union somewhere, and a fresh one per request would be n/8 bytes to allocate and zero.
+   */
+  borrowBits(): Bitset {
+    return this.#spareBits.pop() ?? newBitset(this.size);
   }
 
-  /** Common enough (one row in 256) for its membership tests to read a bitset. */
-  isCommon(rows: number): boolean {
-    return rows * COMMON >= this.size;
-  }
-
-  /** A bitset of rows, made by `fill` into a zeroed one or found by its condition's key among the recent ones. */
-  conditionBits(key: string, fill: (bits: Uint32Array) => void): Uint32Array {
-    return this.#conditionBits.get(key, () => {
-      const bits = this.newBitset();
-      fill(bits);
-      return bits;
-    });
-  }
-
-  newBitset(): Uint32Array {
-    return new Uint32Array((this.size + 31) >>> 5);
+  releaseBits(bits: Bitset): void {
+    this.#spareBits.push(bits);
   }
 
   /** The model in `row`, frozen, shared by every page that shows it (see `ModelTable.model` for one to change). */
@@ -247,38 +254,55 @@ export class CatalogIndex {
     return encoder;
   }
 
-  /** Rows gated in either mode, as the condition `gated: true` caches them. */
-  gatedBits(): Uint32Array {
-    return this.conditionBits('gated:1,2', (bits) => {
-      for (const code of [1, 2]) for (const row of this.gated.rowsOf(code)) bits[row >>> 5]! |= 1 << (row & 31);
-    });
-  }
-
-  /** Rows passing `bar`, as the condition `quality: true` caches them. */
-  qualityBits(bar: QualityBar): Uint32Array {
-    return this.conditionBits(`quality:${bar.minDownloads}/${bar.minLikes}:true`, (bits) => {
-      for (const row of this.qualityRows(bar)) bits[row >>> 5]! |= 1 << (row & 31);
-    });
-  }
-
   passesQualityBar(row: number, bar: QualityBar): boolean {
     const table = this.table;
     return table.downloads[row]! > bar.minDownloads && table.likes[row]! > bar.minLikes && table.private[row] === 0;
   }
 
-  /** Rows that pass `bar`, ascending. */
-  qualityRows(bar: QualityBar): Uint32Array {
+  /** Rows that pass `bar`, ascending and as a bitset. */
+  qualityRows(bar: QualityBar): QualityRows {
     return this.#qualityRows.get(`${bar.minDownloads}/${bar.minLikes}`, () => {
       const rows: number[] = [];
-      for (let row = 0; row < this.size; row++) if (this.passesQualityBar(row, bar)) rows.push(row);
-      return Uint32Array.from(rows);
+      const bits = newBitset(this.size);
+      for (let row = 0; row < this.size; row++) {
+        if (!this.passesQualityBar(row, bar)) continue;
+        rows.push(row);
+        setBit(bits, row);
+      }
+      return { rows: Uint32Array.from(rows), bits };
     });
   }
 
-  #idSearch(): IdSearch {
-    this.#search ??= new IdSearch(this.table.ids);
-    return this.#search;
+  /** The search index, its build finished now if it has not been (by preparation, step by step). */
+  #textIndex(): TextIndex {
+    if (!this.#text) {
+      const build = this.#textBuild();
+      while (build.done < build.steps.length) build.steps[build.done++]!();
+      this.#text = build.index;
+    }
+    return this.#text;
   }
+
+  #textBuild(): TextBuild {
+    this.#building ??= { ...TextIndex.inSteps(this.table.ids), done: 0 };
+    return this.#building;
+  }
+
+  /** The search index's build, a slice of rows at a time; a step left when a query has finished it does nothing. */
+  #textSteps(): (() => unknown)[] {
+    return Array.from({ length: TextIndex.stepCount(this.size) }, () => () => {
+      if (this.#text) return;
+      const build = this.#textBuild();
+      build.steps[build.done++]!();
+      if (build.done === build.steps.length) this.#text = build.index;
+    });
+  }
+}
+
+interface TextBuild {
+  index: TextIndex;
+  steps: (() => void)[];
+  done: number;
 }
 
 function deepFreeze(model: Model): Model {
@@ -288,14 +312,6 @@ function deepFreeze(model: Model): Model {
   Object.freeze(model.providers);
   return Object.freeze(model);
 }
-
-const NUMERIC_FIELDS: readonly NumericOrderField[] = [
-  'DOWNLOADS',
-  'LIKES',
-  'TRENDING_SCORE',
-  'CREATED_AT',
-  'LAST_MODIFIED',
-];
 
 const indexes = new WeakMap<ModelTable, CatalogIndex>();
 

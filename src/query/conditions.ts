@@ -1,18 +1,20 @@
-import type { CatalogIndex, RowSet } from './catalog-index.ts';
-import type { FacetName, QualityBar } from './model-query.ts';
-import type { Postings } from './postings.ts';
+import { andBits, forEachBit, hasBit, setRows, type Bitset } from './bitset.ts';
+import type { CatalogIndex } from './catalog-index.ts';
+import type { FacetName } from './model-query.ts';
+import type { RangeBits } from './range-bits.ts';
+import type { RowSet } from './row-set.ts';
 import type { ColumnOrders, SortedOrder } from './sorted-order.ts';
+import type { ValueIndex } from './value-index.ts';
 
 /**
  * One condition of a filter over a snapshot's rows. A selective query visits the rows of its smallest condition and
- * tests the others one row at a time; an unselective one intersects the conditions' bitsets a word at a time. So a
- * condition can list its rows, answer for one row, and give its rows as a bitset.
+ * tests the others one row at a time; an unselective one writes the smallest as a bitset and ANDs the others into it
+ * a word at a time. So a condition can list its rows, answer for one row, and write or AND its rows as a bitset, each
+ * from what the index keeps for every snapshot, never from a structure made for this filter.
  */
 export interface Condition {
   /** The facet whose counts leave this condition out; null for conditions no facet shows. */
   readonly facet: FacetName | null;
-  /** Equal keys admit equal rows of one snapshot: the name its bitset is cached under. */
-  readonly key: string;
   /** How many rows it admits: exact, or an upper bound when `exact` is false. */
   readonly size: number;
   readonly exact: boolean;
@@ -21,190 +23,193 @@ export interface Condition {
   rowLists(): readonly Uint32Array[] | null;
   /** Calls `visit` once for each admitted row, in no particular order. */
   forEachRow(visit: (row: number) => void): void;
-  /** The admitted rows as a bitset, kept in the index's cache: read it, never change it. */
-  bits(): Uint32Array;
-  /** Where in `order` the admitted rows lie, when that is one range: a minimum on the order's own field. */
+  /** Makes `out` exactly the admitted rows. */
+  writeBits(out: Bitset): void;
+  /** Keeps in `out` only the admitted rows. */
+  andBits(out: Bitset): void;
+  /** Where in `order` the admitted rows lie, when that is one range: a bound on the order's own field. */
   positionsIn?(order: SortedOrder): [number, number] | null;
+  /**
+   * Readies `has` for about `visits` calls: a condition whose test reads a column (a cache miss per row, at a million
+   * rows) writes its rows into a borrowed bitset once there are enough of them. Returns what gives the bitset back.
+   */
+  testing(visits: number): () => void;
 }
+
+/**
+ * Writing a condition's rows as a bitset costs n/32 words and its rows; a test that reads a column costs a cache miss
+ * (at a million rows), about thirty words' worth. So from one test per this many rows on, the bitset is cheaper.
+ */
+const ROWS_PER_TEST = 1024;
 
 abstract class BaseCondition implements Condition {
   abstract readonly facet: FacetName | null;
-  abstract readonly key: string;
   abstract readonly size: number;
   readonly exact: boolean = true;
-  /**
-   * Set once a common condition is tested: one bit read in n/8 bytes beats reading a column spread over megabytes,
-   * and the bitset, built once, is kept for the next request.
-   */
-  #testBits: Uint32Array | null = null;
+
+  #testBits: Bitset | null = null;
 
   constructor(protected readonly index: CatalogIndex) {}
 
   has(row: number): boolean {
-    if (this.#testBits === null) {
-      if (!this.index.isCommon(this.size)) return this.test(row);
-      this.#testBits = this.bits();
-    }
-    return (this.#testBits[row >>> 5]! & (1 << (row & 31))) !== 0;
+    return this.#testBits === null ? this.test(row) : hasBit(this.#testBits, row);
   }
 
-  /** Whether the row is admitted, read from its columns. */
+  /** Whether the row is admitted, read from what the condition keeps (a bitset, or a column). */
   protected abstract test(row: number): boolean;
+  /** Whether `test` reads a bitset already, so writing one would gain nothing. */
+  protected abstract readonly testsBits: boolean;
   abstract rowLists(): readonly Uint32Array[] | null;
 
-  forEachRow(visit: (row: number) => void): void {
-    for (const list of this.rowLists() ?? []) for (const row of list) visit(row);
+  testing(visits: number): () => void {
+    if (this.testsBits || visits * ROWS_PER_TEST < this.index.size) return () => undefined;
+    const bits = this.index.borrowBits();
+    this.writeBits(bits);
+    this.#testBits = bits;
+    return () => {
+      this.#testBits = null;
+      this.index.releaseBits(bits);
+    };
   }
 
-  bits(): Uint32Array {
-    return this.index.conditionBits(this.key, (bits) => {
-      const lists = this.rowLists();
-      if (lists === null) this.forEachRow((row) => (bits[row >>> 5]! |= 1 << (row & 31)));
-      else
-        for (const list of lists) for (let i = 0; i < list.length; i++) bits[list[i]! >>> 5]! |= 1 << (list[i]! & 31);
-    });
+  forEachRow(visit: (row: number) => void): void {
+    for (const list of this.rowLists() ?? []) for (let i = 0; i < list.length; i++) visit(list[i]!);
+  }
+
+  writeBits(out: Bitset): void {
+    out.fill(0);
+    for (const list of this.rowLists() ?? []) setRows(out, list);
+  }
+
+  /** Through a borrowed bitset; conditions that keep their rows as one override this with a single AND. */
+  andBits(out: Bitset): void {
+    const mine = this.index.borrowBits();
+    try {
+      this.writeBits(mine);
+      andBits(out, mine);
+    } finally {
+      this.index.releaseBits(mine);
+    }
   }
 }
 
-/** A column holding one code per row, admitting the codes set in `mask`; its rows are the listed posting lists. */
-export class CodeCondition extends BaseCondition {
-  readonly size: number;
+/** Tests a few codes by comparison, more with a mask over the column's codes, made when a row is first tested. */
+class CodeTest {
   #mask: Uint8Array | null = null;
 
   constructor(
-    index: CatalogIndex,
-    readonly facet: FacetName,
-    readonly key: string,
-    private readonly column: ArrayLike<number>,
-    /** Makes the mask of admitted codes, when a row is first tested: a hundred thousand owners make a large one. */
-    private readonly makeMask: () => Uint8Array,
-    private readonly lists: readonly Uint32Array[],
-  ) {
-    super(index);
-    this.size = lists.reduce((sum, list) => sum + list.length, 0);
-  }
+    private readonly codes: readonly number[],
+    private readonly values: number,
+  ) {}
 
-  /** Admits the rows of `codes` (distinct) in a column indexed by `postings`. */
-  static of(
-    index: CatalogIndex,
-    facet: FacetName,
-    column: ArrayLike<number>,
-    postings: Postings,
-    codes: readonly number[],
-  ): CodeCondition {
-    const makeMask = () => {
-      const mask = new Uint8Array(postings.codes);
-      for (const code of codes) mask[code] = 1;
-      return mask;
-    };
-    const lists = codes.map((code) => postings.rowsOf(code));
-    const key = `${facet}:${[...codes].sort((a, b) => a - b).join(',')}`;
-    return new CodeCondition(index, facet, key, column, makeMask, lists);
-  }
-
-  protected test(row: number): boolean {
-    const code = this.column[row]!;
-    this.#mask ??= this.makeMask();
+  has(code: number): boolean {
+    const codes = this.codes;
+    if (codes.length <= 4) return code === codes[0] || code === codes[1] || code === codes[2] || code === codes[3];
+    if (this.#mask === null) {
+      this.#mask = new Uint8Array(this.values);
+      for (const listed of codes) if (listed >= 0) this.#mask[listed] = 1;
+    }
     return code >= 0 && this.#mask[code] === 1;
-  }
-
-  rowLists(): readonly Uint32Array[] {
-    return this.lists;
   }
 }
 
-/** The row carries one tag. */
-export class TagCondition extends BaseCondition {
-  readonly facet = 'tags';
-  readonly key: string;
+/** Rows holding any of some codes of a column whose rows per code the index keeps; one common code is its bitset. */
+abstract class ValuesCondition extends BaseCondition {
   readonly size: number;
+  protected readonly bits: Bitset | null;
+  protected readonly codeTest: CodeTest;
 
   constructor(
     index: CatalogIndex,
-    private readonly tag: number,
+    protected readonly values: ValueIndex,
+    protected readonly codes: readonly number[],
   ) {
     super(index);
-    this.key = `tag:${tag}`;
-    this.size = index.tags.count(tag);
+    this.size = codes.reduce((sum, code) => sum + values.count(code), 0);
+    this.bits = codes.length === 1 ? values.bitsOf(codes[0]!) : null;
+    this.codeTest = new CodeTest(
+      codes.filter((code) => code >= 0),
+      values.codes,
+    );
   }
 
-  protected test(row: number): boolean {
-    const { tagStart, tagCodes } = this.index.table;
-    for (let entry = tagStart[row]!; entry < tagStart[row + 1]!; entry++) if (tagCodes[entry] === this.tag) return true;
-    return false;
+  protected get testsBits(): boolean {
+    return this.bits !== null;
   }
 
-  rowLists(): readonly Uint32Array[] {
-    return [this.index.tags.rowsOf(this.tag)];
+  override writeBits(out: Bitset): void {
+    out.fill(0);
+    this.values.addRows(out, this.codes);
+  }
+
+  override andBits(out: Bitset): void {
+    if (this.bits === null) super.andBits(out);
+    else andBits(out, this.bits);
   }
 }
 
 /**
- * The row has a mapping of any of the providers (of any provider, when null) whose status is one of `statuses`: one
- * mapping must meet both.
+ * A column holding one code per row, admitting any of `codes` (distinct; -1, a value no row has, admits nothing).
+ * Its rows are the codes' posting lists.
  */
-export class ProviderCondition extends BaseCondition {
-  readonly facet = 'providers';
-  readonly key: string;
-  readonly size: number;
-  override readonly exact: boolean;
-  readonly #providerMask: Uint8Array | null;
-  readonly #statusMask: Uint8Array;
-  readonly #postings: Postings;
-  readonly #anyProvider: RowSet | null;
-
+export class CodeCondition extends ValuesCondition {
   constructor(
     index: CatalogIndex,
-    private readonly providers: readonly number[] | null,
-    statuses: readonly number[],
+    readonly facet: FacetName | null,
+    private readonly column: ArrayLike<number>,
+    values: ValueIndex,
+    codes: readonly number[],
   ) {
-    super(index);
-    this.#statusMask = index.statusMask(statuses);
-    this.#postings = index.providerPostings(statuses);
-    const statusKey = statuses.join(',');
-    if (providers === null) {
-      this.#providerMask = null;
-      this.#anyProvider = index.rowsWithMappingStatus(statuses);
-      this.key = `providers:*:${statusKey}`;
-      this.size = this.#anyProvider.rows.length;
-      this.exact = true;
-      return;
-    }
-    this.#anyProvider = null;
-    this.key = `providers:${[...providers].sort((a, b) => a - b).join(',')}:${statusKey}`;
-    this.#providerMask = new Uint8Array(this.#postings.codes);
-    for (const provider of providers) if (provider >= 0) this.#providerMask[provider] = 1;
-    this.size = providers.reduce((sum, provider) => sum + this.#postings.count(provider), 0);
-    // A model with a mapping of two of the providers is in both lists.
-    this.exact = providers.length <= 1;
+    super(index, values, codes);
   }
 
   protected test(row: number): boolean {
-    const { mappingStart, mappingProvider, mappingStatus } = this.index.table;
-    const providerMask = this.#providerMask;
-    for (let entry = mappingStart[row]!; entry < mappingStart[row + 1]!; entry++) {
-      if (this.#statusMask[mappingStatus[entry]!] !== 1) continue;
-      if (providerMask === null || providerMask[mappingProvider[entry]!] === 1) return true;
+    return this.bits === null ? this.codeTest.has(this.column[row]!) : hasBit(this.bits, row);
+  }
+
+  rowLists(): readonly Uint32Array[] {
+    return this.codes.map((code) => this.values.rowsOf(code));
+  }
+}
+
+/**
+ * A column holding a run of codes per row (`start[row]` up to `start[row + 1]`), admitting rows that carry any of
+ * `codes`. One code's rows are its posting list; several codes' lists overlap (a row with two of them is in both), so
+ * their total is only a bound.
+ */
+export class RunCondition extends ValuesCondition {
+  override readonly exact: boolean;
+
+  constructor(
+    index: CatalogIndex,
+    readonly facet: FacetName | null,
+    private readonly start: Uint32Array,
+    private readonly column: Int32Array,
+    values: ValueIndex,
+    codes: readonly number[],
+    /** Whether run entry `entry` counts at all (a mapping of a wanted status). */
+    private readonly keep: ((entry: number) => boolean) | null = null,
+  ) {
+    super(index, values, codes);
+    this.exact = codes.length <= 1;
+  }
+
+  protected test(row: number): boolean {
+    if (this.bits !== null) return hasBit(this.bits, row);
+    const { start, column, keep } = this;
+    for (let entry = start[row]!; entry < start[row + 1]!; entry++) {
+      if (this.codeTest.has(column[entry]!) && (keep === null || keep(entry))) return true;
     }
     return false;
   }
 
   rowLists(): readonly Uint32Array[] | null {
-    if (this.#anyProvider) return [this.#anyProvider.rows];
-    return this.providers!.length === 1 ? [this.#postings.rowsOf(this.providers![0]!)] : null;
+    return this.codes.length === 1 ? [this.values.rowsOf(this.codes[0]!)] : null;
   }
 
-  override bits(): Uint32Array {
-    return this.#anyProvider?.bits ?? super.bits();
-  }
-
+  /** Each row once, though several of its codes may be listed: marked as visited, the marks cleared afterwards. */
   override forEachRow(visit: (row: number) => void): void {
-    if (this.#anyProvider) {
-      for (const row of this.#anyProvider.rows) visit(row);
-      return;
-    }
-    const lists = this.providers!.map((provider) => this.#postings.rowsOf(provider));
-    // Marks stay zero between queries; these are cleared before returning.
+    const lists = this.codes.map((code) => this.values.rowsOf(code));
     const seen = this.index.marks;
     for (const list of lists) {
       for (const row of list) {
@@ -217,109 +222,159 @@ export class ProviderCondition extends BaseCondition {
   }
 }
 
-/** A numeric column at least `minimum`: a range of its ascending order, found by binary search. */
-export class MinimumCondition extends BaseCondition {
+/**
+ * A numeric column within bounds: a range of positions of its ascending order, found by binary search. Its rows are
+ * that slice of the order; as a bitset, the nearest boundary bitsets and the rows between them and the range's ends.
+ */
+export class RangeCondition extends BaseCondition {
   readonly facet = null;
-  readonly key: string;
   readonly size: number;
-  readonly #rows: Uint32Array;
-  readonly #column: Float64Array;
-  readonly #orders: ColumnOrders;
-  readonly #ascending: [number, number];
+  readonly #range: [number, number];
 
   constructor(
     index: CatalogIndex,
-    readonly field: 'DOWNLOADS' | 'LIKES',
-    readonly minimum: number,
+    private readonly column: Float64Array,
+    private readonly orders: ColumnOrders,
+    private readonly bits: RangeBits,
+    private readonly minimum: number,
+    private readonly maximum: number,
   ) {
     super(index);
-    this.key = `${field}>=${minimum}`;
-    this.#column = index.column(field);
-    this.#orders = index.columnOrders(field);
-    this.#ascending = this.#orders.atLeast(minimum);
-    this.#rows = this.#orders.rowsBetween(...this.#ascending);
-    this.size = this.#rows.length;
+    const [from] = orders.atLeast(minimum);
+    const [, to] = orders.atMost(maximum);
+    this.#range = [from, Math.max(from, to)];
+    this.size = this.#range[1] - from;
   }
 
-  /** The end of its column's ascending order, or the start of the descending one. */
+  protected readonly testsBits = false;
+
+  protected test(row: number): boolean {
+    const value = this.column[row]!;
+    // NaN, a row without a value, fails both.
+    return value >= this.minimum && value <= this.maximum;
+  }
+
+  rowLists(): readonly Uint32Array[] {
+    return [this.orders.ascendingRows.subarray(...this.#range)];
+  }
+
+  override writeBits(out: Bitset): void {
+    this.bits.write(out, ...this.#range);
+  }
+
+  override andBits(out: Bitset): void {
+    this.bits.and(out, ...this.#range);
+  }
+
+  /** Its range of its column's ascending order, or the matching one of the descending order. */
   positionsIn(order: SortedOrder): [number, number] | null {
-    if (order === this.#orders.ascending) return this.#ascending;
-    if (order === this.#orders.descending) return [0, this.size];
+    const [from, to] = this.#range;
+    if (order === this.orders.ascending) return [from, to];
+    if (order === this.orders.descending) return [this.orders.present - to, this.orders.present - from];
     return null;
   }
-
-  protected test(row: number): boolean {
-    const value = this.#column[row]!;
-    return value >= this.minimum && Number.isFinite(value);
-  }
-
-  rowLists(): readonly Uint32Array[] {
-    return [this.#rows];
-  }
 }
 
-/** Rows of a set made for the request (a search's hits), which comes with its bitset. */
+/** Rows of a set made for the request (a search's matches) or kept by the index (rows with any live provider). */
 export class RowSetCondition extends BaseCondition {
-  readonly facet = null;
   readonly size: number;
 
   constructor(
     index: CatalogIndex,
-    readonly key: string,
     private readonly set: RowSet,
+    readonly facet: FacetName | null = null,
   ) {
     super(index);
-    this.size = set.rows.length;
+    this.size = set.count;
+  }
+
+  protected get testsBits(): boolean {
+    return this.set.bits !== null;
   }
 
   protected test(row: number): boolean {
-    return (this.set.bits[row >>> 5]! & (1 << (row & 31))) !== 0;
-  }
-
-  rowLists(): readonly Uint32Array[] {
-    return [this.set.rows];
-  }
-
-  override bits(): Uint32Array {
-    return this.set.bits;
-  }
-}
-
-/** Passes the quality bar (`passing` true), or fails it. */
-export class QualityCondition extends BaseCondition {
-  readonly facet = 'quality';
-  readonly key: string;
-  readonly size: number;
-  readonly #passingRows: Uint32Array;
-
-  constructor(
-    index: CatalogIndex,
-    private readonly bar: QualityBar,
-    private readonly passing: boolean,
-  ) {
-    super(index);
-    this.key = `quality:${bar.minDownloads}/${bar.minLikes}:${passing}`;
-    this.#passingRows = index.qualityRows(bar);
-    this.size = passing ? this.#passingRows.length : index.size - this.#passingRows.length;
-  }
-
-  protected test(row: number): boolean {
-    return this.index.passesQualityBar(row, this.bar) === this.passing;
+    const { bits, rows } = this.set;
+    if (bits !== null) return hasBit(bits, row);
+    return binarySearch(rows!, row);
   }
 
   rowLists(): readonly Uint32Array[] | null {
-    return this.passing ? [this.#passingRows] : null;
+    return this.set.rows === null ? null : [this.set.rows];
   }
 
   override forEachRow(visit: (row: number) => void): void {
+    if (this.set.rows !== null) super.forEachRow(visit);
+    else forEachBit(this.set.bits!, visit);
+  }
+
+  override writeBits(out: Bitset): void {
+    if (this.set.bits === null) super.writeBits(out);
+    else out.set(this.set.bits);
+  }
+
+  override andBits(out: Bitset): void {
+    if (this.set.bits === null) super.andBits(out);
+    else andBits(out, this.set.bits);
+  }
+}
+
+/** Rows passing a bitset (`passing` true), or failing it: the quality bar. */
+export class BitsCondition extends BaseCondition {
+  readonly size: number;
+
+  constructor(
+    index: CatalogIndex,
+    readonly facet: FacetName,
+    private readonly rows: Uint32Array,
+    private readonly bits: Bitset,
+    private readonly passing: boolean,
+  ) {
+    super(index);
+    this.size = passing ? rows.length : index.size - rows.length;
+  }
+
+  protected readonly testsBits = true;
+
+  protected test(row: number): boolean {
+    return hasBit(this.bits, row) === this.passing;
+  }
+
+  rowLists(): readonly Uint32Array[] | null {
+    return this.passing ? [this.rows] : null;
+  }
+
+  override forEachRow(visit: (row: number) => void): void {
+    if (this.passing) super.forEachRow(visit);
+    else for (let row = 0; row < this.index.size; row++) if (!hasBit(this.bits, row)) visit(row);
+  }
+
+  override writeBits(out: Bitset): void {
     if (this.passing) {
-      for (const row of this.#passingRows) visit(row);
+      out.set(this.bits);
       return;
     }
-    let next = 0;
-    for (let row = 0; row < this.index.size; row++) {
-      if (next < this.#passingRows.length && this.#passingRows[next] === row) next++;
-      else visit(row);
-    }
+    for (let word = 0; word < out.length; word++) out[word] = ~this.bits[word]!;
+    clearPastEnd(out, this.index.size);
   }
+
+  override andBits(out: Bitset): void {
+    if (this.passing) andBits(out, this.bits);
+    else for (let word = 0; word < out.length; word++) out[word]! &= ~this.bits[word]!;
+  }
+}
+
+function binarySearch(rows: Uint32Array, row: number): boolean {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rows[middle]! < row) low = middle + 1;
+    else high = middle;
+  }
+  return low < rows.length && rows[low] === row;
+}
+
+/** Clears the bits past the last row, which a complement sets. */
+function clearPastEnd(bits: Bitset, size: number): void {
+  if ((size & 31) !== 0) bits[bits.length - 1]! &= (1 << (size & 31)) - 1;
 }

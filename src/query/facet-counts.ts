@@ -13,7 +13,9 @@ export function facetCounts(
   size: number,
 ): FacetCount[] {
   if (matches === null) return topValues(dimension.totals(), dimension, first);
-  if (matches.bits && matches.count * PRUNE_SHARE > size) return topValuesInBits(matches.bits, dimension, first);
+  if (matches.bits && dimension.valuesCost(matches.count, first) <= scanCost(matches, dimension, size)) {
+    return topValuesInBits(matches.bits, dimension, first);
+  }
   const counts = dimension.borrowCounts();
   try {
     dimension.countRows(listedRows(matches), counts);
@@ -24,11 +26,25 @@ export function facetCounts(
 }
 
 /**
- * Past a quarter of the snapshot, counts are close enough to the snapshot-wide totals for those to bound them: the
- * values that can still win are few, and each is counted from its posting list (see `topValuesInBits`). Below, most
- * values' totals exceed the counts kept, nothing can be ruled out, and counting each row's values is cheaper.
+ * A cache miss, in the units of the costs compared here (a value read from a posting list, a word of a bitset ANDed):
+ * counting the values of rows spread over a column reads one cache line per row where they are far apart, and a line
+ * costs as much as forty values read in order.
  */
-const PRUNE_SHARE = 4;
+const MISS = 40;
+const LINE_BYTES = 64;
+
+/**
+ * What counting each matching row's values costs: the values read, the cache lines of the column they are read from
+ * (one per row when rows are far apart, every line of it when they are not), and the listing of a bitset's rows
+ * first. Counting value by value instead costs `valuesCost`, which a large match set lowers (its counts are near the
+ * totals, which then rule out the tail); a few values each kept as a bitset (providers, gated) are cheaper that way
+ * at any density.
+ */
+function scanCost(matches: MatchSet, dimension: FacetDimension, size: number): number {
+  const listing = matches.rows === null && matches.listed === null ? matches.count + size / 32 : 0;
+  const lines = Math.min(matches.count, (size * dimension.bytesPerRow()) / LINE_BYTES);
+  return matches.count * dimension.entriesPerRow() + lines * MISS + listing;
+}
 
 /**
  * Orders values by one number: count × values + (values − 1 − rank), so a larger number is a larger count or, at

@@ -1,8 +1,12 @@
 import { compareIds } from '../catalog/index.ts';
+import { countBits, countListed, countShared, newBitset, type Bitset } from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
-import { popcount } from './match-rows.ts';
+import { VALUE_FILTERS, type ValueFilter } from './filter-fields.ts';
 import type { FacetName, QualityBar } from './model-query.ts';
-import type { Postings } from './postings.ts';
+import type { ValueIndex } from './value-index.ts';
+
+/** The `first` a facet is asked for most often: a sidebar's default. */
+const DEFAULT_FIRST = 50;
 
 /** The values one facet counts, coded 0…values-1, and how many rows of a set have each. */
 export abstract class FacetDimension {
@@ -46,6 +50,21 @@ export abstract class FacetDimension {
   /** Adds one to the count of each value of each listed row (a value a row repeats, once). */
   abstract countRows(rows: Uint32Array, counts: Int32Array): void;
 
+  /** Values per row, on average: what counting a row costs. */
+  abstract entriesPerRow(): number;
+
+  /** The bytes counting a row reads, on average: its value, or its run and where the run starts. */
+  bytesPerRow(): number {
+    return 4 * this.entriesPerRow();
+  }
+
+  /**
+   * What counting the values of `matches` rows one value at a time costs (a pass over a value's bitset, or its posting
+   * list), up to the value the totals should rule out: counts near `matches / size` of the totals, the values whose
+   * total is under that share of the `first`-th total cannot make the list. An estimate; the count stays exact.
+   */
+  abstract valuesCost(matches: number, first?: number): number;
+
   /** How many rows set in `bits` have the value `code`. */
   abstract countInBits(code: number, bits: Uint32Array): number;
 
@@ -72,43 +91,72 @@ export abstract class FacetDimension {
   }
 }
 
-/** A dimension whose rows per value are posting lists: a value's count in a bitset is one pass over its list. */
+/**
+ * A dimension whose rows per value the index keeps: a value's count in a bitset is an AND of two bitsets for a common
+ * value, a pass over its posting list for a rare one.
+ */
 abstract class PostedDimension extends FacetDimension {
   constructor(
     labels: readonly string[],
-    protected readonly postings: Postings,
+    protected readonly rowsByValue: ValueIndex,
   ) {
     super(labels);
   }
 
-  countInBits(code: number, bits: Uint32Array): number {
-    const rows = this.postings.rowsOf(code);
-    let count = 0;
-    for (let i = 0; i < rows.length; i++) count += (bits[rows[i]! >>> 5]! >>> (rows[i]! & 31)) & 1;
-    return count;
+  /** The cost of counting each value, summed in the order of `byTotal`. */
+  #costs: Float64Array | null = null;
+
+  valuesCost(matches: number, first = DEFAULT_FIRST): number {
+    const { rowsByValue } = this;
+    const byTotal = this.byTotal();
+    if (this.#costs === null) {
+      this.#costs = new Float64Array(byTotal.length + 1);
+      byTotal.forEach((code, i) => {
+        const cost = rowsByValue.bitsOf(code) === null ? rowsByValue.count(code) : rowsByValue.size / 32;
+        this.#costs![i + 1] = this.#costs![i]! + cost;
+      });
+    }
+    const totals = this.totals();
+    const floor = (totals[byTotal[Math.min(first, byTotal.length) - 1] ?? 0] ?? 0) * (matches / rowsByValue.size);
+    let low = 0;
+    let high = byTotal.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (totals[byTotal[middle]!]! >= floor) low = middle + 1;
+      else high = middle;
+    }
+    return this.#costs[low]!;
+  }
+
+  countInBits(code: number, bits: Bitset): number {
+    const valueBits = this.rowsByValue.bitsOf(code);
+    return valueBits === null ? countListed(bits, this.rowsByValue.rowsOf(code)) : countShared(bits, valueBits);
   }
 
   protected countAll(): Int32Array {
-    return Int32Array.from({ length: this.postings.codes }, (_, code) => this.postings.count(code));
+    return Int32Array.from({ length: this.rowsByValue.codes }, (_, code) => this.rowsByValue.count(code));
   }
 }
 
-/** A column with one value per row; `keyOf` folds codes together (author spellings into one author). */
+/** A column with one value per row. */
 class ColumnDimension extends PostedDimension {
   constructor(
     labels: readonly string[],
     private readonly column: Int32Array,
-    postings: Postings,
-    private readonly keyOf: Int32Array | null = null,
+    values: ValueIndex,
   ) {
-    super(labels, postings);
+    super(labels, values);
+  }
+
+  entriesPerRow(): number {
+    return 1;
   }
 
   countRows(rows: Uint32Array, counts: Int32Array): void {
-    const { column, keyOf } = this;
+    const { column } = this;
     for (let i = 0; i < rows.length; i++) {
       const code = column[rows[i]!]!;
-      if (code >= 0) counts[keyOf === null ? code : keyOf[code]!]!++;
+      if (code >= 0) counts[code]!++;
     }
   }
 }
@@ -124,11 +172,19 @@ class RunDimension extends PostedDimension {
     labels: readonly string[],
     private readonly runStart: Uint32Array,
     private readonly runCodes: Int32Array,
-    postings: Postings,
+    values: ValueIndex,
     private readonly status: { column: Int32Array; wanted: Uint8Array } | null = null,
   ) {
-    super(labels, postings);
+    super(labels, values);
     this.#lastRow = repeatsWithinRuns(runStart, runCodes, labels.length) ? new Int32Array(labels.length) : null;
+  }
+
+  entriesPerRow(): number {
+    return this.runCodes.length / Math.max(1, this.runStart.length - 1);
+  }
+
+  override bytesPerRow(): number {
+    return 4 * this.entriesPerRow() + 4;
   }
 
   countRows(rows: Uint32Array, counts: Int32Array): void {
@@ -167,7 +223,7 @@ function repeatsWithinRuns(runStart: Uint32Array, runCodes: Int32Array, values: 
 class BooleanDimension extends FacetDimension {
   constructor(
     private readonly size: number,
-    private readonly trueBits: () => Uint32Array,
+    private readonly trueBits: () => Bitset,
   ) {
     super(['false', 'true']);
   }
@@ -180,21 +236,26 @@ class BooleanDimension extends FacetDimension {
     counts[1]! += trueRows;
   }
 
+  entriesPerRow(): number {
+    return 1;
+  }
+
+  valuesCost(): number {
+    return (2 * this.size) / 32;
+  }
+
+  override bytesPerRow(): number {
+    return 1 / 8;
+  }
+
   /** One AND and popcount per word, whatever the density. */
-  countInBits(code: number, bits: Uint32Array): number {
-    const trueBits = this.trueBits();
-    let rows = 0;
-    let trueRows = 0;
-    for (let word = 0; word < bits.length; word++) {
-      rows += popcount(bits[word]!);
-      trueRows += popcount(bits[word]! & trueBits[word]!);
-    }
-    return code === 1 ? trueRows : rows - trueRows;
+  countInBits(code: number, bits: Bitset): number {
+    const trueRows = countShared(bits, this.trueBits());
+    return code === 1 ? trueRows : countBits(bits) - trueRows;
   }
 
   protected countAll(): Int32Array {
-    let trueRows = 0;
-    for (const word of this.trueBits()) trueRows += popcount(word);
+    const trueRows = countBits(this.trueBits());
     return Int32Array.of(this.size - trueRows, trueRows);
   }
 }
@@ -206,29 +267,45 @@ function makeDimension(
   providerStatuses: readonly number[],
 ): FacetDimension {
   const { table } = index;
+  const filter = Object.values(VALUE_FILTERS).find((spec: ValueFilter) => spec.facet === facet);
+  if (filter) {
+    const column = filter.column(table);
+    const labels = table.dictionary(filter.dictionary);
+    const values = index.values(filter);
+    return column.kind === 'single'
+      ? new ColumnDimension(labels, column.codes, values)
+      : new RunDimension(labels, column.start, column.codes, values);
+  }
   switch (facet) {
-    case 'pipelineTags':
-      return new ColumnDimension(table.dictionary('pipelineTag'), table.pipelineTag, index.pipelineTags);
-    case 'libraries':
-      return new ColumnDimension(table.dictionary('libraryName'), table.libraryName, index.libraries);
     case 'authors':
-      return new ColumnDimension(index.authors.labels, table.author, index.authors.postings, index.authors.keyOfCode);
-    case 'tags':
-      return new RunDimension(table.dictionary('tag'), table.tagStart, table.tagCodes, index.tags);
+      return new ColumnDimension(index.authors.labels, index.authors.keyColumn, index.authors.values);
     case 'providers':
       return new RunDimension(
         table.dictionary('provider'),
         table.mappingStart,
         table.mappingProvider,
-        index.providerPostings(providerStatuses),
+        index.providerValues(providerStatuses),
         { column: table.mappingStatus, wanted: index.statusMask(providerStatuses) },
       );
     case 'gated':
-      return new BooleanDimension(index.size, () => index.gatedBits());
-    case 'quality':
-      return new BooleanDimension(index.size, () => index.qualityBits(bar));
+      return new BooleanDimension(index.size, () => gatedBits(index));
+    default:
+      return new BooleanDimension(index.size, () => index.qualityRows(bar).bits);
   }
 }
+
+/** Rows gated in either mode: the union of the two codes' rows, made once per index. */
+function gatedBits(index: CatalogIndex): Bitset {
+  let bits = gated.get(index);
+  if (!bits) {
+    bits = newBitset(index.size);
+    index.gated.addRows(bits, [1, 2]);
+    gated.set(index, bits);
+  }
+  return bits;
+}
+
+const gated = new WeakMap<CatalogIndex, Bitset>();
 
 const dimensions = new WeakMap<CatalogIndex, Map<string, FacetDimension>>();
 

@@ -1,14 +1,14 @@
 import { isKnownStatus, PROVIDER_STATUSES, type Model } from '../catalog/index.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import {
+  BitsCondition,
   CodeCondition,
-  MinimumCondition,
-  ProviderCondition,
-  QualityCondition,
+  RangeCondition,
   RowSetCondition,
-  TagCondition,
+  RunCondition,
   type Condition,
 } from './conditions.ts';
+import { RANGE_FILTERS, VALUE_FILTERS, type RangeFilter, type ValueFilter } from './filter-fields.ts';
 import type { ModelFilter, QualityBar } from './model-query.ts';
 import { QueryInputError } from './query-input-error.ts';
 
@@ -22,8 +22,7 @@ export function passesQualityBar(model: Model, bar: QualityBar): boolean {
 
 /** Refuses what no snapshot could answer (a negative minimum), before any work. */
 export function validateFilter(filter: ModelFilter | null | undefined): void {
-  checkedMinimum(filter?.minDownloads, 'filter.minDownloads');
-  checkedMinimum(filter?.minLikes, 'filter.minLikes');
+  for (const [field, range] of rangeFilters()) checkedBound(filter?.[field], range, `filter.${field}`);
   const statuses: readonly string[] = filter?.providerStatus ?? [];
   const unknown = statuses.find((status) => !isKnownStatus(status));
   if (unknown !== undefined) {
@@ -56,62 +55,83 @@ export function compileFilter(
 ): Condition[] {
   if (!filter) return [];
   const { table } = index;
-  const conditions: Condition[] = [];
-  const minDownloads = checkedMinimum(filter.minDownloads, 'filter.minDownloads');
-  if (minDownloads !== null) conditions.push(new MinimumCondition(index, 'DOWNLOADS', minDownloads));
-  const minLikes = checkedMinimum(filter.minLikes, 'filter.minLikes');
-  if (minLikes !== null) conditions.push(new MinimumCondition(index, 'LIKES', minLikes));
-
-  const pipelineTags = codesOf(filter.pipelineTags, (tag) => table.codeOf('pipelineTag', tag));
-  if (pipelineTags)
-    conditions.push(CodeCondition.of(index, 'pipelineTags', table.pipelineTag, index.pipelineTags, pipelineTags));
-  const libraries = codesOf(filter.libraries, (library) => table.codeOf('libraryName', library));
-  if (libraries) conditions.push(CodeCondition.of(index, 'libraries', table.libraryName, index.libraries, libraries));
-  const authors = codesOf(filter.authors, (author) => index.authors.keyOf(author));
-  if (authors) conditions.push(authorCondition(index, authors));
-  const tags = codesOf(filter.tags, (tag) => table.codeOf('tag', tag));
-  // An unknown tag is a condition no row meets: code -1 lists no rows.
-  if (tags) conditions.push(...tags.map((tag) => new TagCondition(index, tag)));
-  const providers = codesOf(filter.providers, (provider) => table.codeOf('provider', provider));
-  if (providers || filter.providerStatus?.length) {
-    conditions.push(new ProviderCondition(index, providers, providerStatusCodes(index, filter)));
-  }
-
+  const conditions: Condition[] = [
+    ...rangeConditions(index, filter),
+    ...valueConditions(index, filter),
+    ...authorConditions(index, filter),
+    ...providerConditions(index, filter),
+  ];
   // An empty search is a substring of every id, so it adds no condition.
   if (filter.search != null && filter.search !== '') {
-    const needle = filter.search.toLowerCase();
-    conditions.push(new RowSetCondition(index, `search:${needle}`, index.rowsWithIdContaining(needle)));
+    conditions.push(new RowSetCondition(index, index.rowsWithIdContaining(filter.search.toLowerCase())));
   }
   if (filter.gated != null) {
-    conditions.push(CodeCondition.of(index, 'gated', table.gated, index.gated, filter.gated ? [1, 2] : [0]));
+    conditions.push(new CodeCondition(index, 'gated', table.gated, index.gated, filter.gated ? [1, 2] : [0]));
   }
-  if (filter.quality != null) conditions.push(new QualityCondition(index, bar, filter.quality));
+  if (filter.quality != null) {
+    const { rows, bits } = index.qualityRows(bar);
+    conditions.push(new BitsCondition(index, 'quality', rows, bits, filter.quality));
+  }
   return conditions;
 }
 
-/** Every spelling of the selected authors, tested on the author column; listed from the case-folded postings. */
-function authorCondition(index: CatalogIndex, keys: readonly number[]): CodeCondition {
-  const { keyOfCode, postings } = index.authors;
-  const makeMask = () => {
-    const mask = new Uint8Array(keyOfCode.length);
-    for (const key of keys) for (const code of index.authors.codesOf(key)) mask[code] = 1;
-    return mask;
-  };
-  const sorted = [...keys].sort((a, b) => a - b);
-  return new CodeCondition(
-    index,
-    'authors',
-    `authors:${sorted.join(',')}`,
-    index.table.author,
-    makeMask,
-    sorted.map((key) => postings.rowsOf(key)),
-  );
+const rangeFilters = () => Object.entries(RANGE_FILTERS) as [keyof typeof RANGE_FILTERS, RangeFilter][];
+const valueFilters = () => Object.entries(VALUE_FILTERS) as [keyof typeof VALUE_FILTERS, ValueFilter][];
+
+/** A bound of each numeric filter: the range of a column its rows have (a row without a value meets none). */
+function rangeConditions(index: CatalogIndex, filter: ModelFilter): Condition[] {
+  return rangeFilters().flatMap(([field, range]) => {
+    const bound = checkedBound(filter[field], range, `filter.${field}`);
+    if (bound === null) return [];
+    const column = range.column(index.table);
+    const [minimum, maximum] = range.bound === 'min' ? [bound, Infinity] : [-Infinity, bound];
+    return [new RangeCondition(index, column, index.columnOrders(column), index.rangeBits(column), minimum, maximum)];
+  });
 }
 
-function checkedMinimum(value: number | null | undefined, argument: string): number | null {
+/** Any of the listed values of a dictionary column, or every one of them, each then a condition of its own. */
+function valueConditions(index: CatalogIndex, filter: ModelFilter): Condition[] {
+  const { table } = index;
+  return valueFilters().flatMap(([field, spec]) => {
+    const codes = codesOf(filter[field], (value) => table.codeOf(spec.dictionary, value));
+    if (codes === null) return [];
+    const column = spec.column(table);
+    const values = index.values(spec);
+    const condition = (listed: number[]) =>
+      column.kind === 'single'
+        ? new CodeCondition(index, spec.facet, column.codes, values, listed)
+        : new RunCondition(index, spec.facet, column.start, column.codes, values, listed);
+    return spec.match === 'any' ? [condition(codes)] : codes.map((code) => condition([code]));
+  });
+}
+
+/** Every spelling of the listed owners: their case-folded keys, one per row. */
+function authorConditions(index: CatalogIndex, filter: ModelFilter): Condition[] {
+  const keys = codesOf(filter.authors, (author) => index.authors.keyOf(author));
+  if (keys === null) return [];
+  const { keyColumn, values } = index.authors;
+  return [new CodeCondition(index, 'authors', keyColumn, values, keys)];
+}
+
+/** A mapping of any listed provider (of any provider, when none is listed) in one of the statuses considered. */
+function providerConditions(index: CatalogIndex, filter: ModelFilter): Condition[] {
+  const providers = codesOf(filter.providers, (provider) => index.table.codeOf('provider', provider));
+  if (!providers && !filter.providerStatus?.length) return [];
+  const statuses = providerStatusCodes(index, filter);
+  if (providers === null) return [new RowSetCondition(index, index.rowsWithMappingStatus(statuses), 'providers')];
+  const { mappingStart, mappingProvider, mappingStatus } = index.table;
+  const wanted = index.statusMask(statuses);
+  const values = index.providerValues(statuses);
+  const keep = (entry: number) => wanted[mappingStatus[entry]!] === 1;
+  return [new RunCondition(index, 'providers', mappingStart, mappingProvider, values, providers, keep)];
+}
+
+/** The bound a numeric filter gives, or null; refuses one that is not a finite number (or negative, for counts). */
+function checkedBound(value: number | null | undefined, range: RangeFilter, argument: string): number | null {
   if (value == null) return null;
-  if (!Number.isFinite(value) || value < 0) {
-    throw new QueryInputError('BAD_USER_INPUT', argument, `${argument} must be a non-negative number, got ${value}`);
+  if (!Number.isFinite(value) || (range.nonNegative && value < 0)) {
+    const what = range.nonNegative ? 'a non-negative number' : 'a finite number';
+    throw new QueryInputError('BAD_USER_INPUT', argument, `${argument} must be ${what}, got ${value}`);
   }
   return value;
 }

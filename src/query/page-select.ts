@@ -1,3 +1,4 @@
+import { hasBit, setRows, type Bitset } from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import type { Condition } from './conditions.ts';
 import { listedRows, type MatchSet } from './match-rows.ts';
@@ -20,6 +21,8 @@ export interface PageSlice {
  */
 const WALK_FROM = 256;
 const WALK_STEPS_PER_MATCH = 4;
+/** Matches of more than one row in this many are walked to the end: selecting among them would cost more. */
+const WALK_ALWAYS = 16;
 
 /**
  * The first `first` of `matches` (null: every row) strictly after `afterPosition` (null: from the start) in `order`,
@@ -40,7 +43,7 @@ export function selectPage(
   let slice: Slice | null = null;
   if (matches.count * WALK_FROM >= index.size) {
     const bits = matches.bits ?? bitsOf(matches.rows!, index.scratchBits.all);
-    const budget = index.isDense(matches.count) ? Infinity : matches.count * WALK_STEPS_PER_MATCH;
+    const budget = matches.count * WALK_ALWAYS >= index.size ? Infinity : matches.count * WALK_STEPS_PER_MATCH;
     slice = walkBits(bits, order, range, afterPosition, first, budget);
   }
   slice ??= selectFirst(listedRows(matches), order, afterPosition, first);
@@ -57,9 +60,9 @@ function positionRange(conditions: readonly Condition[], order: SortedOrder): [n
   return [from, Math.max(from, to)];
 }
 
-function bitsOf(rows: Uint32Array, bits: Uint32Array): Uint32Array {
+function bitsOf(rows: Uint32Array, bits: Bitset): Bitset {
   bits.fill(0);
-  for (let i = 0; i < rows.length; i++) bits[rows[i]! >>> 5]! |= 1 << (rows[i]! & 31);
+  setRows(bits, rows);
   return bits;
 }
 
@@ -81,14 +84,14 @@ type Slice = Omit<PageSlice, 'totalCount'>;
 
 /** The page by walking the order within `range`; null when that takes more than `budget` steps. */
 function walkBits(
-  bits: Uint32Array,
+  bits: Bitset,
   order: SortedOrder,
   [from, to]: [number, number],
   afterPosition: number | null,
   first: number,
   budget: number,
 ): Slice | null {
-  const has = (row: number) => (bits[row >>> 5]! & (1 << (row & 31))) !== 0;
+  const has = (row: number) => hasBit(bits, row);
   const rows: number[] = [];
   const positions: number[] = [];
   let hasNextPage = false;

@@ -11,10 +11,7 @@ export class Postings {
 
   /** Of a column with one code per row; -1 (absent) is not listed. */
   static ofColumn(column: ArrayLike<number>, codes: number): Postings {
-    return Postings.build(codes, column.length, (row, add) => {
-      const code = column[row]!;
-      if (code >= 0) add(code);
-    });
+    return Postings.build({ start: null, codes: column, keep: null }, codes, column.length);
   }
 
   /** Of a column with a run of codes per row (`runStart[row]` up to `runStart[row + 1]`), where `keep(entry)`. */
@@ -22,38 +19,19 @@ export class Postings {
     runStart: Uint32Array,
     runCodes: ArrayLike<number>,
     codes: number,
-    keep: (entry: number) => boolean = () => true,
+    keep: ((entry: number) => boolean) | null = null,
   ): Postings {
-    return Postings.build(codes, runStart.length - 1, (row, add) => {
-      for (let entry = runStart[row]!; entry < runStart[row + 1]!; entry++) if (keep(entry)) add(runCodes[entry]!);
-    });
+    return Postings.build({ start: runStart, codes: runCodes, keep }, codes, runStart.length - 1);
   }
 
-  /** Two passes over the rows: count per code, then place; `lastRow` drops a value repeated within a row. */
-  private static build(
-    codes: number,
-    rowCount: number,
-    eachCode: (row: number, add: (code: number) => void) => void,
-  ): Postings {
+  /** Two passes over the rows: count per code, then place. */
+  private static build(column: Runs, codes: number, rowCount: number): Postings {
     const start = new Uint32Array(codes + 1);
-    const lastRow = new Int32Array(codes).fill(-1);
-    let row = 0;
-    const count = (code: number) => {
-      if (lastRow[code] === row) return;
-      lastRow[code] = row;
-      start[code + 1]!++;
-    };
-    for (row = 0; row < rowCount; row++) eachCode(row, count);
+    eachEntry(column, rowCount, codes, (row, code) => start[code + 1]!++);
     for (let code = 0; code < codes; code++) start[code + 1]! += start[code]!;
     const next = start.slice(0, codes);
     const rows = new Uint32Array(start[codes]!);
-    lastRow.fill(-1);
-    const place = (code: number) => {
-      if (lastRow[code] === row) return;
-      lastRow[code] = row;
-      rows[next[code]!++] = row;
-    };
-    for (row = 0; row < rowCount; row++) eachCode(row, place);
+    eachEntry(column, rowCount, codes, (row, code) => (rows[next[code]!++] = row));
     return new Postings(start, rows);
   }
 
@@ -69,5 +47,27 @@ export class Postings {
     return code < 0 || code >= this.codes
       ? new Uint32Array(0)
       : this.rows.subarray(this.start[code], this.start[code + 1]);
+  }
+}
+
+/** A column as runs of codes: one entry per row when `start` is null. */
+interface Runs {
+  start: Uint32Array | null;
+  codes: ArrayLike<number>;
+  keep: ((entry: number) => boolean) | null;
+}
+
+/** Calls `visit` once per row and code it holds (-1 and entries `keep` refuses left out, a repeated code once). */
+function eachEntry(column: Runs, rowCount: number, codes: number, visit: (row: number, code: number) => void): void {
+  const { start, codes: entries, keep } = column;
+  const lastRow = new Int32Array(codes).fill(-1);
+  for (let row = 0; row < rowCount; row++) {
+    const end = start === null ? row + 1 : start[row + 1]!;
+    for (let entry = start === null ? row : start[row]!; entry < end; entry++) {
+      const code = entries[entry]!;
+      if (code < 0 || lastRow[code] === row || (keep !== null && !keep(entry))) continue;
+      lastRow[code] = row;
+      visit(row, code);
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { deflate, inflateSync } from 'node:zlib';
+import { deflate, inflate } from 'node:zlib';
 import { z } from 'zod';
 import type { Model } from '../catalog/index.ts';
 import { modelRowSchema, type ChunkEntry } from './snapshot-schema.ts';
@@ -16,6 +16,7 @@ export const CHUNK_ROWS = 10_000;
 const MAX_CHUNK_JSON_BYTES = 64 * 1024 * 1024;
 
 const deflateAsync = promisify(deflate);
+const inflateAsync = promisify(inflate);
 
 const sha256 = (payload: Buffer) => createHash('sha256').update(payload).digest('hex');
 
@@ -34,14 +35,20 @@ export function verifyChunk(payload: Buffer | null, entry: ChunkEntry, where: st
   return payload;
 }
 
-/** The rows of a verified chunk, each validated; a chunk that checks out but holds something else is rejected too. */
-export function decodeChunk(payload: Buffer, entry: ChunkEntry, where: string): Model[] {
-  let json: string;
+/**
+ * The JSON text of a verified chunk, inflated off the event loop (in libuv's thread pool), so a replica loading a
+ * snapshot inflates the next chunks while it validates this one.
+ */
+export async function inflateChunk(payload: Buffer, where: string): Promise<string> {
   try {
-    json = inflateSync(payload, { maxOutputLength: MAX_CHUNK_JSON_BYTES }).toString('utf8');
+    return (await inflateAsync(payload, { maxOutputLength: MAX_CHUNK_JSON_BYTES })).toString('utf8');
   } catch {
     throw new SnapshotRejectedError(`${where} does not inflate`);
   }
+}
+
+/** The rows of an inflated chunk, each validated; a chunk that checks out but holds something else is rejected too. */
+export function decodeChunk(json: string, entry: ChunkEntry, where: string): Model[] {
   const rows = z.array(modelRowSchema).length(entry.rows);
   return parseOrReject(rows, parseJsonOrReject(json, where), where);
 }

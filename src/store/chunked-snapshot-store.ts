@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ModelTable, type CatalogSnapshot, type Model } from '../catalog/index.ts';
 import type { CatalogKeys } from './catalog-keys.ts';
-import { CHUNK_ROWS, decodeChunk, encodeChunk, verifyChunk } from './chunk-codec.ts';
+import { CHUNK_ROWS, decodeChunk, encodeChunk, inflateChunk, verifyChunk } from './chunk-codec.ts';
 import type { RedisClient } from './redis-client.ts';
 import type { LeaseGrant } from './refresh-lease.ts';
 import { manifestSchema, pointerSchema, type SnapshotManifest, type SnapshotPointer } from './snapshot-schema.ts';
@@ -89,24 +89,30 @@ export class ChunkedSnapshotStore {
 
   /**
    * The snapshot `pointer` names, rebuilt chunk by chunk; throws SnapshotRejectedError if any part is wrong. Chunks
-   * are fetched a few at a time, each verified, inflated, validated and added to the table, then let go; the event
-   * loop gets a turn after each, so a server keeps answering while it loads a large snapshot, and memory stays near
-   * the table's size plus a few chunks.
+   * are fetched a few at a time, each verified and inflated in the thread pool while the one before is validated and
+   * added to the table, then let go; the event loop gets a turn after each, so a server keeps answering while it
+   * loads a large snapshot, and memory stays near the table's size plus a few chunks.
    */
   async load(pointer: SnapshotPointer): Promise<StoredSnapshot> {
     const manifest = await this.readManifest(pointer);
     const table = ModelTable.builder();
     const checkOrder = idOrderCheck(pointer.id);
+    let batch = this.inflatedChunks(manifest, 0);
     for (let start = 0; start < manifest.chunks.length; start += CHUNKS_IN_FLIGHT) {
-      const payloads = await this.fetchChunks(manifest, start);
-      for (const [offset, payload] of payloads.entries()) {
+      const texts = await batch;
+      // The next batch is fetched and inflated while this one is validated.
+      if (start + CHUNKS_IN_FLIGHT < manifest.chunks.length) {
+        batch = this.inflatedChunks(manifest, start + CHUNKS_IN_FLIGHT);
+        batch.catch(() => undefined);
+      }
+      for (const [offset, text] of texts.entries()) {
         const index = start + offset;
         const where = `chunk ${index} of snapshot ${manifest.id}`;
-        for (const row of decodeChunk(payload, manifest.chunks[index]!, where)) {
+        for (const row of decodeChunk(await text, manifest.chunks[index]!, where)) {
           checkOrder(row);
           table.add(row);
         }
-        payloads[offset] = EMPTY;
+        texts[offset] = EMPTY;
         await nextTurn();
       }
     }
@@ -117,6 +123,17 @@ export class ChunkedSnapshotStore {
       models: table.finish(),
     };
     return { snapshot, refreshedBy: manifest.refreshedBy };
+  }
+
+  /** The chunks from `start` on, as many as are fetched at once, each verified and being inflated. */
+  private async inflatedChunks(manifest: SnapshotManifest, start: number): Promise<Promise<string>[]> {
+    const payloads = await this.fetchChunks(manifest, start);
+    return payloads.map((payload, offset) => {
+      const text = inflateChunk(payload, `chunk ${start + offset} of snapshot ${manifest.id}`);
+      // Awaited in turn; a load that fails before reaching it must not leave its rejection unhandled.
+      text.catch(() => undefined);
+      return text;
+    });
   }
 
   /**
@@ -198,7 +215,7 @@ export class ChunkedSnapshotStore {
   }
 }
 
-const EMPTY = Buffer.alloc(0);
+const EMPTY = Promise.resolve('');
 
 /** A pointer's text, validated: read from the pointer key, or received as a publish message. */
 export function parsePointer(raw: string, what: string): SnapshotPointer {

@@ -104,3 +104,52 @@ const FIELDS: ModelOrderField[] = ['DOWNLOADS', 'LIKES', 'TRENDING_SCORE', 'CREA
 export function randomOrder(random: () => number): ModelOrder {
   return { field: FIELDS[Math.floor(random() * FIELDS.length)]!, direction: random() < 0.5 ? 'ASC' : 'DESC' };
 }
+
+/**
+ * A catalog the size of a real provider's (100,000 and up), shaped so that every path of the engine is taken: owners
+ * and tags with long tails and a few very common ones, heavy-tailed counts with ties (many models share a count, and
+ * counts spread over orders of magnitude), missing values, ids with common substrings (`/model-`, the big owners) and
+ * rare ones, and a few ids with characters outside ASCII, one of which lower-cases to ASCII (the Kelvin sign to `k`).
+ */
+export function catalogAtScale(count: number, seed: number): Model[] {
+  const random = seededRandom(seed);
+  const owners = Array.from({ length: 400 }, (_, i) => (i < OWNERS.length ? OWNERS[i]! : `org${i.toString(36)}`));
+  const tags = Array.from({ length: 300 }, (_, i) => (i < TAGS.length ? TAGS[i]! : `tag-${i}`));
+  const heavy = (scale: number) => Math.floor(Math.exp(random() * scale)) - 1;
+  return generatedCatalog(count, seed).map((model, i) => {
+    const owner = model.author === null ? null : owners[Math.floor(owners.length * random() ** 3)]!;
+    const odd = i % 9973 === 5 ? (i % 2 === 0 ? 'Ünïcode' : 'lin\u212a') : null;
+    const name = `${odd ?? 'model'}-${(i % 37).toString(36)}-${i.toString(36)}`;
+    const id = owner === null ? `solo-${name}` : `${owner}/${name}`;
+    const downloads = heavy(14);
+    return {
+      ...model,
+      id,
+      author: owner,
+      name,
+      tags: Array.from({ length: Math.floor(random() * 8) }, () => tags[Math.floor(tags.length * random() ** 2)]!),
+      downloads,
+      likes: Math.floor(Math.sqrt(downloads) * random()),
+      trendingScore: random() < 0.2 ? null : heavy(6),
+      url: `https://huggingface.co/${id}`,
+    };
+  });
+}
+
+/** A filter of a few random conditions, its thresholds drawn over the whole range of `models`' counts. */
+export function randomFilterAtScale(random: () => number, models: readonly Model[]): ModelFilter {
+  const filter = randomFilter(random);
+  const pick = () => models[Math.floor(random() * models.length)]!;
+  if (filter.minDownloads != null) filter.minDownloads = pick().downloads + Math.floor(random() * 3);
+  if (filter.minLikes != null) filter.minLikes = pick().likes;
+  if (filter.search != null || random() < 0.1) {
+    const id = pick().id.toLowerCase();
+    const length = 1 + Math.floor(random() * 8);
+    const start = Math.floor(random() * Math.max(1, id.length - length));
+    filter.search =
+      random() < 0.2
+        ? ['model-', '/', 'org', 'ünï', 'link', 'k', 'qwen/'][Math.floor(random() * 7)]!
+        : id.slice(start, start + length);
+  }
+  return filter;
+}

@@ -82,6 +82,7 @@ export function referenceFacet(
   bar: QualityBar,
   facet: FacetName,
   first: number,
+  catalog: readonly Model[] = models,
 ): FacetCount[] {
   const counted = models.filter((model) =>
     conditionsMet(model, filter, bar).every(([owner, met]) => owner === facet || met),
@@ -90,10 +91,28 @@ export function referenceFacet(
   for (const model of counted)
     for (const value of new Set(valuesOf(model, facet, bar, filter))) counts.set(value, (counts.get(value) ?? 0) + 1);
   const entries = [...counts].map(([value, count]) => ({ value, count }));
-  if (facet === 'authors') relabelAuthors(entries, models);
+  if (facet === 'authors') relabelAuthors(entries, catalog);
   return entries
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
     .slice(0, first);
+}
+
+/** Every facet at once, for catalogs where a pass per facet would be slow: the same counts as `referenceFacet`. */
+export function referenceFacets(
+  models: readonly Model[],
+  filter: ModelFilter,
+  bar: QualityBar,
+  facets: readonly FacetName[],
+  first: number,
+): Record<string, FacetCount[]> {
+  const met = models.map((model) => conditionsMet(model, filter, bar));
+  return Object.fromEntries(
+    facets.map((facet) => {
+      const counted = models.filter((_, i) => met[i]!.every(([owner, ok]) => owner === facet || ok));
+      // Only the statuses it counts carry over: `counted` already meets every other condition but the facet's own.
+      return [facet, referenceFacet(counted, { providerStatus: filter.providerStatus }, bar, facet, first, models)];
+    }),
+  );
 }
 
 function valuesOf(model: Model, facet: FacetName, bar: QualityBar, filter: ModelFilter): string[] {

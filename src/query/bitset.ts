@@ -1,0 +1,102 @@
+/**
+ * Sets of rows as bitsets: one bit per row, 32 rows per word, row `r` at bit `r & 31` of word `r >>> 5`. A million
+ * rows take 125 KB, so a conjunction of unselective conditions is a pass over a few hundred kilobytes, whatever the
+ * number of rows they admit.
+ */
+export type Bitset = Uint32Array;
+
+export function newBitset(size: number): Bitset {
+  return new Uint32Array((size + 31) >>> 5);
+}
+
+export function hasBit(bits: Bitset, row: number): boolean {
+  return (bits[row >>> 5]! & (1 << (row & 31))) !== 0;
+}
+
+export function setBit(bits: Bitset, row: number): void {
+  bits[row >>> 5]! |= 1 << (row & 31);
+}
+
+/** Sets the bits of `rows[from]` up to `rows[to]`. */
+export function setRows(bits: Bitset, rows: ArrayLike<number>, from = 0, to = rows.length): void {
+  for (let i = from; i < to; i++) bits[rows[i]! >>> 5]! |= 1 << (rows[i]! & 31);
+}
+
+/** Clears the bits of `rows[from]` up to `rows[to]`. */
+export function clearRows(bits: Bitset, rows: ArrayLike<number>, from = 0, to = rows.length): void {
+  for (let i = from; i < to; i++) bits[rows[i]! >>> 5]! &= ~(1 << (rows[i]! & 31));
+}
+
+/** `out` becomes `out AND other`. */
+export function andBits(out: Bitset, other: Bitset): void {
+  for (let word = 0; word < out.length; word++) out[word]! &= other[word]!;
+}
+
+/** `out` becomes `out OR other`. */
+export function orBits(out: Bitset, other: Bitset): void {
+  for (let word = 0; word < out.length; word++) out[word]! |= other[word]!;
+}
+
+/**
+ * Bits set in each 16-bit half-word: JavaScript has no popcount instruction, and two lookups in a 64 KB table (which
+ * stays in cache) beat the dozen shifts and masks of the bit-twiddling count.
+ */
+const HALF_WORD_BITS = (() => {
+  const table = new Uint8Array(1 << 16);
+  for (let value = 1; value < table.length; value++) table[value] = (value & 1) + table[value >>> 1]!;
+  return table;
+})();
+
+export function countBits(bits: Bitset): number {
+  let count = 0;
+  for (let word = 0; word < bits.length; word++) {
+    const value = bits[word]!;
+    if (value !== 0) count += HALF_WORD_BITS[value & 0xffff]! + HALF_WORD_BITS[value >>> 16]!;
+  }
+  return count;
+}
+
+/** How many rows two bitsets share. */
+export function countShared(a: Bitset, b: Bitset): number {
+  let count = 0;
+  for (let word = 0; word < a.length; word++) {
+    const value = a[word]! & b[word]!;
+    if (value !== 0) count += HALF_WORD_BITS[value & 0xffff]! + HALF_WORD_BITS[value >>> 16]!;
+  }
+  return count;
+}
+
+/** How many of the listed rows are set. */
+export function countListed(bits: Bitset, rows: ArrayLike<number>): number {
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) count += (bits[rows[i]! >>> 5]! >>> (rows[i]! & 31)) & 1;
+  return count;
+}
+
+/** Writes the rows whose bit is set into `out`, ascending, and returns how many there are. */
+export function listBits(bits: Bitset, out: Uint32Array): number {
+  let count = 0;
+  for (let word = 0; word < bits.length; word++) {
+    let remaining = bits[word]!;
+    const base = word << 5;
+    while (remaining !== 0) {
+      const lowest = remaining & -remaining;
+      out[count++] = base + 31 - Math.clz32(lowest);
+      remaining ^= lowest;
+    }
+  }
+  return count;
+}
+
+/** Calls `visit` with each row whose bit is set, ascending. */
+export function forEachBit(bits: Bitset, visit: (row: number) => void): void {
+  for (let word = 0; word < bits.length; word++) {
+    let remaining = bits[word]!;
+    const base = word << 5;
+    while (remaining !== 0) {
+      const lowest = remaining & -remaining;
+      visit(base + 31 - Math.clz32(lowest));
+      remaining ^= lowest;
+    }
+  }
+}

@@ -1,0 +1,225 @@
+import { andBits, countBits, hasBit, listBits, newBitset, setBit, setRows, type Bitset } from './bitset.ts';
+import { GramTable } from './gram-table.ts';
+import type { RowSet } from './row-set.ts';
+import { PatternMarks, type CountedBits } from './text-patterns.ts';
+import { gramOf, GRAMS, IdSymbols, isAscii, isExactSymbol, nextGram, SYMBOLS, symbolOf } from './text-symbols.ts';
+import { DENSE_SHARE } from './value-index.ts';
+
+/** Rows a build step reads: at a million rows, 16 steps per pass of some 30 ms each. */
+const ROWS_PER_STEP = 65_536;
+
+/**
+ * Case-insensitive substring search over every id, exact, at a cost that follows the matches rather than the catalog.
+ *
+ * - Every trigram of the ids has its rows (see GramTable), every character a bitset. A needle's rows are among those
+ *   holding all its trigrams; those candidates are checked against the id itself. A needle of three characters is
+ *   its trigram and needs no check; one of two is the union of the trigrams that hold it; one of one, a character.
+ * - Checking costs a cache miss per candidate (about 100 ns at a million rows), and candidates outnumber matches only
+ *   when every trigram is common. So the substrings that many ids hold (found on a sample, then marked exactly in one
+ *   pass over all ids) keep exact bitsets: a needle among them is answered without checking a row, and one that
+ *   contains them has them as candidates.
+ * - Ids with characters outside ASCII (none on the Hub) are checked one by one.
+ */
+export class TextIndex {
+  readonly #ids: IdSymbols;
+  readonly #size: number;
+  readonly #trigrams: GramTable;
+  /** The rows holding each character, as bitsets: most characters are common, and a bit set twice costs nothing. */
+  readonly #characters: Bitset[];
+  /** Rows whose id is too short to hold a trigram. */
+  readonly #short: number[] = [];
+  #patterns = new Map<string, CountedBits>();
+  /** Rows of one request: candidates, and a rare gram's rows to intersect them with. */
+  readonly #candidates: Uint32Array;
+  readonly #gramRows: Uint32Array;
+
+  private constructor(ids: readonly string[]) {
+    this.#size = ids.length;
+    this.#ids = new IdSymbols(ids);
+    this.#trigrams = new GramTable(GRAMS, this.#size);
+    this.#characters = Array.from({ length: SYMBOLS }, () => newBitset(this.#size));
+    this.#candidates = new Uint32Array(Math.ceil(this.#size / DENSE_SHARE) + 1);
+    this.#gramRows = new Uint32Array(this.#candidates.length);
+  }
+
+  /** The index of `ids`, built at once. */
+  static of(ids: readonly string[]): TextIndex {
+    const { index, steps } = TextIndex.inSteps(ids);
+    for (const step of steps) step();
+    return index;
+  }
+
+  /**
+   * The index of `ids` and the steps that build it, each over a slice of the rows (a few tens of milliseconds at
+   * most), for a caller that lets other work run between them; the index answers only once every step has run.
+   */
+  static stepCount(rows: number): number {
+    return 3 * Math.ceil(rows / ROWS_PER_STEP) + 3;
+  }
+
+  static inSteps(ids: readonly string[]): { index: TextIndex; steps: (() => void)[] } {
+    const index = new TextIndex(ids);
+    const slices = Array.from({ length: Math.ceil(ids.length / ROWS_PER_STEP) }, (_, i): [number, number] => [
+      i * ROWS_PER_STEP,
+      Math.min(ids.length, (i + 1) * ROWS_PER_STEP),
+    ]);
+    const count = index.#countRow.bind(index);
+    const place = index.#placeRow.bind(index);
+    let marks: PatternMarks | null = null;
+    const steps = [
+      ...slices.map(
+        ([from, to]) =>
+          () =>
+            index.#eachRow(from, to, count),
+      ),
+      () => index.#finishCounts(),
+      ...slices.map(
+        ([from, to]) =>
+          () =>
+            index.#eachRow(from, to, place),
+      ),
+      () => (marks = new PatternMarks(index.#ids)),
+      ...slices.map(
+        ([from, to]) =>
+          () =>
+            marks!.mark(from, to),
+      ),
+      () => (index.#patterns = marks!.kept()),
+    ];
+    return { index, steps };
+  }
+
+  #finishCounts(): void {
+    this.#trigrams.finishCounts();
+  }
+
+  /** Rows whose lower-cased id contains `needle` (lower-cased already, not empty). */
+  rowsContaining(needle: string): RowSet {
+    const special = this.#ids.special.filter((row) => this.#ids.contains(row, needle));
+    // A needle outside ASCII can be in no ASCII id: lower-casing one gives ASCII.
+    const found = isAscii(needle) ? this.#asciiRowsContaining(needle) : NO_ROWS;
+    if (special.length === 0) return found;
+    const bits = found.bits?.slice() ?? newBitset(this.#size);
+    if (found.rows) setRows(bits, found.rows);
+    setRows(bits, special);
+    return this.#setOf(bits);
+  }
+
+  #asciiRowsContaining(needle: string): RowSet {
+    const pattern = this.#patterns.get(needle);
+    if (pattern) return this.#setOf(pattern.bits);
+    const symbols = Array.from(needle, (char) => symbolOf(char.charCodeAt(0)));
+    const exact = symbols.every(isExactSymbol);
+    if (needle.length < 3) return this.#shortNeedle(needle, symbols, exact);
+    const grams = [...new Set(symbols.slice(2).map((symbol, i) => gramOf(symbols[i]!, symbols[i + 1]!, symbol)))];
+    const sparse = grams.filter((gram) => this.#trigrams.bitsOf(gram) === null);
+    const filters = narrowest([
+      ...grams.flatMap((gram) => {
+        const bits = this.#trigrams.bitsOf(gram);
+        return bits === null ? [] : [{ bits, count: this.#trigrams.rowCount(gram) }];
+      }),
+      ...[...this.#patterns].flatMap(([text, set]) => (needle.includes(text) ? [set] : [])),
+    ]);
+    // A needle of three exact symbols is its trigram.
+    const checked = !(exact && needle.length === 3);
+    if (sparse.length === 0) return this.#checkedBits(needle, filters, checked);
+    return this.#checkedList(needle, sparse, filters, checked);
+  }
+
+  /** A needle whose trigrams are all common: the AND of their bitsets, each candidate checked if need be. */
+  #checkedBits(needle: string, filters: Bitset[], checked: boolean): RowSet {
+    const bits = filters[0]!.slice();
+    for (const other of filters.slice(1)) andBits(bits, other);
+    if (checked) this.#dropUnmatched(bits, needle);
+    return this.#setOf(bits);
+  }
+
+  /** A needle with a rare trigram: that trigram's rows, narrowed by the others, each checked if need be. */
+  #checkedList(needle: string, sparse: number[], filters: readonly Bitset[], checked: boolean): RowSet {
+    const trigrams = this.#trigrams;
+    sparse.sort((a, b) => trigrams.rowCount(a) - trigrams.rowCount(b));
+    const candidates = this.#candidates;
+    let count = trigrams.decode(sparse[0]!, candidates);
+    for (const gram of sparse.slice(1)) count = trigrams.intersect(gram, candidates, count, this.#gramRows);
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const row = candidates[i]!;
+      if (filters.every((bits) => hasBit(bits, row)) && (!checked || this.#ids.contains(row, needle))) {
+        candidates[kept++] = row;
+      }
+    }
+    return { count: kept, rows: candidates.slice(0, kept), bits: null };
+  }
+
+  /** One character: its rows; two: the rows of every trigram holding them, and the ids too short for a trigram. */
+  #shortNeedle(needle: string, symbols: number[], exact: boolean): RowSet {
+    const bits = newBitset(this.#size);
+    const [first, second] = symbols as [number, number | undefined];
+    if (second === undefined) bits.set(this.#characters[first]!);
+    else {
+      for (let other = 1; other < SYMBOLS; other++) {
+        this.#trigrams.addRows(bits, gramOf(first, second, other), this.#gramRows);
+        this.#trigrams.addRows(bits, gramOf(other, first, second), this.#gramRows);
+      }
+      for (const row of this.#short) if (this.#ids.contains(row, needle)) setBit(bits, row);
+    }
+    if (!exact) this.#dropUnmatched(bits, needle);
+    return this.#setOf(bits);
+  }
+
+  /** Clears the rows of `bits` whose id does not contain the needle. */
+  #dropUnmatched(bits: Bitset, needle: string): void {
+    const candidates = new Uint32Array(countBits(bits));
+    listBits(bits, candidates);
+    for (const row of candidates) if (!this.#ids.contains(row, needle)) bits[row >>> 5]! &= ~(1 << (row & 31));
+  }
+
+  #setOf(bits: Bitset): RowSet {
+    const count = countBits(bits);
+    if (count * DENSE_SHARE >= this.#size) return { count, rows: null, bits };
+    const rows = new Uint32Array(count);
+    listBits(bits, rows);
+    return { count, rows, bits: null };
+  }
+
+  #eachRow(from: number, to: number, visit: (row: number, symbols: Uint8Array, length: number) => void): void {
+    const symbols = new Uint8Array(this.#ids.longest);
+    for (let row = from; row < to; row++) visit(row, symbols, this.#ids.read(row, symbols));
+  }
+
+  #countRow(row: number, symbols: Uint8Array, length: number): void {
+    if (length < 3) this.#short.push(row);
+    const trigrams = this.#trigrams;
+    let gram = 0;
+    for (let at = 0; at < length; at++) {
+      gram = nextGram(gram, symbols[at]!);
+      if (at >= 2) trigrams.count(row, gram);
+    }
+  }
+
+  #placeRow(row: number, symbols: Uint8Array, length: number): void {
+    const [trigrams, characters] = [this.#trigrams, this.#characters];
+    let gram = 0;
+    for (let at = 0; at < length; at++) {
+      setBit(characters[symbols[at]!]!, row);
+      gram = nextGram(gram, symbols[at]!);
+      if (at >= 2) trigrams.place(row, gram);
+    }
+  }
+}
+
+/**
+ * The few sets with the fewest rows among a needle's supersets (its common trigrams, the common substrings it
+ * contains), each once: ANDing every one of them costs a pass each, and the candidates they leave are checked anyway.
+ */
+const FILTERS = 3;
+
+function narrowest(sets: readonly CountedBits[]): Bitset[] {
+  const distinct = [...new Map(sets.map((set) => [set.bits, set])).values()];
+  return distinct
+    .sort((a, b) => a.count - b.count)
+    .slice(0, FILTERS)
+    .map((set) => set.bits);
+}
+
+const NO_ROWS: RowSet = { count: 0, rows: new Uint32Array(0), bits: null };

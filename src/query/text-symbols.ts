@@ -1,0 +1,88 @@
+/**
+ * Ids read as small numbers: `a-z0-9-_./` one symbol each (the characters Hub ids are made of), every other ASCII
+ * character one shared symbol. A trigram is three symbols, so there are 42³ (74,088) of them and what the index keeps
+ * per trigram fits in a megabyte or so, which the passes that build it can keep in cache.
+ */
+export const SYMBOLS = 42;
+const OTHER = SYMBOLS - 1;
+export const GRAMS = SYMBOLS * SYMBOLS * SYMBOLS;
+
+const SYMBOL_OF = Uint8Array.from({ length: 128 }, (_, code) => {
+  const lower = code >= 65 && code <= 90 ? code + 32 : code;
+  if (lower >= 97 && lower <= 122) return lower - 96;
+  if (lower >= 48 && lower <= 57) return lower - 48 + 27;
+  const punctuation = '-_./'.indexOf(String.fromCharCode(lower));
+  return punctuation >= 0 ? 37 + punctuation : OTHER;
+});
+
+/** The symbol of an ASCII character, upper-case letters read as lower-case. */
+export function symbolOf(charCode: number): number {
+  return SYMBOL_OF[charCode]!;
+}
+
+/** Each ASCII code's lower-case code. */
+const LOWER = Uint8Array.from({ length: 128 }, (_, code) => (code >= 65 && code <= 90 ? code + 32 : code));
+
+export const isExactSymbol = (symbol: number): boolean => symbol !== OTHER;
+
+/** The trigram ending with `symbol` after the one ending before it. */
+export function nextGram(gram: number, symbol: number): number {
+  return (gram % (SYMBOLS * SYMBOLS)) * SYMBOLS + symbol;
+}
+
+export function gramOf(first: number, second: number, third: number): number {
+  return (first * SYMBOLS + second) * SYMBOLS + third;
+}
+
+// eslint-disable-next-line no-control-regex -- ASCII is a range that starts at U+0000.
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
+/** Whether every character of `text` is ASCII. */
+export function isAscii(text: string): boolean {
+  return !NOT_ASCII.test(text);
+}
+
+/**
+ * The ids of a table as symbols. An id with a character outside ASCII is left out (read as empty) and listed in
+ * `special`: lower-casing it can change its length or even give ASCII letters (the Kelvin sign is a `k`), so such
+ * rows are checked one by one against every needle. Hub ids are ASCII, so the list is normally empty.
+ */
+export class IdSymbols {
+  readonly special: number[] = [];
+  readonly longest: number;
+
+  constructor(readonly ids: readonly string[]) {
+    let longest = 0;
+    for (let row = 0; row < ids.length; row++) {
+      if (NOT_ASCII.test(ids[row]!)) this.special.push(row);
+      else longest = Math.max(longest, ids[row]!.length);
+    }
+    this.longest = longest;
+  }
+
+  /** Writes the symbols of the row's id into `out` (at least `longest` long); returns how many. */
+  read(row: number, out: Uint8Array): number {
+    const id = this.ids[row]!;
+    if (this.special.length > 0 && NOT_ASCII.test(id)) return 0;
+    for (let at = 0; at < id.length; at++) out[at] = SYMBOL_OF[id.charCodeAt(at)]!;
+    return id.length;
+  }
+
+  /**
+   * Whether the row's lower-cased id contains `needle` (lower-cased already). An ASCII id is compared a character at a
+   * time, upper-case letters read as lower-case, rather than lower-cased into a new string per check.
+   */
+  contains(row: number, needle: string): boolean {
+    const id = this.ids[row]!;
+    if (this.special.length > 0 && NOT_ASCII.test(id)) return id.toLowerCase().includes(needle);
+    const first = needle.charCodeAt(0);
+    positions: for (let at = 0; at + needle.length <= id.length; at++) {
+      if (LOWER[id.charCodeAt(at)] !== first) continue;
+      for (let k = 1; k < needle.length; k++) {
+        if (LOWER[id.charCodeAt(at + k)] !== needle.charCodeAt(k)) continue positions;
+      }
+      return true;
+    }
+    return false;
+  }
+}
