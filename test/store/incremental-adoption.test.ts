@@ -10,7 +10,9 @@ import { useOwnRedis } from '../support/redis-server.ts';
 import { keysOf, storedCatalog } from '../support/stored-catalog.ts';
 
 const COPIES = 30;
-const CHUNK_ROWS = 10_000;
+// Small chunks, so the load yields the event loop often enough for a request's round trip (connect, request,
+// response) to fit between its first chunk and its last even on a loaded machine.
+const CHUNK_ROWS = 2_000;
 
 type Row = { id: string } & Record<string, unknown>;
 
@@ -78,7 +80,7 @@ describe('adopting a large snapshot', () => {
       order.push('adopted');
       const status = await health.answered;
 
-      expect(pointer.chunks).toBeGreaterThanOrEqual(4);
+      expect(pointer.chunks).toBeGreaterThanOrEqual(16);
       expect(adopted.id).toBe(id);
       expect(adopted.models.size).toBe(rows.length);
       expect(adopted.models.ids).toEqual(rows.map((row) => row.id));
