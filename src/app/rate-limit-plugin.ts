@@ -32,34 +32,13 @@ const POLICY = '"per-client"';
  * needs. Every answer charged carries the IETF draft's `RateLimit-Policy` and `RateLimit` headers.
  */
 export function clientRateLimit(options: RateLimitPluginOptions): { plugin: Plugin; charge: ListRateLimit } {
-  const { limiter, costPerToken } = options;
+  const { limiter } = options;
   const graphqlPath = options.graphqlPath ?? '/graphql';
-  /** Per request: its client, the tokens taken so far, and the last outcome (for the headers). */
-  const charged = new WeakMap<Request, { key: string; tokens: number; outcome: RateLimitOutcome }>();
-
-  /** Takes what a request of `cost` takes in all, less what this request has been charged already. */
-  const charge = async (request: Request, serverContext: unknown, cost: number): Promise<Refusal | null> => {
-    let client = charged.get(request);
-    if (client === undefined) {
-      const key = clientKeyOf((serverContext as { req?: IncomingMessage } | undefined)?.req, options.trustProxy);
-      if (key === null) return null;
-      client = { key, tokens: 0, outcome: { allowed: true, remaining: 0, retryAfterMs: 0, fullInMs: 0 } };
-      charged.set(request, client);
-    }
-    const tokens = Math.max(1, Math.ceil(cost / costPerToken));
-    if (tokens <= client.tokens) return null;
-    client.outcome = await limiter.consume(client.key, tokens - client.tokens);
-    if (client.outcome.allowed) {
-      client.tokens = tokens;
-      return null;
-    }
-    return refusal(limiter, client.outcome, cost);
-  };
-
+  const { charge, outcomeOf } = requestCharges(options);
   const chargeOperation = async (args: ExecutionArgs): Promise<GraphQLError | null> => {
     const context = args.contextValue as { request?: Request };
     const cost = pricedCost(context);
-    if (context.request === undefined || cost === null || !charged.has(context.request)) return null;
+    if (context.request === undefined || cost === null) return null;
     const refused = await charge(context.request, undefined, cost);
     return refused === null ? null : rateLimitedError(refused);
   };
@@ -87,12 +66,36 @@ export function clientRateLimit(options: RateLimitPluginOptions): { plugin: Plug
       if (refused) setResultAndStopExecution({ errors: [refused] });
     },
     onResponse({ request, response }) {
-      const client = charged.get(request);
-      if (client === undefined) return;
-      for (const [name, value] of Object.entries(headersOf(limiter, client.outcome))) response.headers.set(name, value);
+      const outcome = outcomeOf(request);
+      if (outcome === undefined) return;
+      for (const [name, value] of Object.entries(headersOf(limiter, outcome))) response.headers.set(name, value);
     },
   };
   return { plugin, charge };
+}
+
+/** Each request's client and the tokens it has taken so far, so that a later charge takes only what it adds. */
+function requestCharges({ limiter, costPerToken, trustProxy }: RateLimitPluginOptions) {
+  const charged = new WeakMap<Request, { key: string; tokens: number; outcome: RateLimitOutcome }>();
+  /** Takes what a request of `cost` takes in all, less what this request took already; no client, no charge. */
+  const charge = async (request: Request, serverContext: unknown, cost: number): Promise<Refusal | null> => {
+    let client = charged.get(request);
+    if (client === undefined) {
+      const key = clientKeyOf((serverContext as { req?: IncomingMessage } | undefined)?.req, trustProxy);
+      if (key === null) return null;
+      client = { key, tokens: 0, outcome: { allowed: true, remaining: 0, retryAfterMs: 0, fullInMs: 0 } };
+      charged.set(request, client);
+    }
+    const tokens = Math.max(1, Math.ceil(cost / costPerToken));
+    if (tokens <= client.tokens) return null;
+    client.outcome = await limiter.consume(client.key, tokens - client.tokens);
+    if (client.outcome.allowed) {
+      client.tokens = tokens;
+      return null;
+    }
+    return refusal(limiter, client.outcome, cost);
+  };
+  return { charge, outcomeOf: (request: Request) => charged.get(request)?.outcome };
 }
 
 function headersOf(limiter: ClientRateLimiter, outcome: RateLimitOutcome): Record<string, string> {
