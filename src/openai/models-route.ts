@@ -32,7 +32,7 @@ export type ListRateLimit = (
  * A listed model's cost in GraphQL's units: the fields of an OpenAI model object (4), of its `hubcat` extension (7)
  * and of one provider entry (5). A page of 500 costs what a GraphQL page of 500 with 16 fields does.
  */
-export const LISTED_MODEL_COST = 16;
+const LISTED_MODEL_COST = 16;
 
 type FetchAPI = Parameters<NonNullable<Plugin['onRequest']>>[0]['fetchAPI'];
 
