@@ -43,6 +43,7 @@ type TakeCommand = (key: string, capacity: number, refillPerMs: number, cost: nu
 /** Token buckets in Redis, shared by every replica on it, over a connection the app hands in. */
 export class RedisBuckets {
   readonly #take: TakeCommand;
+  readonly #redis: RedisClient;
 
   constructor(
     redis: RedisClient,
@@ -52,9 +53,12 @@ export class RedisBuckets {
     const connection = redis as RedisClient & Partial<Record<typeof COMMAND, TakeCommand>>;
     if (connection[COMMAND] === undefined) redis.defineCommand(COMMAND, { numberOfKeys: 1, lua: TAKE_TOKENS_LUA });
     this.#take = (connection[COMMAND] as TakeCommand).bind(connection);
+    this.#redis = redis;
   }
 
   async take(key: string, cost: number): Promise<TakeResult> {
+    // A command sent while disconnected would wait in ioredis's offline queue, and the request with it.
+    if (this.#redis.status !== 'ready') throw new Error(`Redis is ${this.#redis.status}`);
     const reply = await this.#take(`${this.keyPrefix}:${key}`, this.policy.capacity, this.policy.refillPerMs, cost);
     if (!Array.isArray(reply) || reply.length !== 4) throw new Error('the token bucket script gave no result');
     const [allowed, tokens, retryAfterMs, fullInMs] = reply as [number, string, number, number];
