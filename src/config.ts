@@ -468,22 +468,28 @@ export const SETTINGS = {
     schema: integer(0, 1_000_000_000),
     fallback: '600',
     description:
-      'requests one client may make per window, an expensive query counting as several (shared by replicas on ' +
-      'one Redis); 0 turns the limit off',
+      'requests one client may make per window, sustained (a token bucket refilled at this rate; an expensive query ' +
+      'takes several tokens; shared by replicas on one Redis); 0 turns the limit off',
   },
   rateLimitWindowSeconds: {
     flag: null,
     env: ['HUBCAT_RATE_LIMIT_WINDOW_S'],
     schema: integer(1, 86_400),
     fallback: '60',
-    description: 'seconds of the rate limit window',
+    description: 'seconds over which HUBCAT_RATE_LIMIT tokens refill',
+  },
+  rateLimitBurst: {
+    flag: null,
+    env: ['HUBCAT_RATE_LIMIT_BURST'],
+    schema: integer(1, 1_000_000_000).optional(),
+    description: "tokens one client's bucket holds, i.e. requests it may make at once; default HUBCAT_RATE_LIMIT",
   },
   rateLimitCost: {
     flag: null,
     env: ['HUBCAT_RATE_LIMIT_COST'],
     schema: integer(1, 1_000_000_000),
     fallback: '1000',
-    description: 'estimated query cost one request covers; a query costing more counts as cost ÷ this requests',
+    description: 'estimated query cost one token covers; a query costing more takes cost ÷ this tokens',
   },
   trustProxy: {
     flag: null,
@@ -587,6 +593,7 @@ export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> } 
   provider: string;
   /** Null when the router's listing is off. */
   routerEndpoint: string | null;
+  rateLimitBurst: number;
 };
 export type ConfigFlags = Partial<Record<keyof Settings, string | number | undefined>>;
 
@@ -640,6 +647,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     values.routerEndpoint = values.endpoint === DEFAULT_HUB_ENDPOINT ? DEFAULT_ROUTER_ENDPOINT : values.endpoint;
   }
   values.sorts ??= defaultSorts(values.strategy as FetchStrategy);
+  values.rateLimitBurst ??= values.rateLimit;
   // Suggestions map the schema for anyone who guesses; a production deployment hides them unless told otherwise.
   values.fieldSuggestions ??= env.NODE_ENV !== 'production';
   // GraphiQL is a developer's tool of several megabytes; a production deployment serves it only when asked to.

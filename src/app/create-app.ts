@@ -134,7 +134,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   };
 }
 
-/** Each client's request count, per window: in Redis when the app has one (one limit for every replica), else here. */
+/** A token bucket per client: in Redis when the app has one (one limit for every replica), else here. */
 function rateLimiterOf(
   config: Config,
   options: AppOptions,
@@ -143,7 +143,7 @@ function rateLimiterOf(
 ): ClientRateLimiter | null {
   if (config.rateLimit === 0) return null;
   return new ClientRateLimiter(
-    { points: config.rateLimit, windowSeconds: config.rateLimitWindowSeconds },
+    { rate: config.rateLimit, windowSeconds: config.rateLimitWindowSeconds, burst: config.rateLimitBurst },
     { redis, keyPrefix: options.rateLimitKeyPrefix, logger },
   );
 }
@@ -204,6 +204,9 @@ interface YogaParts {
 /** The GraphQL server over the catalog, with the app's edge: HTTP policy, readiness, metrics, request log. */
 function yogaOf(config: Config, options: AppOptions, parts: YogaParts): HubcatYoga {
   const { catalog, live, metrics, logger, rateLimiter } = parts;
+  const rateLimit = rateLimiter
+    ? clientRateLimit({ limiter: rateLimiter, costPerToken: config.rateLimitCost, trustProxy: config.trustProxy })
+    : null;
   const qualityBar = { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes };
   const onUnexpectedError = (error: unknown) =>
     logger.error({ err: causeOf(error) }, 'unexpected error, masked for the client');
@@ -221,20 +224,18 @@ function yogaOf(config: Config, options: AppOptions, parts: YogaParts): HubcatYo
     limits: queryLimitsOf(config),
     plugins: [
       httpSecurity({ corsOrigins: config.corsOrigins }),
-      ...(rateLimiter
-        ? [
-            clientRateLimit({
-              limiter: rateLimiter,
-              costPerRequest: config.rateLimitCost,
-              trustProxy: config.trustProxy,
-            }),
-          ]
-        : []),
+      ...(rateLimit ? [rateLimit.plugin] : []),
       useReadiness(catalog, { onStoreLoss: config.readinessOnStoreLoss }),
       metrics.plugin,
       ...(options.logger ? [useRequestLog(options.logger)] : []),
       // After the HTTP policy, metrics and request log, so the list is answered under the same rules as /graphql.
-      openAIModelsRoute({ catalog, qualityBar, stallTimeoutMs: options.listStallTimeoutMs, onUnexpectedError }),
+      openAIModelsRoute({
+        catalog,
+        qualityBar,
+        stallTimeoutMs: options.listStallTimeoutMs,
+        onUnexpectedError,
+        rateLimit: rateLimit?.charge,
+      }),
     ],
     onUnexpectedError,
   });

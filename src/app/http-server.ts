@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serveDashboard } from '../web/index.ts';
 import type { App } from './create-app.ts';
 import { BASELINE_HEADERS } from './http-security.ts';
+import { idleCollector } from './idle-collector.ts';
 
 export interface RunningServer {
   url: string;
@@ -28,6 +29,9 @@ export async function listen(
     handle(request, response);
   });
   const closeServer = orderlyClose(server);
+  // A server gone quiet after a burst gives the burst's memory back (see idle-collector.ts).
+  const idle = idleCollector();
+  server.on('request', () => idle.activity());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
@@ -39,6 +43,7 @@ export async function listen(
     close: async (graceMs) => {
       // Subscriptions never end by themselves; completing them lets their connections close like any other.
       app.live.channel.endSubscriptions();
+      idle.stop();
       await closeServer(graceMs);
       await app.close();
     },

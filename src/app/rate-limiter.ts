@@ -1,19 +1,25 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RedisClient } from '../store/index.ts';
 import type { AppLogger } from './app-logger.ts';
+import { RedisBuckets } from './redis-buckets.ts';
+import { MemoryBuckets, type BucketPolicy, type TakeResult } from './token-bucket.ts';
 
 export interface RateLimitPolicy {
-  /** Requests one client may make per window. */
-  points: number;
+  /** Tokens (requests of the base cost) one client regains per window: its sustained rate. */
+  rate: number;
   windowSeconds: number;
+  /** Most tokens one client can hold, i.e. spend at once. */
+  burst: number;
 }
 
 /** What a client has left, for the `RateLimit` header; `allowed` false when this request went over. */
 export interface RateLimitOutcome {
   allowed: boolean;
+  /** Whole tokens left. */
   remaining: number;
-  /** Milliseconds until the window resets. */
-  resetMs: number;
+  /** Milliseconds until the bucket holds what the refused request costs; 0 when allowed. */
+  retryAfterMs: number;
+  /** Milliseconds until the bucket is full again. */
+  fullInMs: number;
 }
 
 /**
@@ -22,65 +28,80 @@ export interface RateLimitOutcome {
  */
 const REDIS_DEADLINE_MS = 250;
 
-/** Where replicas count requests in Redis (`<prefix><client key>`). */
-export const RATE_LIMIT_KEY_PREFIX = 'hubcat:rate:v1';
+/** Where replicas keep their buckets in Redis (`<prefix>:<client key>`); v1 held rate-limiter-flexible's counters. */
+export const RATE_LIMIT_KEY_PREFIX = 'hubcat:rate:v2';
+
+/** Clients remembered as having no token, so that a flood from one is refused here without asking Redis each time. */
+const MAX_EMPTY_CLIENTS = 10_000;
 
 /**
- * Counts each client's requests per window: in this process, or, given an open Redis connection, in Redis, so that
- * every replica on it enforces one limit. When Redis does not answer within 250 ms (or is disconnected), the request
- * is counted in this replica's memory instead — fail open to a per-replica limit, never to none — and the loss and the
- * return are logged once each.
+ * A token bucket per client: in this process, or, given an open Redis connection, in Redis, so that every replica on
+ * it enforces one limit. When Redis does not answer within 250 ms (or is disconnected), the request is taken from this
+ * replica's own bucket instead — fail open to a per-replica limit, never to none — and the loss and the return are
+ * logged once each. A client Redis found empty is refused from memory until its next token is due.
  */
 export class ClientRateLimiter {
-  readonly #memory: RateLimiterMemory;
-  readonly #redis: RateLimiterRedis | null;
+  readonly #memory: MemoryBuckets;
+  readonly #redis: RedisBuckets | null;
   readonly #logger: AppLogger;
+  readonly #now: () => number;
+  /** Client key → when (this clock) Redis will have a token for it again. */
+  readonly #emptyUntil = new Map<string, number>();
   #redisLost = false;
 
   constructor(
     readonly policy: RateLimitPolicy,
-    options: { redis?: RedisClient; keyPrefix?: string; logger: AppLogger },
+    options: { redis?: RedisClient; keyPrefix?: string; logger: AppLogger; now?: () => number; maxBuckets?: number },
   ) {
-    const keyPrefix = options.keyPrefix ?? RATE_LIMIT_KEY_PREFIX;
-    const limits = { points: policy.points, duration: policy.windowSeconds, keyPrefix };
-    this.#memory = new RateLimiterMemory(limits);
+    const bucket = bucketPolicy(policy);
+    this.#now = options.now ?? (() => performance.now());
+    this.#memory = new MemoryBuckets(bucket, { now: this.#now, maxBuckets: options.maxBuckets });
     this.#redis =
       options.redis === undefined
         ? null
-        : new RateLimiterRedis({
-            ...limits,
-            storeClient: options.redis,
-            rejectIfRedisNotReady: true,
-            // A client over its limit is refused from memory until its window ends, without asking Redis again.
-            inMemoryBlockOnConsumed: policy.points + 1,
-          });
+        : new RedisBuckets(options.redis, bucket, options.keyPrefix ?? RATE_LIMIT_KEY_PREFIX);
     this.#logger = options.logger;
   }
 
-  /** Counts `points` requests of `key`. */
-  async consume(key: string, points: number): Promise<RateLimitOutcome> {
-    try {
-      return outcome(true, await this.#consume(key, points));
-    } catch (error) {
-      if (error instanceof RateLimiterRes) return outcome(false, error);
-      throw error;
-    }
+  /** Takes `cost` tokens from `key`'s bucket, or nothing when it does not hold them. */
+  async consume(key: string, cost: number): Promise<RateLimitOutcome> {
+    return outcome(await this.#take(key, cost));
   }
 
-  async #consume(key: string, points: number): Promise<RateLimiterRes> {
-    if (this.#redis === null) return this.#memory.consume(key, points);
+  async #take(key: string, cost: number): Promise<TakeResult> {
+    if (this.#redis === null) return this.#memory.take(key, cost);
+    const known = this.#knownEmpty(key, cost);
+    if (known !== null) return known;
+    let result: TakeResult;
     try {
-      const result = await withDeadline(this.#redis.consume(key, points), REDIS_DEADLINE_MS);
-      this.#answered();
-      return result;
+      result = await withDeadline(this.#redis.take(key, cost), REDIS_DEADLINE_MS);
     } catch (error) {
-      if (error instanceof RateLimiterRes) {
-        this.#answered();
-        throw error;
-      }
       this.#lost(error);
-      return this.#memory.consume(key, points);
+      return this.#memory.take(key, cost);
     }
+    this.#answered();
+    if (result.tokens < 1) this.#rememberEmpty(key, result.tokens);
+    return result;
+  }
+
+  /** A refusal without Redis while the client's bucket there cannot hold a token yet (only this clock runs on). */
+  #knownEmpty(key: string, cost: number): TakeResult | null {
+    const until = this.#emptyUntil.get(key);
+    if (until === undefined) return null;
+    const now = this.#now();
+    if (now >= until) {
+      this.#emptyUntil.delete(key);
+      return null;
+    }
+    const { capacity, refillPerMs } = this.#memory.policy;
+    const tokens = Math.max(0, 1 - (until - now) * refillPerMs);
+    const retryAfterMs = Math.ceil(until - now + (Math.min(cost, capacity) - 1) / refillPerMs);
+    return { allowed: false, tokens, retryAfterMs, fullInMs: Math.ceil((capacity - tokens) / refillPerMs) };
+  }
+
+  #rememberEmpty(key: string, tokens: number): void {
+    if (this.#emptyUntil.size >= MAX_EMPTY_CLIENTS) this.#emptyUntil.delete(this.#emptyUntil.keys().next().value!);
+    this.#emptyUntil.set(key, this.#now() + (1 - tokens) / this.#memory.policy.refillPerMs);
   }
 
   #lost(error: unknown): void {
@@ -99,8 +120,14 @@ export class ClientRateLimiter {
   }
 }
 
-function outcome(allowed: boolean, result: RateLimiterRes): RateLimitOutcome {
-  return { allowed, remaining: result.remainingPoints, resetMs: result.msBeforeNext };
+/** `rate` per `windowSeconds`, at most `burst` at once. */
+export function bucketPolicy(policy: RateLimitPolicy): BucketPolicy {
+  return { capacity: policy.burst, refillPerMs: policy.rate / (policy.windowSeconds * 1000) };
+}
+
+function outcome(result: TakeResult): RateLimitOutcome {
+  const { allowed, retryAfterMs, fullInMs } = result;
+  return { allowed, remaining: Math.floor(result.tokens), retryAfterMs, fullInMs };
 }
 
 function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -14,6 +14,8 @@ const HASH = /^[0-9a-f]{64}$/;
 /** No trusted operation is this long; a longer text is refused without being parsed for its canonical form. */
 const MAX_CANONICAL_LENGTH = 16 * 1024;
 const MAX_TOKENS = 2000;
+/** `query Name`, `subscription Name` …: what names an operation, wherever it stands in a text. */
+const OPERATION_NAME = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/g;
 
 /**
  * The trusted documents, hash → text, as `npm run codegen` writes `schema/generated/persisted-documents.json` from
@@ -22,9 +24,12 @@ const MAX_TOKENS = 2000;
  */
 export class TrustedDocuments {
   readonly #byHash: ReadonlyMap<string, string>;
+  /** The trusted operations' names: each is named, and a text that names none of them is none of them. */
+  readonly #names: ReadonlySet<string>;
 
   constructor(documents: Readonly<Record<string, string>> = manifest) {
     this.#byHash = new Map(Object.entries(documents));
+    this.#names = new Set(Object.values(documents).flatMap(operationNames));
   }
 
   get size(): number {
@@ -39,7 +44,8 @@ export class TrustedDocuments {
   hashOf(text: string): string | null {
     const exact = sha256(text);
     if (this.#byHash.has(exact)) return exact;
-    if (text.length > MAX_CANONICAL_LENGTH) return null;
+    // Refused without a parse: too long to be one, or naming none of their operations.
+    if (text.length > MAX_CANONICAL_LENGTH || !operationNames(text).some((name) => this.#names.has(name))) return null;
     let canonical: string;
     try {
       // The trusted operations have at most a few hundred tokens; a deeper or longer text is refused as it is parsed.
@@ -107,6 +113,10 @@ function documentIdOf(params: GraphQLParams): string | null {
   if (named === null) return null;
   const hash = named.replace(/^sha256:/, '');
   return HASH.test(hash) ? hash : null;
+}
+
+function operationNames(text: string): string[] {
+  return Array.from(text.matchAll(OPERATION_NAME), (match) => match[1]!);
 }
 
 function sha256(text: string): string {

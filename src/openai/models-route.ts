@@ -14,7 +14,25 @@ export interface ModelsRouteOptions {
   stallTimeoutMs?: number;
   /** Told every error answered as "Unexpected error.", with its cause, for the operator's log. */
   onUnexpectedError?: (error: unknown) => void;
+  /** Charges the request's client; without it, the list is not rate limited. */
+  rateLimit?: ListRateLimit;
 }
+
+/**
+ * Charges the client of `request` for a request of estimated `cost` in all (GraphQL's units: 1 per field), less what
+ * this request was charged already; a refusal says why and when to come back, to be answered with 429.
+ */
+export type ListRateLimit = (
+  request: Request,
+  serverContext: unknown,
+  cost: number,
+) => Promise<{ message: string; retryAfterSeconds: number } | null>;
+
+/**
+ * A listed model's cost in GraphQL's units: the fields of an OpenAI model object (4), of its `hubcat` extension (7)
+ * and of one provider entry (5). A page of 500 costs what a GraphQL page of 500 with 16 fields does.
+ */
+const LISTED_MODEL_COST = 16;
 
 type FetchAPI = Parameters<NonNullable<Plugin['onRequest']>>[0]['fetchAPI'];
 
@@ -36,7 +54,7 @@ export function openAIModelsRoute(options: ModelsRouteOptions): Plugin {
       // Over Node's HTTP server the context holds the response; in process (`yoga.fetch`) there is no connection.
       const dropConnection = () => (serverContext as { res?: { destroy?: () => void } }).res?.destroy?.();
       try {
-        endResponse(await respond(request, url, { fetchAPI, options, dropConnection }));
+        endResponse(await respond(request, url, { fetchAPI, options, dropConnection, serverContext }));
       } catch (error) {
         options.onUnexpectedError?.(error);
         endResponse(errorResponse(fetchAPI, 500, { message: 'Unexpected error.', type: 'server_error' }));
@@ -49,6 +67,7 @@ interface RouteParts {
   fetchAPI: FetchAPI;
   options: ModelsRouteOptions;
   dropConnection: () => void;
+  serverContext: unknown;
 }
 
 async function respond(request: Request, url: URL, parts: RouteParts): Promise<Response> {
@@ -57,6 +76,10 @@ async function respond(request: Request, url: URL, parts: RouteParts): Promise<R
     const refusal = { message: `${request.method} is not allowed here; use GET`, type: 'invalid_request_error' };
     return errorResponse(fetchAPI, 405, refusal, { allow: 'GET, HEAD, OPTIONS' });
   }
+  // One token as it arrives, before any work; what the list costs once its size is known.
+  const charge = (cost: number) => parts.options.rateLimit?.(request, parts.serverContext, cost) ?? null;
+  const arrival = await charge(1);
+  if (arrival) return tooManyRequests(fetchAPI, arrival);
   let list: ListRequest;
   let view: CatalogView;
   try {
@@ -71,19 +94,34 @@ async function respond(request: Request, url: URL, parts: RouteParts): Promise<R
     return new fetchAPI.Response(null, { status: 304, headers: { etag: headers.etag, 'cache-control': 'no-cache' } });
   }
   try {
-    const body = listBody(view, list, request, parts);
+    const body = await listBody(view, list, { request, charge }, parts);
+    if (typeof body === 'object' && 'retryAfterSeconds' in body) return tooManyRequests(fetchAPI, body);
     return new fetchAPI.Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
   } catch (error) {
     return refusal(fetchAPI, error);
   }
 }
 
-function listBody(view: CatalogView, list: ListRequest, request: Request, parts: RouteParts): string | ReadableStream {
+type Charge = (cost: number) => ReturnType<ListRateLimit> | null;
+
+/** The page, or the whole list, charged before it is written: a page for its `limit`, the list for its length. */
+async function listBody(
+  view: CatalogView,
+  list: ListRequest,
+  { request, charge }: { request: Request; charge: Charge },
+  parts: RouteParts,
+): Promise<string | ReadableStream | RateLimited> {
   const bar = parts.options.qualityBar;
-  if (list.limit !== null) return pageBody(listPage(view, { ...list, limit: list.limit }, bar));
+  if (list.limit !== null) {
+    return (
+      (await charge(list.limit * LISTED_MODEL_COST)) ?? pageBody(listPage(view, { ...list, limit: list.limit }, bar))
+    );
+  }
   const pages = listAll(view, list.filter, bar);
   const first = pages.next();
   if (first.done) throw new Error('the engine gave no first page');
+  const refused = await charge(first.value.totalCount * LISTED_MODEL_COST);
+  if (refused) return refused;
   return listStream(first.value, pages, {
     ReadableStream: parts.fetchAPI.ReadableStream,
     signal: request.signal,
@@ -104,6 +142,14 @@ function refusal(fetchAPI: FetchAPI, error: unknown): Response {
     return errorResponse(fetchAPI, 503, body);
   }
   throw error;
+}
+
+type RateLimited = NonNullable<Awaited<ReturnType<ListRateLimit>>>;
+
+/** 429 as OpenAI answers it (`rate_limit_exceeded`), with `Retry-After`. */
+function tooManyRequests(fetchAPI: FetchAPI, refused: RateLimited): Response {
+  const body = { message: refused.message, type: 'requests', code: 'rate_limit_exceeded' };
+  return errorResponse(fetchAPI, 429, body, { 'retry-after': String(refused.retryAfterSeconds) });
 }
 
 interface ErrorBody {

@@ -294,7 +294,9 @@ describe('a client that stops reading the streamed list over HTTP', () => {
       );
       return { ...snapshot, models: ModelTable.from(copies) };
     };
-    const server = await listen(appFor(emulator.url, {}, { listStallTimeoutMs: 200, fetchSnapshot }), 0, '127.0.0.1');
+    // Unlimited: 40,000 listed models cost more than a client's whole bucket (test/edge/rate-limit.test.ts).
+    const app = appFor(emulator.url, {}, { listStallTimeoutMs: 200, fetchSnapshot }, { HUBCAT_RATE_LIMIT: '0' });
+    const server = await listen(app, 0, '127.0.0.1');
     try {
       await fetch(`${server.url}/v1/models?limit=1`);
       const outcome = await new Promise<{ complete: boolean; bytes: number }>((resolve) => {

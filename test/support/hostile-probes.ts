@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import packageJson from '../../package.json' with { type: 'json' };
 import manifest from '../../schema/generated/persisted-documents.json' with { type: 'json' };
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
 import { startServeProcess, type ServeProcess } from './cli.ts';
@@ -84,6 +85,9 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
   return { status: response.status, code, data, bytes: text.length };
 }
 
+/** The Node flags `npm start` runs the server with (its young generation's size), so a probe meets that server. */
+const START_NODE_FLAGS = /^node ((?:--\S+ )*)bin\/hubcat\.js serve$/.exec(packageJson.scripts.start)![1]!.trim();
+
 /** Starts what a probe needs, runs it, and stops it all again, whatever happens. */
 async function withServer(
   env: Record<string, string>,
@@ -91,6 +95,7 @@ async function withServer(
   run: (server: ServeProcess) => Promise<Omit<ProbeResult, 'probe'>>,
 ): Promise<Omit<ProbeResult, 'probe'>> {
   const server = await startServeProcess(args, {
+    NODE_OPTIONS: START_NODE_FLAGS,
     HUBCAT_LOG_LEVEL: 'warn',
     HUBCAT_TRUST_PROXY: 'x-forwarded-for',
     ...env,
