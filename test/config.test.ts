@@ -62,6 +62,15 @@ describe('configuration', () => {
     );
   });
 
+  it('gives each client a bucket of its rate by default, or the burst it is told, and refuses a burst of 0', () => {
+    expect(loadConfig({}, {})).toMatchObject({ rateLimit: 600, rateLimitWindowSeconds: 60, rateLimitBurst: 600 });
+    expect(loadConfig({}, { HUBCAT_RATE_LIMIT: '100' }).rateLimitBurst).toBe(100);
+    expect(loadConfig({}, { HUBCAT_RATE_LIMIT: '100', HUBCAT_RATE_LIMIT_BURST: '20' }).rateLimitBurst).toBe(20);
+    expect(() => loadConfig({}, { HUBCAT_RATE_LIMIT_BURST: '0' })).toThrow(
+      'HUBCAT_RATE_LIMIT_BURST: must be between 1 and 1000000000 (got "0")',
+    );
+  });
+
   it('names the flag when the bad value came from a flag', () => {
     expect(() => loadConfig({ pageSize: '0' }, {})).toThrow('--page-size: must be between 1 and 1000 (got "0")');
   });
