@@ -1,4 +1,4 @@
-import type { BaseModel, Model, ProviderMapping } from './model.ts';
+import type { BaseModel, GatedMode, Modality, Model, ProviderMapping } from './model.ts';
 import {
   detailsAt,
   GATED_CODES,
@@ -127,32 +127,31 @@ export class ModelTable implements Iterable<Model> {
   model(row: number): Model {
     if (!Number.isInteger(row) || row < 0 || row >= this.size) throw new RangeError(`no row ${row} in ${this.size}`);
     const id = this.ids[row]!;
-    const slash = id.indexOf('/');
     return {
       id,
       author: this.value('author', this.author[row]!),
-      name: slash >= 0 ? id.slice(slash + 1) : id,
+      name: this.nameOf(row),
       pipelineTag: this.value('pipelineTag', this.pipelineTag[row]!),
       libraryName: this.value('libraryName', this.libraryName[row]!),
-      tags: this.tags(row),
+      tags: this.tagsOf(row),
       downloads: this.downloads[row]!,
       likes: this.likes[row]!,
       trendingScore: orNull(this.trendingScore[row]!),
       createdAt: isoOrNull(this.createdAt[row]!),
       lastModified: isoOrNull(this.lastModified[row]!),
-      gated: GATED_CODES[this.gated[row]!] ?? null,
+      gated: this.gatedOf(row),
       private: this.private[row] === 1,
       parameterCount: orNull(this.parameterCount[row]!),
       license: this.value('license', this.license[row]!),
-      languages: this.languages(row),
-      baseModels: this.baseModels(row),
-      inputModalities: modalitiesOfBits(this.inputModalities[row]!),
-      outputModalities: modalitiesOfBits(this.outputModalities[row]!),
+      languages: this.languagesOf(row),
+      baseModels: this.baseModelsOf(row),
+      inputModalities: this.inputModalitiesOf(row),
+      outputModalities: this.outputModalitiesOf(row),
       region: this.value('region', this.region[row]!),
       providers: this.mappings(row),
-      hubId: this.hubId(row),
-      foundBy: [...this.#columns.foundByLists[this.#columns.foundBy[row]!]!],
-      url: this.url(row),
+      hubId: this.hubIdOf(row),
+      foundBy: this.foundByOf(row),
+      url: this.urlOf(row),
     };
   }
 
@@ -202,27 +201,62 @@ export class ModelTable implements Iterable<Model> {
     return this.#columns.dictionaries[column];
   }
 
-  private tags(row: number): string[] {
+  /*
+   * One field of the model in `row` each, as `model(row)` has it, for a caller that reads a few fields of many rows
+   * (a page's shared models): made afresh, never checked against the table's size.
+   */
+
+  nameOf(row: number): string {
+    const id = this.ids[row]!;
+    const slash = id.indexOf('/');
+    return slash >= 0 ? id.slice(slash + 1) : id;
+  }
+
+  tagsOf(row: number): string[] {
     const tags: string[] = [];
     for (let i = this.tagStart[row]!; i < this.tagStart[row + 1]!; i++)
       tags.push(this.value('tag', this.tagCodes[i]!)!);
     return tags;
   }
 
-  private languages(row: number): string[] {
+  languagesOf(row: number): string[] {
     const languages: string[] = [];
     for (let i = this.languageStart[row]!; i < this.languageStart[row + 1]!; i++)
       languages.push(this.value('language', this.languageCodes[i]!)!);
     return languages;
   }
 
-  private baseModels(row: number): BaseModel[] {
+  baseModelsOf(row: number): BaseModel[] {
     const bases: BaseModel[] = [];
     for (let i = this.baseModelStart[row]!; i < this.baseModelStart[row + 1]!; i++) {
       const relation = RELATION_CODES[this.baseModelRelation[i]!] ?? null;
       bases.push({ relation, modelId: this.value('baseModel', this.baseModelCodes[i]!)! });
     }
     return bases;
+  }
+
+  createdAtOf(row: number): string | null {
+    return isoOrNull(this.createdAt[row]!);
+  }
+
+  lastModifiedOf(row: number): string | null {
+    return isoOrNull(this.lastModified[row]!);
+  }
+
+  gatedOf(row: number): GatedMode | null {
+    return GATED_CODES[this.gated[row]!] ?? null;
+  }
+
+  inputModalitiesOf(row: number): Modality[] {
+    return modalitiesOfBits(this.inputModalities[row]!);
+  }
+
+  outputModalitiesOf(row: number): Modality[] {
+    return modalitiesOfBits(this.outputModalities[row]!);
+  }
+
+  foundByOf(row: number): string[] {
+    return [...this.#columns.foundByLists[this.#columns.foundBy[row]!]!];
   }
 
   /** The provider mappings of the model in `row`, made afresh. */
@@ -243,7 +277,7 @@ export class ModelTable implements Iterable<Model> {
     return out;
   }
 
-  private hubId(row: number): string | null {
+  hubIdOf(row: number): string | null {
     const code = this.#columns.hubIdCode[row]!;
     if (code !== PACKED_HUB_ID) return this.value('hubId', code);
     const bytes = this.#columns.hubIdBytes;
@@ -252,7 +286,7 @@ export class ModelTable implements Iterable<Model> {
     return hex;
   }
 
-  private url(row: number): string {
+  urlOf(row: number): string {
     const { urlBase, urlCode } = this.#columns;
     return urlCode === null ? `${urlBase}/${this.ids[row]!}` : this.value('url', urlCode[row]!)!;
   }

@@ -17,6 +17,7 @@ import { Postings } from './postings.ts';
 import { RangeBits } from './range-bits.ts';
 import { RecentMap } from './recent-map.ts';
 import type { RowSet } from './row-set.ts';
+import { SharedModel } from './shared-model.ts';
 import { ColumnOrders, SortedOrder } from './sorted-order.ts';
 import { TextIndex } from './text-index.ts';
 import { ValueIndex } from './value-index.ts';
@@ -240,7 +241,7 @@ export class CatalogIndex {
 
   /** The model in `row`, frozen, shared by every page that shows it (see `ModelTable.model` for one to change). */
   sharedModel(row: number): Model {
-    return this.#models.get(row, () => deepFreeze(this.table.model(row)));
+    return this.#models.get(row, () => new SharedModel(this.table, row));
   }
 
   /** The cursors of `orderKey` in snapshot `snapshotId` (the one this table holds), by position. */
@@ -303,14 +304,6 @@ interface TextBuild {
   index: TextIndex;
   steps: (() => void)[];
   done: number;
-}
-
-function deepFreeze(model: Model): Model {
-  Object.freeze(model.tags);
-  Object.freeze(model.foundBy);
-  for (const mapping of model.providers) Object.freeze(mapping);
-  Object.freeze(model.providers);
-  return Object.freeze(model);
 }
 
 const indexes = new WeakMap<ModelTable, CatalogIndex>();

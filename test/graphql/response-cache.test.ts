@@ -82,6 +82,14 @@ describe('the response cache', () => {
     await app.catalog.settled();
   });
 
+  it('never stores an answer with errors: the next request is executed again', async () => {
+    const refused = '{ models(first: 0) { nodes { id } } }';
+    const first = await post(app, refused);
+    expect((first.body as { errors?: unknown[] }).errors).toHaveLength(1);
+    expect(first.etag).toBeNull();
+    expect((await post(app, refused)).etag).toBeNull();
+  });
+
   it('executes afresh, storing nothing, for a client that sends Cache-Control: no-cache', async () => {
     const fresh = await post(app, PAGE, { 'cache-control': 'no-cache' });
     expect(fresh.status).toBe(200);
