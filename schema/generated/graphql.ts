@@ -336,8 +336,18 @@ export type ModelFacets = {
   authors: Array<FacetCount>;
   /** Values true and false */
   gated: Array<FacetCount>;
+  /** What the models take in (values as the Modality enum, lower case) */
+  inputModalities: Array<FacetCount>;
+  /** Language codes */
+  languages: Array<FacetCount>;
   /** Libraries */
   libraries: Array<FacetCount>;
+  /** License ids */
+  licenses: Array<FacetCount>;
+  /** What the models give out (values as the Modality enum, lower case) */
+  outputModalities: Array<FacetCount>;
+  /** Parameter counts in buckets, each from its lower end (inclusive) to the next: <1B, 1B-3B, 3B-10B, 10B-30B, 30B-100B, 100B+; counted over the filter without its minParameters and maxParameters */
+  parameterSizes: Array<FacetCount>;
   /** Tasks */
   pipelineTags: Array<FacetCount>;
   /** Inference providers with a mapping of the models in one of the filter's providerStatus (default LIVE) */
@@ -356,7 +366,37 @@ export type ModelFacetsAuthorsArgs = {
 
 
 /** Counts per value for a filter sidebar. Each facet counts the models that meet every condition of the filter except the facet's own, so the alternatives to a selection stay visible; values by count descending, then value */
+export type ModelFacetsInputModalitiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Counts per value for a filter sidebar. Each facet counts the models that meet every condition of the filter except the facet's own, so the alternatives to a selection stay visible; values by count descending, then value */
+export type ModelFacetsLanguagesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Counts per value for a filter sidebar. Each facet counts the models that meet every condition of the filter except the facet's own, so the alternatives to a selection stay visible; values by count descending, then value */
 export type ModelFacetsLibrariesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Counts per value for a filter sidebar. Each facet counts the models that meet every condition of the filter except the facet's own, so the alternatives to a selection stay visible; values by count descending, then value */
+export type ModelFacetsLicensesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Counts per value for a filter sidebar. Each facet counts the models that meet every condition of the filter except the facet's own, so the alternatives to a selection stay visible; values by count descending, then value */
+export type ModelFacetsOutputModalitiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Counts per value for a filter sidebar. Each facet counts the models that meet every condition of the filter except the facet's own, so the alternatives to a selection stay visible; values by count descending, then value */
+export type ModelFacetsParameterSizesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -382,12 +422,26 @@ export type ModelFacetsTagsArgs = {
 export type ModelFilter = {
   /** Any of these owners (case-insensitive) */
   authors?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Derives from this model id (exactly), by any relation: fine-tune, quantization, adapter or merge */
+  baseModel?: InputMaybe<Scalars['String']['input']>;
   gated?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Takes every one of these */
+  inputModalities?: InputMaybe<Array<Modality>>;
+  /** Names any of these language codes (e.g. en, fr, multilingual) */
+  languages?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Any of these libraries */
   libraries?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Any of these license ids, exactly (e.g. apache-2.0, mit) */
+  licenses?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** At most this many parameters (inclusive); a model whose count is unknown is left out. Not below minParameters */
+  maxParameters?: InputMaybe<Scalars['Float']['input']>;
   /** At least this many downloads (last 30 days) */
   minDownloads?: InputMaybe<Scalars['Int']['input']>;
   minLikes?: InputMaybe<Scalars['Int']['input']>;
+  /** At least this many parameters (inclusive); a model whose count is unknown is left out */
+  minParameters?: InputMaybe<Scalars['Float']['input']>;
+  /** Gives every one of these */
+  outputModalities?: InputMaybe<Array<Modality>>;
   /** Any of these tasks */
   pipelineTags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The mapping statuses providers considers (default LIVE); alone, a mapping of any provider in one of them. The providers facet counts these statuses */

@@ -7,6 +7,7 @@ import {
   type CatalogView,
   type FacetName,
   type ModelFilter,
+  type ModelPage,
   type QualityBar,
 } from '../../src/query/index.ts';
 import { generatedCatalog } from './generated-catalog.ts';
@@ -47,7 +48,7 @@ describe('the router filters against a scan of plain models', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = searchModels(
+      const page: ModelPage = searchModels(
         VIEW,
         { filter, first: 97, after, orderBy: { field: 'ID', direction: 'ASC' } },
         BAR,
