@@ -8,13 +8,7 @@ import {
   RunCondition,
   type Condition,
 } from './conditions.ts';
-import {
-  codeIn,
-  RANGE_FILTERS,
-  VALUE_FILTERS,
-  type RangeFilter,
-  type ValueFilter,
-} from './filter-fields.ts';
+import { codeIn, RANGE_FILTERS, VALUE_FILTERS, type RangeFilter, type ValueFilter } from './filter-fields.ts';
 import type { FacetName, ModelFilter, QualityBar } from './model-query.ts';
 import { isKnownLicense } from './quality-bar.ts';
 import { QueryInputError } from './query-input-error.ts';
