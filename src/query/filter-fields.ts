@@ -60,7 +60,7 @@ export const VALUE_FILTERS = {
     match: 'any',
     facet: 'languages',
   },
-  // A base named twice (as a finetune and a quantization of it) is one posting: the model derives from it, whichever way.
+  // A base named twice (a finetune and a quantization of it) is one posting: the model derives from it either way.
   baseModel: {
     dictionary: 'baseModel',
     column: (table) => runs(table.baseModelStart, table.baseModelCodes),
@@ -89,7 +89,7 @@ export interface RangeFilter {
   readonly bound: 'min' | 'max';
   /** Counts cannot be negative, so a negative bound is refused rather than admitting every row. */
   readonly nonNegative: boolean;
-  /** The facet that counts the column's values (in buckets), leaving the column's bounds out; none if no sidebar does. */
+  /** The facet counting the column's values (in buckets), leaving the column's bounds out; none if no sidebar does. */
   readonly facet: FacetName | null;
 }
 

@@ -125,7 +125,7 @@ function columnRanges(filter: ModelFilter): ColumnRange[] {
   return [...byColumn.values()];
 }
 
-/** The bounds on each numeric column as one condition: a range of values its rows have (a row without one meets none). */
+/** The bounds on each numeric column as one condition: a range of values its rows have (none without a value). */
 function rangeConditions(index: CatalogIndex, filter: ModelFilter): Condition[] {
   return columnRanges(filter).map(({ spec, minimum, maximum }) => {
     const column = spec.column(index.table);

@@ -48,8 +48,8 @@ export class ModelSearch {
 
   /**
    * @throws {QueryInputError} `BAD_USER_INPUT` for `first` outside 1..{@link MAX_PAGE_SIZE}, a negative minimum or an
-   *   unknown order, `afterId` outside the id order or beside `after`; `STALE_CURSOR` for a cursor from another snapshot; `INVALID_CURSOR` for a cursor of another order
-   *   or one this API never issued.
+   *   unknown order, `afterId` outside the id order or beside `after`; `STALE_CURSOR` for a cursor from another
+   *   snapshot; `INVALID_CURSOR` for a cursor of another order or one this API never issued.
    */
   constructor(view: CatalogView, request: ModelPageRequest, bar: QualityBar) {
     this.#view = view;
