@@ -270,7 +270,7 @@ describe('the dashboard against `hubcat demo` (paginating upstream, auto strateg
     expect(bySize.totalCount).toBe(size.count);
     await page.locator(`.field:has(#f-size) [data-value="${size.value}"]`).click();
     await waitForSummary(page, bySize.totalCount, 1);
-    expect(await page.getByLabel('Size (parameters)').inputValue()).toBe(size.value);
+    expect(await page.getByLabel('Size (parameters)', { exact: true }).inputValue()).toBe(size.value);
     await expectFacetsOf(bySize);
     const license = bySize.facets.licenses[0]!;
     expect(bySize.facets.licenses.length).toBeGreaterThan(1);
