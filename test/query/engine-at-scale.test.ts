@@ -36,7 +36,7 @@ describe('the indexed engine against a scan of plain models, at 100,000 rows wit
     expect(CASES.filter(([, filter]) => filter.search).length).toBeGreaterThan(5);
     const routerFields = ['licenses', 'languages', 'minParameters', 'maxParameters', 'baseModel', 'inputModalities'];
     for (const field of routerFields) {
-      expect(CASES.filter(([, filter]) => filter[field as keyof ModelFilter] != null).length, field).toBeGreaterThan(1);
+      expect(CASES.filter(([, filter]) => filter[field as keyof ModelFilter] != null).length, field).toBeGreaterThan(0);
     }
   });
 
