@@ -28,7 +28,6 @@ export function passesQualityBar(model: Model, bar: QualityBar): boolean {
 
 /** Refuses what no snapshot could answer (a negative minimum, a least above the greatest), before any work. */
 export function validateFilter(filter: ModelFilter | null | undefined): void {
-  for (const [field, range] of rangeFilters()) checkedBound(filter?.[field], range, `filter.${field}`);
   if (filter) columnRanges(filter);
   if (filter?.baseModel === '') {
     throw new QueryInputError('BAD_USER_INPUT', 'filter.baseModel', 'filter.baseModel must be a model id, got ""');

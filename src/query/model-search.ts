@@ -187,7 +187,12 @@ function resumePosition(view: CatalogView, orderKey: OrderKey, after: string): n
  * Where a page after `afterId` resumes in the id order: after the last id at or before it (ascending), or at or after
  * it (descending). The id need not be in the snapshot. Null when the page starts at the first position.
  */
-function positionAfterId(view: CatalogView, order: ModelOrder, afterId: string, after: string | null | undefined) {
+function positionAfterId(
+  view: CatalogView,
+  order: ModelOrder,
+  afterId: string,
+  after: string | null | undefined,
+): number | null {
   if (after != null) {
     throw new QueryInputError('BAD_USER_INPUT', 'afterId', 'give after or afterId, not both');
   }
