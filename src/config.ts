@@ -148,6 +148,39 @@ const boolean = z
   .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' }))
   .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
 
+/** License ids as the Hub's `license:<id>` tags spell them: lower case, digits, `.`, `-` and `+`. */
+const licenseList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((license) => license.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9.+-]*$/, { error: 'must list license ids such as apache-2.0,mit' }))
+      .min(1, { error: 'must list at least one license id' }),
+  );
+
+/** A parameter count: whole, written plainly or with a B or M suffix (`7B`, `1.5B`, `350M`). */
+const parameterCount = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    const match = /^(\d+(?:\.\d+)?)([bBmM]?)$/.exec(value);
+    const count = match ? Math.round(Number(match[1]) * { '': 1, b: 1e9, m: 1e6 }[match[2]!.toLowerCase()]!) : NaN;
+    if (!Number.isSafeInteger(count)) {
+      context.issues.push({
+        code: 'custom',
+        input: value,
+        message: 'must be a parameter count such as 7000000000 or 7B',
+      });
+      return z.NEVER;
+    }
+    return count;
+  });
+
 /** A webhook URL is kept as given: unlike a base URL, its trailing slash can matter to the receiver. */
 const webhookUrl = z
   .string()
@@ -411,6 +444,31 @@ export const SETTINGS = {
     fallback: '5',
     description: 'quality bar: likes must exceed this',
   },
+  qualityRequireLicense: {
+    flag: '--quality-require-license',
+    env: ['HUBCAT_QUALITY_REQUIRE_LICENSE'],
+    schema: boolean,
+    fallback: 'false',
+    description: 'quality bar: the model must name a license (none, other and unknown fail)',
+  },
+  qualityLicenses: {
+    flag: '--quality-licenses',
+    env: ['HUBCAT_QUALITY_LICENSES'],
+    schema: licenseList.optional(),
+    description: 'quality bar: the license must be one of these (comma list of license ids); any when unset',
+  },
+  qualityMinParameters: {
+    flag: '--quality-min-parameters',
+    env: ['HUBCAT_QUALITY_MIN_PARAMETERS'],
+    schema: parameterCount.optional(),
+    description: 'quality bar: at least this many parameters; a model whose count is unknown fails',
+  },
+  qualityMaxParameters: {
+    flag: '--quality-max-parameters',
+    env: ['HUBCAT_QUALITY_MAX_PARAMETERS'],
+    schema: parameterCount.optional(),
+    description: 'quality bar: at most this many parameters; a model whose count is unknown fails',
+  },
   responseCache: {
     flag: '--response-cache',
     env: ['HUBCAT_RESPONSE_CACHE'],
@@ -642,6 +700,13 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     sources[key] = { rank: fromFlag !== undefined ? 0 : envName ? 1 : 2, name: source };
   }
   resolveProviders(values, sources);
+  const [minParameters, maxParameters] = [values.qualityMinParameters, values.qualityMaxParameters] as number[];
+  if (minParameters !== undefined && maxParameters !== undefined && minParameters > maxParameters) {
+    throw new ConfigError(
+      sources.qualityMinParameters!.name,
+      `must not exceed ${sources.qualityMaxParameters!.name} (${maxParameters}): no model would pass the bar`,
+    );
+  }
   if (values.routerEndpoint === undefined) {
     // An emulator or a mirror plays the router too; the real router beside another upstream would mix two catalogs.
     values.routerEndpoint = values.endpoint === DEFAULT_HUB_ENDPOINT ? DEFAULT_ROUTER_ENDPOINT : values.endpoint;

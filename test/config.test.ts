@@ -71,6 +71,41 @@ describe('configuration', () => {
     );
   });
 
+  it('sets no optional quality condition by default, and reads licenses and parameter counts as written', () => {
+    expect(loadConfig({}, {})).toMatchObject({ qualityRequireLicense: false });
+    expect(loadConfig({}, {}).qualityLicenses).toBeUndefined();
+    const config = loadConfig(
+      { qualityMinParameters: '1.5B' },
+      {
+        HUBCAT_QUALITY_REQUIRE_LICENSE: 'yes',
+        HUBCAT_QUALITY_LICENSES: 'apache-2.0, mit,llama3.1',
+        HUBCAT_QUALITY_MAX_PARAMETERS: '70000000000',
+      },
+    );
+    expect(config).toMatchObject({
+      qualityRequireLicense: true,
+      qualityLicenses: ['apache-2.0', 'mit', 'llama3.1'],
+      qualityMinParameters: 1_500_000_000,
+      qualityMaxParameters: 70_000_000_000,
+    });
+    expect(loadConfig({ qualityMaxParameters: '350M' }, {}).qualityMaxParameters).toBe(350_000_000);
+  });
+
+  it.each([
+    [{ HUBCAT_QUALITY_MIN_PARAMETERS: 'big' }, 'HUBCAT_QUALITY_MIN_PARAMETERS: must be a parameter count such as'],
+    [{ HUBCAT_QUALITY_MAX_PARAMETERS: '-1' }, 'HUBCAT_QUALITY_MAX_PARAMETERS: must be a parameter count such as'],
+    [
+      { HUBCAT_QUALITY_LICENSES: 'Apache 2.0' },
+      'HUBCAT_QUALITY_LICENSES: must list license ids such as apache-2.0,mit',
+    ],
+    [
+      { HUBCAT_QUALITY_MIN_PARAMETERS: '8B', HUBCAT_QUALITY_MAX_PARAMETERS: '7B' },
+      'HUBCAT_QUALITY_MIN_PARAMETERS: must not exceed HUBCAT_QUALITY_MAX_PARAMETERS (7000000000)',
+    ],
+  ])('refuses the quality condition %o, naming the setting', (env, message) => {
+    expect(() => loadConfig({}, env)).toThrow(message);
+  });
+
   it('names the flag when the bad value came from a flag', () => {
     expect(() => loadConfig({ pageSize: '0' }, {})).toThrow('--page-size: must be between 1 and 1000 (got "0")');
   });

@@ -34,6 +34,9 @@ export interface EngineFigures {
   /** The page, and the page with every facet, of the mix's shapes with thresholds and search terms drawn fresh. */
   distinct: Percentiles;
   distinctFacets: Percentiles;
+  /** The page of the router's shapes alone (a license, languages, a parameter range), as in the mix and fresh. */
+  router: Percentiles;
+  routerDistinct: Percentiles;
   /** The mix and, per entry, a cursor at 90% of its order, for the HTTP measurements of the same server. */
   mix: BenchQuery[];
   deepCursors: string[];
@@ -56,7 +59,16 @@ export function measureEngine(
   rounds: number,
 ): Pick<
   EngineFigures,
-  'page' | 'facets' | 'deep' | 'distinct' | 'distinctFacets' | 'mix' | 'deepCursors' | 'material'
+  | 'page'
+  | 'facets'
+  | 'deep'
+  | 'distinct'
+  | 'distinctFacets'
+  | 'router'
+  | 'routerDistinct'
+  | 'mix'
+  | 'deepCursors'
+  | 'material'
 > {
   const mix = queryMix(view, QUALITY_BAR, MIX_SIZE);
   const deepCursors = mix.map(({ orderBy }) =>
@@ -68,11 +80,17 @@ export function measureEngine(
     return [search.page, ...FACET_NAMES.map((facet) => search.facet(facet))];
   };
   const material = freshMaterial(view);
-  const time = (run: (request: ModelPageRequest) => unknown, after?: readonly string[], fresh = false) => {
-    const draw = freshQueries(mix, material, ENGINE_SEED);
+  const routerMix = mix.filter((entry) => entry.filter.licenses != null);
+  const time = (
+    run: (request: ModelPageRequest) => unknown,
+    after?: readonly string[],
+    fresh = false,
+    entries: readonly BenchQuery[] = mix,
+  ) => {
+    const draw = freshQueries(entries, material, ENGINE_SEED);
     const samples: number[] = [];
     for (let round = 0; round <= rounds; round++) {
-      mix.forEach((entry, i) => {
+      entries.forEach((entry, i) => {
         const query = fresh ? draw() : entry;
         const started = performance.now();
         run({ ...query, first: PAGE, after: after?.[i] ?? null });
@@ -87,6 +105,8 @@ export function measureEngine(
     deep: time(page, deepCursors),
     distinct: time(page, undefined, true),
     distinctFacets: time(withFacets, undefined, true),
+    router: time(page, undefined, false, routerMix),
+    routerDistinct: time(page, undefined, true, routerMix),
     mix,
     deepCursors,
     material,

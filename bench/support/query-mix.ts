@@ -9,7 +9,8 @@ export interface BenchQuery {
 
 /**
  * `count` distinct filter/order combinations of the kinds a filter sidebar sends — a task or two, a library, an
- * owner, a tag or two, a provider, a minimum of likes or downloads, gated, the quality bar, a search — with values
+ * owner, a tag or two, a provider, a minimum of likes or downloads, gated, the quality bar, a search, a license with a
+ * language and a parameter range — with values
  * drawn from the catalog itself (its most common tasks, libraries, tags, owners), so every shape matches something
  * at every size. Deterministic for a given catalog.
  */
@@ -22,6 +23,8 @@ export function queryMix(view: CatalogView, bar: QualityBar, count: number): Ben
   const authors = values('authors', 20);
   const providers = values('providers', 6);
   const needles = authors.map((author) => author.slice(0, 4).toLowerCase());
+  const licenses = values('licenses', 8);
+  const languages = values('languages', 8);
   const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
   const order = (field: ModelOrder['field'], direction: ModelOrder['direction']): ModelOrder => ({ field, direction });
   const shapes: ((i: number) => BenchQuery)[] = [
@@ -38,6 +41,20 @@ export function queryMix(view: CatalogView, bar: QualityBar, count: number): Ben
     (i) => ({ filter: { search: pick(needles, i) }, orderBy: order('ID', 'ASC') }),
     (i) => ({ filter: { tags: [pick(tags, i), pick(tags, i + 5)] }, orderBy: order('DOWNLOADS', 'DESC') }),
     (i) => ({ filter: { minLikes: i + 1, gated: i % 2 === 0 }, orderBy: order('LIKES', 'ASC') }),
+    // What a router asks (issue 21): a license it may use, a language, a size it can serve.
+    (i) => ({
+      filter: { licenses: [pick(licenses, i)], languages: [pick(languages, i)], ...pick(PARAMETER_RANGES, i) },
+      orderBy: order('DOWNLOADS', 'DESC'),
+    }),
+    (i) => ({
+      filter: {
+        licenses: [pick(licenses, i), pick(licenses, i + 3)],
+        languages: [pick(languages, i + 1), pick(languages, i + 4)],
+        ...pick(PARAMETER_RANGES, i + 2),
+        pipelineTags: [pick(tasks, i)],
+      },
+      orderBy: order('LIKES', 'DESC'),
+    }),
   ];
   const queries: BenchQuery[] = [];
   const seen = new Set<string>();
@@ -50,6 +67,15 @@ export function queryMix(view: CatalogView, bar: QualityBar, count: number): Ben
   }
   return queries;
 }
+
+/** Parameter bounds a router sets: what fits a GPU, what is worth routing to, a band around a released size. */
+const PARAMETER_RANGES = [
+  { minParameters: 1e9, maxParameters: 1e10 },
+  { maxParameters: 3e9 },
+  { minParameters: 7e9 },
+  { minParameters: 3e9, maxParameters: 3e10 },
+  { minParameters: 1e8, maxParameters: 2e9 },
+];
 
 /**
  * What fresh thresholds and search terms are drawn from, taken from the catalog once: its downloads and likes at every

@@ -48,13 +48,15 @@ function syntheticModel(random: () => number, owner: number, serial: number): Mo
   const likes = Math.floor(Math.sqrt(downloads) * random() * 0.5);
   const createdAt = NOW - Math.floor(random() * 1500 * DAY);
   const pipelineTag = random() < 0.95 ? TASKS[Math.floor(TASKS.length * random() ** 2)]! : null;
+  const libraryName = random() < 0.9 ? LIBRARIES[Math.floor(LIBRARIES.length * random() ** 2)]! : null;
+  const tags = tagsFor(random, pipelineTag);
   return {
     id,
     author,
     name: id.slice(author.length + 1),
     pipelineTag,
-    libraryName: random() < 0.9 ? LIBRARIES[Math.floor(LIBRARIES.length * random() ** 2)]! : null,
-    tags: tagsFor(random, pipelineTag),
+    libraryName,
+    tags,
     downloads,
     likes,
     trendingScore: random() < 0.8 ? Math.floor(random() * likes) : null,
@@ -63,17 +65,73 @@ function syntheticModel(random: () => number, owner: number, serial: number): Mo
     gated: random() < 0.08 ? (random() < 0.5 ? 'auto' : 'manual') : null,
     private: false,
     parameterCount: random() < 0.5 ? Math.floor(Math.exp(16 + random() * 9)) : null,
-    license: null,
-    languages: [],
-    baseModels: [],
-    inputModalities: [],
-    outputModalities: [],
-    region: null,
+    ...labelsFor(id, tags, pipelineTag),
     providers: providersFor(random, id, pipelineTag),
     hubId: Array.from({ length: 24 }, () => Math.floor(random() * 16).toString(16)).join(''),
     foundBy: random() < 0.7 ? ['createdAt', 'likes'] : ['createdAt'],
     url: `https://huggingface.co/${id}`,
   };
+}
+
+/** Licenses by share of models, as the Hub's listing has them: a few common, `other` and none frequent. */
+const LICENSE_SHARES: [string | null, number][] = [
+  ['apache-2.0', 0.3],
+  ['mit', 0.16],
+  [null, 0.18],
+  ['other', 0.08],
+  ['openrail', 0.04],
+  ['cc-by-nc-4.0', 0.04],
+  ['llama3.1', 0.03],
+  ['cc-by-4.0', 0.03],
+  ['gemma', 0.02],
+  ['llama3.2', 0.02],
+  ['creativeml-openrail-m', 0.02],
+  ['unknown', 0.02],
+  ['gpl-3.0', 0.02],
+  ['bsd-3-clause', 0.02],
+  ['afl-3.0', 0.02],
+];
+const LANGUAGES = ['zh', 'fr', 'de', 'es', 'ja', 'ru', 'ko', 'multilingual', 'it', 'pt', 'ar', 'hi', 'nl', 'pl', 'tr'];
+const BASES = 2000;
+const RELATIONS = ['finetune', 'quantized', 'adapter', 'merge'] as const;
+
+/**
+ * A model's license, languages, base model and modalities, derived from its id (FNV-1a) and tags rather than drawn, so
+ * the random stream, and with it every other column, is what it was before models had them: a license tag names the
+ * license, the `en` tag English, the task's last word the modalities; the rest by shares like the Hub's.
+ */
+function labelsFor(id: string, tags: readonly string[], task: string | null) {
+  let bits = fnv(id);
+  const take = (range: number) => {
+    const value = bits % range;
+    bits = Math.floor(bits / range) || fnv(`${id}${bits}`);
+    return value;
+  };
+  const licenseTag = tags.find((tag) => tag.startsWith('license:'));
+  let license: string | null = licenseTag ? licenseTag.slice('license:'.length) : null;
+  if (!licenseTag) {
+    let roll = take(1000) / 1000;
+    license = LICENSE_SHARES.find(([, share]) => (roll -= share) < 0)?.[0] ?? null;
+  }
+  const languages = tags.includes('en') ? ['en'] : [];
+  for (let extra = take(8); extra >= 5; extra--)
+    languages.push(LANGUAGES[Math.floor(LANGUAGES.length * (take(100) / 100) ** 2)]!);
+  const base = take(10) < 3 ? `base-org${take(50)}/base-model-${Math.floor(BASES * (take(1000) / 1000) ** 2)}` : null;
+  const modality = task?.slice(task.lastIndexOf('-') + 1) as 'text' | 'image' | 'audio' | 'video' | undefined;
+  return {
+    license,
+    languages: [...new Set(languages)],
+    baseModels: base === null ? [] : [{ relation: RELATIONS[take(4)]!, modelId: base }],
+    inputModalities: modality ? (modality === 'text' ? ['text' as const] : [modality, 'text' as const]) : [],
+    outputModalities: modality ? ['text' as const] : [],
+    region: null,
+  };
+}
+
+function fnv(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let c = 0; c < key.length; c++) hash = Math.imul(hash ^ key.charCodeAt(c), 16_777_619);
+  return hash >>> 0;
 }
 
 /** The same text as one flat string (ids here are letters, digits, `/` and `-`, so JSON needs no escape). */
@@ -109,9 +167,7 @@ function providersFor(random: () => number, id: string, task: string | null): Pr
  * with it every other column, is what it was before mappings had figures.
  */
 function routerFigures(key: string): MappingDetails {
-  let hash = 0x811c9dc5;
-  for (let c = 0; c < key.length; c++) hash = Math.imul(hash ^ key.charCodeAt(c), 16_777_619);
-  const bits = hash >>> 0;
+  const bits = fnv(key);
   return {
     source: 'router',
     contextLength: [8192, 32_768, 131_072, 262_144][bits & 3]!,

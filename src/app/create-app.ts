@@ -6,7 +6,7 @@ import { fetchCatalog, type CaptureFailure, type CatalogSnapshot, type FetchPlan
 import { describeConfig, type Config } from '../config.ts';
 import { createHubcatYoga, type HubcatYoga, type QueryLimits } from '../graphql/index.ts';
 import { openAIModelsRoute } from '../openai/index.ts';
-import { prepareCatalogInSteps } from '../query/index.ts';
+import { prepareCatalogInSteps, type QualityBar } from '../query/index.ts';
 import { HubClient, HubProtocolError, RouterClient, type RetryEvent } from '../hub/index.ts';
 import {
   CatalogCache,
@@ -207,7 +207,7 @@ function yogaOf(config: Config, options: AppOptions, parts: YogaParts): HubcatYo
   const rateLimit = rateLimiter
     ? clientRateLimit({ limiter: rateLimiter, costPerToken: config.rateLimitCost, trustProxy: config.trustProxy })
     : null;
-  const qualityBar = { minDownloads: config.qualityMinDownloads, minLikes: config.qualityMinLikes };
+  const qualityBar = qualityBarOf(config);
   const onUnexpectedError = (error: unknown) =>
     logger.error({ err: causeOf(error) }, 'unexpected error, masked for the client');
   return createHubcatYoga({
@@ -295,4 +295,16 @@ function logRouterFailure(logger: AppLogger): (error: Error) => void {
       { error: error.message },
       "router listing failed; prices and context lengths come from the Hub listing's providerDetails only",
     );
+}
+
+/** The bar `quality` filters apply: the two minimums, and each optional condition that is configured. */
+function qualityBarOf(config: Config): QualityBar {
+  return {
+    minDownloads: config.qualityMinDownloads,
+    minLikes: config.qualityMinLikes,
+    requireLicense: config.qualityRequireLicense,
+    licenses: config.qualityLicenses ?? null,
+    minParameters: config.qualityMinParameters ?? null,
+    maxParameters: config.qualityMaxParameters ?? null,
+  };
 }

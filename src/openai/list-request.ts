@@ -21,11 +21,8 @@ export interface ListRequest {
   after: string | null;
 }
 
-/**
- * The parameters `GET /v1/models` takes. `license` joins them once the query engine filters by license (issue 21,
- * phase B): the list is filtered by the engine alone, never here.
- */
-export const LIST_PARAMETERS = ['provider', 'task', 'min_downloads', 'limit', 'after'] as const;
+/** The parameters `GET /v1/models` takes: the list is filtered by the engine alone, never here. */
+export const LIST_PARAMETERS = ['provider', 'task', 'min_downloads', 'license', 'limit', 'after'] as const;
 type ListParameter = (typeof LIST_PARAMETERS)[number];
 
 /** Values one list parameter (`provider`, `task`) may hold, repeated or comma-separated: as many as a filter allows. */
@@ -33,6 +30,8 @@ const MAX_VALUES = 100;
 /** Longest task name or `after` id taken: the Hub's ids are at most 96 characters either side of the slash. */
 const MAX_VALUE_LENGTH = 200;
 const TASK_NAME = /^[a-z0-9][a-z0-9-]*$/;
+/** License ids as the Hub's `license:<id>` tags spell them (`apache-2.0`, `llama3.1`, `openrail++`). */
+const LICENSE_ID = /^[a-z0-9][a-z0-9.+-]*$/;
 
 /** Reads and checks the query string before anything runs; the first problem is a `ListRequestError`. */
 export function parseListRequest(params: URLSearchParams): ListRequest {
@@ -46,6 +45,8 @@ export function parseListRequest(params: URLSearchParams): ListRequest {
   if (providers) filter.providers = providers;
   const tasks = listOf(params, 'task', TASK_NAME, 'a pipeline tag such as text-generation');
   if (tasks) filter.pipelineTags = tasks;
+  const licenses = listOf(params, 'license', LICENSE_ID, 'a license id such as apache-2.0');
+  if (licenses) filter.licenses = licenses;
   const minDownloads = integerOf(params, 'min_downloads', 0, Number.MAX_SAFE_INTEGER);
   if (minDownloads !== null) filter.minDownloads = minDownloads;
   return { filter, limit: integerOf(params, 'limit', 1, MAX_PAGE_SIZE), after: afterOf(params) };

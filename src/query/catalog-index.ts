@@ -3,16 +3,19 @@ import { AuthorKeys } from './author-keys.ts';
 import { newBitset, setBit, type Bitset } from './bitset.ts';
 import { cursorEncoder } from './cursor.ts';
 import {
+  BUCKET_FACETS,
+  labelsOf,
   NUMERIC_ORDER_FIELDS,
   ORDER_COLUMNS,
   RANGE_FILTERS,
   VALUE_FILTERS,
+  type CodedColumn,
   type NumericOrderField,
-  type ValueFilter,
 } from './filter-fields.ts';
 import type { ModelOrderField, OrderDirection, QualityBar } from './model-query.ts';
 import type { OrderKey } from './model-order.ts';
 import { ModelSlots } from './model-slots.ts';
+import { qualityBarKey, qualityTest } from './quality-bar.ts';
 import { Postings } from './postings.ts';
 import { RangeBits } from './range-bits.ts';
 import { RecentMap } from './recent-map.ts';
@@ -63,7 +66,7 @@ export class CatalogIndex {
   readonly #spareBits: Bitset[] = [];
   #authors: AuthorKeys | null = null;
   #gated: ValueIndex | null = null;
-  readonly #values = new Map<ValueFilter, ValueIndex>();
+  readonly #values = new Map<CodedColumn, ValueIndex>();
   readonly #orders = new Map<Float64Array, ColumnOrders>();
   readonly #ranges = new Map<Float64Array, RangeBits>();
   readonly #idOrders: Readonly<Record<OrderDirection, SortedOrder>>;
@@ -104,7 +107,9 @@ export class CatalogIndex {
       () => this.authors,
       () => this.gated,
       () => void this.providerValues([this.liveStatus]),
-      ...Object.values(VALUE_FILTERS).map((filter: ValueFilter) => () => this.values(filter)),
+      ...[...Object.values(VALUE_FILTERS), ...Object.values(BUCKET_FACETS)].map(
+        (coded: CodedColumn) => () => this.values(coded),
+      ),
       ...NUMERIC_ORDER_FIELDS.map((field) => () => this.columnOrders(ORDER_COLUMNS[field](this.table))),
       ...Object.values(RANGE_FILTERS).map((filter) => () => this.rangeBits(filter.column(this.table))),
       ...this.#textSteps(),
@@ -122,12 +127,12 @@ export class CatalogIndex {
     return this.#gated;
   }
 
-  /** The rows of each value of a dictionary column a filter lists. */
-  values(filter: ValueFilter): ValueIndex {
+  /** The rows of each value of a coded column a filter lists or a facet counts. */
+  values(filter: CodedColumn): ValueIndex {
     let values = this.#values.get(filter);
     if (!values) {
       const column = filter.column(this.table);
-      const codes = this.table.dictionary(filter.dictionary).length;
+      const codes = labelsOf(this.table, filter).length;
       const postings =
         column.kind === 'single'
           ? Postings.ofColumn(column.codes, codes)
@@ -255,18 +260,14 @@ export class CatalogIndex {
     return encoder;
   }
 
-  passesQualityBar(row: number, bar: QualityBar): boolean {
-    const table = this.table;
-    return table.downloads[row]! > bar.minDownloads && table.likes[row]! > bar.minLikes && table.private[row] === 0;
-  }
-
   /** Rows that pass `bar`, ascending and as a bitset. */
   qualityRows(bar: QualityBar): QualityRows {
-    return this.#qualityRows.get(`${bar.minDownloads}/${bar.minLikes}`, () => {
+    return this.#qualityRows.get(qualityBarKey(bar), () => {
+      const passes = qualityTest(this.table, bar);
       const rows: number[] = [];
       const bits = newBitset(this.size);
       for (let row = 0; row < this.size; row++) {
-        if (!this.passesQualityBar(row, bar)) continue;
+        if (!passes(row)) continue;
         rows.push(row);
         setBit(bits, row);
       }

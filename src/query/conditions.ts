@@ -227,12 +227,12 @@ export class RunCondition extends ValuesCondition {
  * that slice of the order; as a bitset, the nearest boundary bitsets and the rows between them and the range's ends.
  */
 export class RangeCondition extends BaseCondition {
-  readonly facet = null;
   readonly size: number;
   readonly #range: [number, number];
 
   constructor(
     index: CatalogIndex,
+    readonly facet: FacetName | null,
     private readonly column: Float64Array,
     private readonly orders: ColumnOrders,
     private readonly bits: RangeBits,

@@ -1,8 +1,9 @@
 import { compareIds } from '../catalog/index.ts';
 import { countBits, countListed, countShared, newBitset, type Bitset } from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
-import { VALUE_FILTERS, type ValueFilter } from './filter-fields.ts';
+import { BUCKET_FACETS, labelsOf, VALUE_FILTERS, type CodedColumn, type ValueFilter } from './filter-fields.ts';
 import type { FacetName, QualityBar } from './model-query.ts';
+import { qualityBarKey } from './quality-bar.ts';
 import type { ValueIndex } from './value-index.ts';
 
 /** The `first` a facet is asked for most often: a sidebar's default. */
@@ -267,11 +268,11 @@ function makeDimension(
   providerStatuses: readonly number[],
 ): FacetDimension {
   const { table } = index;
-  const filter = Object.values(VALUE_FILTERS).find((spec: ValueFilter) => spec.facet === facet);
-  if (filter) {
-    const column = filter.column(table);
-    const labels = table.dictionary(filter.dictionary);
-    const values = index.values(filter);
+  const coded = codedColumnOf(facet);
+  if (coded) {
+    const column = coded.column(table);
+    const labels = labelsOf(table, coded);
+    const values = index.values(coded);
     return column.kind === 'single'
       ? new ColumnDimension(labels, column.codes, values)
       : new RunDimension(labels, column.start, column.codes, values);
@@ -307,6 +308,12 @@ function gatedBits(index: CatalogIndex): Bitset {
 
 const gated = new WeakMap<CatalogIndex, Bitset>();
 
+/** The coded column a facet counts: a value filter's, or a bucketed number's. */
+function codedColumnOf(facet: FacetName): CodedColumn | undefined {
+  if (Object.hasOwn(BUCKET_FACETS, facet)) return BUCKET_FACETS[facet as keyof typeof BUCKET_FACETS];
+  return Object.values(VALUE_FILTERS).find((spec: ValueFilter) => spec.facet === facet);
+}
+
 const dimensions = new WeakMap<CatalogIndex, Map<string, FacetDimension>>();
 
 /**
@@ -326,7 +333,7 @@ export function facetDimension(
   }
   const key =
     facet === 'quality'
-      ? `quality:${bar.minDownloads}/${bar.minLikes}`
+      ? `quality:${qualityBarKey(bar)}`
       : facet === 'providers'
         ? `providers:${providerStatuses.join(',')}`
         : facet;

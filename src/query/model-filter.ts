@@ -8,21 +8,30 @@ import {
   RunCondition,
   type Condition,
 } from './conditions.ts';
-import { RANGE_FILTERS, VALUE_FILTERS, type RangeFilter, type ValueFilter } from './filter-fields.ts';
-import type { ModelFilter, QualityBar } from './model-query.ts';
+import { codeIn, RANGE_FILTERS, VALUE_FILTERS, type RangeFilter, type ValueFilter } from './filter-fields.ts';
+import type { FacetName, ModelFilter, QualityBar } from './model-query.ts';
+import { isKnownLicense } from './quality-bar.ts';
 import { QueryInputError } from './query-input-error.ts';
 
 /**
- * Whether a model clears the provider's quality bar: strictly more downloads and likes
- * than the bar, and public.
+ * Whether a model clears the provider's quality bar: strictly more downloads and likes than the bar, public, and each
+ * optional condition of the bar that is set (a known license, one of its licenses, a parameter count within bounds).
  */
 export function passesQualityBar(model: Model, bar: QualityBar): boolean {
-  return model.downloads > bar.minDownloads && model.likes > bar.minLikes && !model.private;
+  if (!(model.downloads > bar.minDownloads && model.likes > bar.minLikes && !model.private)) return false;
+  if (bar.requireLicense && !isKnownLicense(model.license)) return false;
+  if (bar.licenses != null && (model.license === null || !bar.licenses.includes(model.license))) return false;
+  const parameters = model.parameterCount ?? Number.NaN;
+  if (bar.minParameters != null && !(parameters >= bar.minParameters)) return false;
+  return bar.maxParameters == null || parameters <= bar.maxParameters;
 }
 
-/** Refuses what no snapshot could answer (a negative minimum), before any work. */
+/** Refuses what no snapshot could answer (a negative minimum, a least above the greatest), before any work. */
 export function validateFilter(filter: ModelFilter | null | undefined): void {
-  for (const [field, range] of rangeFilters()) checkedBound(filter?.[field], range, `filter.${field}`);
+  if (filter) columnRanges(filter);
+  if (filter?.baseModel === '') {
+    throw new QueryInputError('BAD_USER_INPUT', 'filter.baseModel', 'filter.baseModel must be a model id, got ""');
+  }
   const statuses: readonly string[] = filter?.providerStatus ?? [];
   const unknown = statuses.find((status) => !isKnownStatus(status));
   if (unknown !== undefined) {
@@ -78,29 +87,67 @@ export function compileFilter(
 const rangeFilters = () => Object.entries(RANGE_FILTERS) as [keyof typeof RANGE_FILTERS, RangeFilter][];
 const valueFilters = () => Object.entries(VALUE_FILTERS) as [keyof typeof VALUE_FILTERS, ValueFilter][];
 
-/** A bound of each numeric filter: the range of a column its rows have (a row without a value meets none). */
+/** The bounds given on one numeric column, and the fields that gave the least and the greatest. */
+interface ColumnRange {
+  spec: RangeFilter;
+  minimum: number;
+  maximum: number;
+  minField: string | null;
+  maxField: string | null;
+}
+
+/** The bounds on each numeric column, both of a column together; refuses a least above the greatest. */
+function columnRanges(filter: ModelFilter): ColumnRange[] {
+  const byColumn = new Map<RangeFilter['column'], ColumnRange>();
+  for (const [field, spec] of rangeFilters()) {
+    const bound = checkedBound(filter[field], spec, `filter.${field}`);
+    if (bound === null) continue;
+    const range = byColumn.get(spec.column) ?? {
+      spec,
+      minimum: -Infinity,
+      maximum: Infinity,
+      minField: null,
+      maxField: null,
+    };
+    if (spec.bound === 'min') [range.minimum, range.minField] = [bound, `filter.${field}`];
+    else [range.maximum, range.maxField] = [bound, `filter.${field}`];
+    byColumn.set(spec.column, range);
+  }
+  for (const { minimum, maximum, minField, maxField } of byColumn.values()) {
+    if (minimum <= maximum) continue;
+    throw new QueryInputError(
+      'BAD_USER_INPUT',
+      minField!,
+      `${minField} (${minimum}) must not exceed ${maxField} (${maximum}): no model lies between them`,
+    );
+  }
+  return [...byColumn.values()];
+}
+
+/** The bounds on each numeric column as one condition: a range of values its rows have (none without a value). */
 function rangeConditions(index: CatalogIndex, filter: ModelFilter): Condition[] {
-  return rangeFilters().flatMap(([field, range]) => {
-    const bound = checkedBound(filter[field], range, `filter.${field}`);
-    if (bound === null) return [];
-    const column = range.column(index.table);
-    const [minimum, maximum] = range.bound === 'min' ? [bound, Infinity] : [-Infinity, bound];
-    return [new RangeCondition(index, column, index.columnOrders(column), index.rangeBits(column), minimum, maximum)];
+  return columnRanges(filter).map(({ spec, minimum, maximum }) => {
+    const column = spec.column(index.table);
+    const orders = index.columnOrders(column);
+    return new RangeCondition(index, spec.facet, column, orders, index.rangeBits(column), minimum, maximum);
   });
 }
 
-/** Any of the listed values of a dictionary column, or every one of them, each then a condition of its own. */
+/** Any of the listed values of a coded column, or every one of them, each then a condition of its own. */
 function valueConditions(index: CatalogIndex, filter: ModelFilter): Condition[] {
   const { table } = index;
   return valueFilters().flatMap(([field, spec]) => {
-    const codes = codesOf(filter[field], (value) => table.codeOf(spec.dictionary, value));
+    const listed = filter[field];
+    const values = typeof listed === 'string' ? [listed] : listed;
+    const codes = codesOf(values, (value) => codeIn(table, spec, value));
     if (codes === null) return [];
     const column = spec.column(table);
-    const values = index.values(spec);
-    const condition = (listed: number[]) =>
+    const rows = index.values(spec);
+    const facet: FacetName | null = spec.facet;
+    const condition = (wanted: number[]) =>
       column.kind === 'single'
-        ? new CodeCondition(index, spec.facet, column.codes, values, listed)
-        : new RunCondition(index, spec.facet, column.start, column.codes, values, listed);
+        ? new CodeCondition(index, facet, column.codes, rows, wanted)
+        : new RunCondition(index, facet, column.start, column.codes, rows, wanted);
     return spec.match === 'any' ? [condition(codes)] : codes.map((code) => condition([code]));
   });
 }

@@ -1,4 +1,4 @@
-import type { Model, ModelTable, ProviderStatus } from '../catalog/index.ts';
+import type { Modality, Model, ModelTable, ProviderStatus } from '../catalog/index.ts';
 
 export const MODEL_ORDER_FIELDS = [
   'DOWNLOADS',
@@ -32,6 +32,11 @@ export interface ModelOrder {
  * - `providers`: the model has a live mapping of any of these inference providers.
  * - `providerStatus`: narrows the mappings `providers` considers to these statuses (default `live`); alone, the model
  *   has a mapping of any provider in one of them. One mapping must meet both: provider and status.
+ * - `licenses`: the model's license is one of these, exactly. `languages`: it names any of these languages.
+ * - `minParameters`, `maxParameters`: its parameter count lies within (inclusive); a model without one meets neither;
+ *   negative, or a least above the greatest, is refused.
+ * - `baseModel`: it derives from this model id (exactly), by any relation.
+ * - `inputModalities`, `outputModalities`: it takes (gives) every one of these.
  */
 export interface ModelFilter {
   minDownloads?: number | null;
@@ -45,12 +50,27 @@ export interface ModelFilter {
   quality?: boolean | null;
   providers?: string[] | null;
   providerStatus?: ProviderStatus[] | null;
+  licenses?: string[] | null;
+  languages?: string[] | null;
+  minParameters?: number | null;
+  maxParameters?: number | null;
+  baseModel?: string | null;
+  inputModalities?: Modality[] | null;
+  outputModalities?: Modality[] | null;
 }
 
-/** A model passes when downloads > minDownloads AND likes > minLikes AND it is not private. */
+/**
+ * A model passes when downloads > minDownloads AND likes > minLikes AND it is not private, and it meets each optional
+ * condition that is set: a license (`requireLicense`, any but none and `other`), one of `licenses`, a parameter count
+ * within `minParameters`..`maxParameters` (inclusive; a model without a count fails either).
+ */
 export interface QualityBar {
   minDownloads: number;
   minLikes: number;
+  requireLicense?: boolean;
+  licenses?: readonly string[] | null;
+  minParameters?: number | null;
+  maxParameters?: number | null;
 }
 
 /** One immutable catalog snapshot: its id (which cursors carry) and its models. */
@@ -64,6 +84,11 @@ export interface ModelPageRequest {
   orderBy?: ModelOrder | null;
   first?: number | null;
   after?: string | null;
+  /**
+   * In id order only, instead of `after`: the page starts after this id, which need not be in the snapshot (a keyset
+   * cursor, as OpenAI's list takes: a client paging across a snapshot change resumes at the next id).
+   */
+  afterId?: string | null;
 }
 
 export interface ModelEdge {
@@ -93,7 +118,20 @@ export interface ModelPage {
  * The facets a filter sidebar shows. Each counts, per value, the models that meet every other condition of the filter
  * but not the facet's own, so the alternatives to a selection stay visible.
  */
-export const FACET_NAMES = ['pipelineTags', 'libraries', 'authors', 'tags', 'providers', 'gated', 'quality'] as const;
+export const FACET_NAMES = [
+  'pipelineTags',
+  'libraries',
+  'authors',
+  'tags',
+  'providers',
+  'gated',
+  'quality',
+  'licenses',
+  'languages',
+  'inputModalities',
+  'outputModalities',
+  'parameterSizes',
+] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
 
 /** How many models one facet value has; `gated` and `quality` have the values `true` and `false`. */

@@ -1,3 +1,4 @@
+import { compareIds } from '../catalog/index.ts';
 import { catalogIndex, type CatalogIndex } from './catalog-index.ts';
 import type { Condition } from './conditions.ts';
 import { decodeCursor } from './cursor.ts';
@@ -47,8 +48,8 @@ export class ModelSearch {
 
   /**
    * @throws {QueryInputError} `BAD_USER_INPUT` for `first` outside 1..{@link MAX_PAGE_SIZE}, a negative minimum or an
-   *   unknown order; `STALE_CURSOR` for a cursor from another snapshot; `INVALID_CURSOR` for a cursor of another order
-   *   or one this API never issued.
+   *   unknown order, `afterId` outside the id order or beside `after`; `STALE_CURSOR` for a cursor from another
+   *   snapshot; `INVALID_CURSOR` for a cursor of another order or one this API never issued.
    */
   constructor(view: CatalogView, request: ModelPageRequest, bar: QualityBar) {
     this.#view = view;
@@ -57,7 +58,12 @@ export class ModelSearch {
     this.#order = request.orderBy ?? DEFAULT_ORDER;
     this.#orderKey = validateOrder(this.#order);
     validateFilter(request.filter);
-    this.#afterPosition = request.after == null ? null : resumePosition(view, this.#orderKey, request.after);
+    this.#afterPosition =
+      request.afterId != null
+        ? positionAfterId(view, this.#order, request.afterId, request.after)
+        : request.after == null
+          ? null
+          : resumePosition(view, this.#orderKey, request.after);
     this.#index = catalogIndex(view.models);
     this.#conditions = compileFilter(this.#index, request.filter, bar);
     this.#providerStatuses = providerStatusCodes(this.#index, request.filter);
@@ -175,4 +181,35 @@ function resumePosition(view: CatalogView, orderKey: OrderKey, after: string): n
     throw new QueryInputError('INVALID_CURSOR', 'after', `cursor points past the end of snapshot ${view.snapshotId}`);
   }
   return cursor.position;
+}
+
+/**
+ * Where a page after `afterId` resumes in the id order: after the last id at or before it (ascending), or at or after
+ * it (descending). The id need not be in the snapshot. Null when the page starts at the first position.
+ */
+function positionAfterId(
+  view: CatalogView,
+  order: ModelOrder,
+  afterId: string,
+  after: string | null | undefined,
+): number | null {
+  if (after != null) {
+    throw new QueryInputError('BAD_USER_INPUT', 'afterId', 'give after or afterId, not both');
+  }
+  if (order.field !== 'ID') {
+    throw new QueryInputError('BAD_USER_INPUT', 'afterId', `afterId resumes the ID order only, not ${order.field}`);
+  }
+  const { ids, size } = view.models;
+  const ascending = order.direction === 'ASC';
+  // Rows are in id order: the count of ids at or before `afterId` (ascending), or strictly before it (descending).
+  let low = 0;
+  let high = size;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const comparison = compareIds(ids[middle]!, afterId);
+    if (comparison < 0 || (ascending && comparison === 0)) low = middle + 1;
+    else high = middle;
+  }
+  const position = ascending ? low - 1 : size - low - 1;
+  return position < 0 ? null : position;
 }

@@ -138,6 +138,36 @@ describe('GET /v1/models with the official openai client', () => {
     expect(whole.data.map((model) => model.id)).toEqual(expected.ids);
   });
 
+  it('filtered by license, the SDK pages with limit and after until has_more is false, to GraphQL’s ids and total', async () => {
+    const { models } = await query<{ models: { facets: { licenses: { value: string }[] } } }, unknown>(
+      app,
+      '{ models { facets { licenses(first: 3) { value } } } }',
+    );
+    const [common, second, third] = models.facets.licenses.map((entry) => entry.value);
+    for (const licenses of [[second!], [common!, third!]]) {
+      const expected = await graphqlIds(app, { licenses });
+      expect(expected.ids.length).toBeGreaterThan(100);
+      expect(expected.ids.length).toBeLessThan(catalog.ids.length);
+      const ids: string[] = [];
+      let pages = 0;
+      const first = await client.getAPIList<OpenAI.Models.Model, CursorPage<OpenAI.Models.Model>>(
+        '/models',
+        CursorPage,
+        {
+          query: { limit: 97, license: licenses.join(',') },
+        },
+      );
+      for await (const page of first.iterPages()) {
+        pages++;
+        ids.push(...page.data.map((model) => model.id));
+        expect((page as unknown as { body: ListBody }).body.total).toBe(expected.total);
+        expect(page.has_more).toBe(ids.length < expected.ids.length);
+      }
+      expect(pages).toBe(Math.ceil(expected.ids.length / 97));
+      expect(ids).toEqual(expected.ids);
+    }
+  });
+
   it('resumes after an id the catalog does not hold at the next id, as a keyset cursor does', async () => {
     const [a, b] = [catalog.ids[10]!, catalog.ids[11]!];
     const between = `${a}\u0000`;
@@ -219,8 +249,8 @@ describe('GET /v1/models: the snapshot, its ETag, and what it refuses', () => {
     ['provider=hf-inference,../etc', 'provider', /provider name/],
     ['task=<300 characters>', 'task', /pipeline tag/],
     ['after=<201 characters>', 'after', /1 to 200 characters/],
-    ['license=mit', 'license', /Unknown parameter "license"/],
-    ['gateway=huggingface', 'gateway', /accepted: provider, task, min_downloads, limit, after/],
+    ['license=Apache 2.0', 'license', /license id such as apache-2.0/],
+    ['gateway=huggingface', 'gateway', /accepted: provider, task, min_downloads, license, limit, after/],
   ])('refuses %s with a 400 in OpenAI error shape naming the parameter', async (label, param, message) => {
     const params = label.replace(/<(\d+) characters>/, (_, length: string) => 'x'.repeat(Number(length)));
     const response = await get(`/v1/models?${params}`);

@@ -161,3 +161,143 @@ describe('filters, orders, pages and facets at 100,000 models (scale-100k), agai
     expect(seen).toEqual(want);
   });
 });
+
+/** A served model's router labels, as GraphQL gives them: the rows the router filters are recomputed over. */
+interface Labelled {
+  id: string;
+  license: string | null;
+  languages: string[];
+  parameters: number | null;
+  baseModels: { modelId: string }[];
+  inputModalities: string[];
+  outputModalities: string[];
+}
+
+const LABELS = `query($after: String) { models(first: 500, after: $after, orderBy: {field: ID, direction: ASC}) {
+  pageInfo { hasNextPage endCursor }
+  nodes { id license languages parameters baseModels { modelId } inputModalities outputModalities } } }`;
+
+const ROUTER_PAGE = `query($filter: ModelFilter) { models(filter: $filter, first: 500, orderBy: {field: ID, direction: ASC}) {
+  totalCount nodes { id }
+  facets { licenses(first: 500) { value count } languages(first: 500) { value count }
+    inputModalities { value count } outputModalities { value count } parameterSizes { value count } } } }`;
+
+type RouterFacet = 'licenses' | 'languages' | 'inputModalities' | 'outputModalities' | 'parameterSizes';
+const SIZES: [string, number][] = [
+  ['<1B', 0],
+  ['1B-3B', 1e9],
+  ['3B-10B', 3e9],
+  ['10B-30B', 1e10],
+  ['30B-100B', 3e10],
+  ['100B+', 1e11],
+];
+/** The facet's values are the Modality enum's internal values: lower case, and `3d` for THREE_D. */
+const modality = (name: string) => (name === 'THREE_D' ? '3d' : name.toLowerCase());
+
+describe('router filters and facets over GraphQL, against the served rows recomputed plainly', () => {
+  const emulator = useEmulator({ preset: 'gateway-2025-10' });
+  let app: App;
+  let rows: Labelled[];
+  beforeAll(async () => {
+    app = appFor(emulator.url);
+    rows = [];
+    let after: string | null = null;
+    do {
+      const page: { models: { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Labelled[] } } =
+        await query(app, LABELS, { after });
+      rows.push(...page.models.nodes);
+      after = page.models.pageInfo.hasNextPage ? page.models.pageInfo.endCursor : null;
+    } while (after !== null);
+  });
+  afterAll(() => app.close());
+
+  const conditions = (filter: ModelFilter): [RouterFacet | null, (row: Labelled) => boolean][] => {
+    const out: [RouterFacet | null, (row: Labelled) => boolean][] = [];
+    if (filter.licenses) out.push(['licenses', (row) => filter.licenses!.includes(row.license ?? '\u0000')]);
+    if (filter.languages) out.push(['languages', (row) => row.languages.some((l) => filter.languages!.includes(l))]);
+    if (filter.minParameters != null || filter.maxParameters != null) {
+      const [least, most] = [filter.minParameters ?? 0, filter.maxParameters ?? Infinity];
+      out.push([
+        'parameterSizes',
+        (row) => row.parameters !== null && row.parameters >= least && row.parameters <= most,
+      ]);
+    }
+    if (filter.baseModel) out.push([null, (row) => row.baseModels.some((base) => base.modelId === filter.baseModel)]);
+    if (filter.inputModalities) {
+      out.push(['inputModalities', (row) => filter.inputModalities!.every((m) => row.inputModalities.includes(m))]);
+    }
+    if (filter.outputModalities) {
+      out.push(['outputModalities', (row) => filter.outputModalities!.every((m) => row.outputModalities.includes(m))]);
+    }
+    return out;
+  };
+  const valuesOf = (row: Labelled, facet: RouterFacet): string[] => {
+    switch (facet) {
+      case 'licenses':
+        return row.license === null ? [] : [row.license];
+      case 'languages':
+        return row.languages;
+      case 'inputModalities':
+        return row.inputModalities.map(modality);
+      case 'outputModalities':
+        return row.outputModalities.map(modality);
+      case 'parameterSizes':
+        return row.parameters === null ? [] : [SIZES.filter(([, least]) => row.parameters! >= least).at(-1)![0]];
+    }
+  };
+
+  const FILTERS: [string, (rows: Labelled[]) => ModelFilter][] = [
+    ['the commonest license', (all) => ({ licenses: [commonest(all.map((row) => row.license))] })],
+    ['a language', (all) => ({ languages: [commonest(all.flatMap((row) => row.languages))] })],
+    ['a parameter range', () => ({ minParameters: 1e8, maxParameters: 1e10 })],
+    ['a base model', (all) => ({ baseModel: commonest(all.flatMap((row) => row.baseModels.map((b) => b.modelId))) })],
+    ['text in, a vector out', () => ({ inputModalities: ['TEXT'], outputModalities: ['EMBEDDING'] })],
+  ];
+
+  it.each(FILTERS)('%s: the ids, the total and each router facet', async (_name, makeFilter) => {
+    const filter = makeFilter(rows);
+    const tests = conditions(filter);
+    const want = rows.filter((row) => tests.every(([, test]) => test(row))).map((row) => row.id);
+    expect(want.length, 'the case matches something').toBeGreaterThan(0);
+    expect(want.length).toBeLessThan(rows.length);
+    const { models } = await query<
+      { models: { totalCount: number; nodes: { id: string }[]; facets: Record<RouterFacet, FacetCountValue[]> } },
+      object
+    >(app, ROUTER_PAGE, { filter });
+    expect(models.totalCount).toBe(want.length);
+    expect(models.nodes.map((node) => node.id)).toEqual(want.slice(0, 500));
+    for (const facet of Object.keys(models.facets) as RouterFacet[]) {
+      const others = tests.filter(([owner]) => owner !== facet);
+      const counts = new Map<string, number>();
+      for (const row of rows) {
+        if (!others.every(([, test]) => test(row))) continue;
+        for (const value of new Set(valuesOf(row, facet))) counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
+      const expected = [...counts]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+      expect(models.facets[facet], facet).toEqual(expected.slice(0, 500));
+    }
+  });
+
+  it.each([
+    ['{ models(filter: {minParameters: -1}) { totalCount } }', /minParameters.*zero or more/],
+    ['{ models(filter: {maxParameters: -0.5}) { totalCount } }', /maxParameters.*zero or more/],
+    [
+      '{ models(filter: {minParameters: 8e9, maxParameters: 7e9}) { totalCount } }',
+      /^filter\.minParameters \(8000000000\) must not exceed filter\.maxParameters \(7000000000\)/,
+    ],
+    ['{ models(filter: {baseModel: ""}) { totalCount } }', /baseModel must be a model id/],
+  ])('refuses %s with BAD_USER_INPUT and a precise message', async (document, message) => {
+    const result = await execute(app, document);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors![0]!.message).toMatch(message);
+  });
+});
+
+function commonest<T>(values: readonly (T | null)[]): T {
+  const counts = new Map<T, number>();
+  for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort(([, a], [, b]) => b - a)[0]![0];
+}

@@ -34,6 +34,10 @@ describe('the indexed engine against a scan of plain models, at 100,000 rows wit
     expect(sizes.filter((size) => size < SIZE / 64).length).toBeGreaterThan(5);
     expect(sizes.filter((size) => size > SIZE / 4).length).toBeGreaterThan(5);
     expect(CASES.filter(([, filter]) => filter.search).length).toBeGreaterThan(5);
+    const routerFields = ['licenses', 'languages', 'minParameters', 'maxParameters', 'baseModel', 'inputModalities'];
+    for (const field of routerFields) {
+      expect(CASES.filter(([, filter]) => filter[field as keyof ModelFilter] != null).length, field).toBeGreaterThan(0);
+    }
   });
 
   it.each(CASES)('case %i: the total, the first page and one resumed from the middle', (_i, filter, orderBy, first) => {

@@ -1,4 +1,4 @@
-import type { Model, ProviderMapping } from '../../src/catalog/index.ts';
+import type { BaseModel, Modality, Model, ProviderMapping } from '../../src/catalog/index.ts';
 import type { ModelFilter, ModelOrder, ModelOrderField } from '../../src/query/index.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 
@@ -11,6 +11,13 @@ const TAGS = Array.from({ length: 30 }, (_, i) =>
 );
 const PROVIDERS = ['hf-inference', 'together', 'fal-ai', 'groq'];
 const STATUSES = ['live', 'live', 'staging', 'error'];
+const LICENSES = ['apache-2.0', 'mit', 'llama3.1', 'cc-by-nc-4.0', 'other', 'unknown', 'gemma'];
+const LANGUAGES = ['en', 'fr', 'zh', 'de', 'multilingual', 'ja', 'sw'];
+const BASES = ['meta-llama/Llama-3.1-8B', 'Qwen/Qwen2.5-7B', 'google/gemma-2-9b', 'mistralai/Mistral-7B-v0.1', 'x/y'];
+const RELATIONS: BaseModel['relation'][] = ['finetune', 'quantized', 'adapter', 'merge', null];
+const MODALITY_LIST: Modality[] = ['text', 'image', 'audio', 'video', 'tabular', '3d', 'embedding', 'scores'];
+/** Parameter counts models are released at, so many models share one, some on a bucket's edge (1e9, 3e9, 1e11). */
+const RELEASED_SIZES = [1e9, 3e9, 7e9, 8e9, 1e10, 7e10, 1e11, 4.05e11];
 
 /**
  * `count` models with what real catalogs have and the engine must get right: ties on every order key, missing and
@@ -19,6 +26,8 @@ const STATUSES = ['live', 'live', 'staging', 'error'];
  */
 export function generatedCatalog(count: number, seed: number): Model[] {
   const random = seededRandom(seed);
+  // Labels come from a stream of their own, so every other column is what it was before models had labels.
+  const labelRandom = seededRandom(seed ^ 0x5bd1e995);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   return Array.from({ length: count }, (_, i) => {
     const owner = random() < 0.05 ? null : pick(OWNERS);
@@ -47,11 +56,43 @@ export function generatedCatalog(count: number, seed: number): Model[] {
       outputModalities: [],
       region: null,
       providers: providers(random, id),
+      ...labelsOf(labelRandom),
       hubId: random() < 0.9 ? Array.from({ length: 24 }, () => Math.floor(random() * 16).toString(16)).join('') : null,
       foundBy: random() < 0.5 ? ['likes'] : ['likes', 'downloads'],
       url: `https://huggingface.co/${id}`,
     };
   });
+}
+
+/**
+ * A license (now and then none, `other` or `unknown`), up to three languages, a parameter count over six orders of
+ * magnitude (ties at release sizes, some on a bucket's edge, 30% none), a base or two (one named twice, by two
+ * relations), and any set of modalities.
+ */
+function labelsOf(random: () => number): Partial<Model> {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const languages = [
+    ...new Set(
+      Array.from({ length: Math.floor(random() * 4) }, () => LANGUAGES[Math.floor(LANGUAGES.length * random() ** 2)]!),
+    ),
+  ];
+  const roll = random();
+  const parameterCount =
+    roll < 0.3 ? null : roll < 0.6 ? pick(RELEASED_SIZES) : Math.floor(Math.exp(16 + random() * 11));
+  const baseModels: BaseModel[] = Array.from({ length: random() < 0.6 ? 0 : 1 + Math.floor(random() * 2) }, () => ({
+    relation: pick(RELATIONS),
+    modelId: pick(BASES),
+  }));
+  if (baseModels.length === 1 && random() < 0.1) baseModels.push({ ...baseModels[0]!, relation: 'quantized' });
+  const modalities = () => MODALITY_LIST.filter(() => random() < 0.3);
+  return {
+    license: random() < 0.15 ? null : LICENSES[Math.floor(LICENSES.length * random() ** 2)]!,
+    languages,
+    parameterCount,
+    baseModels,
+    inputModalities: modalities(),
+    outputModalities: modalities(),
+  };
 }
 
 function timestamp(random: () => number): string | null {
@@ -96,8 +137,17 @@ export function randomFilter(random: () => number): ModelFilter {
   if (maybe(0.1)) filter.search = ['model-3', 'QWEN/', 'solo', '', 'x/'][Math.floor(random() * 5)]!;
   if (maybe(0.2)) filter.gated = random() < 0.5;
   if (maybe(0.2)) filter.quality = random() < 0.5;
+  if (maybe(0.15)) filter.licenses = some([...LICENSES, 'no-such-license'], 2);
+  if (maybe(0.15)) filter.languages = some([...LANGUAGES, 'xx'], 2);
+  if (maybe(0.15)) filter.minParameters = pick(random, [0, 1e9, 3e9, 7e9, 5e8 + random() * 1e10]);
+  if (maybe(0.15)) filter.maxParameters = (filter.minParameters ?? 0) + pick(random, [0, 1e9, 8e9, 1e11 * random()]);
+  if (maybe(0.1)) filter.baseModel = pick(random, [...BASES, 'no/such-base']);
+  if (maybe(0.12)) filter.inputModalities = some(MODALITY_LIST, 2);
+  if (maybe(0.12)) filter.outputModalities = some(MODALITY_LIST, 2);
   return filter;
 }
+
+const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 const FIELDS: ModelOrderField[] = ['DOWNLOADS', 'LIKES', 'TRENDING_SCORE', 'CREATED_AT', 'LAST_MODIFIED', 'ID'];
 
@@ -142,6 +192,11 @@ export function randomFilterAtScale(random: () => number, models: readonly Model
   const pick = () => models[Math.floor(random() * models.length)]!;
   if (filter.minDownloads != null) filter.minDownloads = pick().downloads + Math.floor(random() * 3);
   if (filter.minLikes != null) filter.minLikes = pick().likes;
+  // A drawn model's own count, so a bound lands on a value rows have (ties on both sides of it).
+  if (filter.minParameters != null) filter.minParameters = pick().parameterCount ?? filter.minParameters;
+  if (filter.maxParameters != null) {
+    filter.maxParameters = Math.max(filter.minParameters ?? 0, pick().parameterCount ?? filter.maxParameters);
+  }
   if (filter.search != null || random() < 0.1) {
     const id = pick().id.toLowerCase();
     const length = 1 + Math.floor(random() * 8);

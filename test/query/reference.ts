@@ -37,6 +37,27 @@ function conditionsMet(model: Model, filter: ModelFilter, bar: QualityBar): [Fac
   }
   if (filter.gated != null) conditions.push(['gated', (model.gated !== null) === filter.gated]);
   if (filter.quality != null) conditions.push(['quality', passes(model, bar) === filter.quality]);
+  if (listed(filter.licenses)) conditions.push(['licenses', filter.licenses!.includes(model.license!)]);
+  if (listed(filter.languages)) {
+    conditions.push(['languages', filter.languages!.some((language) => model.languages.includes(language))]);
+  }
+  if (filter.minParameters != null || filter.maxParameters != null) {
+    const count = model.parameterCount;
+    const within =
+      count !== null &&
+      (filter.minParameters == null || count >= filter.minParameters) &&
+      (filter.maxParameters == null || count <= filter.maxParameters);
+    conditions.push(['parameterSizes', within]);
+  }
+  if (filter.baseModel != null) {
+    conditions.push(['other', model.baseModels.some((base) => base.modelId === filter.baseModel)]);
+  }
+  if (listed(filter.inputModalities)) {
+    conditions.push(['inputModalities', filter.inputModalities!.every((m) => model.inputModalities.includes(m))]);
+  }
+  if (listed(filter.outputModalities)) {
+    conditions.push(['outputModalities', filter.outputModalities!.every((m) => model.outputModalities.includes(m))]);
+  }
   return conditions;
 }
 
@@ -44,7 +65,23 @@ function conditionsMet(model: Model, filter: ModelFilter, bar: QualityBar): [Fac
 const statusesOf = (filter: ModelFilter): string[] =>
   filter.providerStatus != null && filter.providerStatus.length > 0 ? filter.providerStatus : ['live'];
 const passes = (model: Model, bar: QualityBar) =>
-  model.downloads > bar.minDownloads && model.likes > bar.minLikes && !model.private;
+  model.downloads > bar.minDownloads &&
+  model.likes > bar.minLikes &&
+  !model.private &&
+  (!bar.requireLicense || (model.license !== null && model.license !== 'other' && model.license !== 'unknown')) &&
+  (bar.licenses == null || bar.licenses.some((license) => license === model.license)) &&
+  (bar.minParameters == null || (model.parameterCount !== null && model.parameterCount >= bar.minParameters)) &&
+  (bar.maxParameters == null || (model.parameterCount !== null && model.parameterCount <= bar.maxParameters));
+
+/** The `parameterSizes` buckets, written out: [label, least count] from the smallest up. */
+const SIZE_BUCKETS: [string, number][] = [
+  ['<1B', 0],
+  ['1B-3B', 1e9],
+  ['3B-10B', 3e9],
+  ['10B-30B', 1e10],
+  ['30B-100B', 3e10],
+  ['100B+', 1e11],
+];
 
 /** Ids in the order: by the field's value, ties by id ascending, models without a value last. */
 export function referenceOrder(models: readonly Model[], order: ModelOrder): string[] {
@@ -133,6 +170,19 @@ function valuesOf(model: Model, facet: FacetName, bar: QualityBar, filter: Model
       return [String(model.gated !== null)];
     case 'quality':
       return [String(passes(model, bar))];
+    case 'licenses':
+      return model.license === null ? [] : [model.license];
+    case 'languages':
+      return model.languages;
+    case 'inputModalities':
+      return model.inputModalities;
+    case 'outputModalities':
+      return model.outputModalities;
+    case 'parameterSizes': {
+      const count = model.parameterCount;
+      if (count === null) return [];
+      return [SIZE_BUCKETS.filter(([, least]) => count >= least).at(-1)![0]];
+    }
   }
 }
 

@@ -25,6 +25,15 @@ import {
 } from './page-reading.ts';
 
 const REPORTS = new URL('../../.reports/', import.meta.url);
+/** The API's parameter-size buckets as filter bounds, written out: each from its lower end to below the next. */
+const SIZE_BOUNDS: Record<string, { minParameters?: number; maxParameters?: number }> = {
+  '<1B': { maxParameters: 1e9 - 1 },
+  '1B-3B': { minParameters: 1e9, maxParameters: 3e9 - 1 },
+  '3B-10B': { minParameters: 3e9, maxParameters: 1e10 - 1 },
+  '10B-30B': { minParameters: 1e10, maxParameters: 3e10 - 1 },
+  '30B-100B': { minParameters: 3e10, maxParameters: 1e11 - 1 },
+  '100B+': { minParameters: 1e11 },
+};
 const timings: Record<string, number> = {};
 
 /** Opens the dashboard and waits until its status and first page of models are on screen. */
@@ -219,6 +228,11 @@ describe('the dashboard against `hubcat demo` (paginating upstream, auto strateg
       expect(await facetCounts(page, 'f-author')).toEqual(shown(models.facets.authors));
       expect(await facetCounts(page, 'f-gated')).toEqual(shown(models.facets.gated));
       expect(await facetCounts(page, 'f-quality')).toEqual(shown(models.facets.quality));
+      expect(await facetCounts(page, 'f-license')).toEqual(shown(models.facets.licenses));
+      expect(await facetCounts(page, 'f-language')).toEqual(shown(models.facets.languages));
+      expect(await facetCounts(page, 'f-size')).toEqual(shown(models.facets.parameterSizes));
+      expect(await facetCounts(page, 'f-takes')).toEqual(shown(models.facets.inputModalities));
+      expect(await facetCounts(page, 'f-gives')).toEqual(shown(models.facets.outputModalities));
     };
 
     const liked = await browse({ minLikes: 50 });
@@ -244,6 +258,40 @@ describe('the dashboard against `hubcat demo` (paginating upstream, auto strateg
     await waitForSummary(page, byLibrary.totalCount, 1);
     expect(byLibrary.totalCount).toBe(byTask.facets.libraries[0]!.count);
     await expectFacetsOf(byLibrary);
+
+    // What a router narrows by: a size bucket, then a license, then what the model takes.
+    await page.getByRole('button', { name: 'Clear' }).click();
+    const all = await browse({});
+    await waitForSummary(page, all.totalCount, 1);
+    await expectFacetsOf(all);
+    const size = all.facets.parameterSizes[0]!;
+    expect(all.facets.parameterSizes.length).toBeGreaterThan(1);
+    const bySize = await browse(SIZE_BOUNDS[size.value]!);
+    expect(bySize.totalCount).toBe(size.count);
+    await page.locator(`.field:has(#f-size) [data-value="${size.value}"]`).click();
+    await waitForSummary(page, bySize.totalCount, 1);
+    expect(await page.getByLabel('Size (parameters)', { exact: true }).inputValue()).toBe(size.value);
+    await expectFacetsOf(bySize);
+    const license = bySize.facets.licenses[0]!;
+    expect(bySize.facets.licenses.length).toBeGreaterThan(1);
+    const byLicense = await browse({ ...SIZE_BOUNDS[size.value]!, licenses: [license.value] });
+    expect(byLicense.totalCount).toBe(license.count);
+    await page.locator(`.field:has(#f-license) [data-value="${license.value}"]`).focus();
+    await page.keyboard.press('Enter');
+    await waitForSummary(page, byLicense.totalCount, 1);
+    await expectFacetsOf(byLicense);
+    const takes = byLicense.facets.inputModalities[0]!;
+    const modality = takes.value === '3d' ? 'THREE_D' : (takes.value.toUpperCase() as 'TEXT');
+    const byInput = await browse({
+      ...SIZE_BOUNDS[size.value]!,
+      licenses: [license.value],
+      inputModalities: [modality],
+    });
+    expect(byInput.totalCount).toBe(takes.count);
+    await page.locator(`.field:has(#f-takes) [data-value="${takes.value}"]`).click();
+    await waitForSummary(page, byInput.totalCount, 1);
+    await expectFacetsOf(byInput);
+    expect(new URL(page.url()).searchParams.get('license')).toBe(license.value);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -276,14 +324,17 @@ describe('the dashboard against `hubcat demo` (paginating upstream, auto strateg
   it('can be used with the keyboard alone: every control is reached by Tab, Enter applies and pages', async () => {
     const { page } = await open();
     const reached: string[] = [];
-    for (let presses = 0; presses < 120 && !reached.includes('next-page'); presses++) {
+    for (let presses = 0; presses < 240 && !reached.includes('next-page'); presses++) {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate<string>('document.activeElement.id || document.activeElement.tagName'));
     }
     for (const id of ['f-search', 'f-task', 'f-library', 'f-author', 'f-min-downloads', 'f-min-likes']) {
       expect(reached, id).toContain(id);
     }
-    for (const id of ['f-gated', 'f-quality', 'f-order', 'f-page-size', 'models-box', 'next-page']) {
+    for (const id of ['f-gated', 'f-quality', 'f-license', 'f-language', 'f-size', 'f-takes', 'f-gives']) {
+      expect(reached, id).toContain(id);
+    }
+    for (const id of ['f-order', 'f-page-size', 'models-box', 'next-page']) {
       expect(reached, id).toContain(id);
     }
 

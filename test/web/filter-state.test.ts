@@ -28,6 +28,31 @@ describe("the model browser's filter in the address bar", () => {
     });
   });
 
+  it('carries the router filters: licenses and languages as lists, a size bucket as its bounds, modalities', () => {
+    const state = filterStateFrom(
+      new URLSearchParams('license=apache-2.0,+mit&language=fr&size=3B-10B&takes=image&gives=3d'),
+    );
+    expect(queryParamsOf(state).toString()).toBe(
+      'license=apache-2.0%2C+mit&language=fr&size=3B-10B&takes=image&gives=3d',
+    );
+    expect(variablesOf(state, null).filter).toEqual({
+      licenses: ['apache-2.0', 'mit'],
+      languages: ['fr'],
+      minParameters: 3e9,
+      maxParameters: 1e10 - 1,
+      inputModalities: ['IMAGE'],
+      outputModalities: ['THREE_D'],
+    });
+    expect(variablesOf(filterStateFrom(new URLSearchParams('size=<1B')), null).filter).toEqual({
+      maxParameters: 1e9 - 1,
+    });
+    const largest = filterStateFrom(new URLSearchParams('size=100B%2B'));
+    expect(variablesOf(largest, null).filter).toEqual({ minParameters: 1e11 });
+    expect(filterStateFrom(new URLSearchParams(queryParamsOf(largest).toString())).size).toBe('100B+');
+    const hostile = filterStateFrom(new URLSearchParams('size=7B&takes=smell&gives=__proto__'));
+    expect(variablesOf(hostile, null).filter).toEqual({});
+  });
+
   it('leaves the defaults out of a link and asks for the first page by downloads', () => {
     const state = filterStateFrom(new URLSearchParams(''));
     expect(queryParamsOf(state).toString()).toBe('');

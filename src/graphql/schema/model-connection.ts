@@ -15,8 +15,9 @@ import {
 } from '../../query/index.ts';
 import { builder } from '../builder.ts';
 import { facetCost, modelPage, PAGE_ITEMS } from '../query-cost.ts';
-import { countUpTo, nonNegative } from './argument-rules.ts';
+import { countUpTo, nonNegative, nonNegativeNumber } from './argument-rules.ts';
 import { Model } from './model.ts';
+import { Modality } from './model-labels.ts';
 import { ProviderStatus } from './provider-mapping.ts';
 
 export const ModelOrderField = builder.enumType('ModelOrderField', { values: MODEL_ORDER_FIELDS });
@@ -44,6 +45,22 @@ export const ModelFilter = builder.inputType('ModelFilter', {
         'The mapping statuses providers considers (default LIVE); alone, a mapping of any provider in one of them. ' +
         'The providers facet counts these statuses',
     }),
+    licenses: t.stringList({ description: 'Any of these license ids, exactly (e.g. apache-2.0, mit)' }),
+    languages: t.stringList({ description: 'Names any of these language codes (e.g. en, fr, multilingual)' }),
+    minParameters: t.float({
+      validate: nonNegativeNumber,
+      description: 'At least this many parameters (inclusive); a model whose count is unknown is left out',
+    }),
+    maxParameters: t.float({
+      validate: nonNegativeNumber,
+      description:
+        'At most this many parameters (inclusive); a model whose count is unknown is left out. Not below minParameters',
+    }),
+    baseModel: t.string({
+      description: 'Derives from this model id (exactly), by any relation: fine-tune, quantization, adapter or merge',
+    }),
+    inputModalities: t.field({ type: [Modality], description: 'Takes every one of these' }),
+    outputModalities: t.field({ type: [Modality], description: 'Gives every one of these' }),
   }),
 });
 
@@ -112,6 +129,15 @@ const ModelFacets = builder.objectRef<ModelSearch>('ModelFacets').implement({
         description: "Values true and false: passes the server's quality bar or not",
         resolve: (search) => search.facet('quality', 2),
       }),
+      licenses: facet('licenses', 'License ids'),
+      languages: facet('languages', 'Language codes'),
+      inputModalities: facet('inputModalities', 'What the models take in (values as the Modality enum, lower case)'),
+      outputModalities: facet('outputModalities', 'What the models give out (values as the Modality enum, lower case)'),
+      parameterSizes: facet(
+        'parameterSizes',
+        'Parameter counts in buckets, each from its lower end (inclusive) to the next: <1B, 1B-3B, 3B-10B, ' +
+          '10B-30B, 30B-100B, 100B+; counted over the filter without its minParameters and maxParameters',
+      ),
     };
   },
 });

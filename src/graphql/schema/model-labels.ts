@@ -2,7 +2,7 @@ import type { BaseModel } from '../../catalog/index.ts';
 import { builder } from '../builder.ts';
 import { Model } from './model.ts';
 
-const Modality = builder.enumType('Modality', {
+export const Modality = builder.enumType('Modality', {
   description: "What a model takes in or gives out, by its task (the Hub's task list; hubcat's table in the README)",
   values: {
     TEXT: { value: 'text', description: 'Natural-language text or code' },

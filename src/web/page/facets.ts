@@ -13,7 +13,10 @@ export interface FacetPick {
   value: string;
 }
 
-/** Which form field each facet sits beside. Task, library, author and provider take lists; gated and quality one. */
+/**
+ * Which form field each facet sits beside. Task, library, author, provider, license and language take lists; gated,
+ * quality, size and the modalities one.
+ */
 const FIELD_OF: Record<FacetName, string> = {
   pipelineTags: 'task',
   libraries: 'library',
@@ -21,6 +24,11 @@ const FIELD_OF: Record<FacetName, string> = {
   providers: 'provider',
   gated: 'gated',
   quality: 'quality',
+  licenses: 'license',
+  languages: 'language',
+  parameterSizes: 'size',
+  inputModalities: 'takes',
+  outputModalities: 'gives',
 };
 
 /**
