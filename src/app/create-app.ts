@@ -11,15 +11,16 @@ import { HubClient, HubProtocolError, RouterClient, type RetryEvent } from '../h
 import {
   CatalogCache,
   catalogKeys,
-  closeRedis,
-  redisCommandConnection,
+  openRedis,
   SharedCatalog,
   type CacheEvent,
   type CatalogKeys,
   type RedisClient,
+  type RedisConnections,
 } from '../store/index.ts';
 import { silentLogger, type AppLogger } from './app-logger.ts';
 import { httpSecurity } from './http-security.ts';
+import { Lifecycle } from './lifecycle.ts';
 import { createLiveCatalog, type LiveCatalog, type LiveCatalogOptions } from './live-catalog.ts';
 import { createMetrics, type AppMetrics } from './metrics.ts';
 import { useReadiness } from './probes.ts';
@@ -63,12 +64,14 @@ export interface App {
   /** This app's Prometheus registry, served at `/metrics`. */
   metrics: Registry;
   live: LiveCatalog;
+  /** Where each part registered its close; the HTTP server adds its own. */
+  lifecycle: Lifecycle;
   /**
    * Cancels every Hub request in flight and every one to come: a fetch running now fails at once (the snapshot served
    * stays), and no later one starts a request. For shutdown, which must not wait out a hung upstream.
    */
   abort(): void;
-  /** Aborts, waits for the fetch to settle, and closes the shared store; call it once requests are drained. */
+  /** Closes every part, last built first (see `Lifecycle`); call it once, after requests are drained. */
   close(): Promise<void>;
 }
 
@@ -85,21 +88,52 @@ export function fetchPlanOf(config: Config): FetchPlan {
   };
 }
 
+/**
+ * Builds the parts in order — store connections, catalog, live side, GraphQL — each registering its close with one
+ * lifecycle, so that `close` stops them in reverse. The app owns Redis: one command connection and one subscriber
+ * connection per replica, passed to every part that needs them.
+ */
 export function createApp(config: Config, options: AppOptions = {}): App {
-  const plan = fetchPlanOf(config);
   const logger: AppLogger = options.logger ?? silentLogger;
-  const shutdown = new AbortController();
+  const lifecycle = new Lifecycle(logger);
+  const redis = config.cacheUrl ? openRedis(config.cacheUrl, config.cacheMode) : undefined;
+  if (redis) lifecycle.onClose('redis connections', () => redis.close());
   const metrics = createMetrics();
-  const keys = catalogKeys({ upstream: config.endpoint, ...plan });
-  // The history and the update channel take the catalog's hash tag, so that on a Redis Cluster they share its slot.
-  const live = createLiveCatalog(config, keys.tag, { ...options, onEvent: options.onLiveEvent });
+  const shutdown = new AbortController();
+  const keys = catalogKeys({ upstream: config.endpoint, ...fetchPlanOf(config) });
+  const catalog = catalogOf(config, options, { redis, keys, metrics, logger, signal: shutdown.signal });
+  lifecycle.onClose('catalog', () => catalog.close());
+  metrics.watchCatalog(catalog);
+  const live = createLiveCatalog(
+    config,
+    { catalog, catalogKey: keys.tag, redis, lifecycle },
+    { ...options, onEvent: options.onLiveEvent },
+  );
+  const abort = () => shutdown.abort(new Error('hubcat is shutting down'));
+  // Closed before the schedule, the live side and the catalog, which wait for what runs: a fetch then fails at once.
+  lifecycle.onClose('upstream requests', abort);
+  const rateLimiter = rateLimiterOf(config, options, logger, redis?.commands);
+  const yoga = yogaOf(config, options, { catalog, live, metrics, logger, rateLimiter });
+  return { yoga, catalog, metrics: metrics.registry, live, lifecycle, abort, close: () => lifecycle.close() };
+}
+
+interface CatalogParts {
+  redis: RedisConnections | undefined;
+  keys: CatalogKeys;
+  metrics: AppMetrics;
+  logger: AppLogger;
+  signal: AbortSignal;
+}
+
+/** The served catalog: fetched from the upstream as planned, shared through Redis when the app has it. */
+function catalogOf(config: Config, options: AppOptions, parts: CatalogParts): CatalogCache {
+  const { redis, keys, metrics, logger, signal } = parts;
   const replicaId = config.replicaId ?? `${hostname()}:${process.pid}`;
-  const catalog = new CatalogCache({
-    shared: sharedCatalogOf(config, keys, replicaId),
+  return new CatalogCache({
+    shared: redis && sharedCatalogOf(config, redis, keys, replicaId),
     replicaId,
     ttlSeconds: config.ttlSeconds,
-    fetchSnapshot:
-      options.fetchSnapshot ?? upstreamFetch(config, options, { metrics, logger, signal: shutdown.signal }),
+    fetchSnapshot: options.fetchSnapshot ?? upstreamFetch(config, options, { metrics, logger, signal }),
     upstreamLabel: options.upstreamLabel ?? config.endpoint,
     coldWaitMs: config.coldWaitSeconds * 1000,
     now: options.now,
@@ -108,30 +142,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       metrics.observe(event);
       options.onCacheEvent?.(event);
     },
-    onReplace: live.updates.onReplace,
     prepare: (snapshot) => prepareCatalogInSteps(snapshot.models),
   });
-  metrics.watchCatalog(catalog);
-  live.schedule(catalog);
-  // The rate limit's counters are shared through a connection of the app's, not one of the limiter's own.
-  const rateLimitRedis =
-    config.cacheUrl && config.rateLimit > 0 ? redisCommandConnection(config.cacheUrl, config.cacheMode) : undefined;
-  const rateLimiter = rateLimiterOf(config, options, logger, rateLimitRedis);
-  const yoga = yogaOf(config, options, { catalog, live, metrics, logger, rateLimiter });
-  const abort = () => shutdown.abort(new Error('hubcat is shutting down'));
-  return {
-    yoga,
-    catalog,
-    metrics: metrics.registry,
-    live,
-    abort,
-    close: async () => {
-      abort();
-      await catalog.close();
-      await live.close();
-      if (rateLimitRedis) await closeRedis(rateLimitRedis);
-    },
-  };
 }
 
 /** Each client's request count, per window: in Redis when the app has one (one limit for every replica), else here. */
@@ -167,12 +179,10 @@ function upstreamFetch(
     });
 }
 
-/** The catalog in Redis that replicas of this fetch plan share, when a cache URL is set. */
-function sharedCatalogOf(config: Config, keys: CatalogKeys, replicaId: string): SharedCatalog | undefined {
-  if (!config.cacheUrl) return undefined;
+/** The catalog in Redis that replicas of this fetch plan share. */
+function sharedCatalogOf(config: Config, redis: RedisConnections, keys: CatalogKeys, replicaId: string): SharedCatalog {
   return new SharedCatalog({
-    url: config.cacheUrl,
-    mode: config.cacheMode,
+    redis,
     keys,
     replicaId,
     leaseMs: config.leaseSeconds * 1000,

@@ -1,7 +1,8 @@
 import type { Config } from '../config.ts';
 import type { AppLogger } from './app-logger.ts';
 import type { RefreshSchedule } from '../graphql/index.ts';
-import { createChangeHistory, type CatalogCache, type ChangeHistory } from '../store/index.ts';
+import { createChangeHistory, type CatalogCache, type ChangeHistory, type RedisConnections } from '../store/index.ts';
+import type { Lifecycle } from './lifecycle.ts';
 import { CatalogUpdates, type UpdateEvent } from './catalog-updates.ts';
 import { RefreshScheduler, type Timer } from './refresh-scheduler.ts';
 import { createUpdateChannel, type UpdateChannel } from './update-channel.ts';
@@ -32,19 +33,24 @@ export interface LiveCatalog {
   channel: UpdateChannel;
   updates: CatalogUpdates;
   webhook: WebhookSender | null;
-  /** Starts the scheduled refreshes (unless the interval is 0). */
-  schedule(catalog: CatalogCache): void;
   /** What the API says about the schedule. */
   scheduleStatus(): RefreshSchedule;
-  close(): Promise<void>;
+}
+
+/** What the live side is built on: the catalog it follows, and the app's Redis and lifecycle. */
+export interface LiveCatalogParts {
+  catalog: CatalogCache;
+  /** The hash tag of the catalog's keys, which the history and the update channel share (one Cluster slot). */
+  catalogKey: string;
+  redis?: RedisConnections;
+  lifecycle: Lifecycle;
 }
 
 /** The catalog's change history; a stored record that fails validation is set aside, logged and told as an event. */
-function historyOf(config: Config, catalogKey: string, options: LiveCatalogOptions): ChangeHistory {
+function historyOf(config: Config, parts: LiveCatalogParts, options: LiveCatalogOptions): ChangeHistory {
   return createChangeHistory({
-    cacheUrl: config.cacheUrl,
-    cacheMode: config.cacheMode,
-    catalogKey,
+    redis: parts.redis?.commands,
+    catalogKey: parts.catalogKey,
     retention: config.changeRetention,
     onSetAside: (record, reason) => {
       options.logger?.warn({ record, reason }, 'change history: a stored record failed validation and was set aside');
@@ -53,48 +59,58 @@ function historyOf(config: Config, catalogKey: string, options: LiveCatalogOptio
   });
 }
 
-export function createLiveCatalog(config: Config, catalogKey: string, options: LiveCatalogOptions = {}): LiveCatalog {
-  const { cacheUrl, cacheMode } = config;
-  const history = historyOf(config, catalogKey, options);
-  const channel = createUpdateChannel({ cacheUrl, cacheMode, catalogKey });
-  const webhook = config.webhookUrl
-    ? new WebhookSender({
-        url: config.webhookUrl,
-        secret: config.webhookSecret,
-        fetch: options.webhookFetch,
-        sleep: options.webhookSleep,
-        random: options.random,
-        onEvent: options.onEvent,
-      })
-    : null;
+function webhookOf(config: Config, options: LiveCatalogOptions): WebhookSender | null {
+  if (!config.webhookUrl) return null;
+  return new WebhookSender({
+    url: config.webhookUrl,
+    secret: config.webhookSecret,
+    fetch: options.webhookFetch,
+    sleep: options.webhookSleep,
+    random: options.random,
+    onEvent: options.onEvent,
+  });
+}
+
+/**
+ * Follows the catalog: each replacement is recorded, announced and posted, and refreshes run on schedule (unless the
+ * interval is 0). Registers its closes with the app's lifecycle, so that on shutdown the schedule stops first, then the
+ * last replacement is recorded, then the webhook and the subscriptions end.
+ */
+export function createLiveCatalog(
+  config: Config,
+  parts: LiveCatalogParts,
+  options: LiveCatalogOptions = {},
+): LiveCatalog {
+  const { catalog, lifecycle } = parts;
+  const history = historyOf(config, parts, options);
+  const channel = createUpdateChannel({ redis: parts.redis, catalogKey: parts.catalogKey });
+  lifecycle.onClose('update subscriptions', () => channel.endSubscriptions());
+  const webhook = webhookOf(config, options);
+  if (webhook) lifecycle.onClose('webhook', () => webhook.close());
   const updates = new CatalogUpdates({ history, channel, webhook, now: options.now, onEvent: options.onEvent });
+  catalog.onReplace(updates.onReplace);
+  lifecycle.onClose('catalog updates', () => updates.settled());
   const intervalSeconds = config.refreshIntervalSeconds ?? config.ttlSeconds;
-  let scheduler: RefreshScheduler | null = null;
+  const scheduler =
+    intervalSeconds === 0
+      ? null
+      : new RefreshScheduler({
+          catalog,
+          intervalMs: intervalSeconds * 1000,
+          now: options.now,
+          random: options.random,
+          timer: options.timer,
+          onScheduled: (inMs) => options.onEvent?.({ type: 'refresh-scheduled', inMs }),
+        }).start();
+  if (scheduler) lifecycle.onClose('refresh schedule', () => scheduler.stop());
   return {
     history,
     channel,
     updates,
     webhook,
-    schedule: (catalog) => {
-      if (intervalSeconds === 0) return;
-      scheduler = new RefreshScheduler({
-        catalog,
-        intervalMs: intervalSeconds * 1000,
-        now: options.now,
-        random: options.random,
-        timer: options.timer,
-        onScheduled: (inMs) => options.onEvent?.({ type: 'refresh-scheduled', inMs }),
-      }).start();
-    },
     scheduleStatus: () => ({
       intervalSeconds: intervalSeconds === 0 ? null : intervalSeconds,
       nextRefreshAt: scheduler?.nextRefreshAt() ?? null,
     }),
-    close: async () => {
-      await scheduler?.stop();
-      await updates.settled();
-      await webhook?.close();
-      await Promise.all([history.close(), channel.close()]);
-    },
   };
 }

@@ -1,14 +1,6 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { createPubSub, filter, pipe, Repeater, type PubSubEvent } from 'graphql-yoga';
+import { createPubSub, Repeater } from 'graphql-yoga';
 import type { CatalogUpdate } from '../catalog/index.ts';
-import {
-  catalogUpdateSchema,
-  closeRedis,
-  redisCommandConnection,
-  redisSubscriberConnection,
-  type CacheMode,
-  type RedisClient,
-} from '../store/index.ts';
+import { catalogUpdateSchema, type RedisConnections } from '../store/index.ts';
 
 /** Carries each catalog update to every subscriber: of this process, or of every replica through Redis pub/sub. */
 export interface UpdateChannel {
@@ -20,7 +12,6 @@ export interface UpdateChannel {
    * subscribers who would otherwise stay connected for ever.
    */
   endSubscriptions(): void;
-  close(): Promise<void>;
 }
 
 type Topics = Record<string, [CatalogUpdate]>;
@@ -30,23 +21,16 @@ export function updateTopic(catalogKey: string): string {
   return `hubcat:catalog-updated:{${catalogKey}}`;
 }
 
-export function createUpdateChannel(options: {
-  cacheUrl?: string;
-  cacheMode: CacheMode;
-  catalogKey: string;
-}): UpdateChannel {
+/** In Redis, given the app's connections (every replica hears every update), else in this process. */
+export function createUpdateChannel(options: { redis?: RedisConnections; catalogKey: string }): UpdateChannel {
   const ending = endable();
-  const channel = options.cacheUrl
-    ? redisChannel(options.cacheUrl, options.cacheMode, updateTopic(options.catalogKey))
+  const channel = options.redis
+    ? redisChannel(options.redis, updateTopic(options.catalogKey))
     : memoryChannel(updateTopic(options.catalogKey));
   return {
     ...channel,
     subscribe: () => ending.until(channel.subscribe()),
     endSubscriptions: ending.end,
-    close: async () => {
-      ending.end();
-      await channel.close();
-    },
   };
 }
 
@@ -74,52 +58,28 @@ function memoryChannel(topic: string): Channel {
       return Promise.resolve();
     },
     subscribe: () => pubsub.subscribe(topic),
-    close: () => Promise.resolve(),
   };
 }
 
-function redisChannel(cacheUrl: string, mode: CacheMode, topic: string): Channel {
-  const publishClient = redisCommandConnection(cacheUrl, mode);
-  const subscribeClient = quietSubscriptions(redisSubscriberConnection(cacheUrl, mode));
-  const pubsub = createPubSub<Topics>({
-    eventTarget: createRedisEventTarget<PubSubEvent<Topics, string>>({
-      publishClient,
-      subscribeClient,
-      // The event target parses in ioredis's message handler, where a throw would escape; garbage becomes null here
-      // and is dropped by the validation below.
-      serializer: { stringify: JSON.stringify, parse: parseOrNull },
-    }),
-  });
+function redisChannel(redis: RedisConnections, topic: string): Channel {
   return {
     kind: 'redis',
-    // Published directly rather than through the event target, which does not await (or catch) the PUBLISH.
     publish: async (update) => {
-      await publishClient.publish(topic, JSON.stringify(update));
+      await redis.commands.publish(topic, JSON.stringify(update));
     },
     subscribe: () =>
-      pipe(
-        pubsub.subscribe(topic),
-        filter((message: unknown): message is CatalogUpdate => catalogUpdateSchema.safeParse(message).success),
-      ),
-    close: async () => {
-      await Promise.all([closeRedis(publishClient), closeRedis(subscribeClient)]);
-    },
+      new Repeater<CatalogUpdate>(async (push, stop) => {
+        const listener = redis.subscriptions.listen(topic, {
+          onMessage: (raw) => {
+            // What another replica published is checked like anything else read from Redis; garbage is dropped.
+            const parsed = catalogUpdateSchema.safeParse(parseOrNull(raw));
+            if (parsed.success) void push(parsed.data);
+          },
+        });
+        await stop;
+        listener.close();
+      }),
   };
-}
-
-/**
- * The event target neither awaits nor catches SUBSCRIBE and UNSUBSCRIBE; one that fails (Redis gone, or the client
- * closed while a subscriber leaves) must not become an unhandled rejection that ends the process. ioredis subscribes
- * again by itself once it reconnects.
- */
-function quietSubscriptions(redis: RedisClient): RedisClient {
-  return new Proxy(redis, {
-    get: (target, property, receiver) => {
-      if (property !== 'subscribe' && property !== 'unsubscribe')
-        return Reflect.get(target, property, receiver) as unknown;
-      return (...channels: string[]) => target[property](...channels).catch(() => 0);
-    },
-  });
 }
 
 function parseOrNull(text: string): unknown {

@@ -36,5 +36,6 @@ export {
   type HistoryMeta,
   type KindCounts,
 } from './history-backend.ts';
-export { redisCommandConnection, redisSubscriberConnection, closeRedis } from './redis-connection.ts';
+export { openRedis, type RedisConnections } from './redis-connection.ts';
+export { RedisSubscriptions, type ChannelHandlers, type ChannelListener } from './redis-subscriptions.ts';
 export { catalogUpdateSchema } from './update-schemas.ts';
