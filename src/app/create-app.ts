@@ -17,8 +17,9 @@ import {
   type CatalogKeys,
   type RedisClient,
   type RedisConnections,
+  silentLogger,
+  type Logger as PartsLogger,
 } from '../store/index.ts';
-import { silentLogger, type AppLogger } from './app-logger.ts';
 import { httpSecurity } from './http-security.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { createLiveCatalog, type LiveCatalog, type LiveCatalogOptions } from './live-catalog.ts';
@@ -94,7 +95,7 @@ export function fetchPlanOf(config: Config): FetchPlan {
  * connection per replica, passed to every part that needs them.
  */
 export function createApp(config: Config, options: AppOptions = {}): App {
-  const logger: AppLogger = options.logger ?? silentLogger;
+  const logger: PartsLogger = options.logger ?? silentLogger;
   const lifecycle = new Lifecycle(logger);
   const redis = config.cacheUrl ? openRedis(config.cacheUrl, config.cacheMode) : undefined;
   if (redis) lifecycle.onClose('redis connections', () => redis.close());
@@ -121,7 +122,7 @@ interface CatalogParts {
   redis: RedisConnections | undefined;
   keys: CatalogKeys;
   metrics: AppMetrics;
-  logger: AppLogger;
+  logger: PartsLogger;
   signal: AbortSignal;
 }
 
@@ -150,7 +151,7 @@ function catalogOf(config: Config, options: AppOptions, parts: CatalogParts): Ca
 function rateLimiterOf(
   config: Config,
   options: AppOptions,
-  logger: AppLogger,
+  logger: PartsLogger,
   redis: RedisClient | undefined,
 ): ClientRateLimiter | null {
   if (config.rateLimit === 0) return null;
@@ -164,7 +165,7 @@ function rateLimiterOf(
 function upstreamFetch(
   config: Config,
   options: AppOptions,
-  { metrics, logger, signal }: { metrics: AppMetrics; logger: AppLogger; signal: AbortSignal },
+  { metrics, logger, signal }: { metrics: AppMetrics; logger: PartsLogger; signal: AbortSignal },
 ): () => Promise<CatalogSnapshot> {
   const client = hubClientOf(config, options, metrics);
   const router = routerClientOf(config, options);
@@ -207,7 +208,7 @@ interface YogaParts {
   catalog: CatalogCache;
   live: LiveCatalog;
   metrics: AppMetrics;
-  logger: AppLogger;
+  logger: PartsLogger;
   rateLimiter: ClientRateLimiter | null;
 }
 
@@ -266,7 +267,7 @@ function queryLimitsOf(config: Config): QueryLimits {
   };
 }
 
-function logFailure(logger: AppLogger): (failure: CaptureFailure) => void {
+function logFailure(logger: PartsLogger): (failure: CaptureFailure) => void {
   return ({ capture, page, error }) => {
     // The message names the URL and carries the Hub's own words; a stack would only show hubcat's crawl loop.
     const evidence = error instanceof HubProtocolError ? { evidence: error.evidence } : {};
@@ -298,7 +299,7 @@ export function routerClientOf(
   });
 }
 
-function logRouterFailure(logger: AppLogger): (error: Error) => void {
+function logRouterFailure(logger: PartsLogger): (error: Error) => void {
   return (error) =>
     logger.warn(
       { error: error.message },

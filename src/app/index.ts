@@ -14,6 +14,5 @@ export {
 export { createLiveCatalog, type LiveCatalog, type LiveEvent } from './live-catalog.ts';
 export { CatalogUpdates, type UpdateEvent } from './catalog-updates.ts';
 export { createUpdateChannel, updateTopic, type UpdateChannel } from './update-channel.ts';
-export type { AppLogger } from './app-logger.ts';
 /** CORS and security headers of every response. */
 export { httpSecurity } from './http-security.ts';

@@ -1,4 +1,4 @@
-import type { AppLogger } from './app-logger.ts';
+import type { Logger } from '../store/index.ts';
 
 /**
  * A step's deadline unless it sets its own: longer than a store call's (2 s) and a webhook's last attempt, so only a
@@ -22,7 +22,7 @@ export class Lifecycle {
   readonly #steps: ClosingStep[] = [];
   #closing: Promise<void> | null = null;
 
-  constructor(private readonly logger: AppLogger) {}
+  constructor(private readonly logger: Logger) {}
 
   onClose(name: string, close: ClosingStep['close'], deadlineMs: ClosingStep['deadlineMs'] = STEP_DEADLINE_MS): void {
     if (this.#closing) throw new Error(`"${name}" registered after the app began to close`);

@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import type { AppLogger } from './app-logger.ts';
+import type { Logger } from '../store/index.ts';
 import type { RefreshSchedule } from '../graphql/index.ts';
 import { createChangeHistory, type CatalogCache, type ChangeHistory, type RedisConnections } from '../store/index.ts';
 import type { Lifecycle } from './lifecycle.ts';
@@ -24,7 +24,7 @@ export interface LiveCatalogOptions {
   webhookFetch?: typeof fetch;
   webhookSleep?: (ms: number) => Promise<void>;
   onEvent?: (event: LiveEvent) => void;
-  logger?: AppLogger;
+  logger?: Logger;
 }
 
 /** The living side of a catalog: its change history, the update feed, the webhook and the refresh schedule. */

@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RedisClient } from '../store/index.ts';
-import type { AppLogger } from './app-logger.ts';
+import type { Logger } from '../store/index.ts';
 
 export interface RateLimitPolicy {
   /** Requests one client may make per window. */
@@ -34,12 +34,12 @@ export const RATE_LIMIT_KEY_PREFIX = 'hubcat:rate:v1';
 export class ClientRateLimiter {
   readonly #memory: RateLimiterMemory;
   readonly #redis: RateLimiterRedis | null;
-  readonly #logger: AppLogger;
+  readonly #logger: Logger;
   #redisLost = false;
 
   constructor(
     readonly policy: RateLimitPolicy,
-    options: { redis?: RedisClient; keyPrefix?: string; logger: AppLogger },
+    options: { redis?: RedisClient; keyPrefix?: string; logger: Logger },
   ) {
     const keyPrefix = options.keyPrefix ?? RATE_LIMIT_KEY_PREFIX;
     const limits = { points: policy.points, duration: policy.windowSeconds, keyPrefix };
@@ -95,7 +95,7 @@ export class ClientRateLimiter {
   #answered(): void {
     if (!this.#redisLost) return;
     this.#redisLost = false;
-    this.#logger.info?.({}, 'rate limit: Redis answers again; replicas share one count');
+    this.#logger.info({}, 'rate limit: Redis answers again; replicas share one count');
   }
 }
 

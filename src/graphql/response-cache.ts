@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { stripIgnoredCharacters, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { LRUCache } from 'lru-cache';
+import { BoundedCache } from '../bounded-cache.ts';
 import type { CatalogCache } from '../store/index.ts';
 
 /**
@@ -29,7 +29,7 @@ const MAX_CACHED_DOCUMENT_LENGTH = 16 * 1024;
  * cached. A request sent with `Cache-Control: no-cache` bypasses the cache.
  */
 export function snapshotResponseCache(catalog: CatalogCache, maxBytes = DEFAULT_RESPONSE_CACHE_BYTES): Plugin {
-  const cache = new SnapshotBoundCache(() => catalog.servedSnapshotId(), maxBytes);
+  const cache = new SnapshotBoundCache(() => catalog.served()?.id ?? null, maxBytes);
   const normalised = new DocumentNormaliser();
   return useResponseCache({
     session: () => null,
@@ -43,11 +43,11 @@ export function snapshotResponseCache(catalog: CatalogCache, maxBytes = DEFAULT_
       // Neither looked up nor stored.
       if (asksForFreshAnswer(request) || documentString.length > MAX_CACHED_DOCUMENT_LENGTH) return '';
       // A hit skips every resolver, and with them the staleness check that starts a background refresh.
-      if (catalog.servedSnapshotId() !== null) void catalog.snapshot().catch(() => undefined);
+      if (catalog.served() !== null) void catalog.snapshot().catch(() => undefined);
       const digest = createHash('sha256')
         .update(`${normalised.of(documentString)}\0${operationName ?? ''}\0${canonicalJson(variableValues ?? {})}`)
         .digest('base64url');
-      return `${snapshotPrefix(catalog.servedSnapshotId())}${digest}`;
+      return `${snapshotPrefix(catalog.served()?.id ?? null)}${digest}`;
     },
   });
 }
@@ -77,7 +77,7 @@ const ENTRY_OVERHEAD = 256;
  * is, and its data parsed back only if a plugin reads it.
  */
 class SnapshotBoundCache implements Cache {
-  #entries: LRUCache<string, Entry>;
+  #entries: BoundedCache<string, Entry>;
   #snapshotId: string | null = null;
 
   constructor(
@@ -108,7 +108,7 @@ class SnapshotBoundCache implements Cache {
   }
 
   /** The entries when `key` belongs to the snapshot served now (emptied if that changed); otherwise null. */
-  #forKey(key: string): LRUCache<string, Entry> | null {
+  #forKey(key: string): BoundedCache<string, Entry> | null {
     const served = this.servedSnapshotId();
     if (served !== this.#snapshotId) {
       this.#entries = this.#empty();
@@ -117,10 +117,10 @@ class SnapshotBoundCache implements Cache {
     return served !== null && key.startsWith(snapshotPrefix(served)) ? this.#entries : null;
   }
 
-  #empty(): LRUCache<string, Entry> {
-    return new LRUCache<string, Entry>({
-      maxSize: Math.max(this.maxBytes, 1),
-      sizeCalculation: (entry) => entry.text.length + ENTRY_OVERHEAD,
+  #empty(): BoundedCache<string, Entry> {
+    return new BoundedCache<string, Entry>({
+      maxBytes: this.maxBytes,
+      sizeOf: (entry) => entry.text.length + ENTRY_OVERHEAD,
     });
   }
 }
@@ -143,7 +143,7 @@ function cachedResult(entry: Entry): ExecutionResult {
 
 /** An operation without the whitespace and comments that do not change it, remembered per text sent. */
 class DocumentNormaliser {
-  readonly #known = new Map<string, string>();
+  readonly #known = new BoundedCache<string, string>({ maxEntries: MAX_DOCUMENTS });
 
   of(document: string): string {
     let stripped = this.#known.get(document);
@@ -153,7 +153,6 @@ class DocumentNormaliser {
       } catch {
         stripped = document; // not GraphQL: Yoga refuses it before anything is cached
       }
-      if (this.#known.size >= MAX_DOCUMENTS) this.#known.clear();
       this.#known.set(document, stripped);
     }
     return stripped;

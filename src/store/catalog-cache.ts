@@ -133,14 +133,12 @@ export class CatalogCache {
     return this.#errors.pauseRemainingMs(this.options.retryAfterFailureMs ?? 30_000, this.options.ttlSeconds * 1000);
   }
 
-  /** The id of the snapshot being served now, or null before the first; synchronous, for per-request cache keys. */
-  servedSnapshotId(): string | null {
-    return this.served()?.id ?? null;
-  }
-
-  /** The snapshot served now, without starting a fetch; null until the first one is held. For probes and metrics. */
-  held(): CatalogSnapshot | null {
-    return this.served();
+  /**
+   * The snapshot served now, without starting a fetch; null until the first. Synchronous (probes, metrics, response
+   * cache keys), and a method, so a check after an `await` sees what the wait changed.
+   */
+  served(): CatalogSnapshot | null {
+    return this.#current?.snapshot ?? null;
   }
 
   /** Whether the shared store answers within `deadlineMs`; null when there is none (the catalog lives in memory). */
@@ -274,11 +272,6 @@ export class CatalogCache {
     this.#errors.record(`snapshot ${discarded.id} was not published: ${why}; serving the one published`);
     await this.#coordinator!.catchUp();
     return this.servedOrUnavailable();
-  }
-
-  /** The snapshot served now; a method, so a check after an `await` sees what the wait changed. */
-  private served(): CatalogSnapshot | null {
-    return this.#current?.snapshot ?? null;
   }
 
   private servedOrUnavailable(): CatalogSnapshot {
