@@ -46,6 +46,24 @@ describe('messages a person can read', () => {
     });
   });
 
+  it('an unknown host name: no retry, the hint at once', async () => {
+    const endpoint = 'http://hubcat-no-such-host.invalid';
+    const started = performance.now();
+    const result = await runHubcat(['fetch', '--strategy', 'multi-sort', '--json'], { HF_ENDPOINT: endpoint });
+
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toEqual([
+      'hubcat: every sort failed (likes, downloads), so there is no catalog and no report',
+      expect.stringMatching(
+        new RegExp(
+          `^hubcat: cannot reach ${endpoint.replaceAll('.', '\\.')}: .+ \\(1 attempt\\); check --upstream or HF_ENDPOINT`,
+        ),
+      ),
+    ]);
+    // Six attempts over 26 s before; now the process's own start-up is most of it.
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
+
   it('an unreachable Hub: one line per attempt, then the endpoint once, and no report', async () => {
     const port = await closedPort();
     const endpoint = `http://127.0.0.1:${port}`;
