@@ -22,7 +22,7 @@ import {
 } from '../store/index.ts';
 import { httpSecurity } from './http-security.ts';
 import { Lifecycle } from './lifecycle.ts';
-import { createLiveCatalog, type LiveCatalog, type LiveCatalogOptions } from './live-catalog.ts';
+import { createLiveCatalog, type LiveCatalog, type LiveCatalogOptions } from '../live/index.ts';
 import { createMetrics, type AppMetrics } from './metrics.ts';
 import { useReadiness } from './probes.ts';
 import { clientRateLimit } from './rate-limit-plugin.ts';
@@ -107,7 +107,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   metrics.watchCatalog(catalog);
   const live = createLiveCatalog(
     config,
-    { catalog, catalogKey: keys.tag, redis, lifecycle },
+    { catalog, catalogKey: keys.tag, redis, onClose: (name, close) => lifecycle.onClose(name, close) },
     { ...options, onEvent: options.onLiveEvent },
   );
   const abort = () => shutdown.abort(new Error('hubcat is shutting down'));

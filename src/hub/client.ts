@@ -15,7 +15,7 @@ import {
   type UpstreamAnswer,
 } from './upstream-request.ts';
 
-export type { RetryEvent, RetryReason } from './upstream-request.ts';
+export type { RetryEvent } from './upstream-request.ts';
 
 export const DEFAULT_HUB_ENDPOINT = 'https://huggingface.co';
 

@@ -2,7 +2,6 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../store/index.ts';
 import type { RefreshSchedule } from '../graphql/index.ts';
 import { createChangeHistory, type CatalogCache, type ChangeHistory, type RedisConnections } from '../store/index.ts';
-import type { Lifecycle } from './lifecycle.ts';
 import { CatalogUpdates, type UpdateEvent } from './catalog-updates.ts';
 import { RefreshScheduler, type Timer } from './refresh-scheduler.ts';
 import { createUpdateChannel, type UpdateChannel } from './update-channel.ts';
@@ -43,7 +42,8 @@ export interface LiveCatalogParts {
   /** The hash tag of the catalog's keys, which the history and the update channel share (one Cluster slot). */
   catalogKey: string;
   redis?: RedisConnections;
-  lifecycle: Lifecycle;
+  /** Registers a close with the app's lifecycle, which runs them last registered first. */
+  onClose: (name: string, close: () => void | Promise<void>) => void;
 }
 
 /** The catalog's change history; a stored record that fails validation is set aside, logged and told as an event. */
@@ -81,15 +81,15 @@ export function createLiveCatalog(
   parts: LiveCatalogParts,
   options: LiveCatalogOptions = {},
 ): LiveCatalog {
-  const { catalog, lifecycle } = parts;
+  const { catalog, onClose } = parts;
   const history = historyOf(config, parts, options);
   const channel = createUpdateChannel({ redis: parts.redis, catalogKey: parts.catalogKey });
-  lifecycle.onClose('update subscriptions', () => channel.endSubscriptions());
+  onClose('update subscriptions', () => channel.endSubscriptions());
   const webhook = webhookOf(config, options);
-  if (webhook) lifecycle.onClose('webhook', () => webhook.close());
+  if (webhook) onClose('webhook', () => webhook.close());
   const updates = new CatalogUpdates({ history, channel, webhook, now: options.now, onEvent: options.onEvent });
   catalog.onReplace(updates.onReplace);
-  lifecycle.onClose('catalog updates', () => updates.settled());
+  onClose('catalog updates', () => updates.settled());
   const intervalSeconds = config.refreshIntervalSeconds ?? config.ttlSeconds;
   const scheduler =
     intervalSeconds === 0
@@ -102,7 +102,7 @@ export function createLiveCatalog(
           timer: options.timer,
           onScheduled: (inMs) => options.onEvent?.({ type: 'refresh-scheduled', inMs }),
         }).start();
-  if (scheduler) lifecycle.onClose('refresh schedule', () => scheduler.stop());
+  if (scheduler) onClose('refresh schedule', () => scheduler.stop());
   return {
     history,
     channel,
