@@ -41,6 +41,7 @@ withSettings(
   .option('--lazy', 'fetch the catalog on the first query instead of at start')
   .addOption(new Option('--preset <name>', 'emulator dataset').choices(Object.keys(PRESETS)).default('gateway-2025-10'))
   .option('--capped', 'emulate an upstream without cursors (only the first page of each query)')
+  .option('--emulator-port <port>', "the emulator's port (default 7861, as the README shows; a free one if taken)")
   .addOption(new Option('--evolve-every <seconds>', 'change a few emulated models this often; 0 never').default('60'))
   .action(runDemo);
 
