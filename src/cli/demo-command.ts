@@ -45,28 +45,29 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
     endpoint: emulator.url,
     ...(evolveEvery > 0 && !refreshSet ? { refreshIntervalSeconds: DEMO_REFRESH_SECONDS } : {}),
   });
-  const server = await startServer(config, flags, {
+  await startServer(config, flags, {
     upstreamLabel: `${emulator.label} at ${emulator.url}`,
     alsoClose: () => emulator.close(),
+    banner: (server) =>
+      [
+        `hubcat demo — upstream: ${emulator.label} (${emulator.url}), not the real Hub`,
+        ...portNote,
+        `Dashboard: ${server.url}/`,
+        `GraphQL (with GraphiQL): ${server.url}/graphql`,
+        `readiness: ${server.url}/readiness · metrics: ${server.url}/metrics`,
+        'try:',
+        SAMPLE_QUERY,
+        `or: curl -s ${server.url}/graphql -H 'content-type: application/json' ` +
+          `-d '{"query":"{ catalog { size upstream } }"}'`,
+        ...(evolveEvery > 0
+          ? liveHint(server.url, evolveEvery, config.refreshIntervalSeconds ?? config.ttlSeconds)
+          : []),
+        '',
+      ].join('\n'),
   }).catch(async (error: unknown) => {
     await emulator.close();
     throw error;
   });
-  process.stdout.write(
-    [
-      `hubcat demo — upstream: ${emulator.label} (${emulator.url}), not the real Hub`,
-      ...portNote,
-      `Dashboard: ${server.url}/`,
-      `GraphQL (with GraphiQL): ${server.url}/graphql`,
-      `readiness: ${server.url}/readiness · metrics: ${server.url}/metrics`,
-      'try:',
-      SAMPLE_QUERY,
-      `or: curl -s ${server.url}/graphql -H 'content-type: application/json' ` +
-        `-d '{"query":"{ catalog { size upstream } }"}'`,
-      ...(evolveEvery > 0 ? liveHint(server.url, evolveEvery, config.refreshIntervalSeconds ?? config.ttlSeconds) : []),
-      '',
-    ].join('\n'),
-  );
 }
 
 /**
