@@ -1,3 +1,4 @@
+import { unknownVariableWarnings } from './unknown-variables.ts';
 import { Command, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { PRESETS } from '../emulator/index.ts';
@@ -20,6 +21,7 @@ const program = new Command('hubcat')
   .showHelpAfterError('(add --help for usage)')
   .hook('preAction', (_program, command) => {
     activeCommand = command;
+    for (const line of unknownVariableWarnings(process.env)) process.stderr.write(`hubcat: ${line}\n`);
   });
 
 withSettings(program.command('fetch').description('crawl the upstream once and print the fetch report'), FETCH_SETTINGS)

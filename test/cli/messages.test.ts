@@ -46,6 +46,21 @@ describe('messages a person can read', () => {
     });
   });
 
+  it('a misspelt HUBCAT_ variable: a warning naming the closest setting, before anything else', async () => {
+    const port = await closedPort();
+    const result = await runHubcat(['changes', '--server', `http://127.0.0.1:${port}`], {
+      HUBCAT_CACHE_ULR: 'redis://127.0.0.1:6379',
+      HUBCAT_RATELIMIT: '10',
+      HUBCAT_LOG_LEVEL: 'warn',
+    });
+
+    expect(lines(result.stderr).slice(0, 2)).toEqual([
+      'hubcat: warning: HUBCAT_CACHE_ULR is not a hubcat setting, so it is ignored; did you mean HUBCAT_CACHE_URL?',
+      'hubcat: warning: HUBCAT_RATELIMIT is not a hubcat setting, so it is ignored; did you mean HUBCAT_RATE_LIMIT?',
+    ]);
+    expect(result.stderr).not.toMatch(/HUBCAT_LOG_LEVEL is not/);
+  });
+
   it('an unknown host name: no retry, the hint at once', async () => {
     const endpoint = 'http://hubcat-no-such-host.invalid';
     const started = performance.now();
