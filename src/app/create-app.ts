@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client';
 import { fetchCatalog, type CaptureFailure, type CatalogSnapshot, type FetchPlan } from '../catalog/index.ts';
 import { describeConfig, type Config } from '../config.ts';
 import { createHubcatYoga, type HubcatYoga, type QueryLimits } from '../graphql/index.ts';
+import { createLiveCatalog, type LiveCatalog, type LiveCatalogOptions } from '../live/index.ts';
 import { openAIModelsRoute } from '../openai/index.ts';
 import { prepareCatalogInSteps } from '../query/index.ts';
 import { HubClient, HubProtocolError, RouterClient, type RetryEvent } from '../hub/index.ts';
@@ -22,7 +23,6 @@ import {
 } from '../store/index.ts';
 import { httpSecurity } from './http-security.ts';
 import { Lifecycle } from './lifecycle.ts';
-import { createLiveCatalog, type LiveCatalog, type LiveCatalogOptions } from '../live/index.ts';
 import { createMetrics, type AppMetrics } from './metrics.ts';
 import { useReadiness } from './probes.ts';
 import { clientRateLimit } from './rate-limit-plugin.ts';
