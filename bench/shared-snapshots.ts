@@ -8,7 +8,7 @@ import { inflateSync } from 'node:zlib';
 import type { Redis } from 'ioredis';
 import type { CatalogSnapshot } from '../src/catalog/index.ts';
 import { startEmulator } from '../src/emulator/index.ts';
-import { ChunkedSnapshotStore, SharedCatalog, type CatalogKeys } from '../src/store/index.ts';
+import { ChunkedSnapshotStore, openRedis, SharedCatalog, type CatalogKeys } from '../src/store/index.ts';
 import type { ColdRead, ReplicaLine } from './snapshot-replica.ts';
 import { fetchFrom } from './support/fetch.ts';
 import { count, mib, ms, ratio, table, type BenchResult } from './support/format.ts';
@@ -46,9 +46,9 @@ interface Row {
 export async function benchSharedSnapshots(): Promise<BenchResult> {
   const redis = await startBenchRedis();
   const keys = benchCatalogKeys();
+  const connections = openRedis(redis.url, 'standalone');
   const writer = new SharedCatalog({
-    url: redis.url,
-    mode: 'standalone',
+    redis: connections,
     keys,
     replicaId: 'bench-writer',
     leaseMs: 60_000,
@@ -71,6 +71,7 @@ export async function benchSharedSnapshots(): Promise<BenchResult> {
   } finally {
     replica.stop();
     writer.close();
+    await connections.close();
     await redis.stop();
   }
 }

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { prepareCatalogInSteps } from '../src/query/index.ts';
-import { CatalogCache, SharedCatalog, type CacheEvent } from '../src/store/index.ts';
+import { CatalogCache, openRedis, SharedCatalog, type CacheEvent } from '../src/store/index.ts';
 import { benchCatalogKeys } from './support/shared-catalog.ts';
 import { timed } from './support/measure.ts';
 
@@ -27,9 +27,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.url) throw new Error('snapshot-replica: --url is required');
+const redis = openRedis(values.url, 'standalone');
 const shared = new SharedCatalog({
-  url: values.url,
-  mode: 'standalone',
+  redis,
   keys: benchCatalogKeys(),
   replicaId: 'bench-replica',
   leaseMs: 60_000,
@@ -63,4 +63,5 @@ if (values.listen) {
   });
   print({ readMs, size: result.snapshot.models.size, maxRssKiB: process.resourceUsage().maxRSS });
   shared.close();
+  await redis.close();
 }

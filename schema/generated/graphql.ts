@@ -510,6 +510,21 @@ export type ProviderDetailsSource =
   /** The router's listing (GET /v1/models), which wins where it names them */
   | 'ROUTER';
 
+/** One provider's mappings by status among the catalog's models, whether its live set is proven complete, and the tasks it serves */
+export type ProviderFigures = {
+  /** True only with a proof that its whole live set was seen */
+  complete: Scalars['Boolean']['output'];
+  completeness: Completeness;
+  /** Failing mappings, counted as staging ones are */
+  error: Scalars['Int']['output'];
+  /** Models with a live mapping of this provider: its served set */
+  live: Scalars['Int']['output'];
+  /** Staging mappings of this provider on the catalog's models: a lower bound, as the Hub lists a model only when a provider the listing names serves it live */
+  staging: Scalars['Int']['output'];
+  /** Tasks of its live mappings, most first */
+  tasks: Array<FacetCount>;
+};
+
 /** One inference provider's mapping of a model */
 export type ProviderMapping = {
   __typename?: 'ProviderMapping';
@@ -543,7 +558,7 @@ export type ProviderPricing = {
 };
 
 /** One provider's part of the fetch: its mappings by status among the catalog's models, whether its live set is proven complete, and the requests spent on it */
-export type ProviderReport = {
+export type ProviderReport = ProviderFigures & {
   __typename?: 'ProviderReport';
   /** True only with a proof that its whole live set was seen */
   complete: Scalars['Boolean']['output'];
@@ -561,7 +576,7 @@ export type ProviderReport = {
   requests: Scalars['Int']['output'];
   /** Requests of the listing of several providers, which served the set of this provider too */
   sharedRequests: Scalars['Int']['output'];
-  /** Staging mappings of this provider on the catalog's models: a lower bound, as the listing shows a model only when a provider it names serves it live */
+  /** Staging mappings of this provider on the catalog's models: a lower bound, as the Hub lists a model only when a provider the listing names serves it live */
   staging: Scalars['Int']['output'];
   /** Tasks of its live mappings, most first */
   tasks: Array<FacetCount>;
@@ -577,19 +592,19 @@ export type ProviderStatus =
   | 'STAGING';
 
 /** One inference provider's part of the served catalog: its mappings by status, whether its live set is proven complete (or how much of it the catalog holds), and what it serves */
-export type ProviderSummary = {
+export type ProviderSummary = ProviderFigures & {
   __typename?: 'ProviderSummary';
-  /** True only with a proof that every model it serves was seen */
+  /** True only with a proof that its whole live set was seen */
   complete: Scalars['Boolean']['output'];
   completeness: Completeness;
   /** Of its live set: exact when complete, else against a lower-bound estimate (an upper-bound ratio) */
   coverage?: Maybe<Coverage>;
-  /** Its failing mappings, counted as staging ones are */
+  /** Failing mappings, counted as staging ones are */
   error: Scalars['Int']['output'];
-  /** Models it serves live */
+  /** Models with a live mapping of this provider: its served set */
   live: Scalars['Int']['output'];
   name: Scalars['String']['output'];
-  /** Its staging mappings on the catalog's models: a lower bound, as the Hub lists a model only when some provider the listing names serves it live */
+  /** Staging mappings of this provider on the catalog's models: a lower bound, as the Hub lists a model only when a provider the listing names serves it live */
   staging: Scalars['Int']['output'];
   /** Tasks of its live mappings, most first */
   tasks: Array<FacetCount>;

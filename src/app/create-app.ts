@@ -5,22 +5,24 @@ import type { Registry } from 'prom-client';
 import { fetchCatalog, type CaptureFailure, type CatalogSnapshot, type FetchPlan } from '../catalog/index.ts';
 import { describeConfig, type Config } from '../config.ts';
 import { createHubcatYoga, type HubcatYoga, type QueryLimits } from '../graphql/index.ts';
+import { createLiveCatalog, type LiveCatalog, type LiveCatalogOptions } from '../live/index.ts';
 import { openAIModelsRoute } from '../openai/index.ts';
 import { prepareCatalogInSteps, type QualityBar } from '../query/index.ts';
 import { HubClient, HubProtocolError, RouterClient, type RetryEvent } from '../hub/index.ts';
 import {
   CatalogCache,
   catalogKeys,
-  closeRedis,
-  redisCommandConnection,
+  openRedis,
   SharedCatalog,
   type CacheEvent,
   type CatalogKeys,
   type RedisClient,
+  type RedisConnections,
+  silentLogger,
+  type Logger as PartsLogger,
 } from '../store/index.ts';
-import { silentLogger, type AppLogger } from './app-logger.ts';
 import { httpSecurity } from './http-security.ts';
-import { createLiveCatalog, type LiveCatalog, type LiveCatalogOptions } from './live-catalog.ts';
+import { Lifecycle } from './lifecycle.ts';
 import { createMetrics, type AppMetrics } from './metrics.ts';
 import { useReadiness } from './probes.ts';
 import { clientRateLimit } from './rate-limit-plugin.ts';
@@ -63,12 +65,14 @@ export interface App {
   /** This app's Prometheus registry, served at `/metrics`. */
   metrics: Registry;
   live: LiveCatalog;
+  /** Where each part registered its close; the HTTP server adds its own. */
+  lifecycle: Lifecycle;
   /**
    * Cancels every Hub request in flight and every one to come: a fetch running now fails at once (the snapshot served
    * stays), and no later one starts a request. For shutdown, which must not wait out a hung upstream.
    */
   abort(): void;
-  /** Aborts, waits for the fetch to settle, and closes the shared store; call it once requests are drained. */
+  /** Closes every part, last built first (see `Lifecycle`); call it once, after requests are drained. */
   close(): Promise<void>;
 }
 
@@ -85,21 +89,52 @@ export function fetchPlanOf(config: Config): FetchPlan {
   };
 }
 
+/**
+ * Builds the parts in order — store connections, catalog, live side, GraphQL — each registering its close with one
+ * lifecycle, so that `close` stops them in reverse. The app owns Redis: one command connection and one subscriber
+ * connection per replica, passed to every part that needs them.
+ */
 export function createApp(config: Config, options: AppOptions = {}): App {
-  const plan = fetchPlanOf(config);
-  const logger: AppLogger = options.logger ?? silentLogger;
-  const shutdown = new AbortController();
+  const logger: PartsLogger = options.logger ?? silentLogger;
+  const lifecycle = new Lifecycle(logger);
+  const redis = config.cacheUrl ? openRedis(config.cacheUrl, config.cacheMode) : undefined;
+  if (redis) lifecycle.onClose('redis connections', () => redis.close());
   const metrics = createMetrics();
-  const keys = catalogKeys({ upstream: config.endpoint, ...plan });
-  // The history and the update channel take the catalog's hash tag, so that on a Redis Cluster they share its slot.
-  const live = createLiveCatalog(config, keys.tag, { ...options, onEvent: options.onLiveEvent });
+  const shutdown = new AbortController();
+  const keys = catalogKeys({ upstream: config.endpoint, ...fetchPlanOf(config) });
+  const catalog = catalogOf(config, options, { redis, keys, metrics, logger, signal: shutdown.signal });
+  lifecycle.onClose('catalog', () => catalog.close());
+  metrics.watchCatalog(catalog);
+  const live = createLiveCatalog(
+    config,
+    { catalog, catalogKey: keys.tag, redis, onClose: (name, close) => lifecycle.onClose(name, close) },
+    { ...options, onEvent: options.onLiveEvent },
+  );
+  const abort = () => shutdown.abort(new Error('hubcat is shutting down'));
+  // Closed before the schedule, the live side and the catalog, which wait for what runs: a fetch then fails at once.
+  lifecycle.onClose('upstream requests', abort);
+  const rateLimiter = rateLimiterOf(config, options, logger, redis?.commands);
+  const yoga = yogaOf(config, options, { catalog, live, metrics, logger, rateLimiter });
+  return { yoga, catalog, metrics: metrics.registry, live, lifecycle, abort, close: () => lifecycle.close() };
+}
+
+interface CatalogParts {
+  redis: RedisConnections | undefined;
+  keys: CatalogKeys;
+  metrics: AppMetrics;
+  logger: PartsLogger;
+  signal: AbortSignal;
+}
+
+/** The served catalog: fetched from the upstream as planned, shared through Redis when the app has it. */
+function catalogOf(config: Config, options: AppOptions, parts: CatalogParts): CatalogCache {
+  const { redis, keys, metrics, logger, signal } = parts;
   const replicaId = config.replicaId ?? `${hostname()}:${process.pid}`;
-  const catalog = new CatalogCache({
-    shared: sharedCatalogOf(config, keys, replicaId),
+  return new CatalogCache({
+    shared: redis && sharedCatalogOf(config, redis, keys, replicaId),
     replicaId,
     ttlSeconds: config.ttlSeconds,
-    fetchSnapshot:
-      options.fetchSnapshot ?? upstreamFetch(config, options, { metrics, logger, signal: shutdown.signal }),
+    fetchSnapshot: options.fetchSnapshot ?? upstreamFetch(config, options, { metrics, logger, signal }),
     upstreamLabel: options.upstreamLabel ?? config.endpoint,
     coldWaitMs: config.coldWaitSeconds * 1000,
     now: options.now,
@@ -108,37 +143,15 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       metrics.observe(event);
       options.onCacheEvent?.(event);
     },
-    onReplace: live.updates.onReplace,
     prepare: (snapshot) => prepareCatalogInSteps(snapshot.models),
   });
-  metrics.watchCatalog(catalog);
-  live.schedule(catalog);
-  // The rate limit's counters are shared through a connection of the app's, not one of the limiter's own.
-  const rateLimitRedis =
-    config.cacheUrl && config.rateLimit > 0 ? redisCommandConnection(config.cacheUrl, config.cacheMode) : undefined;
-  const rateLimiter = rateLimiterOf(config, options, logger, rateLimitRedis);
-  const yoga = yogaOf(config, options, { catalog, live, metrics, logger, rateLimiter });
-  const abort = () => shutdown.abort(new Error('hubcat is shutting down'));
-  return {
-    yoga,
-    catalog,
-    metrics: metrics.registry,
-    live,
-    abort,
-    close: async () => {
-      abort();
-      await catalog.close();
-      await live.close();
-      if (rateLimitRedis) await closeRedis(rateLimitRedis);
-    },
-  };
 }
 
 /** A token bucket per client: in Redis when the app has one (one limit for every replica), else here. */
 function rateLimiterOf(
   config: Config,
   options: AppOptions,
-  logger: AppLogger,
+  logger: PartsLogger,
   redis: RedisClient | undefined,
 ): ClientRateLimiter | null {
   if (config.rateLimit === 0) return null;
@@ -152,7 +165,7 @@ function rateLimiterOf(
 function upstreamFetch(
   config: Config,
   options: AppOptions,
-  { metrics, logger, signal }: { metrics: AppMetrics; logger: AppLogger; signal: AbortSignal },
+  { metrics, logger, signal }: { metrics: AppMetrics; logger: PartsLogger; signal: AbortSignal },
 ): () => Promise<CatalogSnapshot> {
   const client = hubClientOf(config, options, metrics);
   const router = routerClientOf(config, options);
@@ -167,12 +180,10 @@ function upstreamFetch(
     });
 }
 
-/** The catalog in Redis that replicas of this fetch plan share, when a cache URL is set. */
-function sharedCatalogOf(config: Config, keys: CatalogKeys, replicaId: string): SharedCatalog | undefined {
-  if (!config.cacheUrl) return undefined;
+/** The catalog in Redis that replicas of this fetch plan share. */
+function sharedCatalogOf(config: Config, redis: RedisConnections, keys: CatalogKeys, replicaId: string): SharedCatalog {
   return new SharedCatalog({
-    url: config.cacheUrl,
-    mode: config.cacheMode,
+    redis,
     keys,
     replicaId,
     leaseMs: config.leaseSeconds * 1000,
@@ -197,7 +208,7 @@ interface YogaParts {
   catalog: CatalogCache;
   live: LiveCatalog;
   metrics: AppMetrics;
-  logger: AppLogger;
+  logger: PartsLogger;
   rateLimiter: ClientRateLimiter | null;
 }
 
@@ -257,7 +268,7 @@ function queryLimitsOf(config: Config): QueryLimits {
   };
 }
 
-function logFailure(logger: AppLogger): (failure: CaptureFailure) => void {
+function logFailure(logger: PartsLogger): (failure: CaptureFailure) => void {
   return ({ capture, page, error }) => {
     // The message names the URL and carries the Hub's own words; a stack would only show hubcat's crawl loop.
     const evidence = error instanceof HubProtocolError ? { evidence: error.evidence } : {};
@@ -289,7 +300,7 @@ export function routerClientOf(
   });
 }
 
-function logRouterFailure(logger: AppLogger): (error: Error) => void {
+function logRouterFailure(logger: PartsLogger): (error: Error) => void {
   return (error) =>
     logger.warn(
       { error: error.message },

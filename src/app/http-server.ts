@@ -9,14 +9,21 @@ export interface RunningServer {
   url: string;
   port: number;
   /**
-   * Stops accepting, lets requests in flight finish (for at most `graceMs`, when given, after which their connections
-   * are closed), then closes the app.
+   * Stops accepting, lets requests in flight finish (for at most `graceMs`, default 30 s, after which their
+   * connections are closed), then closes the app.
    */
   close(graceMs?: number): Promise<void>;
 }
 
-/** Serves the app's Yoga instance over HTTP. */
-/** Without a host it listens on every interface, as servers do, so `localhost` works over IPv4 and IPv6 alike. */
+/** How long requests in flight may finish when the caller gives no grace period. */
+const DEFAULT_GRACE_MS = 30_000;
+/** The HTTP step's deadline beyond the grace: cutting the connections left and closing takes a moment. */
+const CLOSE_MARGIN_MS = 1000;
+
+/**
+ * Serves the app's Yoga instance over HTTP, and registers the server's close as the app's last-built part. Without a
+ * host it listens on every interface, as servers do, so `localhost` works over IPv4 and IPv6 alike.
+ */
 export async function listen(
   app: App,
   port: number,
@@ -36,15 +43,24 @@ export async function listen(
     server.once('error', reject);
     server.listen(port, host, resolve);
   });
-  const address = server.address() as AddressInfo;
-  return {
-    url: `http://${host === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${address.port}`,
-    port: address.port,
-    close: async (graceMs) => {
+  // Built last, so stopped first: no new requests while the parts they would use are closing.
+  let graceMs = DEFAULT_GRACE_MS;
+  app.lifecycle.onClose(
+    'http server',
+    async () => {
       // Subscriptions never end by themselves; completing them lets their connections close like any other.
       app.live.channel.endSubscriptions();
       idle.stop();
       await closeServer(graceMs);
+    },
+    () => graceMs + CLOSE_MARGIN_MS,
+  );
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${host === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${address.port}`,
+    port: address.port,
+    close: async (grace) => {
+      if (grace !== undefined) graceMs = grace;
       await app.close();
     },
   };
@@ -54,14 +70,14 @@ export async function listen(
  * How the server stops: no new connections; idle keep-alive connections close now, busy ones as soon as their response
  * is sent (not after the keep-alive timeout); whatever is still open when the grace period ends is cut.
  */
-function orderlyClose(server: Server): (graceMs?: number) => Promise<void> {
+function orderlyClose(server: Server): (graceMs: number) => Promise<void> {
   let closing = false;
   server.on('request', (_request: IncomingMessage, response: ServerResponse) =>
     response.once('finish', () => closing && setImmediate(() => server.closeIdleConnections())),
   );
   return async (graceMs) => {
     closing = true;
-    const deadline = graceMs === undefined ? undefined : setTimeout(() => server.closeAllConnections(), graceMs);
+    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();

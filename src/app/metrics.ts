@@ -145,8 +145,8 @@ function registerCatalogGauges(registry: Registry, catalog: CatalogCache): void 
         this.set(read() ?? Number.NaN);
       },
     });
-  const report = () => catalog.held()?.report ?? null;
-  gauge('hubcat_catalog_models', 'Models in the catalog snapshot served', () => catalog.held()?.models.size ?? 0);
+  const report = () => catalog.served()?.report ?? null;
+  gauge('hubcat_catalog_models', 'Models in the catalog snapshot served', () => catalog.served()?.models.size ?? 0);
   gauge(
     'hubcat_catalog_age_seconds',
     'Seconds since the served snapshot was fetched',

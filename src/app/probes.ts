@@ -15,7 +15,7 @@ interface Readiness {
 
 /** What `/readiness` answers about the catalog: 200 once a snapshot is held (whatever came after it), 503 before. */
 function catalogReadiness(catalog: CatalogCache): Readiness {
-  const snapshot = catalog.held();
+  const snapshot = catalog.served();
   if (snapshot) {
     return {
       status: 200,

@@ -1,5 +1,5 @@
 import type { RedisClient } from '../store/index.ts';
-import type { AppLogger } from './app-logger.ts';
+import type { Logger } from '../store/index.ts';
 import { RedisBuckets } from './redis-buckets.ts';
 import { MemoryBuckets, type BucketPolicy, type TakeResult } from './token-bucket.ts';
 
@@ -43,7 +43,7 @@ const MAX_EMPTY_CLIENTS = 10_000;
 export class ClientRateLimiter {
   readonly #memory: MemoryBuckets;
   readonly #redis: RedisBuckets | null;
-  readonly #logger: AppLogger;
+  readonly #logger: Logger;
   readonly #now: () => number;
   /** Client key → when (this clock) Redis will have a token for it again. */
   readonly #emptyUntil = new Map<string, number>();
@@ -51,7 +51,7 @@ export class ClientRateLimiter {
 
   constructor(
     readonly policy: RateLimitPolicy,
-    options: { redis?: RedisClient; keyPrefix?: string; logger: AppLogger; now?: () => number; maxBuckets?: number },
+    options: { redis?: RedisClient; keyPrefix?: string; logger: Logger; now?: () => number; maxBuckets?: number },
   ) {
     const bucket = bucketPolicy(policy);
     this.#now = options.now ?? (() => performance.now());
@@ -116,7 +116,7 @@ export class ClientRateLimiter {
   #answered(): void {
     if (!this.#redisLost) return;
     this.#redisLost = false;
-    this.#logger.info?.({}, 'rate limit: Redis answers again; replicas share one count');
+    this.#logger.info({}, 'rate limit: Redis answers again; replicas share one count');
   }
 }
 

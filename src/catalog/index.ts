@@ -19,7 +19,6 @@ export type {
   FetchReport,
   SortReport,
   SortOverlap,
-  CaptureReport,
   PartReport,
   Completeness,
   Estimates,
@@ -27,27 +26,25 @@ export type {
   Coverage,
   ProviderReport,
   RouterReport,
-  ValueCount,
 } from './fetch-report.ts';
 export {
   BASE_MODEL_RELATIONS,
   MODALITIES,
   compareIds,
   type BaseModel,
-  type BaseModelRelationKind,
+  type GatedMode,
   type Modality,
   type Model,
   type ProviderMapping,
   type MappingDetails,
-  type GatedMode,
 } from './model.ts';
 export type { CatalogSnapshot } from './snapshot.ts';
 export { ModelTable, type DictionaryColumn } from './model-table.ts';
 export type { ChapmanEstimate, ChaoEstimate, Interval } from './estimates.ts';
 export { chapmanEstimate, chaoLowerBound } from './estimates.ts';
-export { cappedView, CAPPED_SORT_KEYS } from './capped-view.ts';
-export { refine, describePart, ID_ALPHABET, PARTITION_PREMISES, type PartFilters } from './partition-plan.ts';
-export { normalizeHubItem, CATALOG_EXPANSIONS, DEFAULT_EXPANSIONS, type CatalogExpansion } from './normalize.ts';
+export { CAPPED_SORT_KEYS } from './capped-view.ts';
+export { refine, describePart, ID_ALPHABET, type PartFilters } from './partition-plan.ts';
+export { normalizeHubItem, CATALOG_EXPANSIONS, DEFAULT_EXPANSIONS } from './normalize.ts';
 export { pairwiseOverlaps } from './overlaps.ts';
 export {
   MODEL_CHANGE_KINDS,
@@ -59,13 +56,4 @@ export {
   type SnapshotSummary,
   type CatalogUpdate,
 } from './model-change.ts';
-export {
-  diffSnapshots,
-  describeReplacement,
-  routingFields,
-  fieldChanges,
-  type SnapshotDiff,
-  type RoutingFields,
-  type UnconfirmedIds,
-  type Replacement,
-} from './snapshot-diff.ts';
+export { diffSnapshots, describeReplacement, type RoutingFields } from './snapshot-diff.ts';

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { LiveEvent } from '../app/index.ts';
+import type { LiveEvent } from '../live/index.ts';
 
 /** Failures a person must see are warnings; the routine (what changed, a delivery, the next refresh) is info/debug. */
 export function logLiveEvent(logger: Logger, event: LiveEvent): void {

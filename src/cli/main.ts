@@ -1,3 +1,4 @@
+import { unknownVariableWarnings } from './unknown-variables.ts';
 import { Command, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { PRESETS } from '../emulator/index.ts';
@@ -20,6 +21,7 @@ const program = new Command('hubcat')
   .showHelpAfterError('(add --help for usage)')
   .hook('preAction', (_program, command) => {
     activeCommand = command;
+    for (const line of unknownVariableWarnings(process.env)) process.stderr.write(`hubcat: ${line}\n`);
   });
 
 withSettings(program.command('fetch').description('crawl the upstream once and print the fetch report'), FETCH_SETTINGS)
@@ -41,6 +43,7 @@ withSettings(
   .option('--lazy', 'fetch the catalog on the first query instead of at start')
   .addOption(new Option('--preset <name>', 'emulator dataset').choices(Object.keys(PRESETS)).default('gateway-2025-10'))
   .option('--capped', 'emulate an upstream without cursors (only the first page of each query)')
+  .option('--emulator-port <port>', "the emulator's port (default 7861, as the README shows; a free one if taken)")
   .addOption(new Option('--evolve-every <seconds>', 'change a few emulated models this often; 0 never').default('60'))
   .action(runDemo);
 

@@ -21,6 +21,8 @@ export interface ServeOptions {
   unreachableHint?: string;
   /** Closed after the server when the process stops (the demo's emulator). */
   alsoClose?: () => Promise<void>;
+  /** What stdout tells a person once the server listens: where everything is. Printed before any log line. */
+  banner?: (server: RunningServer) => string;
 }
 
 /**
@@ -42,7 +44,10 @@ export async function startServer(
   });
   collectDefaultMetrics({ register: app.metrics });
   const server = await listenOrClose(app, config.port, flags.host);
-  logger.info({ config: describeConfig(config), url: `${server.url}/graphql` }, 'hubcat serving');
+  if (options.banner) process.stdout.write(options.banner(server));
+  // The full configuration is a long line a person starting hubcat need not read first; debug has it.
+  logger.debug({ config: describeConfig(config) }, 'configuration');
+  logger.info({ url: `${server.url}/graphql` }, 'hubcat serving');
   // Warming goes through the cache like a first query would, so a snapshot already in Redis is served, not refetched.
   if (!flags.lazy) void app.catalog.snapshot().catch(() => {});
   stopOnSignals(
@@ -58,12 +63,13 @@ export async function startServer(
 
 export async function runServe(flags: ServeFlags): Promise<void> {
   const config = loadConfig(configFlagsFrom(flags));
-  const server = await startServer(config, flags, { unreachableHint: DEMO_HINT });
-  process.stdout.write(
-    `hubcat: GraphQL at ${server.url}/graphql (upstream ${config.endpoint})\n` +
+  await startServer(config, flags, {
+    unreachableHint: DEMO_HINT,
+    banner: (server) =>
+      `hubcat: GraphQL at ${server.url}/graphql (upstream ${config.endpoint})\n` +
       `hubcat: readiness at ${server.url}/readiness, metrics at ${server.url}/metrics\n` +
       `hubcat: dashboard at ${server.url}/\n`,
-  );
+  });
 }
 
 async function listenOrClose(app: ReturnType<typeof createApp>, port: number, host?: string) {

@@ -72,6 +72,14 @@ export class Exchange {
     this.res.end(bytes);
   }
 
+  /** An HTML page, as the Hub's website (not its API) answers. */
+  page(status: number, html: string): void {
+    this.entry.status = status;
+    const bytes = Buffer.from(html, 'utf8');
+    this.res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(bytes.length) });
+    this.res.end(bytes);
+  }
+
   /** The Hub's error shape: `{"error": "..."}`. */
   fail(status: number, error: string, headers: Record<string, string> = {}): void {
     this.send(status, JSON.stringify({ error }), headers);

@@ -54,10 +54,7 @@
  * from the listing's. The Hub's quota does not apply to it. `created` is the repo's creation time in Unix seconds.
  */
 export { startEmulator, type EmulatorOptions, type RunningEmulator } from './server.ts';
-export type { Fault } from './faults.ts';
-export type { RequestLogEntry } from './exchange.ts';
-export { generateDataset, PRESETS, DEFAULT_PRESET, type PresetInfo, type StatusCounts } from './presets.ts';
-export type { RouterModel, RouterOptions, RouterProvider } from './router.ts';
-export type { EmulatedModel, EmulatedProviderMapping, MappingStatus } from './population.ts';
-export { EvolveError, type EvolveResult, type EvolveSpec } from './evolve-spec.ts';
-export type { FieldChange } from './record-edits.ts';
+export { generateDataset, PRESETS } from './presets.ts';
+export type { RouterModel } from './router.ts';
+export type { EmulatedModel } from './population.ts';
+export { type EvolveResult, type EvolveSpec } from './evolve-spec.ts';

@@ -5,6 +5,7 @@ import { Exchange, requestId, type RequestLogEntry } from './exchange.ts';
 import { faultFor, respondWithFault, truncated, withInvalidItem, type Fault } from './faults.ts';
 import { ListingError, parseListingQuery, project, type ListingQuery, type MappingShape } from './listing.ts';
 import type { FixedWindow } from './rate-limit.ts';
+import { serveModelPage } from './model-page.ts';
 import { ROUTER_PATH, type RouterEndpoint } from './router.ts';
 
 export interface HandlerSettings {
@@ -101,6 +102,7 @@ export class RequestHandler {
       this.router.serve(exchange);
       return;
     }
+    if (exchange.req.method === 'GET' && serveModelPage(exchange, this.settings.dataset.current)) return;
 
     const isListing = isListingPath(exchange.path);
     const nth = isListing ? ++this.listingRequests : 0;

@@ -4,11 +4,11 @@ import { schema } from './schema/index.ts';
 
 export { schema } from './schema/index.ts';
 export { createHubcatYoga, type HubcatServerOptions, type HubcatYoga } from './yoga.ts';
-export type { GraphQLContext, CatalogUpdateSource, RefreshSchedule } from './context.ts';
+export type { RefreshSchedule } from './context.ts';
 /** What one request may ask of the server, and the defaults of those limits. */
 export { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.ts';
 /** The trusted documents (`schema/operations/` by hash) and how the API treats other documents. */
-export { DOCUMENT_MODES, TrustedDocuments, type DocumentMode } from './trusted-documents.ts';
+export { DOCUMENT_MODES } from './trusted-documents.ts';
 /** GraphiQL as a small page with its script and styles served gzipped and cached by this server. */
 export { GraphiQLAssets } from './graphiql-assets.ts';
 /** The cost the guards priced a request's operation at, for the rate limit. */

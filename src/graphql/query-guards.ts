@@ -8,6 +8,7 @@ import {
   type ValidationContext,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { BoundedCache } from '../bounded-cache.ts';
 import { scanDocument } from './document-scan.ts';
 import { costGuard } from './query-cost.ts';
 import { queryLimitError, type QueryLimitName, type QueryLimits } from './query-limits.ts';
@@ -15,8 +16,8 @@ import { queryLimitError, type QueryLimitName, type QueryLimits } from './query-
 /**
  * Every check a request passes before it runs, cheapest first: the document's tokens and nesting before parsing, its
  * operations right after, aliases, depth and directives (GraphQL Armor) with validation, the cost of the chosen
- * operation before execution. The body size is bounded by Yoga's `maxRequestBodySize` while it is read. Each refusal
- * is a `QUERY_LIMIT_EXCEEDED` error naming the limit.
+ * operation before execution. The body size is bounded before any of this by `requestBodyLimit` (Yoga's own
+ * `maxRequestBodySize` is off, see `yoga.ts`). Each refusal is a `QUERY_LIMIT_EXCEEDED` error naming the limit.
  */
 export function queryGuards(limits: QueryLimits): Plugin[] {
   return [
@@ -49,16 +50,15 @@ const REMEMBERED_LENGTH = 16 * 1024;
 
 function documentGuard(limits: QueryLimits): Plugin {
   // One per guard: the outcome depends on its limits.
-  const passed = new Set<string>();
+  const passed = new BoundedCache<string, true>({ maxEntries: REMEMBERED_DOCUMENTS });
   return {
     onParse({ params }) {
       const source: unknown = params.source;
       const text = source instanceof Source ? source.body : String(source);
-      if (!passed.has(text)) {
+      if (passed.get(text) === undefined) {
         scanDocument(text, limits.maxTokens);
         if (text.length <= REMEMBERED_LENGTH) {
-          if (passed.size >= REMEMBERED_DOCUMENTS) passed.clear();
-          passed.add(text);
+          passed.set(text, true);
         }
       }
       return ({ result, replaceParseResult }) => {

@@ -10,7 +10,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
-import { LRUCache } from 'lru-cache';
+import { BoundedCache } from '../bounded-cache.ts';
 import type { CatalogCache } from '../store/index.ts';
 
 /**
@@ -79,7 +79,7 @@ class Responses {
     private readonly catalog: CatalogCache,
     maxBytes: number,
   ) {
-    this.#cache = new SnapshotBoundCache(() => catalog.servedSnapshotId(), maxBytes);
+    this.#cache = new SnapshotBoundCache(() => catalog.served()?.id ?? null, maxBytes);
   }
 
   get(key: string): Entry | undefined {
@@ -91,13 +91,13 @@ class Responses {
     const document = params.query ?? '';
     if (asksForFreshAnswer(request) || document.length > MAX_CACHED_DOCUMENT_LENGTH) return '';
     // A hit skips every resolver, and with them the staleness check that starts a background refresh.
-    if (this.catalog.servedSnapshotId() !== null) void this.catalog.snapshot().catch(() => undefined);
+    if (this.catalog.served() !== null) void this.catalog.snapshot().catch(() => undefined);
     const digest = createHash('sha256')
       .update(
         `${this.#normalised.of(document)}\0${params.operationName ?? ''}\0${canonicalJson(params.variables ?? {})}`,
       )
       .digest('base64url');
-    return `${snapshotPrefix(this.catalog.servedSnapshotId())}${digest}`;
+    return `${snapshotPrefix(this.catalog.served()?.id ?? null)}${digest}`;
   }
 
   /** The 304 answer to a request revalidating a response still held (`If-None-Match`), or null. */
@@ -195,7 +195,7 @@ const ENTRY_OVERHEAD = 256;
  * is, and its data parsed back only if a plugin reads it.
  */
 class SnapshotBoundCache {
-  #entries: LRUCache<string, Entry>;
+  #entries: BoundedCache<string, Entry>;
   #snapshotId: string | null = null;
 
   constructor(
@@ -218,7 +218,7 @@ class SnapshotBoundCache {
   }
 
   /** The entries when `key` belongs to the snapshot served now (emptied if that changed); otherwise null. */
-  #forKey(key: string): LRUCache<string, Entry> | null {
+  #forKey(key: string): BoundedCache<string, Entry> | null {
     const served = this.servedSnapshotId();
     if (served !== this.#snapshotId) {
       this.#entries = this.#empty();
@@ -227,10 +227,10 @@ class SnapshotBoundCache {
     return served !== null && key.startsWith(snapshotPrefix(served)) ? this.#entries : null;
   }
 
-  #empty(): LRUCache<string, Entry> {
-    return new LRUCache<string, Entry>({
-      maxSize: Math.max(this.maxBytes, 1),
-      sizeCalculation: (entry) => entry.text.length + ENTRY_OVERHEAD,
+  #empty(): BoundedCache<string, Entry> {
+    return new BoundedCache<string, Entry>({
+      maxBytes: this.maxBytes,
+      sizeOf: (entry) => entry.text.length + ENTRY_OVERHEAD,
     });
   }
 }
@@ -252,7 +252,7 @@ function cachedResult(entry: Entry): ExecutionResult {
 
 /** An operation without the whitespace and comments that do not change it, remembered per text sent. */
 class DocumentNormaliser {
-  readonly #known = new Map<string, string>();
+  readonly #known = new BoundedCache<string, string>({ maxEntries: MAX_DOCUMENTS });
 
   of(document: string): string {
     let stripped = this.#known.get(document);
@@ -262,7 +262,6 @@ class DocumentNormaliser {
       } catch {
         stripped = document; // not GraphQL: Yoga refuses it before anything is cached
       }
-      if (this.#known.size >= MAX_DOCUMENTS) this.#known.clear();
       this.#known.set(document, stripped);
     }
     return stripped;

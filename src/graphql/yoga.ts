@@ -41,6 +41,18 @@ export interface HubcatServerOptions {
 
 export type HubcatYoga = YogaServerInstance<Record<string, never>, GraphQLContext>;
 
+/** What GraphiQL opens on, instead of Yoga's stock comment: a query of hubcat's own, ready to run. */
+const GRAPHIQL_QUERY = `# hubcat: the models of the Hugging Face Hub an inference provider serves.
+# Run this with ▶ (Ctrl-Enter); the Docs panel lists every field and filter.
+{
+  catalog { size fetchedAt upstream }
+  models(filter: { pipelineTags: ["feature-extraction"], quality: true }, first: 5) {
+    totalCount
+    nodes { id downloads likes providers { provider status } }
+  }
+}
+`;
+
 /** The configured Yoga instance; starting it on a port is the CLI's job. */
 export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
@@ -49,7 +61,7 @@ export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
   const graphiqlAssets = graphiql ? new GraphiQLAssets() : null;
   return createYoga<Record<string, never>, GraphQLContext>({
     schema,
-    graphiql,
+    graphiql: graphiql && { defaultQuery: GRAPHIQL_QUERY, title: 'hubcat GraphiQL' },
     ...(graphiqlAssets ? { renderGraphiQL: graphiqlAssets.render } : {}),
     logging: options.logging ?? false,
     maskedErrors: { maskError: createMaskError(options.onUnexpectedError) },

@@ -6,10 +6,10 @@
 
 /** The client: `listModels` walks a listing page by page, `fetchPage` fetches one URL with retries. */
 export { HubClient, DEFAULT_HUB_ENDPOINT } from './client.ts';
-export type { HubClientOptions, HubPage, PageScheduler, RetryEvent, RetryReason } from './client.ts';
+export type { HubClientOptions, HubPage, PageScheduler, RetryEvent } from './client.ts';
 
 /** Query shape, the closed sets of sort keys and expandable fields, and the page-size bound. */
-export { HUB_SORT_KEYS, HUB_EXPAND_FIELDS, HUB_MAX_PAGE_SIZE, listModelsSearchParams } from './list-query.ts';
+export { HUB_SORT_KEYS, HUB_MAX_PAGE_SIZE } from './list-query.ts';
 export type { HubSortKey, HubExpandField, ListModelsQuery } from './list-query.ts';
 
 /** Errors, each a value with a type: final HTTP failure, network failure, malformed page, misuse. */
@@ -19,15 +19,8 @@ export { HubHttpError, HubNetworkError, HubProtocolError, HubUsageError } from '
 export { DEFAULT_UPSTREAM_MAX_BYTES } from './request-policy.ts';
 
 /** The zod schema every listed item is validated against, and its inferred type. */
-export {
-  HUB_MAX_ID_LENGTH,
-  hubModelItemSchema,
-  hubProviderMappingSchema,
-  hubProviderDetailsSchema,
-  hubCardDataSchema,
-  hubGgufSchema,
-} from './model-item.ts';
-export type { HubModelItem, HubProviderMapping, HubProviderDetails } from './model-item.ts';
+export { hubModelItemSchema, hubProviderDetailsSchema, hubCardDataSchema, hubGgufSchema } from './model-item.ts';
+export type { HubModelItem, HubProviderMapping } from './model-item.ts';
 
 /** `RateLimit` / `RateLimit-Policy` header reading. */
 export { parseRateLimit } from './rate-limit.ts';
@@ -35,7 +28,6 @@ export type { RateLimitInfo } from './rate-limit.ts';
 
 /** `Link` header parsing (RFC 8288), exposed for tools that follow other Hub listings. */
 export { parseLinkHeader, nextLinkUrl } from './link-header.ts';
-export type { LinkEntry } from './link-header.ts';
 
 /** What a Bearer token may contain; configuration refuses anything else. */
 export { BEARER_TOKEN_SYNTAX } from './token.ts';
@@ -45,6 +37,5 @@ export { RETRYABLE_STATUSES, retryWaitMs, backoffMs } from './retry-policy.ts';
 
 /** The router's OpenAI-style model list (`GET /v1/models`): chat models' providers, prices and context lengths. */
 export { RouterClient, DEFAULT_ROUTER_ENDPOINT } from './router-client.ts';
-export type { RouterClientOptions, RouterListing } from './router-client.ts';
-export { routerModelSchema, routerProviderSchema } from './router-item.ts';
+export type { RouterListing } from './router-client.ts';
 export type { RouterModelItem, RouterProviderItem } from './router-item.ts';

@@ -114,5 +114,4 @@ export const hubModelItemSchema = z.looseObject({
 });
 
 export type HubProviderMapping = z.infer<typeof hubProviderMappingSchema>;
-export type HubProviderDetails = z.infer<typeof hubProviderDetailsSchema>;
 export type HubModelItem = z.infer<typeof hubModelItemSchema>;

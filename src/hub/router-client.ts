@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { MAX_ERROR_BYTES, parseOnePageAtATime, readBounded } from './bounded-body.ts';
-import { HubHttpError, HubNetworkError, HubProtocolError, HubUsageError } from './errors.ts';
+import { parseOnePageAtATime } from './bounded-body.ts';
+import { HubProtocolError, HubUsageError } from './errors.ts';
 import { nextOnListing } from './link-header.ts';
-import { requestPolicyOf, type RequestPolicy, type RequestPolicyOptions } from './request-policy.ts';
-import { RETRYABLE_STATUSES, backoffMs, retryWaitMs } from './retry-policy.ts';
+import { requestPolicyOf, type RequestPolicyOptions } from './request-policy.ts';
 import { routerModelSchema, type RouterModelItem } from './router-item.ts';
+import { EVIDENCE_CHARS, requestWithRetries, scrub, type Upstream } from './upstream-request.ts';
 
 export const DEFAULT_ROUTER_ENDPOINT = 'https://router.huggingface.co';
 
@@ -48,15 +48,13 @@ const pageSchema = z.looseObject({
  * Reads the Hub router's OpenAI-style model list (`GET /v1/models`). Its pagination, authentication and error bodies
  * are unverified, so it follows either a `Link: rel="next"` on the same listing or OpenAI's `has_more`/`last_id`
  * (`after=`), sends no token (the list is public, and a misconfigured endpoint must not receive one), follows no
- * redirect, retries 408/429/5xx like the Hub client, and validates every entry; anything it cannot trust is an error,
- * never a partial list.
+ * redirect, retries 408/429/5xx through the Hub client's own loop (`upstream-request.ts`), and validates every
+ * entry; anything it cannot trust is an error, never a partial list.
  */
 export class RouterClient {
   readonly endpoint: string;
   readonly #listing: URL;
-  readonly #fetch: typeof fetch;
-  readonly #policy: RequestPolicy;
-  readonly #redact: string | null;
+  readonly #upstream: Upstream;
 
   constructor(options: RouterClientOptions) {
     this.endpoint = options.endpoint.replace(/\/+$/, '');
@@ -64,9 +62,12 @@ export class RouterClient {
       throw new HubUsageError(`router endpoint is not an http(s) URL: ${JSON.stringify(this.endpoint)}`);
     }
     this.#listing = new URL(`${this.endpoint}/v1/models`);
-    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.#policy = requestPolicyOf(options, { timeoutMs: 30_000, maxRetries: 2, maxRetryWaitMs: 30_000 });
-    this.#redact = options.redact || null;
+    this.#upstream = {
+      policy: requestPolicyOf(options, { timeoutMs: 30_000, maxRetries: 2, maxRetryWaitMs: 30_000 }),
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      secret: options.redact || null,
+      redirectNote: 'hubcat follows no redirect; set HUBCAT_ROUTER_ENDPOINT to the URL it leads to',
+    };
   }
 
   /** Every page of the listing, its entries validated. Throws `HubHttpError`, `HubNetworkError`, `HubProtocolError`. */
@@ -94,78 +95,9 @@ export class RouterClient {
     listing: RouterListing,
     signal: AbortSignal | undefined,
   ): Promise<{ models: RouterModelItem[]; next: string | null }> {
-    let waitedMs = 0;
-    for (let attempt = 1; ; attempt++) {
-      signal?.throwIfAborted();
-      listing.requests++;
-      const outcome = await this.#attempt(url, signal);
-      if (outcome.kind === 'page')
-        return parseOnePageAtATime(() =>
-          this.#readPage(url, listing.pages, outcome.response, this.#scrub(outcome.body)),
-        );
-      const failure = outcome.kind === 'status' ? this.#statusFailure(url, outcome, attempt) : outcome.failure(attempt);
-      const waitMs = failure.retryable ? failure.waitMs : 0;
-      if (!failure.retryable || attempt > this.#policy.maxRetries || waitedMs + waitMs > this.#policy.maxRetryWaitMs) {
-        throw failure.error;
-      }
-      await this.#policy.sleep(waitMs, signal).catch((error: unknown) => {
-        throw signal?.aborted ? signal.reason : error;
-      });
-      waitedMs += waitMs;
-    }
-  }
-
-  async #attempt(url: string, signal: AbortSignal | undefined): Promise<Attempt> {
-    const timeout = AbortSignal.timeout(this.#policy.timeoutMs);
-    try {
-      const response = await this.#fetch(url, {
-        headers: { accept: 'application/json', 'user-agent': this.#policy.userAgent },
-        // A redirect could lead anywhere; the router's answer is final.
-        redirect: 'manual',
-        signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
-      });
-      const limit = response.ok ? this.#policy.maxBodyBytes : MAX_ERROR_BYTES;
-      const body = await readBounded(response, limit);
-      if (body === null && response.ok) {
-        return { kind: 'refused', failure: () => this.#tooLarge(url) };
-      }
-      return response.ok ? { kind: 'page', response, body: body! } : { kind: 'status', response, body: body ?? '' };
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      return { kind: 'refused', failure: (attempt) => this.#networkFailure(url, timeout.aborted, error, attempt) };
-    }
-  }
-
-  #statusFailure(url: string, outcome: { response: Response; body: string }, attempt: number): AttemptFailure {
-    const { status, headers } = outcome.response;
-    const retryable = RETRYABLE_STATUSES.has(status);
-    const redirect = status >= 300 && status < 400;
-    return {
-      retryable,
-      waitMs: retryable ? retryWaitMs(status, headers, attempt - 1, this.#policy.random) : 0,
-      error: new HubHttpError({
-        status,
-        hubMessage: errorMessage(this.#scrub(outcome.body)),
-        requestId: headers.get('x-request-id'),
-        url,
-        attempts: attempt,
-        ...(redirect ? { note: 'hubcat follows no redirect; set HUBCAT_ROUTER_ENDPOINT to the URL it leads to' } : {}),
-      }),
-    };
-  }
-
-  #networkFailure(url: string, timedOut: boolean, error: unknown, attempt: number): AttemptFailure {
-    const detail = timedOut ? `timed out after ${this.#policy.timeoutMs} ms` : this.#scrub(describeError(error));
-    return {
-      retryable: true,
-      waitMs: backoffMs(attempt - 1, this.#policy.random),
-      error: new HubNetworkError({ url, timedOut, attempts: attempt, detail, cause: new Error(detail) }),
-    };
-  }
-
-  #tooLarge(url: string): AttemptFailure {
-    const reason = `the body is larger than ${this.#policy.maxBodyBytes} bytes`;
-    return { retryable: false, waitMs: 0, error: this.#protocolError(url, 0, reason) };
+    const { response, body, attempts } = await requestWithRetries(this.#upstream, url, listing.pages, signal);
+    listing.requests += attempts;
+    return parseOnePageAtATime(() => this.#readPage(url, listing.pages, response, scrub(this.#upstream, body)));
   }
 
   #readPage(url: string, pageIndex: number, response: Response, body: string) {
@@ -197,37 +129,8 @@ export class RouterClient {
     return after.href;
   }
 
-  /** Whole texts are scrubbed before any cut, so no cut can leave a piece of the secret. */
-  #scrub(text: string): string {
-    return this.#redact === null ? text : text.replaceAll(this.#redact, '[redacted]');
-  }
-
   #protocolError(url: string, pageIndex: number, reason: string, evidence?: string): HubProtocolError {
-    return new HubProtocolError({ url, pageIndex, reason, evidence: evidence?.slice(0, 200) ?? null });
-  }
-}
-
-type Attempt =
-  | { kind: 'page'; response: Response; body: string }
-  | { kind: 'status'; response: Response; body: string }
-  | { kind: 'refused'; failure: (attempt: number) => AttemptFailure };
-
-interface AttemptFailure {
-  retryable: boolean;
-  waitMs: number;
-  error: Error;
-}
-
-/** OpenAI's `{"error": {"message": …}}` or the Hub's `{"error": "…"}`, for the operator's log. */
-function errorMessage(body: string): string | null {
-  try {
-    const parsed: unknown = JSON.parse(body);
-    const error = (parsed as { error?: unknown } | null)?.error;
-    if (typeof error === 'string') return error.slice(0, 200);
-    const message = (error as { message?: unknown } | null | undefined)?.message;
-    return typeof message === 'string' ? message.slice(0, 200) : null;
-  } catch {
-    return null;
+    return new HubProtocolError({ url, pageIndex, reason, evidence: evidence?.slice(0, EVIDENCE_CHARS) ?? null });
   }
 }
 
@@ -238,10 +141,4 @@ function firstIssue(error: z.ZodError): string {
     typeof key === 'number' || /^[A-Za-z_]\w{0,40}$/.test(String(key)) ? String(key) : '*',
   );
   return `${path.length > 0 ? path.join('.') : '(entry)'}: ${issue.message}`;
-}
-
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const inner = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error.message}${inner}`.slice(0, 200);
 }

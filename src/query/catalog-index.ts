@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.ts';
 import type { Model, ModelTable } from '../catalog/index.ts';
 import { AuthorKeys } from './author-keys.ts';
 import { newBitset, setBit, type Bitset } from './bitset.ts';
@@ -18,7 +19,6 @@ import { ModelSlots } from './model-slots.ts';
 import { qualityBarKey, qualityTest } from './quality-bar.ts';
 import { Postings } from './postings.ts';
 import { RangeBits } from './range-bits.ts';
-import { RecentMap } from './recent-map.ts';
 import type { RowSet } from './row-set.ts';
 import { SharedModel } from './shared-model.ts';
 import { ColumnOrders, SortedOrder } from './sorted-order.ts';
@@ -72,8 +72,8 @@ export class CatalogIndex {
   readonly #idOrders: Readonly<Record<OrderDirection, SortedOrder>>;
   #text: TextIndex | null = null;
   #building: TextBuild | null = null;
-  readonly #searches = new RecentMap<string, RowSet>(RECENT_SEARCHES);
-  readonly #qualityRows = new RecentMap<string, QualityRows>(RECENT_BARS);
+  readonly #searches = new BoundedCache<string, RowSet>({ maxEntries: RECENT_SEARCHES });
+  readonly #qualityRows = new BoundedCache<string, QualityRows>({ maxEntries: RECENT_BARS });
   readonly #models = new ModelSlots(MODEL_SLOTS);
   /** By snapshot id and order: a cursor's constant part is encoded once, not on every page. */
   readonly #cursorEncoders = new Map<string, (position: number) => string>();
@@ -229,7 +229,7 @@ export class CatalogIndex {
 
   /** Rows whose id contains `needle` ignoring case (`needle` is lower-cased already). */
   rowsWithIdContaining(needle: string): RowSet {
-    return this.#searches.get(needle, () => this.#textIndex().rowsContaining(needle));
+    return this.#searches.getOrMake(needle, () => this.#textIndex().rowsContaining(needle));
   }
 
   /**
@@ -262,7 +262,7 @@ export class CatalogIndex {
 
   /** Rows that pass `bar`, ascending and as a bitset. */
   qualityRows(bar: QualityBar): QualityRows {
-    return this.#qualityRows.get(qualityBarKey(bar), () => {
+    return this.#qualityRows.getOrMake(qualityBarKey(bar), () => {
       const passes = qualityTest(this.table, bar);
       const rows: number[] = [];
       const bits = newBitset(this.size);

@@ -15,19 +15,17 @@ export {
   type CatalogView,
   type FacetCount,
   type FacetName,
-  type ModelEdge,
   type ModelFilter,
   type ModelOrder,
   type ModelOrderField,
   type ModelPage,
   type ModelPageRequest,
   type OrderDirection,
-  type PageInfo,
   type QualityBar,
 } from './model-query.ts';
 export { pageModels, countModels, searchModels } from './page-models.ts';
 export type { ModelSearch } from './model-search.ts';
-export { isCatalogPrepared, prepareCatalog, prepareCatalogInSteps } from './prepare-catalog.ts';
+export { isCatalogPrepared, prepareCatalogInSteps } from './prepare-catalog.ts';
 export { findModelsById } from './find-models.ts';
 export { passesQualityBar } from './model-filter.ts';
-export { QueryInputError, type QueryInputErrorCode } from './query-input-error.ts';
+export { QueryInputError } from './query-input-error.ts';

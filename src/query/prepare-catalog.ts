@@ -4,15 +4,9 @@ import { catalogIndex } from './catalog-index.ts';
 
 /**
  * Builds everything queries over `table` read (posting lists, every order, the search column) now rather than on the
- * first request that needs it, so a new snapshot's first user does not wait for it.
- */
-export function prepareCatalog(table: ModelTable): void {
-  catalogIndex(table).prepare();
-}
-
-/**
- * The same, a step at a time (the posting lists, then each order, then the search column), letting the event loop
- * answer other requests between steps: for a server that prepares a new snapshot while it still serves the last.
+ * first request that needs it, so a new snapshot's first user does not wait for it; a step at a time, letting the
+ * event loop answer other requests between steps: for a server that prepares a new snapshot while it still serves the
+ * last.
  */
 export async function prepareCatalogInSteps(table: ModelTable): Promise<void> {
   const index = catalogIndex(table);

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.ts';
 import type { CatalogSnapshot } from '../catalog/index.ts';
 import type { StoredSnapshot } from './chunked-snapshot-store.ts';
 import type { SnapshotPointer } from './snapshot-schema.ts';
@@ -26,7 +27,7 @@ const REMEMBERED_REJECTIONS = 100;
  * the newest, and a snapshot no newer than the one served is never loaded at all.
  */
 export class Adopter {
-  readonly #rejected = new Set<string>();
+  readonly #rejected = new BoundedCache<string, true>({ maxEntries: REMEMBERED_REJECTIONS });
   #next: { pointer: SnapshotPointer; route: AdoptionRoute } | null = null;
   #loading: Promise<void> | null = null;
 
@@ -45,8 +46,7 @@ export class Adopter {
   /** Remembers a snapshot (or an unreadable pointer) found bad once; true if it was already known to be. */
   remember(key: string): boolean {
     if (this.#rejected.has(key)) return true;
-    this.#rejected.add(key);
-    if (this.#rejected.size > REMEMBERED_REJECTIONS) this.#rejected.delete(this.#rejected.values().next().value!);
+    this.#rejected.set(key, true);
     return false;
   }
 

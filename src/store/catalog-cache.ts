@@ -31,17 +31,14 @@ export interface CatalogCacheOptions {
   logger?: Logger;
   onEvent?: (event: CacheEvent) => void;
   /**
-   * Called when a snapshot this process fetched replaces the served one (`previous` is null for the first); not for
-   * snapshots adopted from the store, so that only the replica that fetched reports the change.
-   */
-  onReplace?: (previous: CatalogSnapshot | null, next: CatalogSnapshot) => void;
-  /**
    * Readies a snapshot for queries (the query engine's indexes) before it is served, fetched here or adopted, so the
    * first query after a refresh does not pay for it; the snapshot served until then stays served meanwhile. Each
    * time emits `snapshot-prepared`.
    */
   prepare?: (snapshot: CatalogSnapshot) => Promise<void> | void;
 }
+
+type ReplacementListener = (previous: CatalogSnapshot | null, next: CatalogSnapshot) => void;
 
 /** No snapshot exists yet and the fetch that should make one failed, or has not finished in time. */
 export class CatalogUnavailableError extends Error {
@@ -66,6 +63,7 @@ export class CatalogCache {
   readonly #logger: Logger;
   readonly #replicaId: string;
   readonly #coordinator: Coordinator | null;
+  readonly #replacementListeners: ReplacementListener[] = [];
 
   constructor(private readonly options: CatalogCacheOptions) {
     this.#now = options.now ?? Date.now;
@@ -73,6 +71,14 @@ export class CatalogCache {
     this.#errors = new ErrorLog(this.#now);
     this.#replicaId = options.shared?.replicaId ?? options.replicaId ?? 'this process';
     this.#coordinator = options.shared ? this.coordinatorFor(options.shared) : null;
+  }
+
+  /**
+   * Calls `listener` when a snapshot this process fetched replaces the served one (`previous` is null for the first);
+   * not for snapshots adopted from the store, so that only the replica that fetched reports the change.
+   */
+  onReplace(listener: ReplacementListener): void {
+    this.#replacementListeners.push(listener);
   }
 
   /** The snapshot to answer from now; starts a fetch only when none exists or the one held is stale. */
@@ -127,14 +133,12 @@ export class CatalogCache {
     return this.#errors.pauseRemainingMs(this.options.retryAfterFailureMs ?? 30_000, this.options.ttlSeconds * 1000);
   }
 
-  /** The id of the snapshot being served now, or null before the first; synchronous, for per-request cache keys. */
-  servedSnapshotId(): string | null {
-    return this.served()?.id ?? null;
-  }
-
-  /** The snapshot served now, without starting a fetch; null until the first one is held. For probes and metrics. */
-  held(): CatalogSnapshot | null {
-    return this.served();
+  /**
+   * The snapshot served now, without starting a fetch; null until the first. Synchronous (probes, metrics, response
+   * cache keys), and a method, so a check after an `await` sees what the wait changed.
+   */
+  served(): CatalogSnapshot | null {
+    return this.#current?.snapshot ?? null;
   }
 
   /** Whether the shared store answers within `deadlineMs`; null when there is none (the catalog lives in memory). */
@@ -244,7 +248,7 @@ export class CatalogCache {
     const previous = this.served();
     this.serve({ snapshot: next, refreshedBy: this.#replicaId }, errorsBefore);
     this.emit({ type: 'snapshot-replaced', snapshotId: next.id, size: next.models.size });
-    this.options.onReplace?.(previous, next);
+    for (const listener of this.#replacementListeners) listener(previous, next);
     return next;
   }
 
@@ -268,11 +272,6 @@ export class CatalogCache {
     this.#errors.record(`snapshot ${discarded.id} was not published: ${why}; serving the one published`);
     await this.#coordinator!.catchUp();
     return this.servedOrUnavailable();
-  }
-
-  /** The snapshot served now; a method, so a check after an `await` sees what the wait changed. */
-  private served(): CatalogSnapshot | null {
-    return this.#current?.snapshot ?? null;
   }
 
   private servedOrUnavailable(): CatalogSnapshot {

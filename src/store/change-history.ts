@@ -123,10 +123,6 @@ export class ChangeHistory {
     return this.reading(() => this.readPage(request));
   }
 
-  close(): Promise<void> {
-    return this.backend.close();
-  }
-
   /** Failures of the backend surface as one error type naming where the history lives; bad input passes through. */
   private async reading<T>(read: () => Promise<T>): Promise<T> {
     try {

@@ -50,7 +50,6 @@ export interface HistoryBackend {
   dropChanges(summary: StoredSummary, count: number, meta: HistoryMeta): Promise<void>;
   /** Forgets a summary whose changes are all dropped. */
   dropSummary(summary: StoredSummary): Promise<void>;
-  close(): Promise<void>;
 }
 
 /** The history could not be read or written (Redis down, or holding something hubcat did not write). */

@@ -46,6 +46,5 @@ export function memoryHistoryBackend(): HistoryBackend {
       lists.delete(summary.id);
       return Promise.resolve();
     },
-    close: () => Promise.resolve(),
   };
 }

@@ -7,8 +7,7 @@ import {
   type HistoryMeta,
   type StoredSummary,
 } from './history-backend.ts';
-import type { CacheMode, RedisClient } from './redis-client.ts';
-import { closeRedis, redisCommandConnection } from './redis-connection.ts';
+import type { RedisClient } from './redis-client.ts';
 import { check, HistorySetAside, type OnSetAside } from './history-set-aside.ts';
 import { changeDraftSchema, kindCountsSchema, snapshotSummarySchema } from './update-schemas.ts';
 
@@ -44,19 +43,16 @@ const MAX_REREADS = 5;
  * (list of one snapshot's changes by model id, trimmed from the front by retention) and `…:meta`.
  */
 export function redisHistoryBackend(
-  url: string,
-  mode: CacheMode,
+  redis: RedisClient,
   catalogKey: string,
   onSetAside: OnSetAside = () => {},
 ): HistoryBackend {
-  const redis = redisCommandConnection(url, mode);
   const keys = historyKeys(catalogKey);
   const aside = new HistorySetAside(redis, historyKeyPrefix(catalogKey), onSetAside);
   return {
     kind: 'redis',
     ...historyReads(redis, keys, aside),
     ...historyWrites(redis, keys),
-    close: () => closeRedis(redis),
   };
 }
 

@@ -4,37 +4,20 @@
  * them when announced. It decides when to fetch (once for concurrent callers, in the background when stale), never
  * replaces a good snapshot with a worse one, and never serves a stored value before validating it.
  */
-export { CatalogCache, CatalogUnavailableError, type CatalogCacheOptions } from './catalog-cache.ts';
-export type { CacheEvent, RefreshReason } from './cache-events.ts';
+export { CatalogCache, CatalogUnavailableError } from './catalog-cache.ts';
+export type { CacheEvent } from './cache-events.ts';
 export type { CatalogStatus } from './catalog-status.ts';
-export { whyKeep, whyRefuseStored } from './acceptance.ts';
-export { SnapshotRejectedError } from './stored-snapshot.ts';
-export { SharedCatalog, type SharedCatalogOptions } from './shared-catalog.ts';
-export { ChunkedSnapshotStore, type StoredSnapshot, type PublishOutcome } from './chunked-snapshot-store.ts';
+export { SharedCatalog } from './shared-catalog.ts';
+export { ChunkedSnapshotStore } from './chunked-snapshot-store.ts';
 export type { LeaseGrant } from './refresh-lease.ts';
-export { catalogKeys, type CatalogKeys, type SnapshotKeyParts } from './catalog-keys.ts';
-export { CHUNK_ROWS } from './chunk-codec.ts';
-export { CACHE_MODES, STORE_TIMEOUT_MS, type CacheMode, type RedisClient } from './redis-client.ts';
+export { catalogKeys, type CatalogKeys } from './catalog-keys.ts';
+export { CACHE_MODES, type CacheMode, type RedisClient } from './redis-client.ts';
 export { replicaIdSchema, type SnapshotPointer, type SnapshotManifest } from './snapshot-schema.ts';
 export { silentLogger, type Logger } from './logger.ts';
-export {
-  ChangeHistory,
-  type ChangeRetention,
-  type ChangeFeedRequest,
-  type ChangeFeedPage,
-  type ChangeFeedEdge,
-  type HistoryHead,
-} from './change-history.ts';
+export { ChangeHistory, type ChangeRetention, type ChangeFeedPage } from './change-history.ts';
 export { createChangeHistory } from './create-change-history.ts';
 export { ChangeFeedInputError, parseIsoInstant } from './change-feed-cursor.ts';
-export { HistoryCorruptError, historyKeyPrefix } from './history-redis.ts';
-export { memoryHistoryBackend } from './history-memory.ts';
-export {
-  HistoryUnavailableError,
-  type HistoryBackend,
-  type StoredSummary,
-  type HistoryMeta,
-  type KindCounts,
-} from './history-backend.ts';
-export { redisCommandConnection, redisSubscriberConnection, closeRedis } from './redis-connection.ts';
+export { historyKeyPrefix } from './history-redis.ts';
+export { HistoryUnavailableError } from './history-backend.ts';
+export { openRedis, type RedisConnections } from './redis-connection.ts';
 export { catalogUpdateSchema } from './update-schemas.ts';

@@ -1,4 +1,4 @@
-/** Where the cache tells an operator what happened; pino's logger fits, and tests pass one that records. */
+/** Where hubcat's parts (cache, live side, lifecycle, rate limit) tell an operator what happened; pino fits. */
 export interface Logger {
   info(details: object, message: string): void;
   warn(details: object, message: string): void;

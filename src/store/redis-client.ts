@@ -4,8 +4,7 @@ import { Cluster, Redis, type RedisOptions } from 'ioredis';
  * hubcat speaks to Redis through ioredis alone. The shared catalog needs what keyv's get/set cannot say — SET NX PX
  * and Lua scripts for the refresh lease and the atomic pointer switch, pub/sub for adoption, binary values for
  * compressed chunks — and ioredis gives all of them with one API for a single server and for Redis Cluster, plus
- * per-command timeouts. It is already a dependency of @graphql-yoga/redis-event-target (subscriptions), so choosing it
- * keeps one Redis client in the process rather than two (node-redis came in with @keyv/redis).
+ * per-command timeouts, so the process has one Redis client rather than two (node-redis came in with @keyv/redis).
  */
 export type RedisClient = Redis | Cluster;
 
@@ -34,13 +33,6 @@ export function connectRedis(url: string, mode: CacheMode, overrides: RedisOptio
   // Failures reach the caller through the commands that fail; the event would otherwise be an unhandled error.
   client.on('error', () => {});
   return client;
-}
-
-/** A second connection to the same server or cluster, for SUBSCRIBE, which takes a connection over. */
-export function duplicateConnection(client: RedisClient): RedisClient {
-  const duplicate = client.duplicate();
-  duplicate.on('error', () => {});
-  return duplicate;
 }
 
 function clusterClient(url: string, options: RedisOptions): Cluster {

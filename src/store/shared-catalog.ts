@@ -1,14 +1,14 @@
 import type { CatalogKeys } from './catalog-keys.ts';
 import { ChunkedSnapshotStore } from './chunked-snapshot-store.ts';
 import { StoreTimeoutError, withDeadline } from './deadline.ts';
-import { PublicationListener, type PublicationHandlers } from './publications.ts';
-import { closeConnection, connectRedis, STORE_TIMEOUT_MS, type CacheMode } from './redis-client.ts';
+import { STORE_TIMEOUT_MS, type RedisClient } from './redis-client.ts';
+import type { RedisConnections } from './redis-connection.ts';
+import type { ChannelListener } from './redis-subscriptions.ts';
 import { RefreshLease } from './refresh-lease.ts';
 
 export interface SharedCatalogOptions {
-  /** `redis://` or `rediss://`; in cluster mode, any one node of the cluster. */
-  url: string;
-  mode: CacheMode;
+  /** The replica's connections; the app opens and closes them. */
+  redis: RedisConnections;
   keys: CatalogKeys;
   /** Shown as the lease holder and as `refreshedBy` of the snapshots this replica publishes. */
   replicaId: string;
@@ -18,9 +18,16 @@ export interface SharedCatalogOptions {
   logLabel?: string;
 }
 
+export interface PublicationHandlers {
+  /** A publish message arrived: the new pointer's text, to be validated by the receiver. */
+  onMessage(raw: string): void;
+  /** The subscription is back after a disconnection: messages may have been missed, so catch up. */
+  onResubscribed(): void;
+}
+
 /**
  * One catalog in Redis, shared by every replica serving it: the chunked snapshots, the refresh lease and the publish
- * channel, over one connection for commands and one for the subscription.
+ * channel, over the replica's command and subscriber connections.
  */
 export class SharedCatalog {
   /** How `catalog.lastError` names the store: without its address, which API clients have no need to see. */
@@ -29,13 +36,15 @@ export class SharedCatalog {
   readonly store: ChunkedSnapshotStore;
   readonly lease: RefreshLease;
   readonly replicaId: string;
-  readonly #redis;
+  readonly #redis: RedisClient;
+  readonly #connections: RedisConnections;
   readonly #keys: CatalogKeys;
-  #listener: PublicationListener | null = null;
+  #listener: ChannelListener | null = null;
   readonly #expired: () => Error;
 
   constructor(options: SharedCatalogOptions) {
-    this.#redis = connectRedis(options.url, options.mode);
+    this.#connections = options.redis;
+    this.#redis = options.redis.commands;
     this.#keys = options.keys;
     this.replicaId = options.replicaId;
     this.logLabel = options.logLabel ?? 'Redis';
@@ -49,11 +58,12 @@ export class SharedCatalog {
   }
 
   /**
-   * Starts hearing publishes; each message is the new pointer's text. Resolves once subscribed, or after a store
-   * call's deadline if the subscription cannot be made yet.
+   * Starts hearing publishes, so a replica adopts a new snapshot as soon as it is announced instead of polling; each
+   * message is the new pointer's text. Resolves once subscribed, or after a store call's deadline if the subscription
+   * cannot be made yet (until it is, replicas catch up on their stale checks).
    */
   async listen(handlers: PublicationHandlers): Promise<void> {
-    this.#listener ??= new PublicationListener(this.#redis, this.#keys.channel, handlers);
+    this.#listener ??= this.#connections.subscriptions.listen(this.#keys.channel, handlers);
     await withDeadline(this.#listener.subscribed, STORE_TIMEOUT_MS, this.#expired).catch(() => {});
   }
 
@@ -62,8 +72,9 @@ export class SharedCatalog {
     await withDeadline(this.#redis.ping(), deadlineMs, this.#expired);
   }
 
+  /** Stops hearing publishes; the connections stay the app's to close. */
   close(): void {
     this.#listener?.close();
-    closeConnection(this.#redis);
+    this.#listener = null;
   }
 }

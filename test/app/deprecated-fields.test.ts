@@ -4,9 +4,10 @@ import { createYoga, type Plugin } from 'graphql-yoga';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/app/metrics.ts';
+import { appFor, execute } from '../support/graphql.ts';
 import { parsePrometheus } from '../support/prometheus.ts';
 
-// hubcat's schema deprecates nothing yet, so the counter is checked on a schema that does.
+// A schema of the test's own, so that every form of deprecation (field, argument, on the root) is covered.
 const schema = buildSchema(`
   type Query {
     model(id: ID!, legacyId: ID @deprecated(reason: "use id")): Model
@@ -50,5 +51,19 @@ describe('graphql_envelop_deprecated_field', () => {
 
     expect(expected.length).toBeGreaterThan(2);
     expect(counted).toEqual(expected);
+  });
+
+  it('tells an operator which clients still read Model.parameterCount, deprecated for parameters', async () => {
+    const app = appFor('http://127.0.0.1:9', {}, { fetchSnapshot: () => Promise.reject(new Error('offline')) });
+    await execute(app, 'query Legacy { models(first: 1) { nodes { id parameterCount } } }');
+    await execute(app, 'query Current { models(first: 1) { nodes { id parameters } } }');
+    const samples = parsePrometheus(await app.metrics.metrics()).filter(
+      ({ name }) => name === 'graphql_envelop_deprecated_field',
+    );
+    await app.close();
+
+    expect(samples.map(({ labels, value }) => ({ ...labels, value }))).toEqual([
+      { operationType: 'query', operationName: 'Legacy', fieldName: 'parameterCount', typeName: 'Model', value: 1 },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, type RunningServer } from '../../src/app/index.ts';
 import { useEmulator } from '../support/emulator.ts';
-import { appFor } from '../support/graphql.ts';
+import { appFor, execute } from '../support/graphql.ts';
 
 /** Debian's package; `apt-get install -y chromium` (a browser download by npm cannot work offline). */
 const CHROMIUM = '/usr/bin/chromium';
@@ -57,5 +57,26 @@ describe('GraphiQL, offline', () => {
     } finally {
       await off.close();
     }
+  });
+});
+
+describe("GraphiQL's first query", () => {
+  const emulator = useEmulator({ preset: 'tiny' });
+
+  it('is a hubcat query that runs as it stands, not Yoga’s stock comment', async () => {
+    const app = appFor(emulator.url, {}, { graphiql: true });
+    const html = await (await app.yoga.fetch('http://hubcat/graphql', { headers: { accept: 'text/html' } })).text();
+    const options = JSON.parse(
+      /<script type="application\/json" id="graphiql-options">(.*?)<\/script>/s.exec(html)![1]!,
+    ) as {
+      defaultQuery: string;
+    };
+    const answer = await execute(app, options.defaultQuery);
+    await app.close();
+
+    expect(options.defaultQuery).toMatch(/^# hubcat: /);
+    expect(options.defaultQuery).not.toMatch(/Welcome to GraphiQL/i);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toHaveProperty('models.totalCount');
   });
 });

@@ -4,7 +4,8 @@ import { createClient } from 'graphql-sse';
 import { print } from 'graphql';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listen, updateTopic, type App } from '../../src/app/index.ts';
+import { listen, type App } from '../../src/app/index.ts';
+import { updateTopic } from '../../src/live/index.ts';
 import type { EvolveSpec, RunningEmulator } from '../../src/emulator/index.ts';
 import { catalogKeys } from '../../src/store/index.ts';
 import {

@@ -20,7 +20,7 @@ function recorder(getApp: () => App) {
   const onCacheEvent = (event: CacheEvent) => {
     events.push(event);
     if (event.type !== 'snapshot-replaced' && event.type !== 'snapshot-adopted') return;
-    const held = getApp().catalog.held()!;
+    const held = getApp().catalog.served()!;
     expect(held.id).toBe(event.snapshotId);
     served.push({ snapshotId: event.snapshotId, preparedWhenServed: isCatalogPrepared(held.models) });
   };

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signWebhookBody, type LiveEvent, type WebhookEvent } from '../../src/app/index.ts';
+import { signWebhookBody, type LiveEvent, type WebhookEvent } from '../../src/live/index.ts';
 import type { CatalogUpdate } from '../../src/catalog/index.ts';
 import { FilteredModelsDocument, SnapshotsDocument } from '../../schema/generated/graphql.ts';
 import { appFor, query } from '../support/graphql.ts';

@@ -46,6 +46,39 @@ describe('messages a person can read', () => {
     });
   });
 
+  it('a misspelt HUBCAT_ variable: a warning naming the closest setting, before anything else', async () => {
+    const port = await closedPort();
+    const result = await runHubcat(['changes', '--server', `http://127.0.0.1:${port}`], {
+      HUBCAT_CACHE_ULR: 'redis://127.0.0.1:6379',
+      HUBCAT_RATELIMIT: '10',
+      HUBCAT_LOG_LEVEL: 'warn',
+    });
+
+    expect(lines(result.stderr).slice(0, 2)).toEqual([
+      'hubcat: warning: HUBCAT_CACHE_ULR is not a hubcat setting, so it is ignored; did you mean HUBCAT_CACHE_URL?',
+      'hubcat: warning: HUBCAT_RATELIMIT is not a hubcat setting, so it is ignored; did you mean HUBCAT_RATE_LIMIT?',
+    ]);
+    expect(result.stderr).not.toMatch(/HUBCAT_LOG_LEVEL is not/);
+  });
+
+  it('an unknown host name: no retry, the hint at once', async () => {
+    const endpoint = 'http://hubcat-no-such-host.invalid';
+    const started = performance.now();
+    const result = await runHubcat(['fetch', '--strategy', 'multi-sort', '--json'], { HF_ENDPOINT: endpoint });
+
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toEqual([
+      'hubcat: every sort failed (likes, downloads), so there is no catalog and no report',
+      expect.stringMatching(
+        new RegExp(
+          `^hubcat: cannot reach ${endpoint.replaceAll('.', '\\.')}: .+ \\(1 attempt\\); check --upstream or HF_ENDPOINT`,
+        ),
+      ),
+    ]);
+    // Six attempts over 26 s before; now the process's own start-up is most of it.
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
+
   it('an unreachable Hub: one line per attempt, then the endpoint once, and no report', async () => {
     const port = await closedPort();
     const endpoint = `http://127.0.0.1:${port}`;

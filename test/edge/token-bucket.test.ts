@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ClientRateLimiter } from '../../src/app/rate-limiter.ts';
 import { RedisBuckets } from '../../src/app/redis-buckets.ts';
 import { MemoryBuckets, takeTokens, type BucketPolicy } from '../../src/app/token-bucket.ts';
-import { silentLogger } from '../../src/app/app-logger.ts';
+import { silentLogger } from '../../src/store/index.ts';
 import { useOwnRedis } from '../support/redis-server.ts';
 
 /** 10 tokens, one back every 100 ms. */

@@ -53,6 +53,20 @@ describe('server basics', () => {
     expect(JSON.parse(page.body)).toHaveProperty('error');
   });
 
+  it("serves a model's page at /<owner>/<name>, where hubcat's Model.url points, and 404 for a model it lacks", async () => {
+    const emu = await start();
+    const model = emu.models[0]!;
+    const found = await fetch(`${emu.url}/${model.id}`);
+    const missing = await fetch(`${emu.url}/nobody/nothing`);
+
+    expect(found.status).toBe(200);
+    expect(found.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await found.text();
+    expect(html).toContain(`<h1>${model.id}</h1>`);
+    expect(html).toContain('not the Hugging Face Hub');
+    expect(missing.status).toBe(404);
+  });
+
   it('logs every request in order, with its query, status and authentication', async () => {
     const emu = await start();
     await get(listUrl(emu, 'limit=2&filter=a&filter=b'));

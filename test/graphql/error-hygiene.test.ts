@@ -137,7 +137,7 @@ describe('masked errors', () => {
     const causes: unknown[] = [];
     const brokenCatalog = {
       snapshot: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'models')")),
-      servedSnapshotId: () => null,
+      served: () => null,
     } as unknown as CatalogCache;
     const yoga = createHubcatYoga({
       catalog: brokenCatalog,
@@ -165,7 +165,7 @@ describe('masked errors', () => {
     const yoga = createHubcatYoga({
       catalog: {
         snapshot: () => Promise.reject(new Error('unused')),
-        servedSnapshotId: () => null,
+        served: () => null,
       } as unknown as CatalogCache,
       qualityBar: { minDownloads: 0, minLikes: 0 },
       graphiql: false,

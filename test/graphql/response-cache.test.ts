@@ -49,7 +49,7 @@ describe('the response cache', () => {
     const oldCursor = (before.body as { data: { models: { pageInfo: { endCursor: string } } } }).data.models.pageInfo
       .endCursor;
     await app.catalog.refresh();
-    const current = app.catalog.servedSnapshotId()!;
+    const current = app.catalog.served()!.id;
     expect(snapshotOfCursor(oldCursor)).not.toBe(current);
     const after = await post(app, PAGE);
     const newCursor = (after.body as { data: { models: { pageInfo: { endCursor: string } } } }).data.models.pageInfo

@@ -67,6 +67,19 @@ describe('retries and failures against the emulator', () => {
     expect(idsOf(pages)).toHaveLength(1377);
   });
 
+  it('fails at once, without a retry, when the host name does not resolve', async () => {
+    // `.invalid` never resolves (RFC 2606): the resolver says ENOTFOUND, or EAI_AGAIN on a machine without a network.
+    const error = await rejection(
+      collect(client({ endpoint: 'http://hubcat-no-such-host.invalid' }).listModels(HF_INFERENCE)),
+    );
+
+    expect(error).toBeInstanceOf(HubNetworkError);
+    expect(error).toMatchObject({ attempts: 1, timedOut: false });
+    expect((error as Error).message).toMatch(/(ENOTFOUND|EAI_AGAIN) hubcat-no-such-host\.invalid/);
+    expect(waits).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
   it('fails fast on a 400 with the Hub message and request id', async () => {
     const error = await rejection(
       client().fetchPage(`${emu.url}/api/models?inference_provider=hf-inference&sort=trending`, 0),

@@ -55,7 +55,15 @@ async function readAll(history: ChangeHistory, request: { since?: string; kinds?
 }
 
 const catalogKeys: string[] = [];
+/** The command connection a process's app would pass to its history. */
+const connections: Redis[] = [];
+const connection = () => {
+  const redis = new Redis(REDIS_URL);
+  connections.push(redis);
+  return redis;
+};
 afterAll(async () => {
+  await Promise.all(connections.map((redis) => redis.quit()));
   const redis = new Redis(REDIS_URL);
   for (const key of catalogKeys) {
     const own = await redis.keys(`${historyKeyPrefix(key).replaceAll(/[*?[\]]/g, '\\$&')}*`);
@@ -70,7 +78,10 @@ describe.each([
 ])('the change history in %s', (_name, cacheUrl) => {
   const open = (retention = GENEROUS, catalogKey = `test-history|${randomUUID()}`) => {
     catalogKeys.push(catalogKey);
-    return { history: createChangeHistory({ cacheUrl, cacheMode: 'standalone', catalogKey, retention }), catalogKey };
+    return {
+      history: createChangeHistory({ redis: cacheUrl === undefined ? undefined : connection(), catalogKey, retention }),
+      catalogKey,
+    };
   };
 
   it('lists snapshot summaries newest first, and remembers the ids left unconfirmed', async () => {
@@ -79,7 +90,6 @@ describe.each([
     await history.record(update('s2', 60, ['ADDED:a/x']), new Map([['b/y', { pipelineTag: 'fill-mask' }]]), T0);
     const snapshots = await history.snapshots(20);
     const head = await history.head();
-    await history.close();
 
     expect(snapshots.map((summary) => [summary.id, summary.added])).toEqual([
       ['s2', 1],
@@ -98,7 +108,6 @@ describe.each([
     const all = await readAll(history, {});
     const firstPage = await history.page({ first: 2 });
     const secondPage = await history.page({ first: 2, after: firstPage.pageInfo.endCursor });
-    await history.close();
 
     expect(all).toEqual(['s2 REMOVED a/a', 's2 UPDATED b/b', 's2 ADDED c/c', 's3 ADDED a/a', 's3 UPDATED z/z']);
     expect(firstPage).toMatchObject({ totalCount: 5, truncated: false });
@@ -129,7 +138,6 @@ describe.each([
     expect(await readAll(history, { kinds: ['ADDED'] }, 1)).toEqual(['s1 ADDED a/a', 's2 ADDED b/b', 's3 ADDED d/d']);
     expect((await history.page({ first: 1, since: at(0), kinds: ['ADDED', 'UPDATED'] })).totalCount).toBe(3);
     expect((await history.page({ first: 1, since: at(120) })).totalCount).toBe(0);
-    await history.close();
   });
 
   it('resumes from a cursor: what was recorded after it comes next', async () => {
@@ -138,7 +146,6 @@ describe.each([
     const { pageInfo } = await history.page({ first: 10 });
     await history.record(update('s2', 60, ['REMOVED:a/a']), new Map(), T0);
     const resumed = await history.page({ first: 10, after: pageInfo.endCursor });
-    await history.close();
 
     expect(resumed.nodes.map((change) => `${change.kind} ${change.modelId}`)).toEqual(['REMOVED a/a']);
   });
@@ -150,7 +157,6 @@ describe.each([
     await history.record(update('s3', 120, ['REMOVED:a/a', 'REMOVED:b/b', 'ADDED:c/c', 'ADDED:d/d']), new Map(), T0);
     const page = await history.page({ first: 10 });
     const summaries = await history.snapshots(10);
-    await history.close();
 
     expect(page.nodes.map((change) => `${change.kind} ${change.modelId}`)).toEqual([
       'REMOVED b/b',
@@ -170,7 +176,6 @@ describe.each([
     await history.record(update('s4', 400, []), new Map(), T0 + 400 * 60_000);
     const afterwards = await history.page({ first: 10 });
     const summaries = await history.snapshots(10);
-    await history.close();
 
     expect(whileFresh).toEqual(['s2 ADDED b/b', 's3 ADDED c/c']);
     expect(afterwards).toMatchObject({ nodes: [], totalCount: 0, truncated: true });
@@ -195,14 +200,12 @@ describe.each([
       expect(error).toBeInstanceOf(ChangeFeedInputError);
       expect(error).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'since' });
     }
-    await history.close();
   });
 
   it('refuses to record a replacement that is not newer than the last one recorded', async () => {
     const { history } = open();
     await history.record(update('s1', 60), new Map(), T0);
     await expect(history.record(update('s0', 60, ['ADDED:a/a']), new Map(), T0)).rejects.toThrow(/not newer/);
-    await history.close();
   });
 });
 
@@ -211,22 +214,18 @@ describe('the change history in Redis, across processes', () => {
     const catalogKey = `test-history|${randomUUID()}`;
     catalogKeys.push(catalogKey);
     const first = createChangeHistory({
-      cacheUrl: REDIS_URL,
-      cacheMode: 'standalone',
+      redis: connection(),
       catalogKey,
       retention: GENEROUS,
     });
     await first.record(update('s1', 0, ['ADDED:a/a']), new Map(), T0);
-    await first.close();
 
     const second = createChangeHistory({
-      cacheUrl: REDIS_URL,
-      cacheMode: 'standalone',
+      redis: connection(),
       catalogKey,
       retention: GENEROUS,
     });
     const page = await second.page({ first: 5 });
-    await second.close();
     expect(page.nodes.map((change) => change.modelId)).toEqual(['a/a']);
   });
 
@@ -235,8 +234,7 @@ describe('the change history in Redis, across processes', () => {
     catalogKeys.push(catalogKey);
     const setAside: string[] = [];
     const history = createChangeHistory({
-      cacheUrl: REDIS_URL,
-      cacheMode: 'standalone',
+      redis: connection(),
       catalogKey,
       retention: GENEROUS,
       onSetAside: (record, reason) => setAside.push(`${record}: ${reason}`),
@@ -266,6 +264,5 @@ describe('the change history in Redis, across processes', () => {
     await history.record(update('s3', 2, ['ADDED:d/d']), new Map(), T0);
     expect((await history.snapshots(5)).map((summary) => summary.id)).toEqual(['s3']);
     await redis.quit();
-    await history.close();
   });
 });

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/emulator.ts';
 import { type RunningEmulator } from '../../src/emulator/index.ts';
-import { historyKeyPrefix, SharedCatalog } from '../../src/store/index.ts';
+import { historyKeyPrefix, openRedis, SharedCatalog } from '../../src/store/index.ts';
 import { CoverageReportDocument } from '../../schema/generated/graphql.ts';
 import { appFor, query } from '../support/graphql.ts';
 import { startServeProcess } from '../support/cli.ts';
@@ -28,10 +28,12 @@ describe('the snapshot cache in the shared Redis', () => {
     await app.close();
 
     const keys = keysOf(emulator.url);
-    const shared = new SharedCatalog({ url: REDIS_URL, mode: 'standalone', keys, replicaId: 'reader', leaseMs: 5000 });
+    const connections = openRedis(REDIS_URL, 'standalone');
+    const shared = new SharedCatalog({ redis: connections, keys, replicaId: 'reader', leaseMs: 5000 });
     const { pointer } = await shared.store.readPointer();
     const stored = await shared.store.load(pointer!);
     shared.close();
+    await connections.close();
     expect(stored.snapshot.id).toBe(fetchReport?.id);
     expect(stored.snapshot.models.size).toBe(1377);
     expect([...stored.snapshot.models].map((model) => model.id)).toEqual(emulator.servedIds('hf-inference'));

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ModelTable, type CatalogSnapshot } from '../../src/catalog/index.ts';
-import { SharedCatalog, type LeaseGrant } from '../../src/store/index.ts';
+import { openRedis, SharedCatalog, type LeaseGrant, type RedisConnections } from '../../src/store/index.ts';
 import { useEmulator } from '../support/emulator.ts';
 import { fetchFrom } from '../support/fetch.ts';
 import { useOwnRedis } from '../support/redis-server.ts';
@@ -12,16 +12,16 @@ describe('the catalog shared in Redis', () => {
   const emulator = useEmulator({ preset: 'gateway-2025-10' });
   const redis = useOwnRedis();
   let fetched: CatalogSnapshot;
-  const replicas: SharedCatalog[] = [];
+  const replicas: { shared: SharedCatalog; connections: RedisConnections }[] = [];
   const replica = (replicaId: string, leaseMs = 60_000) => {
+    const connections = openRedis(redis.url, 'standalone');
     const shared = new SharedCatalog({
-      url: redis.url,
-      mode: 'standalone',
+      redis: connections,
       keys: keysOf(emulator.url),
       replicaId,
       leaseMs,
     });
-    replicas.push(shared);
+    replicas.push({ shared, connections });
     return shared;
   };
   /** The fetched snapshot under another id and time, `copies` times over (ids suffixed) to make it larger. */
@@ -44,8 +44,11 @@ describe('the catalog shared in Redis', () => {
   beforeEach(async () => {
     await redis.client().flushall();
   });
-  afterEach(() => {
-    for (const shared of replicas.splice(0)) shared.close();
+  afterEach(async () => {
+    for (const { shared, connections } of replicas.splice(0)) {
+      shared.close();
+      await connections.close();
+    }
   });
 
   it('writes a snapshot of 26,163 models as chunks of 10,000 and reads it back model for model', async () => {

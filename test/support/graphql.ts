@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type GraphQLFormattedError } from 'graphql';
-import { createApp, type App, type AppOptions, type Timer } from '../../src/app/index.ts';
+import { createApp, type App, type AppOptions } from '../../src/app/index.ts';
+import type { Timer } from '../../src/live/index.ts';
 import { loadConfig, type ConfigFlags } from '../../src/config.ts';
 
 export interface Result<TData> {

@@ -5,6 +5,7 @@ import './model.ts';
 import './model-labels.ts';
 import './model-connection.ts';
 import './fetch-report.ts';
+import './provider-figures.ts';
 import './provider-report.ts';
 import './provider-summary.ts';
 import './catalog-status.ts';

@@ -3,35 +3,21 @@ import type {
   RouterReport as CatalogRouterReport,
 } from '../../catalog/index.ts';
 import { builder } from '../builder.ts';
-import { PROVIDERS_COST, TASKS_COST } from '../query-cost.ts';
+import { PROVIDERS_COST } from '../query-cost.ts';
 import { CatalogStatus } from './catalog-status.ts';
-import { Completeness, Coverage, Estimates, FetchReport } from './fetch-report.ts';
-import { FacetCount } from './model-connection.ts';
+import { Coverage, Estimates, FetchReport } from './fetch-report.ts';
+import { ProviderFigures } from './provider-figures.ts';
 
 export const ProviderReport = builder.objectRef<CatalogProviderReport>('ProviderReport').implement({
   description:
     "One provider's part of the fetch: its mappings by status among the catalog's models, whether its live set is " +
     'proven complete, and the requests spent on it',
+  interfaces: [ProviderFigures],
   fields: (t) => ({
     provider: t.exposeString('provider'),
-    live: t.exposeInt('live', { description: 'Models with a live mapping of this provider: its served set' }),
-    staging: t.exposeInt('staging', {
-      description:
-        "Staging mappings of this provider on the catalog's models: a lower bound, as the listing shows a model " +
-        'only when a provider it names serves it live',
-    }),
-    error: t.exposeInt('error', { description: 'Failing mappings, counted as staging ones are' }),
     otherStatus: t.exposeInt('otherStatus', {
       description: 'Mappings whose status is none of live, staging and error (one the Hub added later)',
     }),
-    tasks: t.field({
-      type: [FacetCount],
-      complexity: TASKS_COST,
-      description: 'Tasks of its live mappings, most first',
-      resolve: (report) => report.tasks,
-    }),
-    complete: t.exposeBoolean('complete', { description: 'True only with a proof that its whole live set was seen' }),
-    completeness: t.field({ type: Completeness, resolve: (report) => report.completeness }),
     estimates: t.field({ type: Estimates, nullable: true, resolve: (report) => report.estimates }),
     coverage: t.field({ type: Coverage, resolve: (report) => report.coverage }),
     requests: t.exposeInt('requests', {

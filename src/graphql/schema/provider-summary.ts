@@ -1,38 +1,22 @@
 import { z } from 'zod';
 import type { ProviderReport } from '../../catalog/index.ts';
 import { builder } from '../builder.ts';
-import { PROVIDERS_COST, TASKS_COST } from '../query-cost.ts';
-import { Completeness, Coverage } from './fetch-report.ts';
-import { FacetCount } from './model-connection.ts';
+import { PROVIDERS_COST } from '../query-cost.ts';
+import { Coverage } from './fetch-report.ts';
+import { ProviderFigures } from './provider-figures.ts';
 
 export const ProviderSummary = builder.objectRef<ProviderReport>('ProviderSummary').implement({
   description:
     "One inference provider's part of the served catalog: its mappings by status, whether its live set is proven " +
     'complete (or how much of it the catalog holds), and what it serves',
+  interfaces: [ProviderFigures],
   fields: (t) => ({
     name: t.exposeString('provider'),
-    live: t.exposeInt('live', { description: 'Models it serves live' }),
-    staging: t.exposeInt('staging', {
-      description:
-        "Its staging mappings on the catalog's models: a lower bound, as the Hub lists a model only when some " +
-        'provider the listing names serves it live',
-    }),
-    error: t.exposeInt('error', { description: 'Its failing mappings, counted as staging ones are' }),
-    complete: t.exposeBoolean('complete', {
-      description: 'True only with a proof that every model it serves was seen',
-    }),
     coverage: t.field({
       type: Coverage,
       nullable: true,
       description: 'Of its live set: exact when complete, else against a lower-bound estimate (an upper-bound ratio)',
       resolve: (report) => report.coverage,
-    }),
-    completeness: t.field({ type: Completeness, resolve: (report) => report.completeness }),
-    tasks: t.field({
-      type: [FacetCount],
-      complexity: TASKS_COST,
-      description: 'Tasks of its live mappings, most first',
-      resolve: (report) => report.tasks,
     }),
   }),
 });

@@ -4,14 +4,8 @@ import { dataTable, h, scrollable } from './dom.ts';
 import { formatCount, formatPercent } from './format.ts';
 import type { SortOverlap } from './report.ts';
 
-interface MatrixCell {
-  a: string;
-  b: string;
-  shared: number;
-  onlyA: number;
-  onlyB: number;
-  jaccard: number;
-}
+/** A cell is a pair's overlap (either way round, or a sort with itself), without the GraphQL type name. */
+type MatrixCell = Omit<SortOverlap, '__typename'>;
 
 /**
  * Pairwise overlaps as a matrix: each cell shows how many models two sorts share, shaded and hovered for their
