@@ -8,7 +8,11 @@ const require = createRequire(import.meta.url);
  * lease + TTL): they run after everything else, with nothing beside them, so that another file's load is not what
  * they measure.
  */
-const TIMED = ['test/edge/hostile-probes.test.ts', 'test/store/replicas.test.ts', 'test/store/replicas-cluster.test.ts'];
+const TIMED = [
+  'test/edge/hostile-probes.test.ts',
+  'test/store/replicas.test.ts',
+  'test/store/replicas-cluster.test.ts',
+];
 
 /**
  * Files that start processes (`hubcat`, `redis-server`, Chromium) or build the page. Everything else runs in the
