@@ -15,10 +15,12 @@ const TIMED = [
 ];
 
 /**
- * Files that start processes (`hubcat`, `redis-server`, Chromium) or build the page. Everything else runs in the
- * test process (with the emulator on loopback and the Redis at 127.0.0.1:6379): `npm run test:unit`.
+ * Files that start processes (`hubcat`, `redis-server`, Chromium), and the crawls of the 100k and 1M emulator presets.
+ * Everything else runs in the test process, within seconds (with the emulator on loopback and the Redis at
+ * 127.0.0.1:6379): `npm run test:unit`.
  */
 const INTEGRATION = [
+  'test/catalog/scale.test.ts',
   'test/app/graphiql.test.ts',
   'test/app/live-feed.test.ts',
   'test/app/probes.test.ts',
