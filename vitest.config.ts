@@ -60,7 +60,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...INTEGRATION, ...TIMED] },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...INTEGRATION, ...TIMED],
+          // A worker keeps its modules from one file to the next: the sources are imported once per worker, not once
+          // per file (import time 65 s instead of 230 s in one measured run). These files mock no module and set no
+          // global; each builds its own app, registry and emulator.
+          isolate: false,
+        },
       },
       {
         extends: true,
