@@ -1,23 +1,7 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { afterAll, beforeAll } from 'vitest';
 import { hubcatCli, waitForLine } from './cli.ts';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const VITE = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
-
-let built: Promise<unknown> | null = null;
-
-/** Builds the dashboard the way `npm run build:web` does, once per test process. */
-export function buildDashboard(): Promise<unknown> {
-  built ??= promisify(execFile)(process.execPath, [VITE, 'build', '--config', 'src/web/vite.config.ts'], {
-    cwd: ROOT,
-  });
-  return built;
-}
 
 export interface RunningHubcat {
   /** The dashboard's address, e.g. http://127.0.0.1:41234/ */
@@ -27,20 +11,22 @@ export interface RunningHubcat {
   query<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables?: TVariables): Promise<TData>;
 }
 
-/** Builds the page, then runs `hubcat demo` (the real executable, an ephemeral port) for the suite's tests. */
+/**
+ * Runs `hubcat demo` (the real executable, an ephemeral port) for the suite's tests, over the page the integration
+ * project's global setup built (test/support/build-page.ts).
+ */
 export function useDemo(args: string[] = [], env: Record<string, string> = {}): RunningHubcat {
   return useHubcat(() => ['demo', ...args], env);
 }
 
 /**
- * Builds the page, then runs the real `hubcat` (`demo` or `serve`, with the arguments `args` gives when the suite
- * starts) on an ephemeral port, with no environment but PATH and `env`.
+ * Runs the real `hubcat` (`demo` or `serve`, with the arguments `args` gives when the suite starts) on an ephemeral
+ * port, with no environment but PATH and `env`, over the page the global setup built.
  */
 export function useHubcat(args: () => string[], env: Record<string, string> = {}): RunningHubcat {
   let child: ReturnType<typeof hubcatCli> | null = null;
   let url: string | null = null;
   beforeAll(async () => {
-    await buildDashboard();
     // A suite loads the page many times from one address; the per-client limit is specified in test/edge/.
     child = hubcatCli([...args(), '--port', '0', '--host', '127.0.0.1'], { HUBCAT_RATE_LIMIT: '0', ...env });
     // `demo` prints "Dashboard: <url>", `serve` prints "hubcat: dashboard at <url>".

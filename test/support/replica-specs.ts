@@ -20,6 +20,13 @@ import { keysOf } from './stored-catalog.ts';
 
 const TTL_MS = 2000;
 const LEASE_MS = 2000;
+/**
+ * The shortest time between two crawls among the replicas: a scheduled refresh fires within ±10 % of the TTL, and
+ * adopts instead of crawling when the shared snapshot is younger than 90 % of it.
+ */
+const CRAWL_SPACING_MS = TTL_MS * 0.9;
+/** How many crawls may start in a window of `ms` when they are at least `CRAWL_SPACING_MS` apart. */
+const crawlsAllowedIn = (ms: number) => Math.floor(ms / CRAWL_SPACING_MS) + 1;
 /** Per emulator request: a crawl (two sorts at once, two pages each) takes two round trips, about 0.8 s. */
 const LATENCY_MS = 400;
 const REPLICAS = ['replica-a', 'replica-b', 'replica-c'];
@@ -93,14 +100,26 @@ export function describeReplicasSharing(label: string, startRedis: (catalogKey: 
 
     it('crawl the Hub at most once per TTL between them, and all report each publish within 1 s', async () => {
       const start = Date.now();
-      await delay(20_000);
+      // Three publishes (about three TTLs), then until every replica has answered a question sent a second or more
+      // after the third: the answers that say whether it reported that one in time (a later publish may come first).
+      const third = await eventually(
+        async () => publishes.filter((publish) => publish.at >= start)[2],
+        (publish) => publish !== undefined,
+        // Three TTLs when the machine is quiet; the deadline leaves room for a loaded one.
+        15 * TTL_MS,
+      );
+      await eventually(
+        async () => REPLICAS.every((replica) => watch.of(replica, third!.at + 1000).length > 0),
+        (all) => all,
+        10_000,
+      );
       const end = Date.now();
 
       const crawls = crawlsBetween(emulator, start, end);
-      expect(crawls.length).toBeGreaterThanOrEqual(3);
-      expect(crawls.length).toBeLessThanOrEqual(11);
-      // A publish in the last second may not have reached every replica's next answer yet.
-      const measured = publishes.filter((publish) => publish.at >= start && publish.at <= end - 1500);
+      // A crawl started before `start` may make the first publish; the two after it are crawled in the window.
+      expect(crawls.length).toBeGreaterThanOrEqual(2);
+      expect(crawls.length).toBeLessThanOrEqual(crawlsAllowedIn(end - start));
+      const measured = publishes.filter((publish) => publish.at >= start && publish.at <= third!.at);
       expect(measured.length).toBeGreaterThanOrEqual(3);
       for (const publish of measured) {
         const next = publishes[publishes.indexOf(publish) + 1];
@@ -108,12 +127,19 @@ export function describeReplicasSharing(label: string, startRedis: (catalogKey: 
       }
       expect(wentBack(watch.observations)).toEqual([]);
       expect(watch.of(undefined, start).filter((seen) => !seen.ok || seen.size !== 1377)).toEqual([]);
-    }, 40_000);
+    }, 60_000);
 
     it('keep answering from memory while Redis restarts, say so, and coordinate again without a crawl storm', async () => {
       const killedAt = Date.now();
       await redis.kill();
-      await delay(5000);
+      // The outage lasts until every replica has said so: each notices at its next refresh, within a TTL.
+      const storeLost = (replica: string) =>
+        watch.of(replica, killedAt).some((seen) => /snapshot store \(redis\)/.test(seen.lastError ?? ''));
+      await eventually(
+        async () => REPLICAS.every(storeLost),
+        (all) => all,
+        10_000,
+      );
       const restartedAt = Date.now();
       await redis.start();
       const resumed = await eventually(
@@ -128,8 +154,14 @@ export function describeReplicasSharing(label: string, startRedis: (catalogKey: 
         (all) => all,
         10_000,
       );
+      // Steady again: two more publishes, about two TTLs, in which a storm would show as a crawl per replica per TTL.
       const steadyFrom = Date.now();
-      await delay(6000);
+      const second = await eventually(
+        async () => publishes.filter((publish) => publish.at > steadyFrom)[1],
+        (publish) => publish !== undefined,
+        8 * TTL_MS,
+      );
+      const steadyUntil = second!.at;
 
       const duringOutage = watch.of(undefined, killedAt).filter((seen) => seen.at < restartedAt);
       expect(duringOutage.every((seen) => seen.ok && seen.size === 1377)).toBe(true);
@@ -145,7 +177,9 @@ export function describeReplicasSharing(label: string, startRedis: (catalogKey: 
       const outageTtls = Math.ceil((resumed!.at - killedAt) / TTL_MS) + 1;
       expect(crawlsBetween(emulator, killedAt, resumed!.at).length).toBeLessThanOrEqual(REPLICAS.length * outageTtls);
       expect(resumed!.at - restartedAt).toBeLessThanOrEqual(10_000);
-      expect(crawlsBetween(emulator, steadyFrom, steadyFrom + 6000).length).toBeLessThanOrEqual(6000 / TTL_MS + 1);
+      expect(crawlsBetween(emulator, steadyFrom, steadyUntil).length).toBeLessThanOrEqual(
+        crawlsAllowedIn(steadyUntil - steadyFrom),
+      );
       expect(wentBack(watch.observations)).toEqual([]);
       for (const replica of REPLICAS) expect(watch.of(replica).at(-1)?.lastError, replica).toBeNull();
     }, 60_000);

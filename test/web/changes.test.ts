@@ -8,7 +8,6 @@ import {
   type SnapshotsQuery,
 } from '../../schema/generated/graphql.ts';
 import { seriousViolations, useChromium, watchedPage, type WatchedPage } from '../support/browser.ts';
-import { buildDashboard } from '../support/dashboard.ts';
 import { useEmulator } from '../support/emulator.ts';
 import { appFor, query } from '../support/graphql.ts';
 import { count, modelLinks, statusFact, tableRows, waitForSummary } from './page-reading.ts';
@@ -26,7 +25,6 @@ describe('changes over time, followed live (a server in the test process, refres
   let server: RunningServer;
 
   beforeAll(async () => {
-    await buildDashboard();
     // No scheduled refresh (a manual timer) and an hour's TTL: a snapshot is published only when the test refreshes.
     app = appFor(emulator.url);
     server = await listen(app, 0, '127.0.0.1');
