@@ -33,6 +33,7 @@ const INTEGRATION = [
   'test/edge/trusted-documents.test.ts',
   'test/emulator/emulate-command.test.ts',
   'test/emulator/scale.test.ts',
+  'test/graphql/facets-at-scale.test.ts',
   'test/store/bounded-waits.test.ts',
   'test/store/chunked-snapshots.test.ts',
   'test/store/incremental-adoption.test.ts',

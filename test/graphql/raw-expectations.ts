@@ -145,3 +145,9 @@ export const FACETS: readonly FacetName[] = [
   'gated',
   'quality',
 ];
+
+/** The live hf-inference models of an emulator: the catalog hubcat should serve. */
+export function servedOf(emulator: { models: readonly Raw[]; servedIds(provider: string): string[] }): Raw[] {
+  const ids = new Set(emulator.servedIds('hf-inference'));
+  return emulator.models.filter((raw) => ids.has(raw.id));
+}
