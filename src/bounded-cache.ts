@@ -42,6 +42,10 @@ export class BoundedCache<K extends {}, V extends {}> {
     this.#entries.set(key, value);
   }
 
+  delete(key: K): void {
+    this.#entries.delete(key);
+  }
+
   /** The value for `key`, made by `make` when absent; either way it becomes the most recently used. */
   getOrMake(key: K, make: () => V): V {
     let value = this.#entries.get(key);

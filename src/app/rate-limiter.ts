@@ -1,5 +1,5 @@
-import type { RedisClient } from '../store/index.ts';
-import type { Logger } from '../store/index.ts';
+import { BoundedCache } from '../bounded-cache.ts';
+import type { Logger, RedisClient } from '../store/index.ts';
 import { RedisBuckets } from './redis-buckets.ts';
 import { MemoryBuckets, type BucketPolicy, type TakeResult } from './token-bucket.ts';
 
@@ -46,7 +46,7 @@ export class ClientRateLimiter {
   readonly #logger: Logger;
   readonly #now: () => number;
   /** Client key → when (this clock) Redis will have a token for it again. */
-  readonly #emptyUntil = new Map<string, number>();
+  readonly #emptyUntil = new BoundedCache<string, number>({ maxEntries: MAX_EMPTY_CLIENTS });
   #redisLost = false;
 
   constructor(
@@ -100,7 +100,6 @@ export class ClientRateLimiter {
   }
 
   #rememberEmpty(key: string, tokens: number): void {
-    if (this.#emptyUntil.size >= MAX_EMPTY_CLIENTS) this.#emptyUntil.delete(this.#emptyUntil.keys().next().value!);
     this.#emptyUntil.set(key, this.#now() + (1 - tokens) / this.#memory.policy.refillPerMs);
   }
 

@@ -8,6 +8,7 @@ import {
   type Model,
   type ProviderMapping,
 } from '../../src/catalog/index.ts';
+import { unlabelled } from '../support/unlabelled.ts';
 
 const live = (task: string, id?: string): ProviderMapping => ({
   provider: 'hf-inference',
@@ -32,12 +33,7 @@ function model(id: string, fields: Partial<Model> = {}): Model {
     gated: null,
     private: false,
     parameterCount: null,
-    license: null,
-    languages: [],
-    baseModels: [],
-    inputModalities: [],
-    outputModalities: [],
-    region: null,
+    ...unlabelled(),
     providers: [live('text-generation', id)],
     hubId: null,
     foundBy: ['likes'],

@@ -3,6 +3,7 @@ import type { App } from '../../src/app/index.ts';
 import { FacetedModelsDocument, type ModelFilter } from '../../schema/generated/graphql.ts';
 import { useEmulator } from '../support/emulator.ts';
 import { appFor, execute, query } from '../support/graphql.ts';
+import { sizeBucketOf } from '../query/reference.ts';
 import { expectedFacet, expectedIds, FACETS, servedOf, type FacetCountValue, type Raw } from './raw-expectations.ts';
 
 type Facets = Record<(typeof FACETS)[number], FacetCountValue[]>;
@@ -78,14 +79,6 @@ const ROUTER_PAGE = `query($filter: ModelFilter) { models(filter: $filter, first
     inputModalities { value count } outputModalities { value count } parameterSizes { value count } } } }`;
 
 type RouterFacet = 'licenses' | 'languages' | 'inputModalities' | 'outputModalities' | 'parameterSizes';
-const SIZES: [string, number][] = [
-  ['<1B', 0],
-  ['1B-3B', 1e9],
-  ['3B-10B', 3e9],
-  ['10B-30B', 1e10],
-  ['30B-100B', 3e10],
-  ['100B+', 1e11],
-];
 /** The facet's values are the Modality enum's internal values: lower case, and `3d` for THREE_D. */
 const modality = (name: string) => (name === 'THREE_D' ? '3d' : name.toLowerCase());
 
@@ -137,7 +130,7 @@ describe('router filters and facets over GraphQL, against the served rows recomp
       case 'outputModalities':
         return row.outputModalities.map(modality);
       case 'parameterSizes':
-        return row.parameters === null ? [] : [SIZES.filter(([, least]) => row.parameters! >= least).at(-1)![0]];
+        return row.parameters === null ? [] : [sizeBucketOf(row.parameters)];
     }
   };
 

@@ -1,5 +1,6 @@
 import type { CatalogView } from '../../src/query/index.ts';
 import { ModelTable, type Model } from '../../src/catalog/index.ts';
+import { unlabelled } from '../support/unlabelled.ts';
 
 type ModelFields = Pick<Model, 'id' | 'downloads' | 'likes'> & Partial<Model>;
 
@@ -17,12 +18,7 @@ function model(fields: ModelFields): Model {
     gated: null,
     private: false,
     parameterCount: null,
-    license: null,
-    languages: [],
-    baseModels: [],
-    inputModalities: [],
-    outputModalities: [],
-    region: null,
+    ...unlabelled(),
     providers: [],
     hubId: null,
     foundBy: ['downloads'],

@@ -1,6 +1,7 @@
 import type { BaseModel, Modality, Model, ProviderMapping } from '../../src/catalog/index.ts';
 import type { ModelFilter, ModelOrder, ModelOrderField } from '../../src/query/index.ts';
 import { seededRandom } from '../support/seeded-random.ts';
+import { unlabelled } from '../support/unlabelled.ts';
 
 // Owners spelled two ways, so case-folded authors and their commonest spelling are exercised.
 const OWNERS = ['Qwen', 'qwen', 'meta-llama', 'BAAI', 'baai', 'openai', 'stabilityai', 'sentence-transformers', 'x'];
@@ -49,12 +50,7 @@ export function generatedCatalog(count: number, seed: number): Model[] {
       gated: random() < 0.8 ? null : pick(['auto', 'manual'] as const),
       private: random() < 0.03,
       parameterCount: random() < 0.5 ? null : Math.floor(random() * 1e9),
-      license: null,
-      languages: [],
-      baseModels: [],
-      inputModalities: [],
-      outputModalities: [],
-      region: null,
+      ...unlabelled(),
       providers: providers(random, id),
       ...labelsOf(labelRandom),
       hubId: random() < 0.9 ? Array.from({ length: 24 }, () => Math.floor(random() * 16).toString(16)).join('') : null,

@@ -83,6 +83,9 @@ const SIZE_BUCKETS: [string, number][] = [
   ['100B+', 1e11],
 ];
 
+/** The `parameterSizes` bucket a parameter count falls in. */
+export const sizeBucketOf = (count: number): string => SIZE_BUCKETS.filter(([, least]) => count >= least).at(-1)![0];
+
 /** Ids in the order: by the field's value, ties by id ascending, models without a value last. */
 export function referenceOrder(models: readonly Model[], order: ModelOrder): string[] {
   const value = (model: Model): number | string | null => {
@@ -181,7 +184,7 @@ function valuesOf(model: Model, facet: FacetName, bar: QualityBar, filter: Model
     case 'parameterSizes': {
       const count = model.parameterCount;
       if (count === null) return [];
-      return [SIZE_BUCKETS.filter(([, least]) => count >= least).at(-1)![0]];
+      return [sizeBucketOf(count)];
     }
   }
 }
