@@ -1,4 +1,5 @@
 import { BoundedCache } from '../bounded-cache.ts';
+import { withDeadline } from '../deadline.ts';
 import type { Logger, RedisClient } from '../store/index.ts';
 import { RedisBuckets } from './redis-buckets.ts';
 import { MemoryBuckets, type BucketPolicy, type TakeResult } from './token-bucket.ts';
@@ -74,7 +75,7 @@ export class ClientRateLimiter {
     if (known !== null) return known;
     let result: TakeResult;
     try {
-      result = await withDeadline(this.#redis.take(key, cost), REDIS_DEADLINE_MS);
+      result = await withDeadline(this.#redis.take(key, cost), REDIS_DEADLINE_MS, noAnswerWithin);
     } catch (error) {
       this.#lost(error);
       return this.#memory.take(key, cost);
@@ -129,10 +130,4 @@ function outcome(result: TakeResult): RateLimitOutcome {
   return { allowed, remaining: Math.floor(result.tokens), retryAfterMs, fullInMs };
 }
 
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
+const noAnswerWithin = () => new Error(`no answer within ${REDIS_DEADLINE_MS} ms`);

@@ -5,7 +5,7 @@ import type { CacheEvent, RefreshReason } from './cache-events.ts';
 import { describeCatalog, isStale, type CatalogStatus } from './catalog-status.ts';
 import type { StoredSnapshot } from './chunked-snapshot-store.ts';
 import { Coordinator, UNAVAILABLE } from './coordinator.ts';
-import { withDeadline } from './deadline.ts';
+import { withDeadline } from '../deadline.ts';
 import { ErrorLog } from './error-log.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import type { LeaseGrant } from './refresh-lease.ts';

@@ -1,3 +1,4 @@
+import { withDeadline } from '../deadline.ts';
 import { closeConnection, connectRedis, STORE_TIMEOUT_MS, type CacheMode, type RedisClient } from './redis-client.ts';
 import { RedisSubscriptions } from './redis-subscriptions.ts';
 
@@ -32,17 +33,7 @@ export function openRedis(url: string, mode: CacheMode): RedisConnections {
 
 /** QUIT within the deadline, else drop the connection. */
 async function closeRedis(redis: RedisClient): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, STORE_TIMEOUT_MS);
-  });
-  await Promise.race([
-    redis.quit().then(
-      () => undefined,
-      () => undefined,
-    ),
-    deadline,
-  ]);
-  clearTimeout(timer);
+  const quit = redis.quit();
+  await withDeadline(quit, STORE_TIMEOUT_MS, () => new Error('QUIT unanswered')).catch(() => {});
   closeConnection(redis);
 }

@@ -1,6 +1,7 @@
 import type { CatalogKeys } from './catalog-keys.ts';
 import { ChunkedSnapshotStore } from './chunked-snapshot-store.ts';
-import { StoreTimeoutError, withDeadline } from './deadline.ts';
+import { withDeadline } from '../deadline.ts';
+import { StoreTimeoutError } from './deadline.ts';
 import { STORE_TIMEOUT_MS, type RedisClient } from './redis-client.ts';
 import type { RedisConnections } from './redis-connection.ts';
 import type { ChannelListener } from './redis-subscriptions.ts';
