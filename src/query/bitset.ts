@@ -38,31 +38,27 @@ export function orBits(out: Bitset, other: Bitset): void {
 }
 
 /**
- * Bits set in each 16-bit half-word: JavaScript has no popcount instruction, and two lookups in a 64 KB table (which
- * stays in cache) beat the dozen shifts and masks of the bit-twiddling count.
+ * Bits set in a word, by adding neighbouring bit counts in parallel (JavaScript has no popcount instruction). No
+ * branch and no table: a test for zero words, or two lookups in a 64 KB table, cost more than they save once the
+ * words are neither almost all zero nor almost all set (branches mispredicted: 0.3 ms against 0.11 ms for the 31,250
+ * words of a million rows, measured here).
  */
-const HALF_WORD_BITS = (() => {
-  const table = new Uint8Array(1 << 16);
-  for (let value = 1; value < table.length; value++) table[value] = (value & 1) + table[value >>> 1]!;
-  return table;
-})();
+function bitsIn(word: number): number {
+  let value = word - ((word >>> 1) & 0x55555555);
+  value = (value & 0x33333333) + ((value >>> 2) & 0x33333333);
+  return Math.imul((value + (value >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
 
 export function countBits(bits: Bitset): number {
   let count = 0;
-  for (let word = 0; word < bits.length; word++) {
-    const value = bits[word]!;
-    if (value !== 0) count += HALF_WORD_BITS[value & 0xffff]! + HALF_WORD_BITS[value >>> 16]!;
-  }
+  for (let word = 0; word < bits.length; word++) count += bitsIn(bits[word]!);
   return count;
 }
 
 /** How many rows two bitsets share. */
 export function countShared(a: Bitset, b: Bitset): number {
   let count = 0;
-  for (let word = 0; word < a.length; word++) {
-    const value = a[word]! & b[word]!;
-    if (value !== 0) count += HALF_WORD_BITS[value & 0xffff]! + HALF_WORD_BITS[value >>> 16]!;
-  }
+  for (let word = 0; word < a.length; word++) count += bitsIn(a[word]! & b[word]!);
   return count;
 }
 
