@@ -32,6 +32,44 @@ export function andBits(out: Bitset, other: Bitset): void {
   for (let word = 0; word < out.length; word++) out[word]! &= other[word]!;
 }
 
+/**
+ * `out` becomes `out AND (the union of bitsets and lists)`, in one pass over `out` whatever the number of values: the
+ * listed rows `out` holds are noted first (lists are of rare values, a few thousand rows at most), `out` is ANDed with
+ * the union of the bitsets (or cleared, when there are none), and the noted rows are set again.
+ */
+export function andUnion(out: Bitset, bitsets: readonly Bitset[], lists: readonly Uint32Array[]): void {
+  let listed = 0;
+  for (const list of lists) listed += list.length;
+  const kept = listed === 0 ? NO_ROWS : new Uint32Array(listed);
+  let count = 0;
+  for (const list of lists) {
+    for (let i = 0; i < list.length; i++) if (hasBit(out, list[i]!)) kept[count++] = list[i]!;
+  }
+  const [a, b] = bitsets;
+  if (a === undefined) out.fill(0);
+  else if (b === undefined) andBits(out, a);
+  else if (bitsets.length === 2) for (let word = 0; word < out.length; word++) out[word]! &= a[word]! | b[word]!;
+  else {
+    for (let word = 0; word < out.length; word++) {
+      let union = 0;
+      for (const bits of bitsets) union |= bits[word]!;
+      out[word]! &= union;
+    }
+  }
+  setRows(out, kept, 0, count);
+}
+
+/** `out` becomes the union of bitsets and lists: a copy of the first bitset, the others ORed in, the rows set. */
+export function writeUnion(out: Bitset, bitsets: readonly Bitset[], lists: readonly Uint32Array[]): void {
+  const [first, ...others] = bitsets;
+  if (first === undefined) out.fill(0);
+  else out.set(first);
+  for (const bits of others) orBits(out, bits);
+  for (const list of lists) setRows(out, list);
+}
+
+const NO_ROWS = new Uint32Array(0);
+
 /** `out` becomes `out OR other`. */
 export function orBits(out: Bitset, other: Bitset): void {
   for (let word = 0; word < out.length; word++) out[word]! |= other[word]!;
@@ -67,6 +105,24 @@ export function countListed(bits: Bitset, rows: ArrayLike<number>): number {
   let count = 0;
   for (let i = 0; i < rows.length; i++) count += (bits[rows[i]! >>> 5]! >>> (rows[i]! & 31)) & 1;
   return count;
+}
+
+/** Rows read between two checks of whether a count can still reach what it needs. */
+const REACH_CHECK = 256;
+
+/**
+ * How many of the listed rows are set, or -1 as soon as fewer than `need` could be: the count so far plus the rows
+ * left to read is an exact upper bound, so a caller that only wants counts of at least `need` reads each list until
+ * it cannot get there.
+ */
+export function countListedReaching(bits: Bitset, rows: ArrayLike<number>, need: number): number {
+  let count = 0;
+  for (let start = 0; start < rows.length; start += REACH_CHECK) {
+    if (count + rows.length - start < need) return -1;
+    const end = Math.min(rows.length, start + REACH_CHECK);
+    for (let i = start; i < end; i++) count += (bits[rows[i]! >>> 5]! >>> (rows[i]! & 31)) & 1;
+  }
+  return count < need ? -1 : count;
 }
 
 /** Writes the rows whose bit is set into `out`, ascending, and returns how many there are. */

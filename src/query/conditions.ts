@@ -1,4 +1,4 @@
-import { andBits, forEachBit, hasBit, setRows, type Bitset } from './bitset.ts';
+import { andBits, andUnion, forEachBit, hasBit, setRows, writeUnion, type Bitset } from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import type { FacetName } from './model-query.ts';
 import type { RangeBits } from './range-bits.ts';
@@ -138,13 +138,31 @@ abstract class ValuesCondition extends BaseCondition {
   }
 
   override writeBits(out: Bitset): void {
-    out.fill(0);
-    this.values.addRows(out, this.codes);
+    const { bitsets, lists } = this.#parts();
+    writeUnion(out, bitsets, lists);
   }
 
+  /** One pass over `out`, where a union written apart and then ANDed took three. */
   override andBits(out: Bitset): void {
-    if (this.bits === null) super.andBits(out);
-    else andBits(out, this.bits);
+    if (this.bits !== null) {
+      andBits(out, this.bits);
+      return;
+    }
+    const { bitsets, lists } = this.#parts();
+    andUnion(out, bitsets, lists);
+  }
+
+  /** The codes' rows: bitsets of the common ones, posting lists of the others. */
+  #parts(): { bitsets: Bitset[]; lists: Uint32Array[] } {
+    const bitsets: Bitset[] = [];
+    const lists: Uint32Array[] = [];
+    for (const code of this.codes) {
+      if (code < 0) continue;
+      const bits = this.values.bitsOf(code);
+      if (bits === null) lists.push(this.values.rowsOf(code));
+      else bitsets.push(bits);
+    }
+    return { bitsets, lists };
   }
 }
 
@@ -240,8 +258,9 @@ export class RangeCondition extends BaseCondition {
     private readonly maximum: number,
   ) {
     super(index);
-    const [from] = orders.atLeast(minimum);
-    const [, to] = orders.atMost(maximum);
+    // An open end needs no search: every row with a value lies beyond it.
+    const from = minimum === -Infinity ? 0 : orders.atLeast(minimum)[0];
+    const to = maximum === Infinity ? orders.present : orders.atMost(maximum)[1];
     this.#range = [from, Math.max(from, to)];
     this.size = this.#range[1] - from;
   }
@@ -313,7 +332,7 @@ export class RowSetCondition extends BaseCondition {
   }
 
   override andBits(out: Bitset): void {
-    if (this.set.bits === null) super.andBits(out);
+    if (this.set.bits === null) andUnion(out, [], [this.set.rows!]);
     else andBits(out, this.set.bits);
   }
 }

@@ -1,5 +1,5 @@
 import { compareIds } from '../catalog/index.ts';
-import { countBits, countListed, countShared, newBitset, type Bitset } from './bitset.ts';
+import { countBits, countListedReaching, countShared, newBitset, type Bitset } from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import { BUCKET_FACETS, labelsOf, VALUE_FILTERS, type CodedColumn, type ValueFilter } from './filter-fields.ts';
 import type { FacetName, QualityBar } from './model-query.ts';
@@ -66,8 +66,11 @@ export abstract class FacetDimension {
    */
   abstract valuesCost(matches: number, first?: number): number;
 
-  /** How many rows set in `bits` have the value `code`. */
-  abstract countInBits(code: number, bits: Uint32Array): number;
+  /**
+   * How many rows set in `bits` have the value `code`; or -1 when that is fewer than `need`, which a dimension may
+   * answer without counting them all.
+   */
+  abstract countInBits(code: number, bits: Uint32Array, need?: number): number;
 
   protected abstract countAll(): Int32Array;
 
@@ -129,9 +132,11 @@ abstract class PostedDimension extends FacetDimension {
     return this.#costs[low]!;
   }
 
-  countInBits(code: number, bits: Bitset): number {
+  countInBits(code: number, bits: Bitset, need = 0): number {
     const valueBits = this.rowsByValue.bitsOf(code);
-    return valueBits === null ? countListed(bits, this.rowsByValue.rowsOf(code)) : countShared(bits, valueBits);
+    if (valueBits === null) return countListedReaching(bits, this.rowsByValue.rowsOf(code), need);
+    const count = countShared(bits, valueBits);
+    return count < need ? -1 : count;
   }
 
   protected countAll(): Int32Array {
