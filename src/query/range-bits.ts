@@ -25,7 +25,7 @@ export class RangeBits {
     private readonly ascending: Uint32Array,
     /** How many rows have a value. */
     private readonly present: number,
-    size: number,
+    private readonly size: number,
   ) {
     this.#block = Math.max(1, Math.ceil(present / BOUNDARIES));
     const boundaries = Math.ceil(present / this.#block);
@@ -70,9 +70,15 @@ export class RangeBits {
     let kept = from < lowBoundary ? this.#keepSet(out, from, lowBoundary, 0) : 0;
     if (highBoundary < to) kept = this.#keepSet(out, highBoundary, to, kept);
     const below = this.#prefix(low);
-    const upTo = this.#prefix(high)!;
-    if (below === null) andBits(out, upTo);
-    else for (let word = 0; word < out.length; word++) out[word]! &= upTo[word]! & ~below[word]!;
+    // A last boundary past every row (a column every row has a value of, a range open at the top) clears nothing.
+    const upTo = high === this.#prefixes.length && this.present === this.size ? null : this.#prefix(high)!;
+    if (below === null) {
+      if (upTo !== null) andBits(out, upTo);
+    } else if (upTo === null) {
+      for (let word = 0; word < out.length; word++) out[word]! &= ~below[word]!;
+    } else {
+      for (let word = 0; word < out.length; word++) out[word]! &= upTo[word]! & ~below[word]!;
+    }
     if (lowBoundary < from) clearRows(out, this.ascending, lowBoundary, from);
     if (to < highBoundary) clearRows(out, this.ascending, to, highBoundary);
     setRows(out, saved, 0, kept);
