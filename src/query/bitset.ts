@@ -70,6 +70,11 @@ export function writeUnion(out: Bitset, bitsets: readonly Bitset[], lists: reado
 
 const NO_ROWS = new Uint32Array(0);
 
+/** Clears the bits past the last row, which a complement sets. */
+export function clearPastEnd(bits: Bitset, size: number): void {
+  if ((size & 31) !== 0) bits[bits.length - 1]! &= (1 << (size & 31)) - 1;
+}
+
 /** `out` becomes `out OR other`. */
 export function orBits(out: Bitset, other: Bitset): void {
   for (let word = 0; word < out.length; word++) out[word]! |= other[word]!;
@@ -107,8 +112,8 @@ export function countListed(bits: Bitset, rows: ArrayLike<number>): number {
   return count;
 }
 
-/** Rows read between two checks of whether a count can still reach what it needs. */
-const REACH_CHECK = 256;
+/** Rows read between two checks of whether a count can still reach what it needs: a comparison per 64 bit reads. */
+export const REACH_CHECK = 64;
 
 /**
  * How many of the listed rows are set, or -1 as soon as fewer than `need` could be: the count so far plus the rows

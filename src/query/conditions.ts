@@ -1,4 +1,4 @@
-import { andBits, andUnion, forEachBit, hasBit, setRows, writeUnion, type Bitset } from './bitset.ts';
+import { andBits, andUnion, clearPastEnd, forEachBit, hasBit, setRows, writeUnion, type Bitset } from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import type { FacetName } from './model-query.ts';
 import type { RangeBits } from './range-bits.ts';
@@ -391,9 +391,4 @@ function binarySearch(rows: Uint32Array, row: number): boolean {
     else high = middle;
   }
   return low < rows.length && rows[low] === row;
-}
-
-/** Clears the bits past the last row, which a complement sets. */
-function clearPastEnd(bits: Bitset, size: number): void {
-  if ((size & 31) !== 0) bits[bits.length - 1]! &= (1 << (size & 31)) - 1;
 }

@@ -1,4 +1,4 @@
-import { andBits, clearRows, hasBit, newBitset, setRows, type Bitset } from './bitset.ts';
+import { andBits, clearPastEnd, clearRows, hasBit, newBitset, setRows, type Bitset } from './bitset.ts';
 
 /**
  * Boundaries per numeric column: each keeps the rows below it in the column's ascending order as a bitset, so at a
@@ -48,9 +48,14 @@ export class RangeBits {
     }
     const [low, high] = [this.#nearest(from), this.#nearest(to)];
     const below = this.#prefix(low);
-    const upTo = this.#prefix(high)!;
-    if (below === null) out.set(upTo);
-    else for (let word = 0; word < out.length; word++) out[word] = upTo[word]! & ~below[word]!;
+    const upTo = this.#everyRow(high) ? null : this.#prefix(high)!;
+    if (below === null) out.set(upTo ?? this.#prefix(high)!);
+    else if (upTo === null) {
+      for (let word = 0; word < out.length; word++) out[word] = ~below[word]!;
+      clearPastEnd(out, this.size);
+    } else {
+      for (let word = 0; word < out.length; word++) out[word] = upTo[word]! & ~below[word]!;
+    }
     this.#adjust(out, this.#boundary(low), from, true);
     this.#adjust(out, this.#boundary(high), to, false);
   }
@@ -70,8 +75,7 @@ export class RangeBits {
     let kept = from < lowBoundary ? this.#keepSet(out, from, lowBoundary, 0) : 0;
     if (highBoundary < to) kept = this.#keepSet(out, highBoundary, to, kept);
     const below = this.#prefix(low);
-    // A last boundary past every row (a column every row has a value of, a range open at the top) clears nothing.
-    const upTo = high === this.#prefixes.length && this.present === this.size ? null : this.#prefix(high)!;
+    const upTo = this.#everyRow(high) ? null : this.#prefix(high)!;
     if (below === null) {
       if (upTo !== null) andBits(out, upTo);
     } else if (upTo === null) {
@@ -102,6 +106,14 @@ export class RangeBits {
     const outside = lower === boundary < edge;
     if (outside) clearRows(out, this.ascending, from, to);
     else setRows(out, this.ascending, from, to);
+  }
+
+  /**
+   * Whether the rows below boundary `j` are every row: the last boundary of a column every row has a value of, which a
+   * range open at the top (a minimum alone) reaches, so its bitset need not be read.
+   */
+  #everyRow(j: number): boolean {
+    return j === this.#prefixes.length && this.present === this.size;
   }
 
   #nearest(position: number): number {
