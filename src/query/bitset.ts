@@ -40,7 +40,7 @@ export function andBits(out: Bitset, other: Bitset): void {
 export function andUnion(out: Bitset, bitsets: readonly Bitset[], lists: readonly Uint32Array[]): void {
   let listed = 0;
   for (const list of lists) listed += list.length;
-  const kept = listed === 0 ? NO_ROWS : new Uint32Array(listed);
+  const kept = keptRows(listed);
   let count = 0;
   for (const list of lists) {
     for (let i = 0; i < list.length; i++) if (hasBit(out, list[i]!)) kept[count++] = list[i]!;
@@ -68,7 +68,17 @@ export function writeUnion(out: Bitset, bitsets: readonly Bitset[], lists: reado
   for (const list of lists) setRows(out, list);
 }
 
-const NO_ROWS = new Uint32Array(0);
+/**
+ * Room for the rows `andUnion` notes, kept between calls (they run one at a time): a router's rarer licenses and
+ * languages list tens of thousands of rows at a million, which a new array per request would hand to the collector.
+ * It grows to the most rows one condition has listed, at most one per row of the largest catalog.
+ */
+let keptScratch = new Uint32Array(1024);
+
+function keptRows(length: number): Uint32Array {
+  if (keptScratch.length < length) keptScratch = new Uint32Array(Math.max(length, keptScratch.length * 2));
+  return keptScratch;
+}
 
 /** Clears the bits past the last row, which a complement sets. */
 export function clearPastEnd(bits: Bitset, size: number): void {
