@@ -115,13 +115,6 @@ export function countShared(a: Bitset, b: Bitset): number {
   return count;
 }
 
-/** How many of the listed rows are set. */
-export function countListed(bits: Bitset, rows: ArrayLike<number>): number {
-  let count = 0;
-  for (let i = 0; i < rows.length; i++) count += (bits[rows[i]! >>> 5]! >>> (rows[i]! & 31)) & 1;
-  return count;
-}
-
 /** Rows read between two checks of whether a count can still reach what it needs: a comparison per 64 bit reads. */
 export const REACH_CHECK = 64;
 

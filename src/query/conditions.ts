@@ -81,16 +81,8 @@ abstract class BaseCondition implements Condition {
     for (const list of this.rowLists() ?? []) setRows(out, list);
   }
 
-  /** Through a borrowed bitset; conditions that keep their rows as one override this with a single AND. */
-  andBits(out: Bitset): void {
-    const mine = this.index.borrowBits();
-    try {
-      this.writeBits(mine);
-      andBits(out, mine);
-    } finally {
-      this.index.releaseBits(mine);
-    }
-  }
+  /** In one pass over `out`: each kind of condition ANDs what it keeps (a bitset, a union of values, a range). */
+  abstract andBits(out: Bitset): void;
 }
 
 /** Tests a few codes by comparison, more with a mask over the column's codes, made when a row is first tested. */
