@@ -42,7 +42,7 @@ interface SizeFigures {
  *
  * `BENCH_QUERY_SIZE=100,000` measures only the sizes whose label contains it; `BENCH_QUERY_LANES=distinct,rotating`
  * only the HTTP lanes whose name contains one of those words (the `{ __typename }` baselines always run);
- * `BENCH_PROFILE=DIR` writes the server's CPU profile of each HTTP lane to DIR.
+ * `BENCH_PROFILE=DIR` writes the server's CPU profile of each HTTP lane, baselines included, to DIR.
  */
 export async function benchQueryPerformance(): Promise<BenchResult> {
   const figures: SizeFigures[] = [];
@@ -139,7 +139,7 @@ async function measureHttp(
   for (const [name, lane] of Object.entries(lanes)) {
     const baseline = name === TYPENAME_CACHED || name === TYPENAME_UNCACHED;
     if (selected && !baseline && !selected.some((word) => name.includes(word))) continue;
-    const stopProfile = profiles && !baseline ? await server.startProfile() : null;
+    const stopProfile = profiles ? await server.startProfile() : null;
     figures[name] = await run(lane);
     const file = `${size.label.split(' ')[0]}-${name.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`;
     await stopProfile?.(join(profiles!, file));

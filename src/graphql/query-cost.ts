@@ -181,8 +181,10 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode, type: GraphQL
     if (selection.kind === Kind.FIELD) {
       const field = fieldOf(walk, type, selection.name.value);
       if (field === null) continue;
-      // Most fields take no arguments; coercing none per field and request is a good part of the walk's time.
-      const args = field.args.length === 0 ? NO_ARGS : getArgumentValues(field, selection, walk.info.variableValues);
+      // Only a cost function reads arguments, and only `first`: coercing the others (a whole filter) per request was
+      // most of the walk's time.
+      const priced = pricedArguments(field);
+      const args = priced === null ? NO_ARGS : getArgumentValues(priced, selection, walk.info.variableValues);
       cost += fieldCost(walk, field, args, selection.selectionSet, pageSize);
     } else {
       const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? walk.info.fragments[selection.name.value] : selection;
@@ -212,6 +214,23 @@ function fieldCost(
   const multiplier = extensions.pageItems ? pageSize : (listed ?? listSize(walk, field));
   const itemsPerPage = extensions.pageSize ? extensions.pageSize(args) : pageSize;
   return own + multiplier * selectionCost(walk, selectionSet, getNamedType(field.type), itemsPerPage);
+}
+
+/** The argument every cost function of this schema reads (`facetCost`, `firstItems`, `pageSizeOf`). */
+const PRICED_ARGUMENT = 'first';
+const pricedFields = new WeakMap<GraphQLField<unknown, unknown>, GraphQLField<unknown, unknown> | null>();
+
+/** The field with only the argument its cost reads, or null when its cost reads none. */
+function pricedArguments(field: GraphQLField<unknown, unknown>): GraphQLField<unknown, unknown> | null {
+  let priced = pricedFields.get(field);
+  if (priced === undefined) {
+    const extensions = field.extensions as CostExtensions;
+    const readsArguments = typeof extensions.complexity === 'function' || extensions.pageSize !== undefined;
+    const args = field.args.filter((arg) => arg.name === PRICED_ARGUMENT);
+    priced = readsArguments && args.length > 0 ? { ...field, args } : null;
+    pricedFields.set(field, priced);
+  }
+  return priced;
 }
 
 /** 1 for a single value; for a list, as many as introspection's lists hold in this schema, or 10. */

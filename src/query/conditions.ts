@@ -1,4 +1,4 @@
-import { andBits, forEachBit, hasBit, setRows, type Bitset } from './bitset.ts';
+import { andBits, andUnion, clearPastEnd, forEachBit, hasBit, setRows, writeUnion, type Bitset } from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import type { FacetName } from './model-query.ts';
 import type { RangeBits } from './range-bits.ts';
@@ -81,16 +81,8 @@ abstract class BaseCondition implements Condition {
     for (const list of this.rowLists() ?? []) setRows(out, list);
   }
 
-  /** Through a borrowed bitset; conditions that keep their rows as one override this with a single AND. */
-  andBits(out: Bitset): void {
-    const mine = this.index.borrowBits();
-    try {
-      this.writeBits(mine);
-      andBits(out, mine);
-    } finally {
-      this.index.releaseBits(mine);
-    }
-  }
+  /** In one pass over `out`: each kind of condition ANDs what it keeps (a bitset, a union of values, a range). */
+  abstract andBits(out: Bitset): void;
 }
 
 /** Tests a few codes by comparison, more with a mask over the column's codes, made when a row is first tested. */
@@ -138,13 +130,31 @@ abstract class ValuesCondition extends BaseCondition {
   }
 
   override writeBits(out: Bitset): void {
-    out.fill(0);
-    this.values.addRows(out, this.codes);
+    const { bitsets, lists } = this.#parts();
+    writeUnion(out, bitsets, lists);
   }
 
+  /** One pass over `out`, where a union written apart and then ANDed took three. */
   override andBits(out: Bitset): void {
-    if (this.bits === null) super.andBits(out);
-    else andBits(out, this.bits);
+    if (this.bits !== null) {
+      andBits(out, this.bits);
+      return;
+    }
+    const { bitsets, lists } = this.#parts();
+    andUnion(out, bitsets, lists);
+  }
+
+  /** The codes' rows: bitsets of the common ones, posting lists of the others. */
+  #parts(): { bitsets: Bitset[]; lists: Uint32Array[] } {
+    const bitsets: Bitset[] = [];
+    const lists: Uint32Array[] = [];
+    for (const code of this.codes) {
+      if (code < 0) continue;
+      const bits = this.values.bitsOf(code);
+      if (bits === null) lists.push(this.values.rowsOf(code));
+      else bitsets.push(bits);
+    }
+    return { bitsets, lists };
   }
 }
 
@@ -240,8 +250,9 @@ export class RangeCondition extends BaseCondition {
     private readonly maximum: number,
   ) {
     super(index);
-    const [from] = orders.atLeast(minimum);
-    const [, to] = orders.atMost(maximum);
+    // An open end needs no search: every row with a value lies beyond it.
+    const from = minimum === -Infinity ? 0 : orders.atLeast(minimum)[0];
+    const to = maximum === Infinity ? orders.present : orders.atMost(maximum)[1];
     this.#range = [from, Math.max(from, to)];
     this.size = this.#range[1] - from;
   }
@@ -313,7 +324,7 @@ export class RowSetCondition extends BaseCondition {
   }
 
   override andBits(out: Bitset): void {
-    if (this.set.bits === null) super.andBits(out);
+    if (this.set.bits === null) andUnion(out, [], [this.set.rows!]);
     else andBits(out, this.set.bits);
   }
 }
@@ -372,9 +383,4 @@ function binarySearch(rows: Uint32Array, row: number): boolean {
     else high = middle;
   }
   return low < rows.length && rows[low] === row;
-}
-
-/** Clears the bits past the last row, which a complement sets. */
-function clearPastEnd(bits: Bitset, size: number): void {
-  if ((size & 31) !== 0) bits[bits.length - 1]! &= (1 << (size & 31)) - 1;
 }

@@ -74,7 +74,9 @@ function topValuesInBits(bits: Uint32Array, dimension: FacetDimension, first: nu
     const total = totals[code]!;
     // The best any value from here on can score: this total, at the first rank.
     if (total === 0 || (heap.full && total * dimension.values + dimension.values - 1 < heap.min)) break;
-    const count = dimension.countInBits(code, bits);
+    // Once the heap is full, a count must beat its least to enter: lists that cannot are left unread.
+    const need = heap.full ? Math.floor((heap.min - dimension.values + 1) / dimension.values) + 1 : 1;
+    const count = dimension.countInBits(code, bits, need);
     if (count > 0) heap.offer(score(dimension, code, count));
   }
   return decode(heap, dimension);

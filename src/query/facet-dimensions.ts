@@ -1,5 +1,5 @@
 import { compareIds } from '../catalog/index.ts';
-import { countBits, countListed, countShared, newBitset, type Bitset } from './bitset.ts';
+import { countBits, countListedReaching, countShared, newBitset, REACH_CHECK, type Bitset } from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import { BUCKET_FACETS, labelsOf, VALUE_FILTERS, type CodedColumn, type ValueFilter } from './filter-fields.ts';
 import type { FacetName, QualityBar } from './model-query.ts';
@@ -66,8 +66,11 @@ export abstract class FacetDimension {
    */
   abstract valuesCost(matches: number, first?: number): number;
 
-  /** How many rows set in `bits` have the value `code`. */
-  abstract countInBits(code: number, bits: Uint32Array): number;
+  /**
+   * How many rows set in `bits` have the value `code`; or -1 when that is fewer than `need`, which a dimension may
+   * answer without counting them all.
+   */
+  abstract countInBits(code: number, bits: Uint32Array, need?: number): number;
 
   protected abstract countAll(): Int32Array;
 
@@ -104,17 +107,20 @@ abstract class PostedDimension extends FacetDimension {
     super(labels);
   }
 
-  /** The cost of counting each value, summed in the order of `byTotal`. */
+  /** The cost of counting each value, and how many of them are posting lists, summed in the order of `byTotal`. */
   #costs: Float64Array | null = null;
+  #lists: Int32Array | null = null;
 
   valuesCost(matches: number, first = DEFAULT_FIRST): number {
     const { rowsByValue } = this;
     const byTotal = this.byTotal();
-    if (this.#costs === null) {
+    if (this.#costs === null || this.#lists === null) {
       this.#costs = new Float64Array(byTotal.length + 1);
+      this.#lists = new Int32Array(byTotal.length + 1);
       byTotal.forEach((code, i) => {
-        const cost = rowsByValue.bitsOf(code) === null ? rowsByValue.count(code) : rowsByValue.size / 32;
-        this.#costs![i + 1] = this.#costs![i]! + cost;
+        const listed = rowsByValue.bitsOf(code) === null;
+        this.#costs![i + 1] = this.#costs![i]! + (listed ? rowsByValue.count(code) : rowsByValue.size / 32);
+        this.#lists![i + 1] = this.#lists![i]! + (listed ? 1 : 0);
       });
     }
     const totals = this.totals();
@@ -126,12 +132,15 @@ abstract class PostedDimension extends FacetDimension {
       if (totals[byTotal[middle]!]! >= floor) low = middle + 1;
       else high = middle;
     }
-    return this.#costs[low]!;
+    // A posting list is read only until its count cannot reach the floor (`countListedReaching`): about `floor` fewer.
+    return this.#costs[low]! - this.#lists[low]! * Math.max(0, floor - REACH_CHECK);
   }
 
-  countInBits(code: number, bits: Bitset): number {
+  countInBits(code: number, bits: Bitset, need = 0): number {
     const valueBits = this.rowsByValue.bitsOf(code);
-    return valueBits === null ? countListed(bits, this.rowsByValue.rowsOf(code)) : countShared(bits, valueBits);
+    if (valueBits === null) return countListedReaching(bits, this.rowsByValue.rowsOf(code), need);
+    const count = countShared(bits, valueBits);
+    return count < need ? -1 : count;
   }
 
   protected countAll(): Int32Array {

@@ -133,9 +133,15 @@ export class ModelSearch {
     const matches = this.#allMatches();
     const slice = selectPage(this.#index, this.#conditions, matches, order, this.#afterPosition, this.#first);
     const cursorAt = this.#index.cursorEncoder(this.#view.snapshotId, this.#orderKey);
-    const edges = slice.rows.map((row, i) => ({
-      cursor: cursorAt(slice.positions[i]!),
+    const { rows, positions } = slice;
+    // A cursor is encoded when read: a page whose query selects `nodes` and `endCursor` encodes one, not fifty.
+    const cursors: string[] = [];
+    const cursor = (i: number) => (cursors[i] ??= cursorAt(positions?.[i] ?? order.positionOf(rows[i]!)));
+    const edges = rows.map((row, i) => ({
       node: this.#index.sharedModel(row),
+      get cursor() {
+        return cursor(i);
+      },
     }));
     return {
       edges,
@@ -143,8 +149,12 @@ export class ModelSearch {
       pageInfo: {
         hasNextPage: slice.hasNextPage,
         hasPreviousPage: slice.hasPreviousPage,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
+        get startCursor() {
+          return rows.length === 0 ? null : cursor(0);
+        },
+        get endCursor() {
+          return rows.length === 0 ? null : cursor(rows.length - 1);
+        },
       },
       totalCount: slice.totalCount,
     };

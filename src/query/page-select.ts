@@ -7,7 +7,8 @@ import type { SortedOrder } from './sorted-order.ts';
 /** The rows of one page, with their positions in the order, and what a connection says around them. */
 export interface PageSlice {
   rows: number[];
-  positions: number[];
+  /** Each row's position in the order when the walk passed it; null when only a search would find them. */
+  positions: number[] | null;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   totalCount: number;
@@ -127,12 +128,8 @@ function selectFirst(matches: Uint32Array, order: SortedOrder, afterPosition: nu
   }
   const earliest = heap.sorted();
   const rows = earliest.slice(0, first);
-  return {
-    rows,
-    positions: rows.map((row) => order.positionOf(row)),
-    hasNextPage: earliest.length > first,
-    hasPreviousPage,
-  };
+  // Positions are found by a binary search each, only for the cursors a query selects (often just `endCursor`).
+  return { rows, positions: null, hasNextPage: earliest.length > first, hasPreviousPage };
 }
 
 /** Keeps the `capacity` rows that come first in an order; its root is the latest of them, the first to give way. */

@@ -1,4 +1,4 @@
-import { andBits, clearRows, hasBit, newBitset, setRows, type Bitset } from './bitset.ts';
+import { andBits, clearPastEnd, clearRows, hasBit, newBitset, setRows, type Bitset } from './bitset.ts';
 
 /**
  * Boundaries per numeric column: each keeps the rows below it in the column's ascending order as a bitset, so at a
@@ -25,7 +25,7 @@ export class RangeBits {
     private readonly ascending: Uint32Array,
     /** How many rows have a value. */
     private readonly present: number,
-    size: number,
+    private readonly size: number,
   ) {
     this.#block = Math.max(1, Math.ceil(present / BOUNDARIES));
     const boundaries = Math.ceil(present / this.#block);
@@ -48,9 +48,14 @@ export class RangeBits {
     }
     const [low, high] = [this.#nearest(from), this.#nearest(to)];
     const below = this.#prefix(low);
-    const upTo = this.#prefix(high)!;
-    if (below === null) out.set(upTo);
-    else for (let word = 0; word < out.length; word++) out[word] = upTo[word]! & ~below[word]!;
+    const upTo = this.#everyRow(high) ? null : this.#prefix(high)!;
+    if (below === null) out.set(upTo ?? this.#prefix(high)!);
+    else if (upTo === null) {
+      for (let word = 0; word < out.length; word++) out[word] = ~below[word]!;
+      clearPastEnd(out, this.size);
+    } else {
+      for (let word = 0; word < out.length; word++) out[word] = upTo[word]! & ~below[word]!;
+    }
     this.#adjust(out, this.#boundary(low), from, true);
     this.#adjust(out, this.#boundary(high), to, false);
   }
@@ -70,9 +75,14 @@ export class RangeBits {
     let kept = from < lowBoundary ? this.#keepSet(out, from, lowBoundary, 0) : 0;
     if (highBoundary < to) kept = this.#keepSet(out, highBoundary, to, kept);
     const below = this.#prefix(low);
-    const upTo = this.#prefix(high)!;
-    if (below === null) andBits(out, upTo);
-    else for (let word = 0; word < out.length; word++) out[word]! &= upTo[word]! & ~below[word]!;
+    const upTo = this.#everyRow(high) ? null : this.#prefix(high)!;
+    if (below === null) {
+      if (upTo !== null) andBits(out, upTo);
+    } else if (upTo === null) {
+      for (let word = 0; word < out.length; word++) out[word]! &= ~below[word]!;
+    } else {
+      for (let word = 0; word < out.length; word++) out[word]! &= upTo[word]! & ~below[word]!;
+    }
     if (lowBoundary < from) clearRows(out, this.ascending, lowBoundary, from);
     if (to < highBoundary) clearRows(out, this.ascending, to, highBoundary);
     setRows(out, saved, 0, kept);
@@ -96,6 +106,14 @@ export class RangeBits {
     const outside = lower === boundary < edge;
     if (outside) clearRows(out, this.ascending, from, to);
     else setRows(out, this.ascending, from, to);
+  }
+
+  /**
+   * Whether the rows below boundary `j` are every row: the last boundary of a column every row has a value of, which a
+   * range open at the top (a minimum alone) reaches, so its bitset need not be read.
+   */
+  #everyRow(j: number): boolean {
+    return j === this.#prefixes.length && this.present === this.size;
   }
 
   #nearest(position: number): number {

@@ -4,11 +4,16 @@ import type { BaseModel, GatedMode, Modality, Model, ModelTable, ProviderMapping
  * The model of one table row as pages share it: each field is read from the columns when first asked for, and kept,
  * so a page whose query selects nine fields does not make the tags, mappings, languages and hub id of fifty models
  * no client asked for. Read-only: its fields have no setters and its lists are frozen. `toJSON` gives the plain model.
+ * The dictionary fields are kept too: graphql-jit's compiled execution reads each field three times (a null check, an
+ * error check, the value).
  */
 export class SharedModel implements Model {
   readonly #table: ModelTable;
   readonly #row: number;
   #name: string | undefined;
+  #author: string | null | undefined;
+  #pipelineTag: string | null | undefined;
+  #libraryName: string | null | undefined;
   #tags: string[] | undefined;
   #createdAt: string | null | undefined;
   #lastModified: string | null | undefined;
@@ -32,7 +37,8 @@ export class SharedModel implements Model {
   }
 
   get author(): string | null {
-    return this.#table.value('author', this.#table.author[this.#row]!);
+    if (this.#author === undefined) this.#author = this.#table.value('author', this.#table.author[this.#row]!);
+    return this.#author;
   }
 
   get name(): string {
@@ -40,11 +46,17 @@ export class SharedModel implements Model {
   }
 
   get pipelineTag(): string | null {
-    return this.#table.value('pipelineTag', this.#table.pipelineTag[this.#row]!);
+    if (this.#pipelineTag === undefined) {
+      this.#pipelineTag = this.#table.value('pipelineTag', this.#table.pipelineTag[this.#row]!);
+    }
+    return this.#pipelineTag;
   }
 
   get libraryName(): string | null {
-    return this.#table.value('libraryName', this.#table.libraryName[this.#row]!);
+    if (this.#libraryName === undefined) {
+      this.#libraryName = this.#table.value('libraryName', this.#table.libraryName[this.#row]!);
+    }
+    return this.#libraryName;
   }
 
   get tags(): string[] {
