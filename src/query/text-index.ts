@@ -2,17 +2,7 @@ import { andBits, countBits, hasBit, listBits, newBitset, setBit, setRows, type 
 import { GramTable } from './gram-table.ts';
 import type { RowSet } from './row-set.ts';
 import { PatternMarks, type CountedBits } from './text-patterns.ts';
-import {
-  gramOf,
-  GRAMS,
-  IdSymbols,
-  isAscii,
-  isExactSymbol,
-  nextGram,
-  SymbolRows,
-  SYMBOLS,
-  symbolOf,
-} from './text-symbols.ts';
+import { gramOf, GRAMS, IdSymbols, isAscii, isExactSymbol, nextGram, SYMBOLS, symbolOf } from './text-symbols.ts';
 import { DENSE_SHARE } from './value-index.ts';
 
 /** Rows a build step reads: at a million rows, 16 steps per pass of some 30 ms each. */
@@ -73,20 +63,22 @@ export class TextIndex {
       i * ROWS_PER_STEP,
       Math.min(ids.length, (i + 1) * ROWS_PER_STEP),
     ]);
-    const rows = new SymbolRows(index.#ids);
+    const count = index.#countRow.bind(index);
+    const place = index.#placeRow.bind(index);
     let marks: PatternMarks | null = null;
     const steps = [
-      ...slices.map(([from, to]) => () => {
-        rows.fill(from, to);
-        index.#countRows(rows, from, to);
-      }),
+      ...slices.map(
+        ([from, to]) =>
+          () =>
+            index.#eachRow(from, to, count),
+      ),
       () => index.#finishCounts(),
       ...slices.map(
         ([from, to]) =>
           () =>
-            index.#placeRows(rows, from, to),
+            index.#eachRow(from, to, place),
       ),
-      () => (marks = new PatternMarks(rows)),
+      () => (marks = new PatternMarks(index.#ids)),
       ...slices.map(
         ([from, to]) =>
           () =>
@@ -190,29 +182,28 @@ export class TextIndex {
     return { count, rows, bits: null };
   }
 
-  #countRows({ symbols, starts }: SymbolRows, from: number, to: number): void {
+  #eachRow(from: number, to: number, visit: (row: number, symbols: Uint8Array, length: number) => void): void {
+    const symbols = new Uint8Array(this.#ids.longest);
+    for (let row = from; row < to; row++) visit(row, symbols, this.#ids.read(row, symbols));
+  }
+
+  #countRow(row: number, symbols: Uint8Array, length: number): void {
+    if (length < 3) this.#short.push(row);
     const trigrams = this.#trigrams;
-    for (let row = from; row < to; row++) {
-      const [start, end] = [starts[row]!, starts[row + 1]!];
-      if (end - start < 3) this.#short.push(row);
-      let gram = 0;
-      for (let at = start; at < end; at++) {
-        gram = nextGram(gram, symbols[at]!);
-        if (at >= start + 2) trigrams.count(row, gram);
-      }
+    let gram = 0;
+    for (let at = 0; at < length; at++) {
+      gram = nextGram(gram, symbols[at]!);
+      if (at >= 2) trigrams.count(row, gram);
     }
   }
 
-  #placeRows({ symbols, starts }: SymbolRows, from: number, to: number): void {
+  #placeRow(row: number, symbols: Uint8Array, length: number): void {
     const [trigrams, characters] = [this.#trigrams, this.#characters];
-    for (let row = from; row < to; row++) {
-      const [start, end] = [starts[row]!, starts[row + 1]!];
-      let gram = 0;
-      for (let at = start; at < end; at++) {
-        setBit(characters[symbols[at]!]!, row);
-        gram = nextGram(gram, symbols[at]!);
-        if (at >= start + 2) trigrams.place(row, gram);
-      }
+    let gram = 0;
+    for (let at = 0; at < length; at++) {
+      setBit(characters[symbols[at]!]!, row);
+      gram = nextGram(gram, symbols[at]!);
+      if (at >= 2) trigrams.place(row, gram);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { countBits, newBitset, setBit, type Bitset } from './bitset.ts';
-import { isExactSymbol, SYMBOLS, symbolOf, type IdSymbols, type SymbolRows } from './text-symbols.ts';
+import { IdSymbols, isExactSymbol, SYMBOLS, symbolOf } from './text-symbols.ts';
 
 /** Rows sampled to find the common substrings: one that a 64th of the ids hold shows in about 250 of them. */
 const SAMPLE_ROWS = 16_384;
@@ -38,20 +38,20 @@ export class PatternMarks {
   readonly #bits: Bitset[];
   readonly #matcher: PatternMatcher;
 
-  constructor(private readonly rows: SymbolRows) {
-    this.#patterns = findCommonPatterns(sampleOf(rows.ids)).slice(0, MAX_MARKED);
-    this.#bits = this.#patterns.map(() => newBitset(rows.ids.ids.length));
+  constructor(private readonly ids: IdSymbols) {
+    this.#patterns = findCommonPatterns(sampleOf(ids)).slice(0, MAX_MARKED);
+    this.#bits = this.#patterns.map(() => newBitset(ids.ids.length));
     this.#matcher = new PatternMatcher(this.#patterns);
   }
 
   /** Marks the patterns in rows [from, to). */
   mark(from: number, to: number): void {
-    this.#matcher.markRows(this.rows, from, to, this.#bits);
+    this.#matcher.markRows(this.ids, from, to, this.#bits);
   }
 
   /** The patterns at least one row in 64 holds, with their rows, once every row is marked. */
   kept(): Map<string, CountedBits> {
-    const [patterns, bits, size] = [this.#patterns, this.#bits, this.rows.ids.ids.length];
+    const [patterns, bits, size] = [this.#patterns, this.#bits, this.ids.ids.length];
     const counts = bits.map(countBits);
     const byLength = patterns.map((_, i) => i).sort((a, b) => patterns[a]!.length - patterns[b]!.length);
     const kept = new Map<string, CountedBits>();
@@ -202,11 +202,13 @@ class PatternMatcher {
   }
 
   /** Sets in `bits[p]` the rows of [from, to) whose id holds pattern p. */
-  markRows({ symbols, starts }: SymbolRows, from: number, to: number, bits: Bitset[]): void {
+  markRows(ids: IdSymbols, from: number, to: number, bits: Bitset[]): void {
     const [next, ending] = [this.#next, this.#ending];
+    const symbols = new Uint8Array(ids.longest);
     for (let row = from; row < to; row++) {
       let state = 0;
-      for (let at = starts[row]!; at < starts[row + 1]!; at++) {
+      const length = ids.read(row, symbols);
+      for (let at = 0; at < length; at++) {
         state = next[state * SYMBOLS + symbols[at]!]!;
         const found = ending[state]!;
         for (let i = 0; i < found.length; i++) setBit(bits[found[i]!]!, row);

@@ -49,23 +49,22 @@ export function isAscii(text: string): boolean {
  */
 export class IdSymbols {
   readonly special: number[] = [];
-  /** The symbols of every ASCII id. */
-  readonly total: number;
+  readonly longest: number;
 
   constructor(readonly ids: readonly string[]) {
-    let total = 0;
+    let longest = 0;
     for (let row = 0; row < ids.length; row++) {
       if (NOT_ASCII.test(ids[row]!)) this.special.push(row);
-      else total += ids[row]!.length;
+      else longest = Math.max(longest, ids[row]!.length);
     }
-    this.total = total;
+    this.longest = longest;
   }
 
-  /** Writes the symbols of the row's id into `out` from `offset` on; returns how many. */
-  read(row: number, out: Uint8Array, offset = 0): number {
+  /** Writes the symbols of the row's id into `out` (at least `longest` long); returns how many. */
+  read(row: number, out: Uint8Array): number {
     const id = this.ids[row]!;
     if (this.special.length > 0 && NOT_ASCII.test(id)) return 0;
-    for (let at = 0; at < id.length; at++) out[offset + at] = SYMBOL_OF[id.charCodeAt(at)]!;
+    for (let at = 0; at < id.length; at++) out[at] = SYMBOL_OF[id.charCodeAt(at)]!;
     return id.length;
   }
 
@@ -85,27 +84,5 @@ export class IdSymbols {
       return true;
     }
     return false;
-  }
-}
-
-/**
- * The symbols of every id side by side, filled a slice of rows at a time, for the passes that build the search index:
- * each id is read from its string once, and the later passes read bytes in order rather than strings scattered over
- * the heap. Row `r`'s symbols are `symbols[starts[r]]` up to `symbols[starts[r + 1]]`. Held only while an index is
- * built (about 40 MB at a million ids).
- */
-export class SymbolRows {
-  readonly symbols: Uint8Array;
-  readonly starts: Uint32Array;
-
-  constructor(readonly ids: IdSymbols) {
-    this.symbols = new Uint8Array(ids.total);
-    this.starts = new Uint32Array(ids.ids.length + 1);
-  }
-
-  /** Reads rows [from, to) from their ids; rows are filled in order, each slice after the one before. */
-  fill(from: number, to: number): void {
-    const { symbols, starts } = this;
-    for (let row = from; row < to; row++) starts[row + 1] = starts[row]! + this.ids.read(row, symbols, starts[row]);
   }
 }
