@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { Model } from '../../src/catalog/index.ts';
 import { compileValidator } from '../../src/store/compiled-validator.ts';
@@ -164,6 +164,20 @@ describe('a validator compiled from a zod schema', () => {
     const verdicts = VARIANTS.map(([, value]) => isRow(value));
     expect(verdicts.filter(Boolean).length).toBeGreaterThan(10);
     expect(verdicts.filter((verdict) => !verdict).length).toBeGreaterThan(20);
+  });
+
+  describe('in a process that refuses code generation from strings', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('validates with zod itself, giving the same verdicts', () => {
+      vi.stubGlobal('Function', function refuse() {
+        throw new EvalError('Code generation from strings disallowed for this context');
+      });
+      const fallback = compileValidator(modelRowSchema);
+      for (const [, value] of VARIANTS) expect(fallback(value)).toBe(modelRowSchema.safeParse(value).success);
+    });
   });
 
   it('refuses to compile a schema with a check it does not understand', () => {
