@@ -300,7 +300,7 @@ export class CatalogIndex {
     });
   }
 
-  /** The build's steps hold what only building needs (every id's symbols, the patterns' bitsets): let them go. */
+  /** The build's steps hold what only building needs (the bitsets of every common substring marked): let them go. */
   #finishText(build: TextBuild): void {
     this.#text = build.index;
     this.#building = null;
