@@ -195,8 +195,11 @@ class Growable<T extends NumberArray> {
   length = 0;
   #array: T;
 
-  constructor(private readonly make: (length: number) => T) {
-    this.#array = make(1024);
+  constructor(
+    private readonly make: (length: number) => T,
+    capacity = 1024,
+  ) {
+    this.#array = make(Math.max(1, capacity));
   }
 
   push(value: number): void {
@@ -211,7 +214,8 @@ class Growable<T extends NumberArray> {
   /** The pushed values at their exact length, as `stride`-wide records reordered by `order` when one is given. */
   finish(order: Uint32Array | null, stride = 1): T {
     const values = this.#array;
-    if (order === null) return values.slice(0, this.length) as T;
+    // A column made at its final size (see ModelColumnsBuilder's `expectedRows`) is kept as it is, not copied.
+    if (order === null) return (values.length === this.length ? values : values.slice(0, this.length)) as T;
     const out = this.make(order.length * stride);
     for (let i = 0; i < order.length; i++) {
       const from = order[i]! * stride;
@@ -241,18 +245,22 @@ function prefixSums(counts: Uint32Array): Uint32Array {
   return starts;
 }
 
-const floats = () => new Growable((length) => new Float64Array(length));
-const ints = () => new Growable((length) => new Int32Array(length));
-const counts = () => new Growable((length) => new Uint32Array(length));
-const bytes = () => new Growable((length) => new Uint8Array(length));
+const floats = (capacity?: number) => new Growable((length) => new Float64Array(length), capacity);
+const ints = (capacity?: number) => new Growable((length) => new Int32Array(length), capacity);
+const counts = (capacity?: number) => new Growable((length) => new Uint32Array(length), capacity);
+const bytes = (capacity?: number) => new Growable((length) => new Uint8Array(length), capacity);
 
 const orNaN = (value: number | null): number => (value === null ? Number.NaN : value);
 const timestamp = (iso: string | null): number => (iso === null ? Number.NaN : Date.parse(iso));
 
+/** Rows a builder makes room for at once when told how many to expect: a bound on what a stored manifest can ask. */
+const MAX_EXPECTED_ROWS = 1 << 22;
+
 /**
  * Collects models one at a time into growing columns, then sorts the rows by id. Only the columns are kept, so a
  * million-model table can be built from a stream (a Redis scan, a generator) without a million `Model` objects alive
- * at once.
+ * at once. Told how many rows to expect (a stored snapshot's manifest says), it makes its one-value-per-row columns
+ * that long at once, so they are neither grown by copying nor copied again at the end.
  */
 export class ModelColumnsBuilder {
   readonly #dictionaries = Object.fromEntries(DICTIONARY_COLUMNS.map((column) => [column, new Dictionary()])) as Record<
@@ -260,33 +268,50 @@ export class ModelColumnsBuilder {
     Dictionary
   >;
   readonly #ids: string[] = [];
-  readonly #numbers = {
-    downloads: floats(),
-    likes: floats(),
-    trendingScore: floats(),
-    createdAt: floats(),
-    lastModified: floats(),
-    parameterCount: floats(),
-  };
-  readonly #flags = { gated: bytes(), private: bytes(), inputModalities: bytes(), outputModalities: bytes() };
-  readonly #codes = {
-    author: ints(),
-    pipelineTag: ints(),
-    libraryName: ints(),
-    license: ints(),
-    region: ints(),
-    foundBy: ints(),
-  };
-  readonly #tags = { count: counts(), codes: ints() };
-  readonly #languages = { count: counts(), codes: ints() };
-  readonly #baseModels = { count: counts(), codes: ints(), relations: bytes() };
-  readonly #mappings = { count: counts(), provider: ints(), status: ints(), task: ints(), providerId: ints() };
+  readonly #numbers;
+  readonly #flags;
+  readonly #codes;
+  readonly #tags;
+  readonly #languages;
+  readonly #baseModels;
+  readonly #mappings;
   readonly #details = new DetailsBuilder();
-  readonly #hubIds = { code: ints(), bytes: bytes() };
+  readonly #hubIds;
   readonly #foundByCodes = new Map<string, number>();
   readonly #foundByLists: (readonly string[])[] = [];
   readonly #urls = new UrlColumn();
   #inIdOrder = true;
+
+  constructor(expectedRows = 0) {
+    const rows = Math.min(expectedRows, MAX_EXPECTED_ROWS) || undefined;
+    this.#numbers = {
+      downloads: floats(rows),
+      likes: floats(rows),
+      trendingScore: floats(rows),
+      createdAt: floats(rows),
+      lastModified: floats(rows),
+      parameterCount: floats(rows),
+    };
+    this.#flags = {
+      gated: bytes(rows),
+      private: bytes(rows),
+      inputModalities: bytes(rows),
+      outputModalities: bytes(rows),
+    };
+    this.#codes = {
+      author: ints(rows),
+      pipelineTag: ints(rows),
+      libraryName: ints(rows),
+      license: ints(rows),
+      region: ints(rows),
+      foundBy: ints(rows),
+    };
+    this.#tags = { count: counts(rows), codes: ints() };
+    this.#languages = { count: counts(rows), codes: ints() };
+    this.#baseModels = { count: counts(rows), codes: ints(), relations: bytes() };
+    this.#mappings = { count: counts(rows), provider: ints(), status: ints(), task: ints(), providerId: ints() };
+    this.#hubIds = { code: ints(rows), bytes: bytes(rows && rows * HUB_ID_BYTES) };
+  }
 
   add(model: Model): void {
     const previous = this.#ids.at(-1);
@@ -414,7 +439,7 @@ export class ModelColumnsBuilder {
     const packed = hubId !== null && OBJECT_ID.test(hubId);
     this.#hubIds.code.push(packed ? PACKED_HUB_ID : this.#code('hubId', hubId));
     for (let i = 0; i < HUB_ID_BYTES; i++) {
-      this.#hubIds.bytes.push(packed ? Number.parseInt(hubId.slice(i * 2, i * 2 + 2), 16) : 0);
+      this.#hubIds.bytes.push(packed ? hexDigit(hubId, i * 2) * 16 + hexDigit(hubId, i * 2 + 1) : 0);
     }
   }
 
@@ -428,6 +453,12 @@ export class ModelColumnsBuilder {
     }
     return listCode;
   }
+}
+
+/** The value of the lower-case hex digit at `at` (the id matched OBJECT_ID): no string made per byte. */
+function hexDigit(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code <= 57 ? code - 48 : code - 87;
 }
 
 /** Detail columns that come into being with the first mapping that has figures, earlier mappings filled as absent. */

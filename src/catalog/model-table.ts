@@ -84,10 +84,11 @@ export class ModelTable implements Iterable<Model> {
 
   /**
    * A table made a batch of models at a time, for a caller that yields between batches (a store read chunk by chunk):
-   * only the columns are kept, so memory stays near the table's size, never the rows' as objects.
+   * only the columns are kept, so memory stays near the table's size, never the rows' as objects. `expectedRows`, when
+   * the caller knows it, makes room for that many rows at once.
    */
-  static builder(): { add(model: Model): void; finish(): ModelTable } {
-    const columns = new ModelColumnsBuilder();
+  static builder(expectedRows = 0): { add(model: Model): void; finish(): ModelTable } {
+    const columns = new ModelColumnsBuilder(expectedRows);
     return { add: (model) => columns.add(model), finish: () => new ModelTable(columns.finish()) };
   }
 

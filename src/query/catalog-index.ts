@@ -280,9 +280,9 @@ export class CatalogIndex {
     if (!this.#text) {
       const build = this.#textBuild();
       while (build.done < build.steps.length) build.steps[build.done++]!();
-      this.#text = build.index;
+      this.#finishText(build);
     }
-    return this.#text;
+    return this.#text!;
   }
 
   #textBuild(): TextBuild {
@@ -296,8 +296,14 @@ export class CatalogIndex {
       if (this.#text) return;
       const build = this.#textBuild();
       build.steps[build.done++]!();
-      if (build.done === build.steps.length) this.#text = build.index;
+      if (build.done === build.steps.length) this.#finishText(build);
     });
+  }
+
+  /** The build's steps hold what only building needs (the bitsets of every common substring marked): let them go. */
+  #finishText(build: TextBuild): void {
+    this.#text = build.index;
+    this.#building = null;
   }
 }
 

@@ -95,7 +95,7 @@ export class ChunkedSnapshotStore {
    */
   async load(pointer: SnapshotPointer): Promise<StoredSnapshot> {
     const manifest = await this.readManifest(pointer);
-    const table = ModelTable.builder();
+    const table = ModelTable.builder(manifest.rows);
     const checkOrder = idOrderCheck(pointer.id);
     let batch = this.inflatedChunks(manifest, 0);
     for (let start = 0; start < manifest.chunks.length; start += CHUNKS_IN_FLIGHT) {
