@@ -80,13 +80,20 @@ export default defineConfig({
           name: 'integration',
           include: INTEGRATION,
           exclude: TIMED,
-          // The dashboard is built once per run, before any file starts a server that serves it.
-          globalSetup: ['test/support/build-page.ts'],
+          // The dashboard is built once per run, before any file starts a server that serves it; `hubcat` is bundled
+          // once, so that each process a test starts is plain `node`.
+          globalSetup: ['test/support/build-page.ts', 'test/support/cli-bundle.ts'],
         },
       },
       {
         extends: true,
-        test: { name: 'timed', include: TIMED, maxWorkers: 1, sequence: { groupOrder: 1 } },
+        test: {
+          name: 'timed',
+          include: TIMED,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+          globalSetup: ['test/support/cli-bundle.ts'],
+        },
       },
     ],
   },

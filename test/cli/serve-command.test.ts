@@ -5,7 +5,13 @@ import { runHubcat, startServeProcess } from '../support/cli.ts';
 describe('hubcat serve when the Hub cannot be reached', () => {
   it('keeps serving, answers with the error in catalog.lastError, and says how to run the demo', async () => {
     const token = 'hf_serve_secret_1234';
-    const server = await startServeProcess([], { HF_ENDPOINT: 'http://127.0.0.1:1', HF_TOKEN: token });
+    // One retry, not the default five (about 30 s of backing off): the failure, not the retry policy, is what this
+    // test is about (test/hub/retry-policy.test.ts specifies the policy).
+    const server = await startServeProcess([], {
+      HF_ENDPOINT: 'http://127.0.0.1:1',
+      HF_TOKEN: token,
+      HUBCAT_MAX_RETRIES: '1',
+    });
     try {
       type Catalog = { catalog: { size: number; refreshing: boolean; lastError: string | null } };
       const first = await server.post<Catalog>('{ catalog { size refreshing lastError } }');

@@ -1,11 +1,17 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../../bin/hubcat.js', import.meta.url));
 
-/** Runs the real `hubcat` executable, with only the environment given (plus PATH), as a user would. */
+/**
+ * Runs `hubcat` in a process of its own, with only the environment given (plus PATH), as a user would: the bundle of
+ * its sources the project's global setup built (test/support/cli-bundle.ts), or `bin/hubcat.js` in a project without
+ * that setup.
+ */
 export function hubcatCli(args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
+  const program = inject('hubcatBundle') ?? BIN;
+  return spawn(process.execPath, [program, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
 }
 
 export interface CliResult {
