@@ -82,6 +82,8 @@ export default defineConfig({
           // The dashboard is built once per run, before any file starts a server that serves it; `hubcat` is bundled
           // once, so that each process a test starts is plain `node`.
           globalSetup: ['test/support/build-page.ts', 'test/support/cli-bundle.ts'],
+          // As in the unit project: these files mock no module and set no global either.
+          isolate: false,
         },
       },
       {
