@@ -332,11 +332,15 @@ export const distinctPages: Probe = async (sizes) => {
         let next = 0;
         const measured = await measure(sizes, server, () =>
           flood(1, delay(0), async () => {
-            // Each distinct page once, one after another, as the issue sent them: more than the cache holds.
+            // Each distinct page once, one after another, as the issue sent them: more than the cache holds. Spread
+            // over the attack's time (no faster than the server answers), so that the sampler measures the server
+            // while it serves them: a fast server answers a dozen pages before the sampler has five answers.
             let answer = { status: 0, code: null as unknown, bytes: 0 };
+            const started = performance.now();
             while (next < sizes.distinctPages) {
               answer = await post(server.url, { query: WIDE_PAGE, variables: { min: next++ } });
               bytes = Math.max(bytes, answer.bytes);
+              await delay(started + (next * sizes.attackMs) / sizes.distinctPages - performance.now());
             }
             return answer;
           }),
