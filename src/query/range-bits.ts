@@ -48,12 +48,12 @@ export class RangeBits {
     }
     const [low, high] = [this.#nearest(from), this.#nearest(to)];
     const below = this.#prefix(low);
-    const upTo = this.#everyRow(high) ? null : this.#prefix(high)!;
-    if (below === null) out.set(upTo ?? this.#prefix(high)!);
-    else if (upTo === null) {
+    if (below === null) out.set(this.#prefix(high)!);
+    else if (this.#everyRow(high)) {
       for (let word = 0; word < out.length; word++) out[word] = ~below[word]!;
       clearPastEnd(out, this.size);
     } else {
+      const upTo = this.#prefix(high)!;
       for (let word = 0; word < out.length; word++) out[word] = upTo[word]! & ~below[word]!;
     }
     this.#adjust(out, this.#boundary(low), from, true);
