@@ -1,3 +1,4 @@
+import { withDeadline } from '../deadline.ts';
 import type { Logger } from '../store/index.ts';
 
 /**
@@ -41,20 +42,20 @@ export class Lifecycle {
 
   async #runStep({ name, close, deadlineMs: deadline }: ClosingStep): Promise<void> {
     const deadlineMs = typeof deadline === 'number' ? deadline : deadline();
-    let timer: NodeJS.Timeout | undefined;
-    const overdue = new Promise<'overdue'>((resolve) => {
-      timer = setTimeout(() => resolve('overdue'), deadlineMs);
-    });
     try {
-      const outcome = await Promise.race([Promise.resolve().then(close), overdue]);
-      if (outcome === 'overdue') this.logger.warn({ step: name, deadlineMs }, 'shutdown: step overran its deadline');
+      await withDeadline(Promise.resolve().then(close), deadlineMs, () => new StepOverdue());
     } catch (error) {
+      if (error instanceof StepOverdue) {
+        this.logger.warn({ step: name, deadlineMs }, 'shutdown: step overran its deadline');
+        return;
+      }
       this.logger.error(
         { step: name, error: error instanceof Error ? error.message : String(error) },
         'shutdown: step failed',
       );
-    } finally {
-      clearTimeout(timer);
     }
   }
 }
+
+/** A step still running at its deadline: shutdown goes on without it. */
+class StepOverdue extends Error {}
