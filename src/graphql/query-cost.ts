@@ -6,12 +6,16 @@ import {
   isNonNullType,
   isObjectType,
   Kind,
+  type ArgumentNode,
+  type DocumentNode,
   type ExecutionArgs,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLOutputType,
   type GraphQLResolveInfo,
+  type GraphQLSchema,
   type SelectionSetNode,
+  type ValueNode,
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
   TypeNameMetaFieldDef,
@@ -129,21 +133,90 @@ export function costGuard(maxCost: number): Plugin {
   };
 }
 
+/** What pricing an operation finds: its cost, and how often it selects `__schema`. */
+interface PricedOperation {
+  cost: number;
+  schemaFields: number;
+}
+
 /**
  * The cost of the operation about to run, from the request's own variables, and how often it selects `__schema`; null
  * when it cannot be priced (a bad variable, an unknown operation name), which execution then reports with its own
  * error. Priced at execution rather than in validation because Yoga caches validation per document, and the same
- * document costs more with a larger `$first`.
+ * document costs more with a larger `$first`. A price depends only on the document, the operation and the values of
+ * the variables its priced arguments read, so it is walked once per document and those values (see `PriceList`).
  */
-export function pricedOperation(args: ExecutionArgs): { cost: number; schemaFields: number } | null {
+export function pricedOperation(args: ExecutionArgs): PricedOperation | null {
+  return priceListOf(args).priceOf(args);
+}
+
+/** The document's price lists, one per operation name asked for, each for the schema it was priced against. */
+const priceLists = new WeakMap<DocumentNode, Map<string, PriceList>>();
+
+function priceListOf(args: ExecutionArgs): PriceList {
+  let lists = priceLists.get(args.document);
+  if (lists === undefined) {
+    lists = new Map();
+    priceLists.set(args.document, lists);
+  }
+  const name = args.operationName ?? '';
+  let list = lists.get(name);
+  if (list === undefined || list.schema !== args.schema) {
+    list = new PriceList(args.schema);
+    lists.set(name, list);
+  }
+  return list;
+}
+
+/**
+ * Prices already walked for one operation, by the values of the variables that priced them. A client asks for a few
+ * page sizes at most; one varying them on purpose only evicts the oldest, as each is priced again when asked.
+ */
+const PRICES_PER_OPERATION = 32;
+
+/** One operation's prices: the variables its `first` arguments read, known after the first walk, and the prices. */
+class PriceList {
+  #variables: readonly string[] | null = null;
+  readonly #prices = new Map<string, PricedOperation | null>();
+
+  constructor(readonly schema: GraphQLSchema) {}
+
+  priceOf(args: ExecutionArgs): PricedOperation | null {
+    const values = args.variableValues ?? {};
+    if (this.#variables !== null) {
+      const known = this.#prices.get(keyOf(this.#variables, values));
+      if (known !== undefined) return known;
+    }
+    const { priced, variables } = walkOperation(args);
+    // A walk stopped early (a bad variable) may not have met every variable that prices: nothing is remembered.
+    if (variables === null) return priced;
+    this.#variables = variables;
+    this.#remember(keyOf(variables, values), priced);
+    return priced;
+  }
+
+  #remember(key: string, priced: PricedOperation | null): void {
+    if (this.#prices.size >= PRICES_PER_OPERATION) this.#prices.delete(this.#prices.keys().next().value!);
+    this.#prices.set(key, priced);
+  }
+}
+
+/** The values of `variables` as one string; an absent variable ('') differs from a null one ('null'). */
+function keyOf(variables: readonly string[], values: Readonly<Record<string, unknown>>): string {
+  return variables.map((name) => (Object.hasOwn(values, name) ? JSON.stringify(values[name]) : '')).join(',');
+}
+
+/** Prices the operation, and names the variables its priced arguments read; null when the walk stopped early. */
+function walkOperation(args: ExecutionArgs): { priced: PricedOperation | null; variables: string[] | null } {
+  const variables = new Set<string>();
   const operation = args.document.definitions.find(
     (definition) =>
       definition.kind === Kind.OPERATION_DEFINITION &&
       (args.operationName == null || definition.name?.value === args.operationName),
   );
-  if (operation?.kind !== Kind.OPERATION_DEFINITION) return null;
+  if (operation?.kind !== Kind.OPERATION_DEFINITION) return { priced: null, variables: [] };
   const root = args.schema.getRootType(operation.operation);
-  if (!root) return null;
+  if (!root) return { priced: null, variables: [] };
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of args.document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
@@ -154,12 +227,12 @@ export function pricedOperation(args: ExecutionArgs): { cost: number; schemaFiel
     variableValues: args.variableValues ?? {},
     fragments,
   } as unknown as GraphQLResolveInfo;
-  const walk: Walk = { info, active: new Set(), root, schemaFields: 0 };
+  const walk: Walk = { info, active: new Set(), root, schemaFields: 0, variables };
   try {
     const cost = selectionCost(walk, operation.selectionSet, root, 1);
-    return { cost, schemaFields: walk.schemaFields };
+    return { priced: { cost, schemaFields: walk.schemaFields }, variables: [...variables] };
   } catch {
-    return null;
+    return { priced: null, variables: null };
   }
 }
 
@@ -171,6 +244,8 @@ interface Walk {
   root: GraphQLOutputType;
   /** `__schema` fields met so far. */
   schemaFields: number;
+  /** Variables read by the priced arguments met so far. */
+  variables: Set<string>;
 }
 
 function selectionCost(walk: Walk, selectionSet: SelectionSetNode, type: GraphQLOutputType, pageSize: number): number {
@@ -184,6 +259,7 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode, type: GraphQL
       // Only a cost function reads arguments, and only `first`: coercing the others (a whole filter) per request was
       // most of the walk's time.
       const priced = pricedArguments(field);
+      if (priced !== null) collectVariables(selection.arguments, walk.variables);
       const args = priced === null ? NO_ARGS : getArgumentValues(priced, selection, walk.info.variableValues);
       cost += fieldCost(walk, field, args, selection.selectionSet, pageSize);
     } else {
@@ -231,6 +307,16 @@ function pricedArguments(field: GraphQLField<unknown, unknown>): GraphQLField<un
     pricedFields.set(field, priced);
   }
   return priced;
+}
+
+/** The variables `first` reads, wherever in its value they are. */
+function collectVariables(args: readonly ArgumentNode[] | undefined, into: Set<string>): void {
+  const visit = (value: ValueNode): void => {
+    if (value.kind === Kind.VARIABLE) into.add(value.name.value);
+    else if (value.kind === Kind.LIST) value.values.forEach(visit);
+    else if (value.kind === Kind.OBJECT) for (const field of value.fields) visit(field.value);
+  };
+  for (const arg of args ?? []) if (arg.name.value === PRICED_ARGUMENT) visit(arg.value);
 }
 
 /** 1 for a single value; for a list, as many as introspection's lists hold in this schema, or 10. */

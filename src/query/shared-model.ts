@@ -15,6 +15,7 @@ export class SharedModel implements Model {
   #pipelineTag: string | null | undefined;
   #libraryName: string | null | undefined;
   #tags: string[] | undefined;
+  #trendingScore: number | null | undefined;
   #createdAt: string | null | undefined;
   #lastModified: string | null | undefined;
   #languages: string[] | undefined;
@@ -72,7 +73,8 @@ export class SharedModel implements Model {
   }
 
   get trendingScore(): number | null {
-    return orNull(this.#table.trendingScore[this.#row]!);
+    if (this.#trendingScore === undefined) this.#trendingScore = orNull(this.#table.trendingScore[this.#row]!);
+    return this.#trendingScore;
   }
 
   get createdAt(): string | null {

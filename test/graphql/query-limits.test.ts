@@ -185,10 +185,26 @@ describe('query limits: each guard', () => {
 
     const small = await postRaw(served, json(document, { first: 5 }));
     const large = await postRaw(served, json(document, { first: 500 }));
+    const smallAgain = await postRaw(served, json(document, { first: 5 }));
+    const largeAgain = await postRaw(served, json(document, { first: 500 }));
 
-    expect(small.status).toBe(200);
-    expect(small.body.errors).toBeUndefined();
-    expect(refusal(large)).toEqual({ status: 400, code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost' });
+    for (const accepted of [small, smallAgain]) {
+      expect(accepted.status).toBe(200);
+      expect(accepted.body.errors).toBeUndefined();
+    }
+    for (const refused of [large, largeAgain]) {
+      expect(refusal(refused)).toEqual({ status: 400, code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost' });
+    }
+  });
+
+  it('prices by every variable a page size reads, once the document has been priced', async () => {
+    const document = `query($first: Int, $other: Int) { ${fullPage('a', '$first')} ${fullPage('b', '$other')} }`;
+
+    const oneFullPage = await postRaw(served, json(document, { first: 500, other: 5 }));
+    const twoFullPages = await postRaw(served, json(document, { first: 500, other: 500 }));
+
+    expect(oneFullPage.status).toBe(200);
+    expect(refusal(twoFullPages)).toEqual({ status: 400, code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost' });
   });
 
   it('refuses a query over a configured depth, and a configured cost', async () => {
