@@ -223,10 +223,33 @@ class RunDimension extends PostedDimension {
   }
 
   countRows(rows: Uint32Array, counts: Int32Array): void {
+    const sparse = rows.length * SPARSE_ROWS < this.runStart.length && this.entriesPerRow() >= LONG_RUN;
+    this.#lastRow?.fill(-1);
+    for (let from = 0; from < rows.length; from += TOUCH_BATCH) {
+      const to = Math.min(rows.length, from + TOUCH_BATCH);
+      if (sparse) this.#touched ^= this.#touch(rows, from, to);
+      this.#countBatch(rows, from, to, counts);
+    }
+  }
+
+  /**
+   * Reads the first entry of each row's run, and returns something of them so the reads are not optimized away: loads
+   * without a loop between them, so the processor has a batch of cache misses in flight at once, where the counting
+   * loop, whose exit at the end of each run it mispredicts, waits for them one at a time.
+   */
+  #touch(rows: Uint32Array, from: number, to: number): number {
+    const { runStart, runCodes } = this;
+    let touched = 0;
+    for (let i = from; i < to; i++) touched |= runCodes[runStart[rows[i]!]!]!;
+    return touched;
+  }
+
+  #touched = 0;
+
+  #countBatch(rows: Uint32Array, from: number, to: number, counts: Int32Array): void {
     const { runStart, runCodes, status } = this;
     const lastRow = this.#lastRow;
-    lastRow?.fill(-1);
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = from; i < to; i++) {
       const row = rows[i]!;
       for (let entry = runStart[row]!; entry < runStart[row + 1]!; entry++) {
         if (status !== null && status.wanted[status.column[entry]!] !== 1) continue;
@@ -240,6 +263,16 @@ class RunDimension extends PostedDimension {
     }
   }
 }
+
+/** Rows counted between two batches of reads ahead (`RunDimension.#touch`): misses in flight, within what stays cached. */
+const TOUCH_BATCH = 128;
+/** Rows fewer than one in this many are far enough apart that reading ahead pays. */
+const SPARSE_ROWS = 16;
+/**
+ * Values per row from which reading ahead pays: runs of one or two (languages, providers) end where predicted, and
+ * the reads ahead only double theirs (tags: a third less time for sparse sets; languages, providers: 50-80% more).
+ */
+const LONG_RUN = 4;
 
 /** Whether any row lists one value twice; almost never, and then counting must skip the repeats. */
 function repeatsWithinRuns(runStart: Uint32Array, runCodes: Int32Array, values: number): boolean {
