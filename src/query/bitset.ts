@@ -115,6 +115,19 @@ export function countShared(a: Bitset, b: Bitset): number {
   return count;
 }
 
+/** How many rows from `from` up to `to` (exclusive) are set: a popcount per word, the end words masked. */
+export function countBitsInRange(bits: Bitset, from: number, to: number): number {
+  if (from >= to) return 0;
+  const first = from >>> 5;
+  const last = (to - 1) >>> 5;
+  const head = -1 << (from & 31);
+  const tail = -1 >>> (31 - ((to - 1) & 31));
+  if (first === last) return bitsIn(bits[first]! & head & tail);
+  let count = bitsIn(bits[first]! & head) + bitsIn(bits[last]! & tail);
+  for (let word = first + 1; word < last; word++) count += bitsIn(bits[word]!);
+  return count;
+}
+
 /** Rows read between two checks of whether a count can still reach what it needs: a comparison per 64 bit reads. */
 export const REACH_CHECK = 64;
 

@@ -1,5 +1,13 @@
 import { compareIds } from '../catalog/index.ts';
-import { countBits, countListedReaching, countShared, newBitset, REACH_CHECK, type Bitset } from './bitset.ts';
+import {
+  countBits,
+  countBitsInRange,
+  countListedReaching,
+  countShared,
+  newBitset,
+  REACH_CHECK,
+  type Bitset,
+} from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import { BUCKET_FACETS, labelsOf, VALUE_FILTERS, type CodedColumn, type ValueFilter } from './filter-fields.ts';
 import type { FacetName, QualityBar } from './model-query.ts';
@@ -107,7 +115,10 @@ abstract class PostedDimension extends FacetDimension {
     super(labels);
   }
 
-  /** The cost of counting each value, and how many of them are posting lists, summed in the order of `byTotal`. */
+  /**
+   * The cost of counting each value, and how many of them are posting lists read row by row, summed in the order of
+   * `byTotal`.
+   */
   #costs: Float64Array | null = null;
   #lists: Int32Array | null = null;
 
@@ -118,9 +129,12 @@ abstract class PostedDimension extends FacetDimension {
       this.#costs = new Float64Array(byTotal.length + 1);
       this.#lists = new Int32Array(byTotal.length + 1);
       byTotal.forEach((code, i) => {
-        const listed = rowsByValue.bitsOf(code) === null;
-        this.#costs![i + 1] = this.#costs![i]! + (listed ? rowsByValue.count(code) : rowsByValue.size / 32);
-        this.#lists![i + 1] = this.#lists![i]! + (listed ? 1 : 0);
+        const rows = rowsByValue.rowsOf(code);
+        const read = rowsByValue.bitsOf(code) !== null ? 'bits' : isSpan(rows) ? 'span' : 'rows';
+        const cost = read === 'bits' ? rowsByValue.size / 32 : read === 'span' ? rows.length / 32 : rows.length;
+        // And one for visiting the value, which a facet of a hundred thousand owners does as often as it reads a word.
+        this.#costs![i + 1] = this.#costs![i]! + cost + 1;
+        this.#lists![i + 1] = this.#lists![i]! + (read === 'rows' ? 1 : 0);
       });
     }
     const totals = this.totals();
@@ -138,14 +152,25 @@ abstract class PostedDimension extends FacetDimension {
 
   countInBits(code: number, bits: Bitset, need = 0): number {
     const valueBits = this.rowsByValue.bitsOf(code);
-    if (valueBits === null) return countListedReaching(bits, this.rowsByValue.rowsOf(code), need);
-    const count = countShared(bits, valueBits);
+    const rows = this.rowsByValue.rowsOf(code);
+    let count: number;
+    if (valueBits !== null) count = countShared(bits, valueBits);
+    else if (isSpan(rows)) count = countBitsInRange(bits, rows[0]!, rows[0]! + rows.length);
+    else return countListedReaching(bits, rows, need);
     return count < need ? -1 : count;
   }
 
   protected countAll(): Int32Array {
     return Int32Array.from({ length: this.rowsByValue.codes }, (_, code) => this.rowsByValue.count(code));
   }
+}
+
+/**
+ * Whether a value's rows are one run of consecutive rows, long enough that counting them in a bitset a word at a time
+ * beats reading them one by one: an owner's models, since rows are in id order and an id starts with its owner.
+ */
+function isSpan(rows: Uint32Array): boolean {
+  return rows.length >= REACH_CHECK && rows[rows.length - 1]! - rows[0]! + 1 === rows.length;
 }
 
 /** A column with one value per row. */
@@ -198,10 +223,31 @@ class RunDimension extends PostedDimension {
   }
 
   countRows(rows: Uint32Array, counts: Int32Array): void {
+    const sparse = rows.length * SPARSE_ROWS < this.runStart.length && this.entriesPerRow() >= LONG_RUN;
+    this.#lastRow?.fill(-1);
+    for (let from = 0; from < rows.length; from += TOUCH_BATCH) {
+      const to = Math.min(rows.length, from + TOUCH_BATCH);
+      if (sparse) readAhead.sink ^= this.#touch(rows, from, to);
+      this.#countBatch(rows, from, to, counts);
+    }
+  }
+
+  /**
+   * Reads the first entry of each row's run, and returns something of them so the reads are not optimized away: loads
+   * without a loop between them, so the processor has a batch of cache misses in flight at once, where the counting
+   * loop, whose exit at the end of each run it mispredicts, waits for them one at a time.
+   */
+  #touch(rows: Uint32Array, from: number, to: number): number {
+    const { runStart, runCodes } = this;
+    let touched = 0;
+    for (let i = from; i < to; i++) touched |= runCodes[runStart[rows[i]!]!]!;
+    return touched;
+  }
+
+  #countBatch(rows: Uint32Array, from: number, to: number, counts: Int32Array): void {
     const { runStart, runCodes, status } = this;
     const lastRow = this.#lastRow;
-    lastRow?.fill(-1);
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = from; i < to; i++) {
       const row = rows[i]!;
       for (let entry = runStart[row]!; entry < runStart[row + 1]!; entry++) {
         if (status !== null && status.wanted[status.column[entry]!] !== 1) continue;
@@ -215,6 +261,20 @@ class RunDimension extends PostedDimension {
     }
   }
 }
+
+/**
+ * Rows counted between two batches of reads ahead (`RunDimension.#touch`): misses in flight, within what stays
+ * cached. What the reads return is kept in `readAhead`, so that no compiler drops them as unused.
+ */
+const TOUCH_BATCH = 128;
+/** Rows fewer than one in this many are far enough apart that reading ahead pays. */
+const SPARSE_ROWS = 16;
+/**
+ * Values per row from which reading ahead pays: runs of one or two (languages, providers) end where predicted, and
+ * the reads ahead only double theirs (tags: a third less time for sparse sets; languages, providers: 50-80% more).
+ */
+const LONG_RUN = 4;
+const readAhead = { sink: 0 };
 
 /** Whether any row lists one value twice; almost never, and then counting must skip the repeats. */
 function repeatsWithinRuns(runStart: Uint32Array, runCodes: Int32Array, values: number): boolean {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   andUnion,
   countBits,
+  countBitsInRange,
   countListedReaching,
   countShared,
   newBitset,
@@ -77,6 +78,26 @@ describe('bitset operations against sets of rows', () => {
       const count = list.filter((row) => (bits[row >>> 5]! >>> (row & 31)) & 1).length;
       for (const need of [0, 1, count - 1, count, count + 1, list.length + 1]) {
         expect(countListedReaching(bits, list, need)).toBe(count >= need ? count : -1);
+      }
+    }
+  });
+
+  it('counts the set rows of any range, within one word, across words and up to the partial last word', () => {
+    for (const density of DENSITIES) {
+      const rows = randomRows(random, density);
+      const bits = bitsOf(rows);
+      for (const [from, to] of [
+        [0, SIZE],
+        [0, 0],
+        [5, 6],
+        [3, 31],
+        [31, 33],
+        [32, 64],
+        [17, 130],
+        [990, SIZE],
+        [400, 399],
+      ] as const) {
+        expect(countBitsInRange(bits, from, to)).toBe(rows.filter((row) => row >= from && row < to).length);
       }
     }
   });
