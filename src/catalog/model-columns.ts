@@ -1,3 +1,4 @@
+import type { ColumnSlice, SliceDetails } from './column-slice.ts';
 import {
   BASE_MODEL_RELATIONS,
   compareIds,
@@ -18,6 +19,16 @@ export const SAME_AS_MODEL_ID = -2;
 export const PACKED_HUB_ID = -2;
 export const HUB_ID_BYTES = 12;
 const OBJECT_ID = /^[0-9a-f]{24}$/;
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** The Hub id of `row`, unpacked from its 12 bytes where it was an ObjectId. */
+export function hubIdAt(columns: TableColumns, row: number): string | null {
+  const code = columns.hubIdCode[row]!;
+  if (code !== PACKED_HUB_ID) return code === NONE ? null : columns.dictionaries.hubId.values[code]!;
+  let hex = '';
+  for (let i = row * HUB_ID_BYTES; i < (row + 1) * HUB_ID_BYTES; i++) hex += HEX[columns.hubIdBytes[i]!]!;
+  return hex;
+}
 
 export const GATED_CODES: readonly (GatedMode | null)[] = [null, 'auto', 'manual'];
 /** `baseModelRelation` codes: 0 for a base whose relation the Hub does not name. */
@@ -314,12 +325,7 @@ export class ModelColumnsBuilder {
   }
 
   add(model: Model): void {
-    const previous = this.#ids.at(-1);
-    if (previous !== undefined && compareIds(previous, model.id) >= 0) {
-      if (previous === model.id) throw new Error(`ModelTable: id ${model.id} appears twice`);
-      this.#inIdOrder = false;
-    }
-    this.#ids.push(model.id);
+    this.#addId(model.id);
     const numbers = this.#numbers;
     numbers.downloads.push(model.downloads);
     numbers.likes.push(model.likes);
@@ -339,6 +345,46 @@ export class ModelColumnsBuilder {
     this.#addMappings(model.id, model.providers);
     this.#addHubId(model.hubId);
     this.#urls.add(model.id, model.url, this.#dictionaries.url);
+  }
+
+  /**
+   * A slice's rows, column by column, no row object made: each of the slice's strings is coded into the table's
+   * dictionaries once, the first time a column refers to it. The slice must be consistent (its columns as long as it
+   * has rows or entries, its codes within its strings): a store checks what it read before it comes here.
+   */
+  addSlice(slice: ColumnSlice): void {
+    const code = sliceCoder(slice.strings, this.#dictionaries);
+    const numbers = this.#numbers;
+    const flags = this.#flags;
+    const codes = this.#codes;
+    for (const id of slice.ids) this.#addId(id);
+    pushAll(numbers.downloads, slice.downloads);
+    pushAll(numbers.likes, slice.likes);
+    pushAll(numbers.trendingScore, slice.trendingScore);
+    pushAll(numbers.createdAt, slice.createdAt);
+    pushAll(numbers.lastModified, slice.lastModified);
+    pushAll(numbers.parameterCount, slice.parameterCount);
+    pushAll(flags.gated, slice.gated);
+    pushAll(flags.private, slice.private);
+    pushAll(flags.inputModalities, slice.inputModalities);
+    pushAll(flags.outputModalities, slice.outputModalities);
+    for (const column of ['author', 'pipelineTag', 'libraryName', 'license', 'region'] as const) {
+      pushAll(codes[column], slice[column], code(column));
+    }
+    pushAll(this.#tags.count, slice.tagCount);
+    pushAll(this.#tags.codes, slice.tags, code('tag'));
+    pushAll(this.#languages.count, slice.languageCount);
+    pushAll(this.#languages.codes, slice.languages, code('language'));
+    pushAll(this.#baseModels.count, slice.baseModelCount);
+    pushAll(this.#baseModels.codes, slice.baseModels, code('baseModel'));
+    pushAll(this.#baseModels.relations, slice.baseModelRelation);
+    this.#addSliceFoundBy(slice);
+    this.#addSliceMappings(slice, code);
+    for (const hubId of slice.hubId) this.#addHubId(hubId);
+    for (const [row, id] of slice.ids.entries()) {
+      if (slice.urlBase === null) this.#urls.add(id, slice.urls![row]!, this.#dictionaries.url);
+      else this.#urls.addUnder(slice.urlBase, id, this.#dictionaries.url);
+    }
   }
 
   /** The columns, rows sorted by id; the builder must not be used afterwards. */
@@ -401,6 +447,33 @@ export class ModelColumnsBuilder {
     };
   }
 
+  #addId(id: string): void {
+    const previous = this.#ids.at(-1);
+    if (previous !== undefined && compareIds(previous, id) >= 0) {
+      if (previous === id) throw new Error(`ModelTable: id ${id} appears twice`);
+      this.#inIdOrder = false;
+    }
+    this.#ids.push(id);
+  }
+
+  #addSliceFoundBy(slice: ColumnSlice): void {
+    const lists = slice.foundByLists.map((list) => this.#foundByCode(list.map((local) => slice.strings[local]!)));
+    for (const list of slice.foundBy) this.#codes.foundBy.push(lists[list]!);
+  }
+
+  #addSliceMappings(slice: ColumnSlice, code: SliceCoder): void {
+    const mappings = this.#mappings;
+    pushAll(mappings.count, slice.mappingCount);
+    pushAll(mappings.provider, slice.mappingProvider, code('provider'));
+    pushAll(mappings.status, slice.mappingStatus, code('status'));
+    pushAll(mappings.task, slice.mappingTask, code('task'));
+    const providerId = code('providerId');
+    for (const local of slice.mappingProviderId) {
+      mappings.providerId.push(local === SAME_AS_MODEL_ID ? SAME_AS_MODEL_ID : providerId(local));
+    }
+    this.#details.pushSlice(slice.details, slice.mappingProvider.length);
+  }
+
   #code(column: DictionaryColumn, value: string | null): number {
     return value === null ? NONE : this.#dictionaries[column].code(value);
   }
@@ -455,6 +528,29 @@ export class ModelColumnsBuilder {
   }
 }
 
+/** A slice's code (or -1) as a code of a table's dictionary column. */
+type SliceCoder = (column: DictionaryColumn) => (local: number) => number;
+
+/** Codes each of a slice's strings into a column's dictionary once, the first time the column refers to it. */
+function sliceCoder(strings: readonly string[], dictionaries: Record<DictionaryColumn, Dictionary>): SliceCoder {
+  return (column) => {
+    const dictionary = dictionaries[column];
+    const codes = new Int32Array(strings.length).fill(UNCODED);
+    return (local) => {
+      if (local === NONE) return NONE;
+      const known = codes[local]!;
+      return known === UNCODED ? (codes[local] = dictionary.code(strings[local]!)) : known;
+    };
+  };
+}
+
+const UNCODED = -2;
+
+/** Pushes `values` (null as NaN), through `code` when given. */
+function pushAll(column: Growable<NumberArray>, values: readonly (number | null)[], code?: (value: number) => number) {
+  for (const value of values) column.push(value === null ? Number.NaN : code ? code(value) : value);
+}
+
 /** The value of the lower-case hex digit at `at` (the id matched OBJECT_ID): no string made per byte. */
 function hexDigit(text: string, at: number): number {
   const code = text.charCodeAt(at);
@@ -470,18 +566,36 @@ class DetailsBuilder {
   } | null = null;
 
   push(details: MappingDetails | undefined): void {
-    if (details !== undefined && this.#columns === null) {
-      this.#columns = {
-        numbers: Object.fromEntries(DETAIL_NUMBERS.map((field) => [field, floats()])) as Record<
-          (typeof DETAIL_NUMBERS)[number],
-          Growable<Float64Array>
-        >,
-        flags: bytes(),
-      };
-      for (let i = 0; i < this.#mappings; i++) this.#pushValues(undefined);
-    }
+    if (details !== undefined) this.#begin();
     this.#mappings++;
     if (this.#columns !== null) this.#pushValues(details);
+  }
+
+  /** A slice's `count` mappings, with their figures when the slice has any. */
+  pushSlice(details: SliceDetails | null, count: number): void {
+    if (details !== null) this.#begin();
+    this.#mappings += count;
+    const columns = this.#columns;
+    if (columns === null) return;
+    if (details === null) {
+      for (let i = 0; i < count; i++) this.#pushValues(undefined);
+      return;
+    }
+    for (const field of DETAIL_NUMBERS) pushAll(columns.numbers[field], details[field]);
+    pushAll(columns.flags, details.flags);
+  }
+
+  /** Makes the columns at the first mapping with figures, the mappings before it filled as absent. */
+  #begin(): void {
+    if (this.#columns !== null) return;
+    this.#columns = {
+      numbers: Object.fromEntries(DETAIL_NUMBERS.map((field) => [field, floats()])) as Record<
+        (typeof DETAIL_NUMBERS)[number],
+        Growable<Float64Array>
+      >,
+      flags: bytes(),
+    };
+    for (let i = 0; i < this.#mappings; i++) this.#pushValues(undefined);
   }
 
   #pushValues(details: MappingDetails | undefined): void {
@@ -533,6 +647,13 @@ class UrlColumn {
       this.#ids = [];
     }
     this.#codes.push(dictionary.code(url));
+  }
+
+  /** The url `<base>/<id>`, without making its string while the column still keeps one base. */
+  addUnder(base: string, id: string, dictionary: Dictionary): void {
+    if (this.#codes === null && this.#ids.length === 0) this.base = base;
+    if (this.#codes === null && this.base === base) this.#ids.push(id);
+    else this.add(id, `${base}/${id}`, dictionary);
   }
 
   finish(order: Uint32Array | null): Int32Array | null {
