@@ -65,6 +65,24 @@ export class Dictionary {
   }
 }
 
+/**
+ * The strings of a column whose rows rarely share one (provider ids, urls off the usual base, hub ids that are not
+ * ObjectIds), in arrival order without a map: coding a million distinct provider ids through a map cost a fifth of a
+ * million-model load, to save nothing. A value that repeats is kept again; nothing looks these up by value but the
+ * table's `codeOf`, which scans.
+ */
+class StringList extends Dictionary {
+  override code(value: string): number {
+    return this.values.push(value) - 1;
+  }
+
+  override codeOf(value: string): number {
+    return this.values.indexOf(value);
+  }
+}
+
+const MOSTLY_DISTINCT: ReadonlySet<DictionaryColumn> = new Set(['providerId', 'hubId', 'url']);
+
 /** The columns whose strings are kept once, in a dictionary. */
 export type DictionaryColumn =
   | 'author'
@@ -274,10 +292,9 @@ const MAX_EXPECTED_ROWS = 1 << 22;
  * that long at once, so they are neither grown by copying nor copied again at the end.
  */
 export class ModelColumnsBuilder {
-  readonly #dictionaries = Object.fromEntries(DICTIONARY_COLUMNS.map((column) => [column, new Dictionary()])) as Record<
-    DictionaryColumn,
-    Dictionary
-  >;
+  readonly #dictionaries = Object.fromEntries(
+    DICTIONARY_COLUMNS.map((column) => [column, MOSTLY_DISTINCT.has(column) ? new StringList() : new Dictionary()]),
+  ) as Record<DictionaryColumn, Dictionary>;
   readonly #ids: string[] = [];
   readonly #numbers;
   readonly #flags;
