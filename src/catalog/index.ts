@@ -39,7 +39,7 @@ export {
   type MappingDetails,
 } from './model.ts';
 export type { CatalogSnapshot } from './snapshot.ts';
-export { ModelTable, type DictionaryColumn, type TableBuilder } from './model-table.ts';
+export { ModelTable, type DictionaryColumn, type ExpectedEntries, type TableBuilder } from './model-table.ts';
 export type { ColumnSlice, SliceDetails } from './column-slice.ts';
 export type { ChapmanEstimate, ChaoEstimate, Interval } from './estimates.ts';
 export { chapmanEstimate, chaoLowerBound } from './estimates.ts';

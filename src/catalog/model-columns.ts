@@ -65,24 +65,6 @@ export class Dictionary {
   }
 }
 
-/**
- * The strings of a column whose rows rarely share one (provider ids, urls off the usual base, hub ids that are not
- * ObjectIds), in arrival order without a map: coding a million distinct provider ids through a map cost a fifth of a
- * million-model load, to save nothing. A value that repeats is kept again; nothing looks these up by value but the
- * table's `codeOf`, which scans.
- */
-class StringList extends Dictionary {
-  override code(value: string): number {
-    return this.values.push(value) - 1;
-  }
-
-  override codeOf(value: string): number {
-    return this.values.indexOf(value);
-  }
-}
-
-const MOSTLY_DISTINCT: ReadonlySet<DictionaryColumn> = new Set(['providerId', 'hubId', 'url']);
-
 /** The columns whose strings are kept once, in a dictionary. */
 export type DictionaryColumn =
   | 'author'
@@ -286,15 +268,37 @@ const timestamp = (iso: string | null): number => (iso === null ? Number.NaN : D
 const MAX_EXPECTED_ROWS = 1 << 22;
 
 /**
+ * How many entries a table's variable-length columns will hold, when a caller knows (a stored snapshot's manifest
+ * says): they are made that long at once rather than doubled as entries arrive and copied to their length at the end,
+ * which at a million models left about 200 MB of dropped arrays for the collector. Capped per expected row, a little
+ * above what the Hub's models have (10.5 tags, 1.1 languages, 0.7 base models, 1.2 mappings each), so a stated count
+ * cannot make a builder allocate more than a few times a real table's columns; beyond a cap the column grows as usual.
+ */
+export interface ExpectedEntries {
+  tags: number;
+  languages: number;
+  baseModels: number;
+  mappings: number;
+}
+
+const MAX_ENTRIES_PER_ROW: ExpectedEntries = { tags: 32, languages: 4, baseModels: 4, mappings: 4 };
+
+function entryCapacity(rows: number | undefined, expected: ExpectedEntries | undefined, column: keyof ExpectedEntries) {
+  if (rows === undefined || expected === undefined) return undefined;
+  return Math.min(expected[column], rows * MAX_ENTRIES_PER_ROW[column]) || undefined;
+}
+
+/**
  * Collects models one at a time into growing columns, then sorts the rows by id. Only the columns are kept, so a
  * million-model table can be built from a stream (a Redis scan, a generator) without a million `Model` objects alive
  * at once. Told how many rows to expect (a stored snapshot's manifest says), it makes its one-value-per-row columns
  * that long at once, so they are neither grown by copying nor copied again at the end.
  */
 export class ModelColumnsBuilder {
-  readonly #dictionaries = Object.fromEntries(
-    DICTIONARY_COLUMNS.map((column) => [column, MOSTLY_DISTINCT.has(column) ? new StringList() : new Dictionary()]),
-  ) as Record<DictionaryColumn, Dictionary>;
+  readonly #dictionaries = Object.fromEntries(DICTIONARY_COLUMNS.map((column) => [column, new Dictionary()])) as Record<
+    DictionaryColumn,
+    Dictionary
+  >;
   readonly #ids: string[] = [];
   readonly #numbers;
   readonly #flags;
@@ -303,15 +307,16 @@ export class ModelColumnsBuilder {
   readonly #languages;
   readonly #baseModels;
   readonly #mappings;
-  readonly #details = new DetailsBuilder();
+  readonly #details: DetailsBuilder;
   readonly #hubIds;
   readonly #foundByCodes = new Map<string, number>();
   readonly #foundByLists: (readonly string[])[] = [];
   readonly #urls = new UrlColumn();
   #inIdOrder = true;
 
-  constructor(expectedRows = 0) {
+  constructor(expectedRows = 0, expectedEntries?: ExpectedEntries) {
     const rows = Math.min(expectedRows, MAX_EXPECTED_ROWS) || undefined;
+    const entries = (column: keyof ExpectedEntries) => entryCapacity(rows, expectedEntries, column);
     this.#numbers = {
       downloads: floats(rows),
       likes: floats(rows),
@@ -334,10 +339,19 @@ export class ModelColumnsBuilder {
       region: ints(rows),
       foundBy: ints(rows),
     };
-    this.#tags = { count: counts(rows), codes: ints() };
-    this.#languages = { count: counts(rows), codes: ints() };
-    this.#baseModels = { count: counts(rows), codes: ints(), relations: bytes() };
-    this.#mappings = { count: counts(rows), provider: ints(), status: ints(), task: ints(), providerId: ints() };
+    this.#tags = { count: counts(rows), codes: ints(entries('tags')) };
+    this.#languages = { count: counts(rows), codes: ints(entries('languages')) };
+    const baseModels = entries('baseModels');
+    this.#baseModels = { count: counts(rows), codes: ints(baseModels), relations: bytes(baseModels) };
+    const mappings = entries('mappings');
+    this.#mappings = {
+      count: counts(rows),
+      provider: ints(mappings),
+      status: ints(mappings),
+      task: ints(mappings),
+      providerId: ints(mappings),
+    };
+    this.#details = new DetailsBuilder(mappings);
     this.#hubIds = { code: ints(rows), bytes: bytes(rows && rows * HUB_ID_BYTES) };
   }
 
@@ -577,6 +591,10 @@ function hexDigit(text: string, at: number): number {
 /** Detail columns that come into being with the first mapping that has figures, earlier mappings filled as absent. */
 class DetailsBuilder {
   #mappings = 0;
+
+  /** `capacity`: the mappings expected, if known. */
+  constructor(private readonly capacity?: number) {}
+
   #columns: {
     numbers: Record<(typeof DETAIL_NUMBERS)[number], Growable<Float64Array>>;
     flags: Growable<Uint8Array>;
@@ -606,11 +624,11 @@ class DetailsBuilder {
   #begin(): void {
     if (this.#columns !== null) return;
     this.#columns = {
-      numbers: Object.fromEntries(DETAIL_NUMBERS.map((field) => [field, floats()])) as Record<
+      numbers: Object.fromEntries(DETAIL_NUMBERS.map((field) => [field, floats(this.capacity)])) as Record<
         (typeof DETAIL_NUMBERS)[number],
         Growable<Float64Array>
       >,
-      flags: bytes(),
+      flags: bytes(this.capacity),
     };
     for (let i = 0; i < this.#mappings; i++) this.#pushValues(undefined);
   }

@@ -7,6 +7,7 @@ import {
   modalitiesOfBits,
   ModelColumnsBuilder,
   NONE,
+  type ExpectedEntries,
   RELATION_CODES,
   SAME_AS_MODEL_ID,
   type Dictionary,
@@ -14,7 +15,7 @@ import {
   type TableColumns,
 } from './model-columns.ts';
 
-export type { DictionaryColumn } from './model-columns.ts';
+export type { DictionaryColumn, ExpectedEntries } from './model-columns.ts';
 
 /** A table made a batch at a time: models one by one, or slices of another table's columns (a stored chunk's). */
 export interface TableBuilder {
@@ -95,8 +96,8 @@ export class ModelTable implements Iterable<Model> {
    * only the columns are kept, so memory stays near the table's size, never the rows' as objects. `expectedRows`, when
    * the caller knows it, makes room for that many rows at once.
    */
-  static builder(expectedRows = 0): TableBuilder {
-    const columns = new ModelColumnsBuilder(expectedRows);
+  static builder(expectedRows = 0, expectedEntries?: ExpectedEntries): TableBuilder {
+    const columns = new ModelColumnsBuilder(expectedRows, expectedEntries);
     return {
       add: (model) => columns.add(model),
       addSlice: (slice) => columns.addSlice(slice),
@@ -199,6 +200,17 @@ export class ModelTable implements Iterable<Model> {
       throw new RangeError(`no rows ${start} to ${end} in ${this.size}`);
     }
     return sliceColumns(this.#columns, start, end);
+  }
+
+  /** How many entries the variable-length columns hold: what a builder of a copy of this table should expect. */
+  entries(): ExpectedEntries {
+    const { size } = this;
+    return {
+      tags: this.tagStart[size]!,
+      languages: this.languageStart[size]!,
+      baseModels: this.baseModelStart[size]!,
+      mappings: this.mappingStart[size]!,
+    };
   }
 
   /** Every model as a plain object, in id order: the form snapshots are sent in. */

@@ -102,7 +102,7 @@ export class ChunkedSnapshotStore {
    */
   async load(pointer: SnapshotPointer): Promise<StoredSnapshot> {
     const manifest = await this.readManifest(pointer);
-    const table = ModelTable.builder(manifest.rows);
+    const table = ModelTable.builder(manifest.rows, manifest.entries);
     const add = chunkReader(manifest, table, idOrderCheck(pointer.id));
     const coming: Promise<string>[] = [];
     const fetchAhead = (index: number) => {
@@ -154,6 +154,7 @@ export class ChunkedSnapshotStore {
       fetchedAt: snapshot.fetchedAt,
       refreshedBy,
       rows: models.size,
+      entries: models.entries(),
       chunks,
       report: snapshot.report,
     };

@@ -315,6 +315,8 @@ export const manifestSchema = z.object({
   fetchedAt: z.iso.datetime(),
   refreshedBy: replicaIdSchema,
   rows: count,
+  /** Format 2: the entries of the table's variable-length columns, so a reader makes them that long at once. */
+  entries: z.object({ tags: count, languages: count, baseModels: count, mappings: count }).optional(),
   chunks: z.array(chunkEntrySchema).max(100_000),
   report: fetchReportSchema,
 });
