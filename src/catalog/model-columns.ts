@@ -214,12 +214,24 @@ class Growable<T extends NumberArray> {
   }
 
   push(value: number): void {
-    if (this.length === this.#array.length) {
-      const bigger = this.make(this.#array.length * 2);
-      bigger.set(this.#array);
-      this.#array = bigger;
-    }
+    if (this.length === this.#array.length) this.#grow(this.length + 1);
     this.#array[this.length++] = value;
+  }
+
+  /** Every value pushed, an absent one (null) as NaN, each through `code` when given (a code is never null). */
+  pushAll(values: readonly (number | null)[], code?: (value: number) => number): void {
+    if (this.length + values.length > this.#array.length) this.#grow(this.length + values.length);
+    const array = this.#array;
+    let at = this.length;
+    if (code) for (const value of values) array[at++] = code(value!);
+    else for (const value of values) array[at++] = value ?? Number.NaN;
+    this.length = at;
+  }
+
+  #grow(atLeast: number): void {
+    const bigger = this.make(Math.max(this.#array.length * 2, atLeast));
+    bigger.set(this.#array);
+    this.#array = bigger;
   }
 
   /** The pushed values at their exact length, as `stride`-wide records reordered by `order` when one is given. */
@@ -389,26 +401,26 @@ export class ModelColumnsBuilder {
     const flags = this.#flags;
     const codes = this.#codes;
     for (const id of slice.ids) this.#addId(id);
-    pushAll(numbers.downloads, slice.downloads);
-    pushAll(numbers.likes, slice.likes);
-    pushAll(numbers.trendingScore, slice.trendingScore);
-    pushAll(numbers.createdAt, slice.createdAt);
-    pushAll(numbers.lastModified, slice.lastModified);
-    pushAll(numbers.parameterCount, slice.parameterCount);
-    pushAll(flags.gated, slice.gated);
-    pushAll(flags.private, slice.private);
-    pushAll(flags.inputModalities, slice.inputModalities);
-    pushAll(flags.outputModalities, slice.outputModalities);
+    numbers.downloads.pushAll(slice.downloads);
+    numbers.likes.pushAll(slice.likes);
+    numbers.trendingScore.pushAll(slice.trendingScore);
+    numbers.createdAt.pushAll(slice.createdAt);
+    numbers.lastModified.pushAll(slice.lastModified);
+    numbers.parameterCount.pushAll(slice.parameterCount);
+    flags.gated.pushAll(slice.gated);
+    flags.private.pushAll(slice.private);
+    flags.inputModalities.pushAll(slice.inputModalities);
+    flags.outputModalities.pushAll(slice.outputModalities);
     for (const column of ['author', 'pipelineTag', 'libraryName', 'license', 'region'] as const) {
-      pushAll(codes[column], slice[column], code(column));
+      codes[column].pushAll(slice[column], code(column));
     }
-    pushAll(this.#tags.count, slice.tagCount);
-    pushAll(this.#tags.codes, slice.tags, code('tag'));
-    pushAll(this.#languages.count, slice.languageCount);
-    pushAll(this.#languages.codes, slice.languages, code('language'));
-    pushAll(this.#baseModels.count, slice.baseModelCount);
-    pushAll(this.#baseModels.codes, slice.baseModels, code('baseModel'));
-    pushAll(this.#baseModels.relations, slice.baseModelRelation);
+    this.#tags.count.pushAll(slice.tagCount);
+    this.#tags.codes.pushAll(slice.tags, code('tag'));
+    this.#languages.count.pushAll(slice.languageCount);
+    this.#languages.codes.pushAll(slice.languages, code('language'));
+    this.#baseModels.count.pushAll(slice.baseModelCount);
+    this.#baseModels.codes.pushAll(slice.baseModels, code('baseModel'));
+    this.#baseModels.relations.pushAll(slice.baseModelRelation);
     this.#addSliceFoundBy(slice);
     this.#addSliceMappings(slice, code);
     for (const hubId of slice.hubId) this.#addHubId(hubId);
@@ -494,10 +506,10 @@ export class ModelColumnsBuilder {
 
   #addSliceMappings(slice: ColumnSlice, code: SliceCoder): void {
     const mappings = this.#mappings;
-    pushAll(mappings.count, slice.mappingCount);
-    pushAll(mappings.provider, slice.mappingProvider, code('provider'));
-    pushAll(mappings.status, slice.mappingStatus, code('status'));
-    pushAll(mappings.task, slice.mappingTask, code('task'));
+    mappings.count.pushAll(slice.mappingCount);
+    mappings.provider.pushAll(slice.mappingProvider, code('provider'));
+    mappings.status.pushAll(slice.mappingStatus, code('status'));
+    mappings.task.pushAll(slice.mappingTask, code('task'));
     const providerId = code('providerId');
     for (const local of slice.mappingProviderId) {
       mappings.providerId.push(local === SAME_AS_MODEL_ID ? SAME_AS_MODEL_ID : providerId(local));
@@ -577,11 +589,6 @@ function sliceCoder(strings: readonly string[], dictionaries: Record<DictionaryC
 
 const UNCODED = -2;
 
-/** Pushes `values` (null as NaN), through `code` when given. */
-function pushAll(column: Growable<NumberArray>, values: readonly (number | null)[], code?: (value: number) => number) {
-  for (const value of values) column.push(value === null ? Number.NaN : code ? code(value) : value);
-}
-
 /** The value of the lower-case hex digit at `at` (the id matched OBJECT_ID): no string made per byte. */
 function hexDigit(text: string, at: number): number {
   const code = text.charCodeAt(at);
@@ -616,8 +623,8 @@ class DetailsBuilder {
       for (let i = 0; i < count; i++) this.#pushValues(undefined);
       return;
     }
-    for (const field of DETAIL_NUMBERS) pushAll(columns.numbers[field], details[field]);
-    pushAll(columns.flags, details.flags);
+    for (const field of DETAIL_NUMBERS) columns.numbers[field].pushAll(details[field]);
+    columns.flags.pushAll(details.flags);
   }
 
   /** Makes the columns at the first mapping with figures, the mappings before it filled as absent. */
