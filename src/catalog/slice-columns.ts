@@ -15,82 +15,90 @@ export function sliceColumns(columns: TableColumns, start: number, end: number):
   const strings = new SliceStrings(columns);
   const perRow = <T>(value: (row: number) => T): T[] => Array.from({ length: end - start }, (_, i) => value(start + i));
   const numbers = (column: Float64Array) => perRow((row) => orNull(column[row]!));
+  const plain = (column: Float64Array | Uint8Array) => Array.from(column.subarray(start, end));
   const coded = (column: DictionaryColumn, codes: Int32Array) => perRow((row) => strings.local(column, codes[row]!));
-  const runs = (starts: Uint32Array, each: (entry: number) => void): number[] => {
-    for (let entry = starts[start]!; entry < starts[end]!; entry++) each(entry);
-    return perRow((row) => starts[row + 1]! - starts[row]!);
-  };
-  const tags: number[] = [];
-  const languages: number[] = [];
-  const baseModels: number[] = [];
-  const baseModelRelation: number[] = [];
-  const mappings = {
-    provider: [] as number[],
-    status: [] as number[],
-    task: [] as number[],
-    providerId: [] as number[],
-  };
-  const tagCount = runs(columns.tagStart, (entry) => tags.push(strings.local('tag', columns.tagCodes[entry]!)));
-  const languageCount = runs(columns.languageStart, (entry) =>
-    languages.push(strings.local('language', columns.languageCodes[entry]!)),
-  );
-  const baseModelCount = runs(columns.baseModelStart, (entry) => {
-    baseModels.push(strings.local('baseModel', columns.baseModelCodes[entry]!));
-    baseModelRelation.push(columns.baseModelRelation[entry]!);
-  });
-  const mappingCount = runs(columns.mappingStart, (entry) => {
-    mappings.provider.push(strings.local('provider', columns.mappingProvider[entry]!));
-    mappings.status.push(strings.local('status', columns.mappingStatus[entry]!));
-    mappings.task.push(strings.local('task', columns.mappingTask[entry]!));
-    const providerId = columns.mappingProviderId[entry]!;
-    mappings.providerId.push(providerId === SAME_AS_MODEL_ID ? providerId : strings.local('providerId', providerId));
-  });
-  const foundByLists = new Map<number, number>();
-  const foundBy = perRow((row) => {
-    const list = columns.foundBy[row]!;
-    let local = foundByLists.get(list);
-    if (local === undefined) foundByLists.set(list, (local = foundByLists.size));
-    return local;
-  });
-  const ids = columns.ids.slice(start, end);
+  const runs = (starts: Uint32Array) => perRow((row) => starts[row + 1]! - starts[row]!);
   return {
-    ids,
-    downloads: Array.from(columns.downloads.subarray(start, end)),
-    likes: Array.from(columns.likes.subarray(start, end)),
+    ids: columns.ids.slice(start, end),
+    downloads: plain(columns.downloads),
+    likes: plain(columns.likes),
     trendingScore: numbers(columns.trendingScore),
     createdAt: numbers(columns.createdAt),
     lastModified: numbers(columns.lastModified),
     parameterCount: numbers(columns.parameterCount),
-    gated: Array.from(columns.gated.subarray(start, end)),
-    private: Array.from(columns.private.subarray(start, end)),
+    gated: plain(columns.gated),
+    private: plain(columns.private),
     author: coded('author', columns.author),
     pipelineTag: coded('pipelineTag', columns.pipelineTag),
     libraryName: coded('libraryName', columns.libraryName),
     license: coded('license', columns.license),
     region: coded('region', columns.region),
-    inputModalities: Array.from(columns.inputModalities.subarray(start, end)),
-    outputModalities: Array.from(columns.outputModalities.subarray(start, end)),
+    inputModalities: plain(columns.inputModalities),
+    outputModalities: plain(columns.outputModalities),
     hubId: perRow((row) => hubIdAt(columns, row)),
     urlBase: columns.urlBase,
     urls: columns.urlCode === null ? null : perRow((row) => columns.dictionaries.url.values[columns.urlCode![row]!]!),
-    tagCount,
-    tags,
-    languageCount,
-    languages,
-    baseModelCount,
-    baseModels,
-    baseModelRelation,
-    foundByLists: Array.from(foundByLists.keys(), (list) =>
-      columns.foundByLists[list]!.map((value) => strings.localOf(value)),
+    tagCount: runs(columns.tagStart),
+    tags: entries(columns.tagStart, start, end, (entry) => strings.local('tag', columns.tagCodes[entry]!)),
+    languageCount: runs(columns.languageStart),
+    languages: entries(columns.languageStart, start, end, (entry) =>
+      strings.local('language', columns.languageCodes[entry]!),
     ),
-    foundBy,
-    mappingCount,
-    mappingProvider: mappings.provider,
-    mappingStatus: mappings.status,
-    mappingTask: mappings.task,
-    mappingProviderId: mappings.providerId,
-    details: sliceDetails(columns, columns.mappingStart[start]!, columns.mappingStart[end]!),
+    baseModelCount: runs(columns.baseModelStart),
+    baseModels: entries(columns.baseModelStart, start, end, (entry) =>
+      strings.local('baseModel', columns.baseModelCodes[entry]!),
+    ),
+    baseModelRelation: entries(columns.baseModelStart, start, end, (entry) => columns.baseModelRelation[entry]!),
+    ...sliceFoundBy(columns, strings, perRow),
+    mappingCount: runs(columns.mappingStart),
+    ...sliceMappings(columns, strings, start, end),
     strings: strings.values,
+  };
+}
+
+/** The entries of rows `start` up to `end` in a variable-length column whose row starts are `starts`. */
+function entries<T>(starts: Uint32Array, start: number, end: number, value: (entry: number) => T): T[] {
+  const first = starts[start]!;
+  return Array.from({ length: starts[end]! - first }, (_, i) => value(first + i));
+}
+
+function sliceFoundBy(
+  columns: TableColumns,
+  strings: SliceStrings,
+  perRow: <T>(value: (row: number) => T) => T[],
+): Pick<ColumnSlice, 'foundBy' | 'foundByLists'> {
+  const lists = new Map<number, number>();
+  const foundBy = perRow((row) => {
+    const list = columns.foundBy[row]!;
+    let local = lists.get(list);
+    if (local === undefined) lists.set(list, (local = lists.size));
+    return local;
+  });
+  const foundByLists = Array.from(lists.keys(), (list) =>
+    columns.foundByLists[list]!.map((value) => strings.localOf(value)),
+  );
+  return { foundBy, foundByLists };
+}
+
+type MappingColumn = 'mappingProvider' | 'mappingStatus' | 'mappingTask' | 'mappingProviderId' | 'details';
+
+function sliceMappings(
+  columns: TableColumns,
+  strings: SliceStrings,
+  start: number,
+  end: number,
+): Pick<ColumnSlice, MappingColumn> {
+  const coded = (column: DictionaryColumn, codes: Int32Array) =>
+    entries(columns.mappingStart, start, end, (entry) => strings.local(column, codes[entry]!));
+  return {
+    mappingProvider: coded('provider', columns.mappingProvider),
+    mappingStatus: coded('status', columns.mappingStatus),
+    mappingTask: coded('task', columns.mappingTask),
+    mappingProviderId: entries(columns.mappingStart, start, end, (entry) => {
+      const providerId = columns.mappingProviderId[entry]!;
+      return providerId === SAME_AS_MODEL_ID ? providerId : strings.local('providerId', providerId);
+    }),
+    details: sliceDetails(columns, columns.mappingStart[start]!, columns.mappingStart[end]!),
   };
 }
 

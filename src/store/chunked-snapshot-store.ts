@@ -237,8 +237,9 @@ function checkFormat(manifest: unknown, pointer: SnapshotPointer): void {
   const format = (typeof manifest === 'object' && manifest !== null && 'format' in manifest && manifest.format) || 1;
   if (!(SNAPSHOT_FORMATS as readonly unknown[]).includes(format)) {
     const named = JSON.stringify(format).slice(0, 40);
+    const readable = SNAPSHOT_FORMATS.join(' and ');
     throw new SnapshotRejectedError(
-      `snapshot ${pointer.id} is stored in format ${named}, which this replica does not read (it reads ${SNAPSHOT_FORMATS.join(' and ')})`,
+      `snapshot ${pointer.id} is stored in format ${named}, which this replica does not read (it reads ${readable})`,
     );
   }
 }

@@ -135,7 +135,7 @@ export const columnChunkSchema = z.object({
       outputPerMillion: columnOf(figure),
       firstTokenLatencyMs: columnOf(figure),
       throughput: columnOf(figure),
-      /** Bits 0–1 the source (0 none, 1 router, 2 listing), 2–3 and 4–5 the two capabilities (0 unknown, 1 no, 2 yes). */
+      /** Bits 0–1 the source (0 none, 1 router, 2 listing), 2–3 and 4–5 the capabilities (0 unknown, 1 no, 2 yes). */
       flags: columnOf(index.max(0b10_10_10)),
     })
     .nullable(),

@@ -47,7 +47,7 @@ export function storedCatalog(redis: Redis, keys: CatalogKeys) {
      */
     rows: async (id: string, index: number): Promise<unknown[]> => {
       const value = await chunkValue(id, index);
-      if (Array.isArray(value)) return value;
+      if (Array.isArray(value)) return value as unknown[];
       const builder = ModelTable.builder();
       builder.addSlice(value as ColumnSlice);
       return builder.finish().toJSON();
