@@ -15,7 +15,7 @@ import {
   type TableColumns,
 } from './model-columns.ts';
 
-export type { DictionaryColumn, ExpectedEntries } from './model-columns.ts';
+export type { DictionaryColumn } from './model-columns.ts';
 
 /** A table made a batch at a time: models one by one, or slices of another table's columns (a stored chunk's). */
 export interface TableBuilder {

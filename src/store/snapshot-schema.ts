@@ -306,7 +306,6 @@ export type ChunkEntry = z.infer<typeof chunkEntrySchema>;
  * one, as hubcat wrote them before formats were numbered); 2, each a chunk of columns (`columnChunkSchema`).
  */
 export const SNAPSHOT_FORMATS = [1, 2] as const;
-export type SnapshotFormat = (typeof SNAPSHOT_FORMATS)[number];
 
 /** What a snapshot's chunks hold and how to check them, beside its fetch report. */
 export const manifestSchema = z.object({
