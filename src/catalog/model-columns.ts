@@ -282,9 +282,10 @@ const MAX_EXPECTED_ROWS = 1 << 22;
 /**
  * How many entries a table's variable-length columns will hold, when a caller knows (a stored snapshot's manifest
  * says): they are made that long at once rather than doubled as entries arrive and copied to their length at the end,
- * which at a million models left about 200 MB of dropped arrays for the collector. Capped per expected row, a little
- * above what the Hub's models have (10.5 tags, 1.1 languages, 0.7 base models, 1.2 mappings each), so a stated count
- * cannot make a builder allocate more than a few times a real table's columns; beyond a cap the column grows as usual.
+ * which at a million models left about 60 MB of dropped arrays for the collector at the load's peak. Capped per
+ * expected row, a little above what the Hub's models have (10.5 tags, 1.1 languages, 0.7 base models, 1.2 mappings
+ * each), so a forged count makes a builder allocate little more than a real table of that many rows holds; beyond a
+ * cap the column grows as it would without a count.
  */
 export interface ExpectedEntries {
   tags: number;
@@ -293,7 +294,7 @@ export interface ExpectedEntries {
   mappings: number;
 }
 
-const MAX_ENTRIES_PER_ROW: ExpectedEntries = { tags: 32, languages: 4, baseModels: 4, mappings: 4 };
+const MAX_ENTRIES_PER_ROW: ExpectedEntries = { tags: 16, languages: 2, baseModels: 2, mappings: 2 };
 
 function entryCapacity(rows: number | undefined, expected: ExpectedEntries | undefined, column: keyof ExpectedEntries) {
   if (rows === undefined || expected === undefined) return undefined;

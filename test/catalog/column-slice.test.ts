@@ -61,6 +61,16 @@ describe('a table read and built as slices of columns, the form a stored chunk t
     expect(slice.tags.length).toBe(models.reduce((sum, model) => sum + model.tags.length, 0));
   });
 
+  it('takes the entries a manifest states as a hint: too many or too few still build the same table', () => {
+    for (const stated of [1e12, 0, 1]) {
+      const entries = { tags: stated, languages: stated, baseModels: stated, mappings: stated };
+      const builder = ModelTable.builder(table.size, entries);
+      builder.addSlice(table.slice(0, table.size));
+      expect([...builder.finish()]).toStrictEqual([...table]);
+    }
+    expect(rebuilt(table, 4).entries()).toEqual(table.entries());
+  });
+
   it('refuses a range outside the table', () => {
     expect(() => table.slice(0, table.size + 1)).toThrow(RangeError);
     expect(() => table.slice(2, 1)).toThrow(RangeError);
