@@ -38,7 +38,12 @@ export function* repeated(models: readonly Model[], times: number): Generator<Mo
   for (let copy = 0; copy < times; copy++) {
     for (const model of models) {
       if (copy === 0) yield model;
-      else yield { ...model, id: `r${copy}-${model.id}`, author: model.author && `r${copy}-${model.author}` };
+      else {
+        const id = `r${copy}-${model.id}`;
+        // A copy's url names the copy, as every Hub model's url names itself (`<base>/<id>`).
+        const url = `${model.url.slice(0, model.url.length - model.id.length)}${id}`;
+        yield { ...model, id, author: model.author && `r${copy}-${model.author}`, url };
+      }
     }
   }
 }

@@ -39,7 +39,8 @@ export {
   type MappingDetails,
 } from './model.ts';
 export type { CatalogSnapshot } from './snapshot.ts';
-export { ModelTable, type DictionaryColumn } from './model-table.ts';
+export { ModelTable, type DictionaryColumn, type TableBuilder } from './model-table.ts';
+export type { ColumnSlice } from './column-slice.ts';
 export type { ChapmanEstimate, ChaoEstimate, Interval } from './estimates.ts';
 export { chapmanEstimate, chaoLowerBound } from './estimates.ts';
 export { CAPPED_SORT_KEYS } from './capped-view.ts';

@@ -1,3 +1,4 @@
+import type { ColumnSlice, SliceDetails } from './column-slice.ts';
 import {
   BASE_MODEL_RELATIONS,
   compareIds,
@@ -18,6 +19,16 @@ export const SAME_AS_MODEL_ID = -2;
 export const PACKED_HUB_ID = -2;
 export const HUB_ID_BYTES = 12;
 const OBJECT_ID = /^[0-9a-f]{24}$/;
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** The Hub id of `row`, unpacked from its 12 bytes where it was an ObjectId. */
+export function hubIdAt(columns: TableColumns, row: number): string | null {
+  const code = columns.hubIdCode[row]!;
+  if (code !== PACKED_HUB_ID) return code === NONE ? null : columns.dictionaries.hubId.values[code]!;
+  let hex = '';
+  for (let i = row * HUB_ID_BYTES; i < (row + 1) * HUB_ID_BYTES; i++) hex += HEX[columns.hubIdBytes[i]!]!;
+  return hex;
+}
 
 export const GATED_CODES: readonly (GatedMode | null)[] = [null, 'auto', 'manual'];
 /** `baseModelRelation` codes: 0 for a base whose relation the Hub does not name. */
@@ -203,12 +214,24 @@ class Growable<T extends NumberArray> {
   }
 
   push(value: number): void {
-    if (this.length === this.#array.length) {
-      const bigger = this.make(this.#array.length * 2);
-      bigger.set(this.#array);
-      this.#array = bigger;
-    }
+    if (this.length === this.#array.length) this.#grow(this.length + 1);
     this.#array[this.length++] = value;
+  }
+
+  /** Every value pushed, an absent one (null) as NaN, each through `code` when given (a code is never null). */
+  pushAll(values: readonly (number | null)[], code?: (value: number) => number): void {
+    if (this.length + values.length > this.#array.length) this.#grow(this.length + values.length);
+    const array = this.#array;
+    let at = this.length;
+    if (code) for (const value of values) array[at++] = code(value!);
+    else for (const value of values) array[at++] = value ?? Number.NaN;
+    this.length = at;
+  }
+
+  #grow(atLeast: number): void {
+    const bigger = this.make(Math.max(this.#array.length * 2, atLeast));
+    bigger.set(this.#array);
+    this.#array = bigger;
   }
 
   /** The pushed values at their exact length, as `stride`-wide records reordered by `order` when one is given. */
@@ -257,6 +280,28 @@ const timestamp = (iso: string | null): number => (iso === null ? Number.NaN : D
 const MAX_EXPECTED_ROWS = 1 << 22;
 
 /**
+ * How many entries a table's variable-length columns will hold, when a caller knows (a stored snapshot's manifest
+ * says): they are made that long at once rather than doubled as entries arrive and copied to their length at the end,
+ * which at a million models left about 60 MB of dropped arrays for the collector at the load's peak. Capped per
+ * expected row, a little above what the Hub's models have (10.5 tags, 1.1 languages, 0.7 base models, 1.2 mappings
+ * each), so a forged count makes a builder allocate little more than a real table of that many rows holds; beyond a
+ * cap the column grows as it would without a count.
+ */
+export interface ExpectedEntries {
+  tags: number;
+  languages: number;
+  baseModels: number;
+  mappings: number;
+}
+
+const MAX_ENTRIES_PER_ROW: ExpectedEntries = { tags: 16, languages: 2, baseModels: 2, mappings: 2 };
+
+function entryCapacity(rows: number | undefined, expected: ExpectedEntries | undefined, column: keyof ExpectedEntries) {
+  if (rows === undefined || expected === undefined) return undefined;
+  return Math.min(expected[column], rows * MAX_ENTRIES_PER_ROW[column]) || undefined;
+}
+
+/**
  * Collects models one at a time into growing columns, then sorts the rows by id. Only the columns are kept, so a
  * million-model table can be built from a stream (a Redis scan, a generator) without a million `Model` objects alive
  * at once. Told how many rows to expect (a stored snapshot's manifest says), it makes its one-value-per-row columns
@@ -275,15 +320,16 @@ export class ModelColumnsBuilder {
   readonly #languages;
   readonly #baseModels;
   readonly #mappings;
-  readonly #details = new DetailsBuilder();
+  readonly #details: DetailsBuilder;
   readonly #hubIds;
   readonly #foundByCodes = new Map<string, number>();
   readonly #foundByLists: (readonly string[])[] = [];
   readonly #urls = new UrlColumn();
   #inIdOrder = true;
 
-  constructor(expectedRows = 0) {
+  constructor(expectedRows = 0, expectedEntries?: ExpectedEntries) {
     const rows = Math.min(expectedRows, MAX_EXPECTED_ROWS) || undefined;
+    const entries = (column: keyof ExpectedEntries) => entryCapacity(rows, expectedEntries, column);
     this.#numbers = {
       downloads: floats(rows),
       likes: floats(rows),
@@ -306,20 +352,24 @@ export class ModelColumnsBuilder {
       region: ints(rows),
       foundBy: ints(rows),
     };
-    this.#tags = { count: counts(rows), codes: ints() };
-    this.#languages = { count: counts(rows), codes: ints() };
-    this.#baseModels = { count: counts(rows), codes: ints(), relations: bytes() };
-    this.#mappings = { count: counts(rows), provider: ints(), status: ints(), task: ints(), providerId: ints() };
+    this.#tags = { count: counts(rows), codes: ints(entries('tags')) };
+    this.#languages = { count: counts(rows), codes: ints(entries('languages')) };
+    const baseModels = entries('baseModels');
+    this.#baseModels = { count: counts(rows), codes: ints(baseModels), relations: bytes(baseModels) };
+    const mappings = entries('mappings');
+    this.#mappings = {
+      count: counts(rows),
+      provider: ints(mappings),
+      status: ints(mappings),
+      task: ints(mappings),
+      providerId: ints(mappings),
+    };
+    this.#details = new DetailsBuilder(mappings);
     this.#hubIds = { code: ints(rows), bytes: bytes(rows && rows * HUB_ID_BYTES) };
   }
 
   add(model: Model): void {
-    const previous = this.#ids.at(-1);
-    if (previous !== undefined && compareIds(previous, model.id) >= 0) {
-      if (previous === model.id) throw new Error(`ModelTable: id ${model.id} appears twice`);
-      this.#inIdOrder = false;
-    }
-    this.#ids.push(model.id);
+    this.#addId(model.id);
     const numbers = this.#numbers;
     numbers.downloads.push(model.downloads);
     numbers.likes.push(model.likes);
@@ -339,6 +389,46 @@ export class ModelColumnsBuilder {
     this.#addMappings(model.id, model.providers);
     this.#addHubId(model.hubId);
     this.#urls.add(model.id, model.url, this.#dictionaries.url);
+  }
+
+  /**
+   * A slice's rows, column by column, no row object made: each of the slice's strings is coded into the table's
+   * dictionaries once, the first time a column refers to it. The slice must be consistent (its columns as long as it
+   * has rows or entries, its codes within its strings): a store checks what it read before it comes here.
+   */
+  addSlice(slice: ColumnSlice): void {
+    const code = sliceCoder(slice.strings, this.#dictionaries);
+    const numbers = this.#numbers;
+    const flags = this.#flags;
+    const codes = this.#codes;
+    for (const id of slice.ids) this.#addId(id);
+    numbers.downloads.pushAll(slice.downloads);
+    numbers.likes.pushAll(slice.likes);
+    numbers.trendingScore.pushAll(slice.trendingScore);
+    numbers.createdAt.pushAll(slice.createdAt);
+    numbers.lastModified.pushAll(slice.lastModified);
+    numbers.parameterCount.pushAll(slice.parameterCount);
+    flags.gated.pushAll(slice.gated);
+    flags.private.pushAll(slice.private);
+    flags.inputModalities.pushAll(slice.inputModalities);
+    flags.outputModalities.pushAll(slice.outputModalities);
+    for (const column of ['author', 'pipelineTag', 'libraryName', 'license', 'region'] as const) {
+      codes[column].pushAll(slice[column], code(column));
+    }
+    this.#tags.count.pushAll(slice.tagCount);
+    this.#tags.codes.pushAll(slice.tags, code('tag'));
+    this.#languages.count.pushAll(slice.languageCount);
+    this.#languages.codes.pushAll(slice.languages, code('language'));
+    this.#baseModels.count.pushAll(slice.baseModelCount);
+    this.#baseModels.codes.pushAll(slice.baseModels, code('baseModel'));
+    this.#baseModels.relations.pushAll(slice.baseModelRelation);
+    this.#addSliceFoundBy(slice);
+    this.#addSliceMappings(slice, code);
+    for (const hubId of slice.hubId) this.#addHubId(hubId);
+    for (const [row, id] of slice.ids.entries()) {
+      if (slice.urlBase === null) this.#urls.add(id, slice.urls![row]!, this.#dictionaries.url);
+      else this.#urls.addUnder(slice.urlBase, id, this.#dictionaries.url);
+    }
   }
 
   /** The columns, rows sorted by id; the builder must not be used afterwards. */
@@ -401,6 +491,33 @@ export class ModelColumnsBuilder {
     };
   }
 
+  #addId(id: string): void {
+    const previous = this.#ids.at(-1);
+    if (previous !== undefined && compareIds(previous, id) >= 0) {
+      if (previous === id) throw new Error(`ModelTable: id ${id} appears twice`);
+      this.#inIdOrder = false;
+    }
+    this.#ids.push(id);
+  }
+
+  #addSliceFoundBy(slice: ColumnSlice): void {
+    const lists = slice.foundByLists.map((list) => this.#foundByCode(list.map((local) => slice.strings[local]!)));
+    for (const list of slice.foundBy) this.#codes.foundBy.push(lists[list]!);
+  }
+
+  #addSliceMappings(slice: ColumnSlice, code: SliceCoder): void {
+    const mappings = this.#mappings;
+    mappings.count.pushAll(slice.mappingCount);
+    mappings.provider.pushAll(slice.mappingProvider, code('provider'));
+    mappings.status.pushAll(slice.mappingStatus, code('status'));
+    mappings.task.pushAll(slice.mappingTask, code('task'));
+    const providerId = code('providerId');
+    for (const local of slice.mappingProviderId) {
+      mappings.providerId.push(local === SAME_AS_MODEL_ID ? SAME_AS_MODEL_ID : providerId(local));
+    }
+    this.#details.pushSlice(slice.details, slice.mappingProvider.length);
+  }
+
   #code(column: DictionaryColumn, value: string | null): number {
     return value === null ? NONE : this.#dictionaries[column].code(value);
   }
@@ -455,6 +572,24 @@ export class ModelColumnsBuilder {
   }
 }
 
+/** A slice's code (or -1) as a code of a table's dictionary column. */
+type SliceCoder = (column: DictionaryColumn) => (local: number) => number;
+
+/** Codes each of a slice's strings into a column's dictionary once, the first time the column refers to it. */
+function sliceCoder(strings: readonly string[], dictionaries: Record<DictionaryColumn, Dictionary>): SliceCoder {
+  return (column) => {
+    const dictionary = dictionaries[column];
+    const codes = new Int32Array(strings.length).fill(UNCODED);
+    return (local) => {
+      if (local === NONE) return NONE;
+      const known = codes[local]!;
+      return known === UNCODED ? (codes[local] = dictionary.code(strings[local]!)) : known;
+    };
+  };
+}
+
+const UNCODED = -2;
+
 /** The value of the lower-case hex digit at `at` (the id matched OBJECT_ID): no string made per byte. */
 function hexDigit(text: string, at: number): number {
   const code = text.charCodeAt(at);
@@ -464,24 +599,46 @@ function hexDigit(text: string, at: number): number {
 /** Detail columns that come into being with the first mapping that has figures, earlier mappings filled as absent. */
 class DetailsBuilder {
   #mappings = 0;
+
+  /** `capacity`: the mappings expected, if known. */
+  constructor(private readonly capacity?: number) {}
+
   #columns: {
     numbers: Record<(typeof DETAIL_NUMBERS)[number], Growable<Float64Array>>;
     flags: Growable<Uint8Array>;
   } | null = null;
 
   push(details: MappingDetails | undefined): void {
-    if (details !== undefined && this.#columns === null) {
-      this.#columns = {
-        numbers: Object.fromEntries(DETAIL_NUMBERS.map((field) => [field, floats()])) as Record<
-          (typeof DETAIL_NUMBERS)[number],
-          Growable<Float64Array>
-        >,
-        flags: bytes(),
-      };
-      for (let i = 0; i < this.#mappings; i++) this.#pushValues(undefined);
-    }
+    if (details !== undefined) this.#begin();
     this.#mappings++;
     if (this.#columns !== null) this.#pushValues(details);
+  }
+
+  /** A slice's `count` mappings, with their figures when the slice has any. */
+  pushSlice(details: SliceDetails | null, count: number): void {
+    if (details !== null) this.#begin();
+    this.#mappings += count;
+    const columns = this.#columns;
+    if (columns === null) return;
+    if (details === null) {
+      for (let i = 0; i < count; i++) this.#pushValues(undefined);
+      return;
+    }
+    for (const field of DETAIL_NUMBERS) columns.numbers[field].pushAll(details[field]);
+    columns.flags.pushAll(details.flags);
+  }
+
+  /** Makes the columns at the first mapping with figures, the mappings before it filled as absent. */
+  #begin(): void {
+    if (this.#columns !== null) return;
+    this.#columns = {
+      numbers: Object.fromEntries(DETAIL_NUMBERS.map((field) => [field, floats(this.capacity)])) as Record<
+        (typeof DETAIL_NUMBERS)[number],
+        Growable<Float64Array>
+      >,
+      flags: bytes(this.capacity),
+    };
+    for (let i = 0; i < this.#mappings; i++) this.#pushValues(undefined);
   }
 
   #pushValues(details: MappingDetails | undefined): void {
@@ -533,6 +690,13 @@ class UrlColumn {
       this.#ids = [];
     }
     this.#codes.push(dictionary.code(url));
+  }
+
+  /** The url `<base>/<id>`, without making its string while the column still keeps one base. */
+  addUnder(base: string, id: string, dictionary: Dictionary): void {
+    if (this.#codes === null && this.#ids.length === 0) this.base = base;
+    if (this.#codes === null && this.base === base) this.#ids.push(id);
+    else this.add(id, `${base}/${id}`, dictionary);
   }
 
   finish(order: Uint32Array | null): Int32Array | null {

@@ -1,12 +1,13 @@
+import type { ColumnSlice } from './column-slice.ts';
 import type { BaseModel, GatedMode, Modality, Model, ProviderMapping } from './model.ts';
 import {
   detailsAt,
   GATED_CODES,
-  HUB_ID_BYTES,
+  hubIdAt,
   modalitiesOfBits,
   ModelColumnsBuilder,
   NONE,
-  PACKED_HUB_ID,
+  type ExpectedEntries,
   RELATION_CODES,
   SAME_AS_MODEL_ID,
   type Dictionary,
@@ -16,8 +17,16 @@ import {
 
 export type { DictionaryColumn } from './model-columns.ts';
 
+/** A table made a batch at a time: models one by one, or slices of another table's columns (a stored chunk's). */
+export interface TableBuilder {
+  add(model: Model): void;
+  addSlice(slice: ColumnSlice): void;
+  finish(): ModelTable;
+}
+
+import { sliceColumns } from './slice-columns.ts';
+
 const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /**
  * The models of one snapshot, column by column: numbers in typed arrays, repeated strings (authors, tasks, libraries,
@@ -87,9 +96,13 @@ export class ModelTable implements Iterable<Model> {
    * only the columns are kept, so memory stays near the table's size, never the rows' as objects. `expectedRows`, when
    * the caller knows it, makes room for that many rows at once.
    */
-  static builder(expectedRows = 0): { add(model: Model): void; finish(): ModelTable } {
-    const columns = new ModelColumnsBuilder(expectedRows);
-    return { add: (model) => columns.add(model), finish: () => new ModelTable(columns.finish()) };
+  static builder(expectedRows = 0, expectedEntries?: ExpectedEntries): TableBuilder {
+    const columns = new ModelColumnsBuilder(expectedRows, expectedEntries);
+    return {
+      add: (model) => columns.add(model),
+      addSlice: (slice) => columns.addSlice(slice),
+      finish: () => new ModelTable(columns.finish()),
+    };
   }
 
   private constructor(columns: TableColumns) {
@@ -178,7 +191,29 @@ export class ModelTable implements Iterable<Model> {
     for (let row = 0; row < this.size; row++) yield this.model(row);
   }
 
-  /** Every model as a plain object, in id order: the form snapshots are stored and sent in. */
+  /**
+   * Rows `start` up to `end` as columns with a dictionary of their own (see ColumnSlice): the form a stored snapshot's
+   * chunk takes, made without a `Model` per row.
+   */
+  slice(start: number, end: number): ColumnSlice {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > this.size || start > end) {
+      throw new RangeError(`no rows ${start} to ${end} in ${this.size}`);
+    }
+    return sliceColumns(this.#columns, start, end);
+  }
+
+  /** How many entries the variable-length columns hold: what a builder of a copy of this table should expect. */
+  entries(): ExpectedEntries {
+    const { size } = this;
+    return {
+      tags: this.tagStart[size]!,
+      languages: this.languageStart[size]!,
+      baseModels: this.baseModelStart[size]!,
+      mappings: this.mappingStart[size]!,
+    };
+  }
+
+  /** Every model as a plain object, in id order: the form snapshots are sent in. */
   toJSON(): Model[] {
     return [...this];
   }
@@ -279,12 +314,7 @@ export class ModelTable implements Iterable<Model> {
   }
 
   hubIdOf(row: number): string | null {
-    const code = this.#columns.hubIdCode[row]!;
-    if (code !== PACKED_HUB_ID) return this.value('hubId', code);
-    const bytes = this.#columns.hubIdBytes;
-    let hex = '';
-    for (let i = row * HUB_ID_BYTES; i < (row + 1) * HUB_ID_BYTES; i++) hex += HEX[bytes[i]!]!;
-    return hex;
+    return hubIdAt(this.#columns, row);
   }
 
   urlOf(row: number): string {

@@ -1,10 +1,17 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { ModelTable, type CatalogSnapshot, type Model } from '../catalog/index.ts';
+import { ModelTable, type CatalogSnapshot, type TableBuilder } from '../catalog/index.ts';
 import type { CatalogKeys } from './catalog-keys.ts';
-import { CHUNK_ROWS, decodeChunk, encodeChunk, inflateChunk, verifyChunk } from './chunk-codec.ts';
+import { CHUNK_ROWS, decodeRowChunk, encodeChunk, inflateChunk, verifyChunk } from './chunk-codec.ts';
+import { decodeColumnChunk } from './column-chunk.ts';
 import type { RedisClient } from './redis-client.ts';
 import type { LeaseGrant } from './refresh-lease.ts';
-import { manifestSchema, pointerSchema, type SnapshotManifest, type SnapshotPointer } from './snapshot-schema.ts';
+import {
+  manifestSchema,
+  pointerSchema,
+  SNAPSHOT_FORMATS,
+  type SnapshotManifest,
+  type SnapshotPointer,
+} from './snapshot-schema.ts';
 import {
   checkManifest,
   idOrderCheck,
@@ -88,33 +95,29 @@ export class ChunkedSnapshotStore {
   }
 
   /**
-   * The snapshot `pointer` names, rebuilt chunk by chunk; throws SnapshotRejectedError if any part is wrong. Chunks
-   * are fetched a few at a time, each verified and inflated in the thread pool while the one before is validated and
-   * added to the table, then let go; the event loop gets a turn after each, so a server keeps answering while it
-   * loads a large snapshot, and memory stays near the table's size plus a few chunks.
+   * The snapshot `pointer` names, rebuilt chunk by chunk; throws SnapshotRejectedError if any part is wrong. A few
+   * chunks are always on their way (fetched, verified and inflated in the thread pool) while the one before is
+   * validated and added to the table, then let go; the event loop gets a turn after each, so a server keeps answering
+   * while it loads a large snapshot, and memory stays near the table's size plus a few chunks.
    */
   async load(pointer: SnapshotPointer): Promise<StoredSnapshot> {
     const manifest = await this.readManifest(pointer);
-    const table = ModelTable.builder(manifest.rows);
-    const checkOrder = idOrderCheck(pointer.id);
-    let batch = this.inflatedChunks(manifest, 0);
-    for (let start = 0; start < manifest.chunks.length; start += CHUNKS_IN_FLIGHT) {
-      const texts = await batch;
-      // The next batch is fetched and inflated while this one is validated.
-      if (start + CHUNKS_IN_FLIGHT < manifest.chunks.length) {
-        batch = this.inflatedChunks(manifest, start + CHUNKS_IN_FLIGHT);
-        batch.catch(() => undefined);
-      }
-      for (const [offset, text] of texts.entries()) {
-        const index = start + offset;
-        const where = `chunk ${index} of snapshot ${manifest.id}`;
-        for (const row of decodeChunk(await text, manifest.chunks[index]!, where)) {
-          checkOrder(row);
-          table.add(row);
-        }
-        texts[offset] = EMPTY;
-        await nextTurn();
-      }
+    const table = ModelTable.builder(manifest.rows, manifest.entries);
+    const add = chunkReader(manifest, table, idOrderCheck(pointer.id));
+    const coming: Promise<string>[] = [];
+    const fetchAhead = (index: number) => {
+      if (index >= manifest.chunks.length) return;
+      const text = this.inflatedChunk(manifest, index);
+      // Awaited in turn; a load that fails before reaching it must not leave its rejection unhandled.
+      text.catch(() => undefined);
+      coming.push(text);
+    };
+    for (let index = 0; index < CHUNKS_IN_FLIGHT; index++) fetchAhead(index);
+    for (let index = 0; index < manifest.chunks.length; index++) {
+      const text = await coming.shift()!;
+      fetchAhead(index + CHUNKS_IN_FLIGHT);
+      add(text, index);
+      await nextTurn();
     }
     const snapshot = {
       id: manifest.id,
@@ -125,36 +128,33 @@ export class ChunkedSnapshotStore {
     return { snapshot, refreshedBy: manifest.refreshedBy };
   }
 
-  /** The chunks from `start` on, as many as are fetched at once, each verified and being inflated. */
-  private async inflatedChunks(manifest: SnapshotManifest, start: number): Promise<Promise<string>[]> {
-    const payloads = await this.fetchChunks(manifest, start);
-    return payloads.map((payload, offset) => {
-      const text = inflateChunk(payload, `chunk ${start + offset} of snapshot ${manifest.id}`);
-      // Awaited in turn; a load that fails before reaching it must not leave its rejection unhandled.
-      text.catch(() => undefined);
-      return text;
-    });
+  /** Chunk `index`'s text: fetched, checked against the manifest and inflated. */
+  private async inflatedChunk(manifest: SnapshotManifest, index: number): Promise<string> {
+    const where = chunkName(manifest, index);
+    const payload = await this.timed(this.redis.getBuffer(this.keys.chunk(manifest.id, index)));
+    return inflateChunk(verifyChunk(payload, manifest.chunks[index]!, where), where);
   }
 
   /**
-   * Writes the snapshot's chunks, one at a time so only one chunk's JSON exists at once, then its manifest; returns
-   * the pointer that would publish it. Nothing points to it yet, and it expires unless published.
+   * Writes the snapshot's chunks as columns (format 2), one at a time so only one chunk's JSON exists at once, then
+   * its manifest; returns the pointer that would publish it. Nothing points to it yet, and it expires unless
+   * published.
    */
   async write(snapshot: CatalogSnapshot, refreshedBy: string): Promise<SnapshotPointer> {
     const { id, models } = snapshot;
     const chunks: SnapshotManifest['chunks'] = [];
     for (let start = 0; start < models.size; start += CHUNK_ROWS) {
-      const rows: Model[] = [];
-      for (let row = start; row < Math.min(start + CHUNK_ROWS, models.size); row++) rows.push(models.model(row));
-      const { payload, entry } = await encodeChunk(rows);
+      const { payload, entry } = await encodeChunk(models.slice(start, Math.min(start + CHUNK_ROWS, models.size)));
       await this.timed(this.redis.set(this.keys.chunk(id, chunks.length), payload, 'PX', PENDING_MS));
       chunks.push(entry);
     }
     const manifest: SnapshotManifest = {
+      format: 2,
       id,
       fetchedAt: snapshot.fetchedAt,
       refreshedBy,
       rows: models.size,
+      entries: models.entries(),
       chunks,
       report: snapshot.report,
     };
@@ -198,24 +198,51 @@ export class ChunkedSnapshotStore {
     const raw = await this.timed(this.redis.get(this.keys.manifest(pointer.id)));
     const what = `the manifest of snapshot ${pointer.id}`;
     if (raw === null) throw new SnapshotRejectedError(`${what} is missing`);
-    const manifest = parseOrReject(manifestSchema, parseJsonOrReject(raw, what), what);
+    const value = parseJsonOrReject(raw, what);
+    checkFormat(value, pointer);
+    const manifest = parseOrReject(manifestSchema, value, what);
     checkManifest(manifest, pointer);
     return manifest;
   }
+}
 
-  /** The compressed bytes of the chunks from `start` on, as many as are fetched at once, each checked. */
-  private async fetchChunks(manifest: SnapshotManifest, start: number): Promise<Buffer[]> {
-    const batch = manifest.chunks.slice(start, start + CHUNKS_IN_FLIGHT);
-    const fetched = await Promise.all(
-      batch.map((_, offset) => this.timed(this.redis.getBuffer(this.keys.chunk(manifest.id, start + offset)))),
-    );
-    return fetched.map((payload, offset) =>
-      verifyChunk(payload, batch[offset]!, `chunk ${start + offset} of snapshot ${manifest.id}`),
+const chunkName = (manifest: SnapshotManifest, index: number) => `chunk ${index} of snapshot ${manifest.id}`;
+
+/** What adds a chunk's text to the table, as the manifest's format lays chunks out; each id checked for its order. */
+function chunkReader(
+  manifest: SnapshotManifest,
+  table: TableBuilder,
+  checkOrder: (id: string) => void,
+): (text: string, index: number) => void {
+  if (manifest.format === 2) {
+    return (text, index) => {
+      const slice = decodeColumnChunk(text, manifest.chunks[index]!, chunkName(manifest, index));
+      for (const id of slice.ids) checkOrder(id);
+      table.addSlice(slice);
+    };
+  }
+  return (text, index) => {
+    for (const row of decodeRowChunk(text, manifest.chunks[index]!, chunkName(manifest, index))) {
+      checkOrder(row.id);
+      table.add(row);
+    }
+  };
+}
+
+/**
+ * Refuses a manifest in a format this replica cannot read (written by a newer hubcat), saying so before its shape is
+ * judged: the replica keeps what it serves, or fetches from the upstream, rather than misread it.
+ */
+function checkFormat(manifest: unknown, pointer: SnapshotPointer): void {
+  const format = (typeof manifest === 'object' && manifest !== null && 'format' in manifest && manifest.format) || 1;
+  if (!(SNAPSHOT_FORMATS as readonly unknown[]).includes(format)) {
+    const named = JSON.stringify(format).slice(0, 40);
+    const readable = SNAPSHOT_FORMATS.join(' and ');
+    throw new SnapshotRejectedError(
+      `snapshot ${pointer.id} is stored in format ${named}, which this replica does not read (it reads ${readable})`,
     );
   }
 }
-
-const EMPTY = Promise.resolve('');
 
 /** A pointer's text, validated: read from the pointer key, or received as a publish message. */
 export function parsePointer(raw: string, what: string): SnapshotPointer {

@@ -3,6 +3,7 @@ import {
   BASE_MODEL_RELATIONS,
   FETCH_STRATEGIES,
   MODALITIES,
+  type ColumnSlice,
   type FetchReport,
   type MappingDetails,
   type Model,
@@ -74,6 +75,71 @@ export const modelRowSchema = z.object({
   foundBy: z.array(shortText).max(100_000),
   url: text,
 }) satisfies z.ZodType<Model>;
+
+/** The largest Unix time in milliseconds a Date holds (±100,000,000 days): a timestamp beyond it has no ISO form. */
+const MAX_TIME_MS = 8.64e15;
+const index = z.number().int().nonnegative();
+/** An index into the chunk's strings, or -1 for none; checked against their count once the chunk's shape is known. */
+const orNone = z.number().int().min(-1);
+const columnOf = <T extends z.ZodType>(value: T) => z.array(value);
+
+/**
+ * A chunk stored as columns (format 2, see ColumnSlice): the same bounds as `modelRowSchema` on every value, written
+ * per column. What a schema cannot say (every column as long as the chunk's rows or its entries, every code within the
+ * chunk's strings) is checked beside it (`checkColumns`).
+ */
+export const columnChunkSchema = z.object({
+  strings: columnOf(shortText),
+  ids: columnOf(z.string().min(1).max(512)),
+  downloads: columnOf(z.number()),
+  likes: columnOf(z.number()),
+  trendingScore: columnOf(z.number().nullable()),
+  createdAt: columnOf(z.number().int().min(-MAX_TIME_MS).max(MAX_TIME_MS).nullable()),
+  lastModified: columnOf(z.number().int().min(-MAX_TIME_MS).max(MAX_TIME_MS).nullable()),
+  parameterCount: columnOf(z.number().nullable()),
+  gated: columnOf(index.max(2)),
+  private: columnOf(index.max(1)),
+  author: columnOf(orNone),
+  pipelineTag: columnOf(orNone),
+  libraryName: columnOf(orNone),
+  license: columnOf(orNone),
+  region: columnOf(orNone),
+  inputModalities: columnOf(index.max(2 ** MODALITIES.length - 1)),
+  outputModalities: columnOf(index.max(2 ** MODALITIES.length - 1)),
+  hubId: columnOf(nullableText),
+  /** A url is `<base>/<id>`: the base leaves room for the longest id within the row schema's 4,096 characters. */
+  urlBase: z
+    .string()
+    .max(4096 - 513)
+    .nullable(),
+  urls: columnOf(text).nullable(),
+  tagCount: columnOf(index.max(10_000)),
+  tags: columnOf(index),
+  languageCount: columnOf(index.max(10_000)),
+  languages: columnOf(index),
+  baseModelCount: columnOf(index.max(10_000)),
+  baseModels: columnOf(index),
+  baseModelRelation: columnOf(index.max(BASE_MODEL_RELATIONS.length)),
+  foundByLists: columnOf(columnOf(index).max(100_000)),
+  foundBy: columnOf(index),
+  mappingCount: columnOf(index.max(1_000)),
+  mappingProvider: columnOf(index),
+  mappingStatus: columnOf(index),
+  mappingTask: columnOf(orNone),
+  /** -2: the provider's id is the model's own. */
+  mappingProviderId: columnOf(z.number().int().min(-2)),
+  details: z
+    .object({
+      contextLength: columnOf(mappingDetailsSchema.shape.contextLength),
+      inputPerMillion: columnOf(figure),
+      outputPerMillion: columnOf(figure),
+      firstTokenLatencyMs: columnOf(figure),
+      throughput: columnOf(figure),
+      /** Bits 0–1 the source (0 none, 1 router, 2 listing), 2–3 and 4–5 the capabilities (0 unknown, 1 no, 2 yes). */
+      flags: columnOf(index.max(0b10_10_10)),
+    })
+    .nullable(),
+}) satisfies z.ZodType<ColumnSlice>;
 
 const captureFields = {
   pages: count,
@@ -235,12 +301,21 @@ export const chunkEntrySchema = z.object({
 });
 export type ChunkEntry = z.infer<typeof chunkEntrySchema>;
 
+/**
+ * How a snapshot's chunks are laid out: 1, each a JSON array of rows (`modelRowSchema`; a manifest without `format` is
+ * one, as hubcat wrote them before formats were numbered); 2, each a chunk of columns (`columnChunkSchema`).
+ */
+export const SNAPSHOT_FORMATS = [1, 2] as const;
+
 /** What a snapshot's chunks hold and how to check them, beside its fetch report. */
 export const manifestSchema = z.object({
+  format: z.literal(SNAPSHOT_FORMATS).optional(),
   id: snapshotIdSchema,
   fetchedAt: z.iso.datetime(),
   refreshedBy: replicaIdSchema,
   rows: count,
+  /** Format 2: the entries of the table's variable-length columns, so a reader makes them that long at once. */
+  entries: z.object({ tags: count, languages: count, baseModels: count, mappings: count }).optional(),
   chunks: z.array(chunkEntrySchema).max(100_000),
   report: fetchReportSchema,
 });

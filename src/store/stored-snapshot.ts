@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { compareIds, type Model } from '../catalog/index.ts';
+import { compareIds } from '../catalog/index.ts';
 import { describeIssue, type SnapshotManifest, type SnapshotPointer } from './snapshot-schema.ts';
 
 /** A value in the store that is not a snapshot hubcat could serve; the message says what is wrong with it. */
@@ -53,12 +53,12 @@ export function checkManifest(manifest: SnapshotManifest, pointer: SnapshotPoint
  * A check fed every row of a snapshot in turn, throwing unless their ids rise strictly: the order they were written
  * in, and the proof that no model appears twice.
  */
-export function idOrderCheck(snapshotId: string): (row: Model) => void {
+export function idOrderCheck(snapshotId: string): (id: string) => void {
   let previous: string | null = null;
-  return (row) => {
-    if (previous !== null && compareIds(previous, row.id) >= 0) {
-      throw new SnapshotRejectedError(`snapshot ${snapshotId} lists ${row.id} out of order or twice`);
+  return (id) => {
+    if (previous !== null && compareIds(previous, id) >= 0) {
+      throw new SnapshotRejectedError(`snapshot ${snapshotId} lists ${id} out of order or twice`);
     }
-    previous = row.id;
+    previous = id;
   };
 }

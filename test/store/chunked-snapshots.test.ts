@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { ColumnSlice } from '../../src/catalog/index.ts';
 import type { RunningEmulator } from '../../src/emulator/index.ts';
 import type { CacheEvent } from '../../src/store/index.ts';
 import { useEmulator } from '../support/emulator.ts';
@@ -20,6 +21,7 @@ interface Status {
 
 type Stored = ReturnType<typeof storedCatalog>;
 type Row = { id: string };
+type Columns = ColumnSlice & Record<string, unknown>;
 
 /** A replica that has adopted the snapshot a first replica fetched, and a way to publish over them as another writer. */
 async function replicaServingAFetchedSnapshot(emulator: RunningEmulator, redisUrl: string, client: Redis) {
@@ -51,8 +53,35 @@ async function replicaServingAFetchedSnapshot(emulator: RunningEmulator, redisUr
       () => tamper?.(stored, id) ?? Promise.resolve(),
     );
   };
+  /**
+   * Republishes the fetcher's chunk of columns under a new id, one second newer, after `tamper` edited it as someone
+   * with redis-cli would: the checksum is made to match, so only the chunk's validation stands in the way.
+   */
+  const publishEditedColumns = async (id: string, tamper: (columns: Columns) => void, format = 2) => {
+    const columns = (await stored.chunkValue(first.catalog.snapshotId, 0)) as Columns;
+    tamper(columns);
+    const fetchedAt = new Date(Date.parse(manifest.fetchedAt) + 1000).toISOString();
+    return stored.publish({
+      id,
+      fetchedAt,
+      format,
+      chunks: [columns],
+      report: { ...manifest.report, id, finishedAt: fetchedAt },
+    });
+  };
   const metrics = async () => parsePrometheus(await replica.metrics.metrics());
-  return { first, adopted, replica, events, log, rows, publishInThreeChunks, fetcherMetrics, metrics };
+  return {
+    first,
+    adopted,
+    replica,
+    events,
+    log,
+    rows,
+    publishInThreeChunks,
+    publishEditedColumns,
+    fetcherMetrics,
+    metrics,
+  };
 }
 
 describe('snapshots stored in chunks', () => {
@@ -169,6 +198,130 @@ describe('snapshots stored in chunks', () => {
       );
     },
   );
+
+  it('are written as columns (format 2) and read back model for model, as are snapshots of rows (format 1)', async () => {
+    const setup = await replicaServingAFetchedSnapshot(emulator, redis.url, redis.client());
+    const stored = storedCatalog(redis.client(), keysOf(emulator.url));
+    const written = await stored.manifest(setup.first.catalog.snapshotId);
+    const columns = (await stored.chunkValue(setup.first.catalog.snapshotId, 0)) as Columns;
+    await setup.publishEditedColumns('fetch-columns-again', () => undefined);
+    const after = await eventually(
+      () => query<Status, never>(setup.replica, STATUS),
+      (status) => status.catalog.snapshotId === 'fetch-columns-again',
+    );
+    await setup.replica.close();
+
+    expect(written.format).toBe(2);
+    expect(columns.ids).toEqual(setup.rows.map((row) => row.id));
+    expect(new Set(columns.strings).size).toBe(columns.strings.length);
+    expect(after.catalog).toMatchObject({ size: 1377, lastError: null });
+  });
+
+  /** Edits of the one chunk of columns, each as an attacker would write it, and the reason each is refused. */
+  const columnEdits: [string, (columns: Columns) => void, RegExp][] = [
+    [
+      'a tag code beyond its strings',
+      (columns) => void (columns.tags[5] = columns.strings.length + 7),
+      /chunk 0 of snapshot fetch-bad is inconsistent \(a code is not one of its \d+ strings\)/,
+    ],
+    [
+      'a negative code where a value is required',
+      (columns) => void (columns.mappingProvider[0] = -1),
+      /chunk 0 of snapshot fetch-bad has the wrong shape \(mappingProvider\.0: /,
+    ],
+    [
+      'a column one value short',
+      (columns) => void columns.downloads.pop(),
+      /chunk 0 of snapshot fetch-bad is inconsistent \(downloads has 1376 values for 1377 rows\)/,
+    ],
+    [
+      'tag counts that overrun its tags',
+      (columns) => void (columns.tagCount[0] = columns.tagCount[0]! + 1),
+      /chunk 0 of snapshot fetch-bad is inconsistent \(tags has \d+ entries for \d+\)/,
+    ],
+    [
+      'a string where a number belongs',
+      (columns) => void ((columns.likes as unknown[])[0] = 'many'),
+      /chunk 0 of snapshot fetch-bad has the wrong shape \(likes\.0: /,
+    ],
+    [
+      'a string longer than a row may hold',
+      (columns) => void (columns.strings[0] = 'x'.repeat(513)),
+      /chunk 0 of snapshot fetch-bad has the wrong shape \(strings\.0: /,
+    ],
+    [
+      'a timestamp no date can hold',
+      (columns) => void (columns.createdAt[0] = 1e300),
+      /chunk 0 of snapshot fetch-bad has the wrong shape \(createdAt\.0: /,
+    ],
+    [
+      'a price on a mapping without a source',
+      (columns) => {
+        const mappings = columns.mappingProvider.length;
+        const none = () => Array.from({ length: mappings }, () => null as number | null);
+        columns.details = {
+          contextLength: none(),
+          inputPerMillion: none(),
+          outputPerMillion: none(),
+          firstTokenLatencyMs: none(),
+          throughput: none(),
+          flags: Array.from({ length: mappings }, () => 0),
+        };
+        columns.details.inputPerMillion[0] = 0.01;
+      },
+      /chunk 0 of snapshot fetch-bad is inconsistent \(a mapping has figures it has no source for\)/,
+    ],
+    [
+      'a foundBy beyond its lists',
+      (columns) => void (columns.foundBy[3] = columns.foundByLists.length),
+      /chunk 0 of snapshot fetch-bad is inconsistent \(a foundBy is not one of its lists\)/,
+    ],
+    [
+      'two ids swapped',
+      (columns) => void ([columns.ids[0], columns.ids[1]] = [columns.ids[1]!, columns.ids[0]!]),
+      /snapshot fetch-bad lists .* out of order or twice/,
+    ],
+  ];
+
+  it.each(columnEdits)(
+    'reject a chunk of columns with %s, keep serving the last good snapshot, and say why',
+    async (_, tamper, reason) => {
+      const setup = await replicaServingAFetchedSnapshot(emulator, redis.url, redis.client());
+      await setup.publishEditedColumns('fetch-bad', tamper);
+      const after = await eventually(
+        () => query<Status, never>(setup.replica, STATUS),
+        (status) => status.catalog.lastError !== null,
+      );
+      await setup.replica.close();
+
+      expect(after.catalog).toMatchObject({ size: 1377, snapshotId: setup.first.catalog.snapshotId });
+      expect(after.catalog.lastError).toMatch(/^stored snapshot rejected: /);
+      expect(after.catalog.lastError).toMatch(reason);
+      expect(setup.events).not.toContainEqual(
+        expect.objectContaining({ type: 'snapshot-adopted', snapshotId: 'fetch-bad' }),
+      );
+    },
+  );
+
+  it.each([
+    [
+      'a format this replica does not know',
+      3,
+      /snapshot fetch-bad is stored in format 3, which this replica does not read \(it reads 1 and 2\)/,
+    ],
+    ['columns under a manifest that says rows', 1, /chunk 0 of snapshot fetch-bad has the wrong shape \(\(root\): /],
+  ])('refuse a snapshot in %s by name, keeping the last good one', async (_, format, reason) => {
+    const setup = await replicaServingAFetchedSnapshot(emulator, redis.url, redis.client());
+    await setup.publishEditedColumns('fetch-bad', () => undefined, format);
+    const after = await eventually(
+      () => query<Status, never>(setup.replica, STATUS),
+      (status) => status.catalog.lastError !== null,
+    );
+    await setup.replica.close();
+
+    expect(after.catalog).toMatchObject({ size: 1377, snapshotId: setup.first.catalog.snapshotId });
+    expect(after.catalog.lastError).toMatch(reason);
+  });
 
   it('ignore, and report once, a publish message that is not a pointer', async () => {
     const setup = await replicaServingAFetchedSnapshot(emulator, redis.url, redis.client());

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { Redis } from 'ioredis';
+import { ModelTable, type ColumnSlice } from '../../src/catalog/index.ts';
 import { catalogKeys, type CatalogKeys, type SnapshotManifest, type SnapshotPointer } from '../../src/store/index.ts';
 
 /** The keys of the catalog `appFor(upstream)` serves: multi-sort over likes and downloads for hf-inference. */
@@ -13,8 +14,10 @@ const sha256 = (payload: Buffer) => createHash('sha256').update(payload).digest(
 export interface ForgedSnapshot {
   id: string;
   fetchedAt: string;
-  /** Rows of each chunk, as plain JSON values (so a test may put anything there). */
-  chunks: unknown[][];
+  /** Rows of each chunk, as plain JSON values (so a test may put anything there); columns when `format` is 2. */
+  chunks: unknown[][] | ColumnSlice[];
+  /** Left out of the manifest when absent, as hubcat wrote manifests before formats were numbered. */
+  format?: number;
   report: Record<string, unknown>;
   refreshedBy?: string;
 }
@@ -24,17 +27,31 @@ export interface ForgedSnapshot {
  * own code for reading or writing them.
  */
 export function storedCatalog(redis: Redis, keys: CatalogKeys) {
-  const deflated = (rows: unknown[]) => deflateSync(Buffer.from(JSON.stringify(rows)));
+  const deflated = (value: unknown) => deflateSync(Buffer.from(JSON.stringify(value)));
   const json = async <T>(key: string) => JSON.parse((await redis.get(key))!) as T;
+  const chunkValue = async (id: string, index: number) =>
+    JSON.parse(inflateSync((await redis.getBuffer(keys.chunk(id, index)))!).toString('utf8')) as unknown;
+  const rowsIn = (chunk: unknown[] | ColumnSlice) => (Array.isArray(chunk) ? chunk.length : chunk.ids.length);
   return {
     pointer: () => json<SnapshotPointer>(keys.pointer),
     manifest: (id: string) => json<SnapshotManifest>(keys.manifest(id)),
-    /** Rows as a chunk holds them: deflated JSON. */
+    /** A value as a chunk holds it: deflated JSON. */
     deflated,
     /** The manifest's entry for a chunk of these bytes, so a tampered chunk can be made to pass its checksum. */
     entryOf: (rows: number, payload: Buffer) => ({ rows, bytes: payload.length, sha256: sha256(payload) }),
-    rows: async (id: string, index: number) =>
-      JSON.parse(inflateSync((await redis.getBuffer(keys.chunk(id, index)))!).toString('utf8')) as unknown[],
+    /** A chunk's JSON value as stored: rows in format 1, columns in format 2. */
+    chunkValue,
+    /**
+     * The rows of a chunk, whichever format holds them. Columns are read back into rows by hubcat's own table, the one
+     * use of hubcat's code here: the rows only seed forged snapshots, and the table's slices are tested on their own.
+     */
+    rows: async (id: string, index: number): Promise<unknown[]> => {
+      const value = await chunkValue(id, index);
+      if (Array.isArray(value)) return value as unknown[];
+      const builder = ModelTable.builder();
+      builder.addSlice(value as ColumnSlice);
+      return builder.finish().toJSON();
+    },
     /**
      * Writes a snapshot the way hubcat lays one out, checksums and all, lets `tamper` change what was written, then
      * switches the pointer and announces it.
@@ -42,15 +59,16 @@ export function storedCatalog(redis: Redis, keys: CatalogKeys) {
     publish: async (forged: ForgedSnapshot, tamper?: () => Promise<unknown>): Promise<SnapshotPointer> => {
       const payloads = forged.chunks.map(deflated);
       for (const [index, payload] of payloads.entries()) await redis.set(keys.chunk(forged.id, index), payload);
-      const rows = forged.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+      const rows = forged.chunks.reduce((sum, chunk) => sum + rowsIn(chunk), 0);
       const refreshedBy = forged.refreshedBy ?? 'forger';
       const manifest = {
+        ...(forged.format === undefined ? {} : { format: forged.format }),
         id: forged.id,
         fetchedAt: forged.fetchedAt,
         refreshedBy,
         rows,
         chunks: payloads.map((payload, index) => ({
-          rows: forged.chunks[index]!.length,
+          rows: rowsIn(forged.chunks[index]!),
           bytes: payload.length,
           sha256: sha256(payload),
         })),
