@@ -17,6 +17,7 @@ import type { ModelOrderField, OrderDirection, QualityBar } from './model-query.
 import type { OrderKey } from './model-order.ts';
 import { ModelSlots } from './model-slots.ts';
 import { qualityBarKey, qualityTest } from './quality-bar.ts';
+import { PageCache } from './page-cache.ts';
 import { Postings } from './postings.ts';
 import { RangeBits } from './range-bits.ts';
 import type { RowSet } from './row-set.ts';
@@ -46,7 +47,8 @@ export interface QualityRows {
  * of the filterable columns (posting lists, and bitsets for common values), each order's row sequence and each
  * numeric filter's boundary bitsets, a trigram index of the ids for `search`, and scratch space that one query at a
  * time uses (JavaScript runs one at a time). Nothing is made per distinct filter: a request's cost follows its
- * conditions, never whether the snapshot has seen them before.
+ * conditions, never whether the snapshot has seen them before; bounded caches of recent searches and pages only let a
+ * repeated request skip work.
  */
 export class CatalogIndex {
   readonly size: number;
@@ -75,6 +77,8 @@ export class CatalogIndex {
   readonly #searches = new BoundedCache<string, RowSet>({ maxEntries: RECENT_SEARCHES });
   readonly #qualityRows = new BoundedCache<string, QualityRows>({ maxEntries: RECENT_BARS });
   readonly #models = new ModelSlots(MODEL_SLOTS);
+  /** Pages this snapshot has answered, for the requests that repeat them. */
+  readonly pages = new PageCache();
   /** By snapshot id and order: a cursor's constant part is encoded once, not on every page. */
   readonly #cursorEncoders = new Map<string, (position: number) => string>();
   /** By the sorted status codes they consider: at most one per subset of the statuses the snapshot has. */
