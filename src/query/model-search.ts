@@ -25,6 +25,7 @@ import {
   type QualityBar,
 } from './model-query.ts';
 import { pageKey } from './page-cache.ts';
+import { connectionPage } from './page-edges.ts';
 import { selectPage } from './page-select.ts';
 import { QueryInputError } from './query-input-error.ts';
 
@@ -143,32 +144,8 @@ export class ModelSearch {
     const slice = this.#index.pages.slice(key, () =>
       selectPage(this.#index, this.#conditions, this.#allMatches(), order, this.#afterPosition, this.#first),
     );
-    const cursorAt = this.#index.cursorEncoder(this.#view.snapshotId, this.#orderKey);
-    const { rows, positions } = slice;
-    // A cursor is encoded when read: a page whose query selects `nodes` and `endCursor` encodes one, not fifty.
-    const cursors: string[] = [];
-    const cursor = (i: number) => (cursors[i] ??= cursorAt(positions?.[i] ?? order.positionOf(rows[i]!)));
-    const edges = rows.map((row, i) => ({
-      node: this.#index.sharedModel(row),
-      get cursor() {
-        return cursor(i);
-      },
-    }));
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      pageInfo: {
-        hasNextPage: slice.hasNextPage,
-        hasPreviousPage: slice.hasPreviousPage,
-        get startCursor() {
-          return rows.length === 0 ? null : cursor(0);
-        },
-        get endCursor() {
-          return rows.length === 0 ? null : cursor(rows.length - 1);
-        },
-      },
-      totalCount: slice.totalCount,
-    };
+    const encode = this.#index.cursorEncoder(this.#view.snapshotId, this.#orderKey);
+    return connectionPage(slice, order, encode, (row) => this.#index.sharedModel(row));
   }
 }
 
