@@ -237,6 +237,19 @@ export class CatalogIndex {
   }
 
   /**
+   * Rows whose id may contain `needle` (lower-cased already), each to be checked with `idContains`; null when
+   * `rowsWithIdContaining` answers as cheaply (kept from an earlier request, or found without checking many rows).
+   */
+  idCandidates(needle: string): RowSet | null {
+    return this.#searches.has(needle) ? null : this.#textIndex().candidatesContaining(needle);
+  }
+
+  /** Whether the row's id contains `needle` (lower-cased already), ignoring case. */
+  idContains(row: number, needle: string): boolean {
+    return this.#textIndex().contains(row, needle);
+  }
+
+  /**
    * A bitset to write into and give back with `releaseBits` within one synchronous step: a condition that ANDs a
    * union of values needs the union somewhere, and a fresh one per request would be n/8 bytes to allocate and zero.
    */
