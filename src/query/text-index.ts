@@ -196,11 +196,20 @@ export class TextIndex {
     return this.#setOf(bits);
   }
 
-  /** Clears the rows of `bits` whose id does not contain the needle. */
+  /**
+   * Clears the rows of `bits` whose id does not contain the needle, a word at a time: listing the candidates first
+   * allocated four bytes per candidate, megabytes at a million rows, for the collector to reclaim.
+   */
   #dropUnmatched(bits: Bitset, needle: string): void {
-    const candidates = new Uint32Array(countBits(bits));
-    listBits(bits, candidates);
-    for (const row of candidates) if (!this.#ids.contains(row, needle)) bits[row >>> 5]! &= ~(1 << (row & 31));
+    const ids = this.#ids;
+    for (let word = 0; word < bits.length; word++) {
+      let remaining = bits[word]!;
+      while (remaining !== 0) {
+        const lowest = remaining & -remaining;
+        if (!ids.contains((word << 5) + 31 - Math.clz32(lowest), needle)) bits[word]! &= ~lowest;
+        remaining ^= lowest;
+      }
+    }
   }
 
   #setOf(bits: Bitset): RowSet {
