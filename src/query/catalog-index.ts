@@ -35,6 +35,8 @@ const MODEL_SLOTS = 4096;
 /** Distinct searches and quality bars kept per snapshot: a user pages and facets over the same one. */
 const RECENT_SEARCHES = 16;
 const RECENT_BARS = 4;
+/** Needles remembered as asked once: a few bytes each. */
+const ASKED_NEEDLES = 1024;
 
 /** Rows passing a quality bar, listed and as a bitset. */
 export interface QualityRows {
@@ -75,6 +77,8 @@ export class CatalogIndex {
   #text: TextIndex | null = null;
   #building: TextBuild | null = null;
   readonly #searches = new BoundedCache<string, RowSet>({ maxEntries: RECENT_SEARCHES });
+  /** Needles whose candidates were checked only beside other conditions: asked again, they are checked in full. */
+  readonly #askedNeedles = new BoundedCache<string, true>({ maxEntries: ASKED_NEEDLES });
   readonly #qualityRows = new BoundedCache<string, QualityRows>({ maxEntries: RECENT_BARS });
   readonly #models = new ModelSlots(MODEL_SLOTS);
   /** Pages this snapshot has answered, for the requests that repeat them. */
@@ -237,11 +241,14 @@ export class CatalogIndex {
   }
 
   /**
-   * Rows whose id may contain `needle` (lower-cased already), each to be checked with `idContains`; null when
-   * `rowsWithIdContaining` answers as cheaply (kept from an earlier request, or found without checking many rows).
+   * Rows whose id may contain `needle` (lower-cased already), each to be checked with `idContains`. Null when
+   * `rowsWithIdContaining` should answer: the needle was asked before (so it is kept, or will be), or is found without
+   * checking many rows.
    */
   idCandidates(needle: string): RowSet | null {
-    return this.#searches.has(needle) ? null : this.#textIndex().candidatesContaining(needle);
+    if (this.#searches.has(needle) || this.#askedNeedles.has(needle)) return null;
+    this.#askedNeedles.set(needle, true);
+    return this.#textIndex().candidatesContaining(needle);
   }
 
   /** Whether the row's id contains `needle` (lower-cased already), ignoring case. */

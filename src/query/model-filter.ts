@@ -86,18 +86,15 @@ export function compileFilter(
 }
 
 /**
- * A search's candidates are checked one id at a time. When another condition admits far fewer rows, only the
- * candidates meeting every condition are checked (at most that condition's rows); otherwise all are, once, and the
- * exact rows kept for the requests that repeat the search.
+ * A search's candidates are checked one id at a time. Beside a condition admitting fewer rows, a needle first seen
+ * has only the candidates meeting every condition checked (never more than all of them): a search box sends each
+ * needle once. The index answers a needle seen before exactly, its rows checked in full once and kept, for a user
+ * moving a slider or paging beside it.
  */
-const CHECK_LATE_FROM = 4;
-
 function searchCondition(index: CatalogIndex, needle: string, others: readonly Condition[]): Condition {
   const narrowest = Math.min(...others.map((other) => other.size));
-  const candidates = index.idCandidates(needle);
-  if (candidates !== null && candidates.count > narrowest * CHECK_LATE_FROM) {
-    return new CandidateCondition(index, candidates, needle);
-  }
+  const candidates = others.length === 0 ? null : index.idCandidates(needle);
+  if (candidates !== null && narrowest < candidates.count) return new CandidateCondition(index, candidates, needle);
   return new RowSetCondition(index, index.rowsWithIdContaining(needle));
 }
 
