@@ -12,6 +12,8 @@ import { qualityBarKey } from './quality-bar.ts';
  */
 const PAGES = 1024;
 const PAGE_BYTES = 4 << 20;
+/** A request named by more than this many characters (long lists of values) is answered but not kept: 2 MB of keys. */
+const MAX_KEY_LENGTH = 2048;
 
 /**
  * Page slices by request, for one snapshot's table. A slice depends only on the table, the filter, the quality bar
@@ -28,6 +30,7 @@ export class PageCache {
 
   /** The slice kept for `key`, or the one `select` makes, kept frozen for the requests that repeat it. */
   slice(key: string, select: () => PageSlice): PageSlice {
+    if (key.length > MAX_KEY_LENGTH) return select();
     return this.#slices.getOrMake(key, () => {
       const slice = select();
       Object.freeze(slice.rows);

@@ -85,6 +85,18 @@ describe('a page the snapshot has answered before', () => {
     }
   });
 
+  it('a request named by a long list of values is answered afresh each time, the same', () => {
+    const authors = [...Array.from({ length: 400 }, (_, i) => `nobody-${i}`), 'qwen', 'BAAI'];
+    const filter: ModelFilter = { authors, minLikes: 5 };
+    const orderBy: ModelOrder = { field: 'LIKES', direction: 'DESC' };
+    const expected = referenceOrder(referenceMatches(MODELS, filter, BAR), orderBy);
+    for (let i = 0; i < 2; i++) {
+      const { ids, totalCount } = answer(VIEW, { filter, orderBy, first: 30 });
+      expect(totalCount).toBe(expected.length);
+      expect(ids).toEqual(expected.slice(0, 30));
+    }
+  });
+
   it('a new snapshot answers from its own models, though the request is the same', () => {
     const filter: ModelFilter = { minLikes: 12, pipelineTags: ['text-generation'] };
     const orderBy: ModelOrder = { field: 'DOWNLOADS', direction: 'DESC' };
