@@ -106,17 +106,18 @@ export class TextIndex {
   }
 
   /**
-   * Rows that may hold `needle`, each still to be checked with `contains`: the AND of its trigrams' bitsets, when all
-   * are common and they do not settle it. Null when the needle is answered otherwise (a kept substring, a rare
-   * trigram's short list, fewer than three characters, ids outside ASCII), which `rowsContaining` does exactly. A
-   * query whose other conditions are narrower checks only the candidates that meet them.
+   * Rows that may hold `needle`, each still to be checked with `contains`: those holding all its trigrams (its rare
+   * trigrams' rows within its common ones' bitsets), when they do not settle it. Null when no check is needed or the
+   * needle is answered otherwise (a kept substring, fewer than three characters, ids outside ASCII), which
+   * `rowsContaining` does exactly. A query whose other conditions are narrower checks only the candidates meeting them.
    */
   candidatesContaining(needle: string): RowSet | null {
     if (this.#ids.special.length > 0 || !isAscii(needle) || needle.length < 3 || this.#patterns.has(needle)) {
       return null;
     }
     const { sparse, filters, checked } = this.#trigramPlan(needle);
-    return sparse.length === 0 && checked ? this.#setOf(intersection(filters)) : null;
+    if (!checked) return null;
+    return sparse.length === 0 ? this.#setOf(intersection(filters)) : this.#checkedList(needle, sparse, filters, false);
   }
 
   /** Whether the row's lower-cased id contains `needle` (lower-cased already). */

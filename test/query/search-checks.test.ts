@@ -9,11 +9,11 @@ const BAR = { minDownloads: 300, minLikes: 10 };
 const MODELS = catalogAtScale(30_000, 5).filter((model) => /^[\x20-\x7e]*$/.test(model.id));
 const ORDER: ModelOrder = { field: 'DOWNLOADS', direction: 'DESC' };
 
-describe('a search whose trigrams are all common, beside a far narrower condition', () => {
-  // Each holds a common substring (`/model-`, `-model`) and only common trigrams; `n/model-1` is in a fifth of the ids
-  // holding its trigrams, the others in nearly all.
-  const needles = ['/model-1', 'n/model-1', 'O-Model-', '-model-1'];
-  // Narrower than a fourth of the candidates, all but the last: a few models, or most of them.
+describe('a search whose ids need checking, beside a narrower condition', () => {
+  // Each holds a common substring (`/model-`, `-model`) and only common trigrams, but for `z/model-` and `1/model-1`
+  // (whose `z/m`, `1/m` are rare); `n/model-1` is in a fifth of the ids holding its trigrams, the others in most.
+  const needles = ['/model-1', 'n/model-1', 'O-Model-', '-model-1', 'z/model-', '1/model-1'];
+  // Narrower than most needles' candidates, all but the last: a few models, or most of them.
   const narrow: ModelFilter[] = [
     { minDownloads: 1_200_000 },
     { authors: ['org5x'] },
