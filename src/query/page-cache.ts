@@ -1,8 +1,17 @@
 import { BoundedCache } from '../bounded-cache.ts';
 import type { ModelFilter, QualityBar } from './model-query.ts';
 import type { OrderKey } from './model-order.ts';
-import type { PageSlice } from './page-select.ts';
 import { qualityBarKey } from './quality-bar.ts';
+
+/** The rows of one page, with their positions in the order, and what a connection says around them. */
+export interface PageSlice {
+  rows: number[];
+  /** Each row's position in the order when the walk passed it; null when only a search would find them. */
+  positions: number[] | null;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  totalCount: number;
+}
 
 /**
  * Pages kept per snapshot: a frontend sends the same few pages again and again (a listing's first page, a sidebar's

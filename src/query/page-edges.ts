@@ -1,6 +1,6 @@
 import type { Model } from '../catalog/index.ts';
 import type { ModelEdge, ModelPage } from './model-query.ts';
-import type { PageSlice } from './page-select.ts';
+import type { PageSlice } from './page-cache.ts';
 import type { SortedOrder } from './sorted-order.ts';
 
 /**

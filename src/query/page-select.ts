@@ -2,17 +2,8 @@ import { hasBit, setRows, type Bitset } from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import type { Condition } from './conditions.ts';
 import { listedRows, type MatchSet } from './match-rows.ts';
+import type { PageSlice } from './page-cache.ts';
 import type { SortedOrder } from './sorted-order.ts';
-
-/** The rows of one page, with their positions in the order, and what a connection says around them. */
-export interface PageSlice {
-  rows: number[];
-  /** Each row's position in the order when the walk passed it; null when only a search would find them. */
-  positions: number[] | null;
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  totalCount: number;
-}
 
 /**
  * Walking the order visits about `first × size ÷ matches` positions when matches are spread evenly, and at most a
