@@ -17,6 +17,7 @@ import type { ModelOrderField, OrderDirection, QualityBar } from './model-query.
 import type { OrderKey } from './model-order.ts';
 import { ModelSlots } from './model-slots.ts';
 import { qualityBarKey, qualityTest } from './quality-bar.ts';
+import { PageCache } from './page-cache.ts';
 import { Postings } from './postings.ts';
 import { RangeBits } from './range-bits.ts';
 import type { RowSet } from './row-set.ts';
@@ -34,6 +35,8 @@ const MODEL_SLOTS = 4096;
 /** Distinct searches and quality bars kept per snapshot: a user pages and facets over the same one. */
 const RECENT_SEARCHES = 16;
 const RECENT_BARS = 4;
+/** Needles remembered as asked once: a few bytes each. */
+const ASKED_NEEDLES = 1024;
 
 /** Rows passing a quality bar, listed and as a bitset. */
 export interface QualityRows {
@@ -46,7 +49,8 @@ export interface QualityRows {
  * of the filterable columns (posting lists, and bitsets for common values), each order's row sequence and each
  * numeric filter's boundary bitsets, a trigram index of the ids for `search`, and scratch space that one query at a
  * time uses (JavaScript runs one at a time). Nothing is made per distinct filter: a request's cost follows its
- * conditions, never whether the snapshot has seen them before.
+ * conditions, never whether the snapshot has seen them before; bounded caches of recent searches and pages only let a
+ * repeated request skip work.
  */
 export class CatalogIndex {
   readonly size: number;
@@ -73,8 +77,12 @@ export class CatalogIndex {
   #text: TextIndex | null = null;
   #building: TextBuild | null = null;
   readonly #searches = new BoundedCache<string, RowSet>({ maxEntries: RECENT_SEARCHES });
+  /** Needles whose candidates were checked only beside other conditions: asked again, they are checked in full. */
+  readonly #askedNeedles = new BoundedCache<string, true>({ maxEntries: ASKED_NEEDLES });
   readonly #qualityRows = new BoundedCache<string, QualityRows>({ maxEntries: RECENT_BARS });
   readonly #models = new ModelSlots(MODEL_SLOTS);
+  /** Pages this snapshot has answered, for the requests that repeat them. */
+  readonly pages = new PageCache();
   /** By snapshot id and order: a cursor's constant part is encoded once, not on every page. */
   readonly #cursorEncoders = new Map<string, (position: number) => string>();
   /** By the sorted status codes they consider: at most one per subset of the statuses the snapshot has. */
@@ -230,6 +238,22 @@ export class CatalogIndex {
   /** Rows whose id contains `needle` ignoring case (`needle` is lower-cased already). */
   rowsWithIdContaining(needle: string): RowSet {
     return this.#searches.getOrMake(needle, () => this.#textIndex().rowsContaining(needle));
+  }
+
+  /**
+   * Rows whose id may contain `needle` (lower-cased already), each to be checked with `idContains`. Null when
+   * `rowsWithIdContaining` should answer: the needle was asked before (so it is kept, or will be), or is found without
+   * checking many rows.
+   */
+  idCandidates(needle: string): RowSet | null {
+    if (this.#searches.has(needle) || this.#askedNeedles.has(needle)) return null;
+    this.#askedNeedles.set(needle, true);
+    return this.#textIndex().candidatesContaining(needle);
+  }
+
+  /** Whether the row's id contains `needle` (lower-cased already), ignoring case. */
+  idContains(row: number, needle: string): boolean {
+    return this.#textIndex().contains(row, needle);
   }
 
   /**

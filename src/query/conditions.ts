@@ -34,6 +34,11 @@ export interface Condition {
    * rows) writes its rows into a borrowed bitset once there are enough of them. Returns what gives the bitset back.
    */
   testing(visits: number): () => void;
+  /**
+   * The exact test of a condition whose rows (its lists, bitsets and `has`) are candidates, a superset of what it
+   * admits: matching applies it last, only to the rows that meet every other condition. Absent when they are exact.
+   */
+  check?(row: number): boolean;
 }
 
 /**
@@ -326,6 +331,26 @@ export class RowSetCondition extends BaseCondition {
   override andBits(out: Bitset): void {
     if (this.set.bits === null) andUnion(out, [], [this.set.rows!]);
     else andBits(out, this.set.bits);
+  }
+}
+
+/**
+ * A search whose candidates (the rows holding all its trigrams) are many more than another condition admits: each is
+ * checked against its id only where every other condition holds, rather than all of them up front.
+ */
+export class CandidateCondition extends RowSetCondition {
+  override readonly exact = false;
+
+  constructor(
+    index: CatalogIndex,
+    candidates: RowSet,
+    private readonly needle: string,
+  ) {
+    super(index, candidates);
+  }
+
+  check(row: number): boolean {
+    return this.index.idContains(row, this.needle);
   }
 }
 

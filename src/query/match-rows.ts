@@ -1,4 +1,4 @@
-import { countBits, listBits, type Bitset } from './bitset.ts';
+import { countBits, listBits, setRows, type Bitset } from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import type { Condition } from './conditions.ts';
 
@@ -37,10 +37,11 @@ export function matchRows(
   if (slot === 'all') index.generation++;
   const [driver, ...others] = [...conditions].sort((a, b) => a.size - b.size) as [Condition, ...Condition[]];
   const out = index.scratch[slot];
-  if (driver.size * DENSE >= index.size) return intersectBits(driver, others, index.scratchBits[slot], out);
+  const checked = conditions.filter((condition) => condition.check !== undefined);
+  if (driver.size * DENSE >= index.size) return intersectBits(driver, others, index.scratchBits[slot], out, checked);
   const releases = others.map((other) => other.testing(driver.size));
   try {
-    const count = listMatching(driver, others, out);
+    const count = keepChecked(out, listMatching(driver, others, out), checked);
     return { count, rows: out.subarray(0, count), bits: null, spareRows: out, listed: null };
   } finally {
     for (const release of releases) release();
@@ -90,10 +91,34 @@ function keepMatching(list: Uint32Array, others: readonly Condition[], out: Uint
   return count;
 }
 
-function intersectBits(driver: Condition, others: readonly Condition[], out: Bitset, spareRows: Uint32Array): MatchSet {
+function intersectBits(
+  driver: Condition,
+  others: readonly Condition[],
+  out: Bitset,
+  spareRows: Uint32Array,
+  checked: readonly Condition[],
+): MatchSet {
   driver.writeBits(out);
   for (const other of others) other.andBits(out);
-  return { count: countBits(out), rows: null, bits: out, spareRows, listed: null };
+  if (checked.length === 0) return { count: countBits(out), rows: null, bits: out, spareRows, listed: null };
+  const listed = listBits(out, spareRows);
+  const count = keepChecked(spareRows, listed, checked);
+  // Rewritten from the kept rows: n/32 words, where the checks cost one id per listed row.
+  out.fill(0);
+  setRows(out, spareRows, 0, count);
+  return { count, rows: null, bits: out, spareRows, listed: spareRows.subarray(0, count) };
+}
+
+/** Keeps, in order, those of the first `count` of `rows` that every exact check admits; returns how many. */
+function keepChecked(rows: Uint32Array, count: number, checked: readonly Condition[]): number {
+  if (checked.length === 0) return count;
+  let kept = 0;
+  rows: for (let i = 0; i < count; i++) {
+    const row = rows[i]!;
+    for (const condition of checked) if (!condition.check!(row)) continue rows;
+    rows[kept++] = row;
+  }
+  return kept;
 }
 
 /** The rows of a match set, listed: as they are, or read from its bitset into its spare row array. */

@@ -2,6 +2,7 @@ import { isKnownStatus, PROVIDER_STATUSES, type Model } from '../catalog/index.t
 import type { CatalogIndex } from './catalog-index.ts';
 import {
   BitsCondition,
+  CandidateCondition,
   CodeCondition,
   RangeCondition,
   RowSetCondition,
@@ -70,10 +71,6 @@ export function compileFilter(
     ...authorConditions(index, filter),
     ...providerConditions(index, filter),
   ];
-  // An empty search is a substring of every id, so it adds no condition.
-  if (filter.search != null && filter.search !== '') {
-    conditions.push(new RowSetCondition(index, index.rowsWithIdContaining(filter.search.toLowerCase())));
-  }
   if (filter.gated != null) {
     conditions.push(new CodeCondition(index, 'gated', table.gated, index.gated, filter.gated ? [1, 2] : [0]));
   }
@@ -81,7 +78,24 @@ export function compileFilter(
     const { rows, bits } = index.qualityRows(bar);
     conditions.push(new BitsCondition(index, 'quality', rows, bits, filter.quality));
   }
+  // An empty search is a substring of every id, so it adds no condition.
+  if (filter.search != null && filter.search !== '') {
+    conditions.push(searchCondition(index, filter.search.toLowerCase(), conditions));
+  }
   return conditions;
+}
+
+/**
+ * A search's candidates are checked one id at a time. Beside a condition admitting fewer rows, a needle first seen
+ * has only the candidates meeting every condition checked (never more than all of them): a search box sends each
+ * needle once. The index answers a needle seen before exactly, its rows checked in full once and kept, for a user
+ * moving a slider or paging beside it.
+ */
+function searchCondition(index: CatalogIndex, needle: string, others: readonly Condition[]): Condition {
+  const narrowest = Math.min(...others.map((other) => other.size));
+  const candidates = others.length === 0 ? null : index.idCandidates(needle);
+  if (candidates !== null && narrowest < candidates.count) return new CandidateCondition(index, candidates, needle);
+  return new RowSetCondition(index, index.rowsWithIdContaining(needle));
 }
 
 const rangeFilters = () => Object.entries(RANGE_FILTERS) as [keyof typeof RANGE_FILTERS, RangeFilter][];

@@ -17,12 +17,15 @@ import {
   type FacetCount,
   type FacetName,
   type ModelEdge,
+  type ModelFilter,
   type ModelOrder,
   type ModelPage,
   type ModelPageRequest,
   type PageInfo,
   type QualityBar,
 } from './model-query.ts';
+import { pageKey } from './page-cache.ts';
+import { connectionPage } from './page-edges.ts';
 import { selectPage } from './page-select.ts';
 import { QueryInputError } from './query-input-error.ts';
 
@@ -37,10 +40,12 @@ export class ModelSearch {
   readonly #order: ModelOrder;
   readonly #orderKey: OrderKey;
   readonly #afterPosition: number | null;
+  readonly #filter: ModelFilter | null | undefined;
   readonly #index: CatalogIndex;
-  readonly #conditions: Condition[];
+  /** Compiled when first needed: a page the snapshot has kept needs none. */
+  #compiled: Condition[] | null = null;
   /** The mapping statuses the provider condition and the `providers` facet consider. */
-  readonly #providerStatuses: number[];
+  #providerStatuses: number[] | null = null;
   #page: ModelPage | null = null;
   #totalCount: number | null = null;
   /** Rows meeting every condition, shared by the page and the facets whose condition is absent. */
@@ -64,9 +69,13 @@ export class ModelSearch {
         : request.after == null
           ? null
           : resumePosition(view, this.#orderKey, request.after);
+    this.#filter = request.filter;
     this.#index = catalogIndex(view.models);
-    this.#conditions = compileFilter(this.#index, request.filter, bar);
-    this.#providerStatuses = providerStatusCodes(this.#index, request.filter);
+  }
+
+  get #conditions(): Condition[] {
+    this.#compiled ??= compileFilter(this.#index, this.#filter, this.#bar);
+    return this.#compiled;
   }
 
   get totalCount(): number {
@@ -108,6 +117,7 @@ export class ModelSearch {
    */
   facet(facet: FacetName, first?: number | null): FacetCount[] {
     const size = checkedSize(first, DEFAULT_FACET_SIZE, MAX_FACET_SIZE);
+    this.#providerStatuses ??= providerStatusCodes(this.#index, this.#filter);
     const dimension = facetDimension(this.#index, facet, this.#bar, this.#providerStatuses);
     const others = this.#conditions.filter((condition) => condition.facet !== facet);
     const matches =
@@ -130,34 +140,12 @@ export class ModelSearch {
 
   #selectPage(): ModelPage {
     const order = this.#index.order(this.#order.field, this.#order.direction);
-    const matches = this.#allMatches();
-    const slice = selectPage(this.#index, this.#conditions, matches, order, this.#afterPosition, this.#first);
-    const cursorAt = this.#index.cursorEncoder(this.#view.snapshotId, this.#orderKey);
-    const { rows, positions } = slice;
-    // A cursor is encoded when read: a page whose query selects `nodes` and `endCursor` encodes one, not fifty.
-    const cursors: string[] = [];
-    const cursor = (i: number) => (cursors[i] ??= cursorAt(positions?.[i] ?? order.positionOf(rows[i]!)));
-    const edges = rows.map((row, i) => ({
-      node: this.#index.sharedModel(row),
-      get cursor() {
-        return cursor(i);
-      },
-    }));
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      pageInfo: {
-        hasNextPage: slice.hasNextPage,
-        hasPreviousPage: slice.hasPreviousPage,
-        get startCursor() {
-          return rows.length === 0 ? null : cursor(0);
-        },
-        get endCursor() {
-          return rows.length === 0 ? null : cursor(rows.length - 1);
-        },
-      },
-      totalCount: slice.totalCount,
-    };
+    const key = pageKey(this.#filter, this.#bar, this.#orderKey, this.#afterPosition, this.#first);
+    const slice = this.#index.pages.slice(key, () =>
+      selectPage(this.#index, this.#conditions, this.#allMatches(), order, this.#afterPosition, this.#first),
+    );
+    const encode = this.#index.cursorEncoder(this.#view.snapshotId, this.#orderKey);
+    return connectionPage(slice, order, encode, (row) => this.#index.sharedModel(row));
   }
 }
 

@@ -2,17 +2,8 @@ import { hasBit, setRows, type Bitset } from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import type { Condition } from './conditions.ts';
 import { listedRows, type MatchSet } from './match-rows.ts';
+import type { PageSlice } from './page-cache.ts';
 import type { SortedOrder } from './sorted-order.ts';
-
-/** The rows of one page, with their positions in the order, and what a connection says around them. */
-export interface PageSlice {
-  rows: number[];
-  /** Each row's position in the order when the walk passed it; null when only a search would find them. */
-  positions: number[] | null;
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  totalCount: number;
-}
 
 /**
  * Walking the order visits about `first × size ÷ matches` positions when matches are spread evenly, and at most a
@@ -40,6 +31,11 @@ export function selectPage(
   first: number,
 ): PageSlice {
   if (matches === null) return everyRowPage(order, afterPosition, first);
+  const idAscending = order.idAscending;
+  if (idAscending !== null) {
+    const bits = matches.bits ?? bitsOf(matches.rows!, index.scratchBits.all);
+    return { ...idPage(bits, idAscending, order.size, afterPosition, first), totalCount: matches.count };
+  }
   const range = positionRange(conditions, order);
   let slice: Slice | null = null;
   if (matches.count * WALK_FROM >= index.size) {
@@ -115,6 +111,69 @@ function walkBits(
     hasPreviousPage = has(order.rowAt(position));
   }
   return { rows, positions, hasNextPage, hasPreviousPage };
+}
+
+/**
+ * A page of an id order, whose positions are the rows (ascending) or the rows reversed: the matches' bitset read from
+ * the cursor a word at a time, skipping words without a match, where a walk tests a bit per position and gives up on
+ * matches clustered far into the order (one owner's models), and selecting compares rows per match.
+ */
+function idPage(bits: Bitset, ascending: boolean, size: number, afterPosition: number | null, first: number): Slice {
+  const afterRow = afterPosition === null ? null : ascending ? afterPosition : size - 1 - afterPosition;
+  const rows: number[] = [];
+  let hasNextPage = false;
+  if (ascending) {
+    const start = afterRow === null ? 0 : afterRow + 1;
+    words: for (let word = start >>> 5; word < bits.length; word++) {
+      let remaining = word === start >>> 5 ? bits[word]! & (-1 << (start & 31)) : bits[word]!;
+      while (remaining !== 0) {
+        if (rows.length === first) {
+          hasNextPage = true;
+          break words;
+        }
+        const lowest = remaining & -remaining;
+        rows.push((word << 5) + 31 - Math.clz32(lowest));
+        remaining ^= lowest;
+      }
+    }
+  } else {
+    const start = afterRow === null ? size - 1 : afterRow - 1;
+    words: for (let word = start >>> 5; start >= 0 && word >= 0; word--) {
+      let remaining = word === start >>> 5 ? bits[word]! & bitsUpTo(start & 31) : bits[word]!;
+      while (remaining !== 0) {
+        if (rows.length === first) {
+          hasNextPage = true;
+          break words;
+        }
+        const bit = 31 - Math.clz32(remaining);
+        rows.push((word << 5) + bit);
+        remaining &= ~(1 << bit);
+      }
+    }
+  }
+  const hasPreviousPage = afterRow !== null && (ascending ? anyUpTo(bits, afterRow) : anyFrom(bits, afterRow));
+  const positions = ascending ? [...rows] : rows.map((row) => size - 1 - row);
+  return { rows, positions, hasNextPage, hasPreviousPage };
+}
+
+/** The bits 0 … `bit` of a word set. */
+function bitsUpTo(bit: number): number {
+  return bit === 31 ? -1 : (1 << (bit + 1)) - 1;
+}
+
+/** Whether a row at or before `row` is set. */
+function anyUpTo(bits: Bitset, row: number): boolean {
+  const last = row >>> 5;
+  for (let word = 0; word < last; word++) if (bits[word] !== 0) return true;
+  return (bits[last]! & bitsUpTo(row & 31)) !== 0;
+}
+
+/** Whether a row at or after `row` is set. */
+function anyFrom(bits: Bitset, row: number): boolean {
+  const first = row >>> 5;
+  if ((bits[first]! & (-1 << (row & 31))) !== 0) return true;
+  for (let word = first + 1; word < bits.length; word++) if (bits[word] !== 0) return true;
+  return false;
 }
 
 /** One pass over the matches keeping the `first + 1` earliest after the cursor in a bounded heap. */

@@ -16,6 +16,11 @@ export class SortedOrder {
     return new SortedOrder(size, null, ascending, null);
   }
 
+  /** For an id order, whether it is ascending (its positions are the rows, or the rows reversed); else null. */
+  get idAscending(): boolean | null {
+    return this.key === null ? this.ascending : null;
+  }
+
   rowAt(position: number): number {
     if (this.rows !== null) return this.rows[position]!;
     return this.ascending ? position : this.size - 1 - position;

@@ -105,12 +105,44 @@ export class TextIndex {
     return this.#setOf(bits);
   }
 
+  /**
+   * Rows that may hold `needle`, each still to be checked with `contains`: those holding all its trigrams (its rare
+   * trigrams' rows within its common ones' bitsets), when they do not settle it. Null when no check is needed or the
+   * needle is answered otherwise (a kept substring, fewer than three characters, ids outside ASCII), which
+   * `rowsContaining` does exactly. A query whose other conditions are narrower checks only the candidates meeting them.
+   */
+  candidatesContaining(needle: string): RowSet | null {
+    if (this.#ids.special.length > 0 || !isAscii(needle) || needle.length < 3 || this.#patterns.has(needle)) {
+      return null;
+    }
+    const { sparse, filters, checked } = this.#trigramPlan(needle);
+    if (!checked) return null;
+    return sparse.length === 0 ? this.#setOf(intersection(filters)) : this.#checkedList(needle, sparse, filters, false);
+  }
+
+  /** Whether the row's lower-cased id contains `needle` (lower-cased already). */
+  contains(row: number, needle: string): boolean {
+    return this.#ids.contains(row, needle);
+  }
+
   #asciiRowsContaining(needle: string): RowSet {
     const pattern = this.#patterns.get(needle);
     if (pattern) return this.#setOf(pattern.bits);
-    const symbols = Array.from(needle, (char) => symbolOf(char.charCodeAt(0)));
-    const exact = symbols.every(isExactSymbol);
-    if (needle.length < 3) return this.#shortNeedle(needle, symbols, exact);
+    if (needle.length < 3) {
+      const symbols = symbolsOf(needle);
+      return this.#shortNeedle(needle, symbols, symbols.every(isExactSymbol));
+    }
+    const { sparse, filters, checked } = this.#trigramPlan(needle);
+    if (sparse.length === 0) return this.#checkedBits(needle, filters, checked);
+    return this.#checkedList(needle, sparse, filters, checked);
+  }
+
+  /**
+   * How a needle of three characters or more is found: its rare trigrams (whose rows are listed), the narrowest sets
+   * of rows holding it (common trigrams' and kept substrings' bitsets), and whether candidates need checking.
+   */
+  #trigramPlan(needle: string): { sparse: number[]; filters: Bitset[]; checked: boolean } {
+    const symbols = symbolsOf(needle);
     const grams = [...new Set(symbols.slice(2).map((symbol, i) => gramOf(symbols[i]!, symbols[i + 1]!, symbol)))];
     const sparse = grams.filter((gram) => this.#trigrams.bitsOf(gram) === null);
     const filters = narrowest([
@@ -121,15 +153,13 @@ export class TextIndex {
       ...[...this.#patterns].flatMap(([text, set]) => (needle.includes(text) ? [set] : [])),
     ]);
     // A needle of three exact symbols is its trigram.
-    const checked = !(exact && needle.length === 3);
-    if (sparse.length === 0) return this.#checkedBits(needle, filters, checked);
-    return this.#checkedList(needle, sparse, filters, checked);
+    const checked = !(needle.length === 3 && symbols.every(isExactSymbol));
+    return { sparse, filters, checked };
   }
 
   /** A needle whose trigrams are all common: the AND of their bitsets, each candidate checked if need be. */
   #checkedBits(needle: string, filters: Bitset[], checked: boolean): RowSet {
-    const bits = filters[0]!.slice();
-    for (const other of filters.slice(1)) andBits(bits, other);
+    const bits = intersection(filters);
     if (checked) this.#dropUnmatched(bits, needle);
     return this.#setOf(bits);
   }
@@ -167,11 +197,20 @@ export class TextIndex {
     return this.#setOf(bits);
   }
 
-  /** Clears the rows of `bits` whose id does not contain the needle. */
+  /**
+   * Clears the rows of `bits` whose id does not contain the needle, a word at a time: listing the candidates first
+   * allocated four bytes per candidate, megabytes at a million rows, for the collector to reclaim.
+   */
   #dropUnmatched(bits: Bitset, needle: string): void {
-    const candidates = new Uint32Array(countBits(bits));
-    listBits(bits, candidates);
-    for (const row of candidates) if (!this.#ids.contains(row, needle)) bits[row >>> 5]! &= ~(1 << (row & 31));
+    const ids = this.#ids;
+    for (let word = 0; word < bits.length; word++) {
+      let remaining = bits[word]!;
+      while (remaining !== 0) {
+        const lowest = remaining & -remaining;
+        if (!ids.contains((word << 5) + 31 - Math.clz32(lowest), needle)) bits[word]! &= ~lowest;
+        remaining ^= lowest;
+      }
+    }
   }
 
   #setOf(bits: Bitset): RowSet {
@@ -220,6 +259,17 @@ function narrowest(sets: readonly CountedBits[]): Bitset[] {
     .sort((a, b) => a.count - b.count)
     .slice(0, FILTERS)
     .map((set) => set.bits);
+}
+
+function symbolsOf(needle: string): number[] {
+  return Array.from(needle, (char) => symbolOf(char.charCodeAt(0)));
+}
+
+/** The rows in every one of `filters` (at least one), in a new bitset. */
+function intersection(filters: readonly Bitset[]): Bitset {
+  const bits = filters[0]!.slice();
+  for (const other of filters.slice(1)) andBits(bits, other);
+  return bits;
 }
 
 const NO_ROWS: RowSet = { count: 0, rows: new Uint32Array(0), bits: null };
