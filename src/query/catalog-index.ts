@@ -21,7 +21,7 @@ import { Postings } from './postings.ts';
 import { RangeBits } from './range-bits.ts';
 import type { RowSet } from './row-set.ts';
 import { SharedModel } from './shared-model.ts';
-import { ColumnOrders, SortedOrder } from './sorted-order.ts';
+import { ColumnOrders, SortedOrder, SortScratch } from './sorted-order.ts';
 import { TextIndex } from './text-index.ts';
 import { ValueIndex } from './value-index.ts';
 
@@ -71,6 +71,8 @@ export class CatalogIndex {
   readonly #ranges = new Map<Float64Array, RangeBits>();
   readonly #idOrders: Readonly<Record<OrderDirection, SortedOrder>>;
   #text: TextIndex | null = null;
+  /** Held while preparation sorts the numeric columns one after the other. */
+  #sortScratch: SortScratch | null = null;
   #building: TextBuild | null = null;
   readonly #searches = new BoundedCache<string, RowSet>({ maxEntries: RECENT_SEARCHES });
   readonly #qualityRows = new BoundedCache<string, QualityRows>({ maxEntries: RECENT_BARS });
@@ -110,8 +112,10 @@ export class CatalogIndex {
       ...[...Object.values(VALUE_FILTERS), ...Object.values(BUCKET_FACETS)].map(
         (coded: CodedColumn) => () => this.values(coded),
       ),
+      () => (this.#sortScratch = new SortScratch(this.size)),
       ...NUMERIC_ORDER_FIELDS.map((field) => () => this.columnOrders(ORDER_COLUMNS[field](this.table))),
       ...Object.values(RANGE_FILTERS).map((filter) => () => this.rangeBits(filter.column(this.table))),
+      () => (this.#sortScratch = null),
       ...this.#textSteps(),
     ];
   }
@@ -206,7 +210,7 @@ export class CatalogIndex {
   columnOrders(column: Float64Array): ColumnOrders {
     let orders = this.#orders.get(column);
     if (!orders) {
-      orders = new ColumnOrders(column);
+      orders = new ColumnOrders(column, this.#sortScratch ?? undefined);
       this.#orders.set(column, orders);
     }
     return orders;
