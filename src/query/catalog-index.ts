@@ -22,7 +22,9 @@ import { RangeBits } from './range-bits.ts';
 import type { RowSet } from './row-set.ts';
 import { SharedModel } from './shared-model.ts';
 import { ColumnOrders, SortedOrder, SortScratch } from './sorted-order.ts';
+import { stepCount, type TextParts } from './text-build.ts';
 import { TextIndex } from './text-index.ts';
+import type { IdSymbols } from './text-symbols.ts';
 import { ValueIndex } from './value-index.ts';
 
 const LIVE = 'live';
@@ -103,9 +105,12 @@ export class CatalogIndex {
     return this.#text !== null && this.#orders.size >= NUMERIC_ORDER_FIELDS.length;
   }
 
-  /** `prepare` as separate steps (a column's values, an order, the search index), for a caller that yields between. */
-  preparation(): (() => unknown)[] {
-    return [
+  /**
+   * `prepare` as separate steps (a column's values, an order, the search index), for a caller that yields between;
+   * without the search index's when `text` is false, for a caller that builds it elsewhere (see `adoptText`).
+   */
+  preparation({ text = true } = {}): (() => unknown)[] {
+    const steps = [
       () => this.authors,
       () => this.gated,
       () => void this.providerValues([this.liveStatus]),
@@ -116,8 +121,15 @@ export class CatalogIndex {
       ...NUMERIC_ORDER_FIELDS.map((field) => () => this.columnOrders(ORDER_COLUMNS[field](this.table))),
       ...Object.values(RANGE_FILTERS).map((filter) => () => this.rangeBits(filter.column(this.table))),
       () => (this.#sortScratch = null),
-      ...this.#textSteps(),
     ];
+    return text ? [...steps, ...this.#textSteps()] : steps;
+  }
+
+  /** Serves searches from an index built elsewhere from `ids` (the table's), unless one is built here already. */
+  adoptText(ids: IdSymbols, parts: TextParts): void {
+    if (this.#text) return;
+    this.#text = new TextIndex(ids, parts);
+    this.#building = null;
   }
 
   get authors(): AuthorKeys {
@@ -281,11 +293,7 @@ export class CatalogIndex {
 
   /** The search index, its build finished now if it has not been (by preparation, step by step). */
   #textIndex(): TextIndex {
-    if (!this.#text) {
-      const build = this.#textBuild();
-      while (build.done < build.steps.length) build.steps[build.done++]!();
-      this.#finishText(build);
-    }
+    if (!this.#text) this.#finishText(this.#textBuild());
     return this.#text!;
   }
 
@@ -296,24 +304,29 @@ export class CatalogIndex {
 
   /** The search index's build, a slice of rows at a time; a step left when a query has finished it does nothing. */
   #textSteps(): (() => unknown)[] {
-    return Array.from({ length: TextIndex.stepCount(this.size) }, () => () => {
+    const count = stepCount(this.size);
+    return Array.from({ length: count }, (_, i) => () => {
       if (this.#text) return;
       const build = this.#textBuild();
-      build.steps[build.done++]!();
-      if (build.done === build.steps.length) this.#finishText(build);
+      if (i < count - 1) build.steps[build.done++]?.();
+      else this.#finishText(build);
     });
   }
 
-  /** The build's steps hold what only building needs (the bitsets of every common substring marked): let them go. */
+  /**
+   * Runs the steps left and serves the index. The build's steps hold what only building needs (the bitsets of every
+   * common substring marked): let them go.
+   */
   #finishText(build: TextBuild): void {
-    this.#text = build.index;
+    while (build.done < build.steps.length) build.steps[build.done++]!();
+    this.#text = build.index();
     this.#building = null;
   }
 }
 
 interface TextBuild {
-  index: TextIndex;
   steps: (() => void)[];
+  index: () => TextIndex;
   done: number;
 }
 

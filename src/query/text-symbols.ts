@@ -20,6 +20,16 @@ export function symbolOf(charCode: number): number {
   return SYMBOL_OF[charCode]!;
 }
 
+/** The lower-case character of each exact symbol (see `symbolOf`; the last code of a letter is its lower case). */
+const CHAR_OF_SYMBOL = Array.from({ length: SYMBOLS }, (_, symbol) => {
+  const code = SYMBOL_OF.lastIndexOf(symbol);
+  return symbol !== OTHER && code >= 0 ? String.fromCharCode(code) : '\u0000';
+});
+
+export function charOfSymbol(symbol: number): string {
+  return CHAR_OF_SYMBOL[symbol]!;
+}
+
 /** Each ASCII code's lower-case code. */
 const LOWER = Uint8Array.from({ length: 128 }, (_, code) => (code >= 65 && code <= 90 ? code + 32 : code));
 
@@ -49,22 +59,23 @@ export function isAscii(text: string): boolean {
  */
 export class IdSymbols {
   readonly special: number[] = [];
-  readonly longest: number;
+  /** The symbols of all ids together. */
+  readonly symbolCount: number;
 
   constructor(readonly ids: readonly string[]) {
-    let longest = 0;
+    let symbols = 0;
     for (let row = 0; row < ids.length; row++) {
       if (NOT_ASCII.test(ids[row]!)) this.special.push(row);
-      else longest = Math.max(longest, ids[row]!.length);
+      else symbols += ids[row]!.length;
     }
-    this.longest = longest;
+    this.symbolCount = symbols;
   }
 
-  /** Writes the symbols of the row's id into `out` (at least `longest` long); returns how many. */
-  read(row: number, out: Uint8Array): number {
+  /** Writes the symbols of the row's id into `out` from `start`; returns how many. */
+  read(row: number, out: Uint8Array, start: number): number {
     const id = this.ids[row]!;
     if (this.special.length > 0 && NOT_ASCII.test(id)) return 0;
-    for (let at = 0; at < id.length; at++) out[at] = SYMBOL_OF[id.charCodeAt(at)]!;
+    for (let at = 0; at < id.length; at++) out[start + at] = SYMBOL_OF[id.charCodeAt(at)]!;
     return id.length;
   }
 
