@@ -204,24 +204,28 @@ function extend(haystack: string, symbols: Uint8Array, level: Level, length: num
  */
 class PatternMatcher {
   readonly #next: Int32Array;
-  readonly #ending: (readonly number[])[];
+  /** The patterns ending at state `s` are `#endings[#endingStart[s]]` up to `#endings[#endingStart[s + 1]]`. */
+  readonly #endingStart: Uint32Array;
+  readonly #endings: Uint16Array;
 
   constructor(patterns: readonly string[]) {
     const trie = buildTrie(patterns);
     this.#next = trie.next;
-    this.#ending = trie.ending;
-    completeTransitions(this.#next, this.#ending);
+    completeTransitions(this.#next, trie.ending);
+    // One array rather than an array per state: the pass over every id reads them once per character.
+    this.#endingStart = new Uint32Array(trie.ending.length + 1);
+    trie.ending.forEach((ending, state) => (this.#endingStart[state + 1] = this.#endingStart[state]! + ending.length));
+    this.#endings = Uint16Array.from(trie.ending.flat());
   }
 
   /** Sets in `bits[p]` the rows of [from, to) whose id holds pattern p. */
   markRows({ symbols, starts }: PackedIds, from: number, to: number, bits: Bitset[]): void {
-    const [next, ending] = [this.#next, this.#ending];
+    const [next, endingStart, endings] = [this.#next, this.#endingStart, this.#endings];
     for (let row = from; row < to; row++) {
       let state = 0;
       for (let at = starts[row]!; at < starts[row + 1]!; at++) {
         state = next[state * SYMBOLS + symbols[at]!]!;
-        const found = ending[state]!;
-        for (let i = 0; i < found.length; i++) setBit(bits[found[i]!]!, row);
+        for (let i = endingStart[state]!; i < endingStart[state + 1]!; i++) setBit(bits[endings[i]!]!, row);
       }
     }
   }

@@ -55,28 +55,36 @@ export function isAscii(text: string): boolean {
 /**
  * The ids of a table as symbols. An id with a character outside ASCII is left out (read as empty) and listed in
  * `special`: lower-casing it can change its length or even give ASCII letters (the Kelvin sign is a `k`), so such
- * rows are checked one by one against every needle. Hub ids are ASCII, so the list is normally empty.
+ * rows are checked one by one against every needle. Hub ids are ASCII, so the list is normally empty. It is complete
+ * once every row has been read, which building the search index does first.
  */
 export class IdSymbols {
   readonly special: number[] = [];
-  /** The symbols of all ids together. */
+  /** The characters of all ids together: room for all their symbols. */
   readonly symbolCount: number;
 
   constructor(readonly ids: readonly string[]) {
-    let symbols = 0;
-    for (let row = 0; row < ids.length; row++) {
-      if (NOT_ASCII.test(ids[row]!)) this.special.push(row);
-      else symbols += ids[row]!.length;
-    }
-    this.symbolCount = symbols;
+    let characters = 0;
+    for (const id of ids) characters += id.length;
+    this.symbolCount = characters;
   }
 
-  /** Writes the symbols of the row's id into `out` from `start`; returns how many. */
+  /**
+   * Writes the symbols of the row's id into `out` from `start`; returns how many, none for an id outside ASCII, which
+   * it lists in `special` (rows are read once each, in ascending order). The characters are tested as they are read,
+   * where a regular expression per id took a tenth of building the index.
+   */
   read(row: number, out: Uint8Array, start: number): number {
     const id = this.ids[row]!;
-    if (this.special.length > 0 && NOT_ASCII.test(id)) return 0;
-    for (let at = 0; at < id.length; at++) out[start + at] = SYMBOL_OF[id.charCodeAt(at)]!;
-    return id.length;
+    let codes = 0;
+    for (let at = 0; at < id.length; at++) {
+      const code = id.charCodeAt(at);
+      codes |= code;
+      out[start + at] = SYMBOL_OF[code & 0x7f]!;
+    }
+    if (codes <= 0x7f) return id.length;
+    this.special.push(row);
+    return 0;
   }
 
   /**
