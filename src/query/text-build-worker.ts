@@ -3,7 +3,8 @@
  * hands them back, without copying either.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { buffersOf, buildSteps, type PackedIds } from './text-build.ts';
+import { buffersOf, buildSteps } from './text-build.ts';
+import type { PackedIds } from './text-symbols.ts';
 
 const { steps, parts } = buildSteps(workerData as PackedIds);
 for (const step of steps) step();

@@ -1,20 +1,10 @@
 import { newBitset, setBit, type Bitset } from './bitset.ts';
 import { GramTable, type GramParts } from './gram-table.ts';
 import { PatternMarks, type CountedBits } from './text-patterns.ts';
-import { GRAMS, nextGram, SYMBOLS, type IdSymbols } from './text-symbols.ts';
+import { GRAMS, nextGram, SYMBOLS, type IdSymbols, type PackedIds } from './text-symbols.ts';
 
 /** Rows a build step reads: at a million rows, 16 steps per pass of some 30 ms each. */
 const ROWS_PER_STEP = 65_536;
-
-/**
- * The symbols of every id one after the other, row `r`'s from `starts[r]` up to `starts[r + 1]` (an id outside ASCII
- * has none: see IdSymbols). Read once from the strings, then by every pass of the build, and in two arrays a worker
- * thread can be handed without copying.
- */
-export interface PackedIds {
-  symbols: Uint8Array;
-  starts: Uint32Array;
-}
 
 /** What the search index is made of besides the ids themselves: see TextIndex. */
 export interface TextParts {

@@ -1,6 +1,5 @@
 import { countBits, newBitset, setBit, type Bitset } from './bitset.ts';
-import type { PackedIds } from './text-build.ts';
-import { charOfSymbol, isExactSymbol, SYMBOLS, symbolOf } from './text-symbols.ts';
+import { charOfSymbol, isExactSymbol, SYMBOLS, symbolOf, type PackedIds } from './text-symbols.ts';
 
 /** Rows sampled to find the common substrings: one that a 64th of the ids hold shows in about 250 of them. */
 const SAMPLE_ROWS = 16_384;

@@ -53,6 +53,16 @@ export function isAscii(text: string): boolean {
 }
 
 /**
+ * The symbols of every id one after the other, row `r`'s from `starts[r]` up to `starts[r + 1]` (an id outside ASCII
+ * has none: see IdSymbols). Read once from the strings, then by every pass of the build, and in two arrays a worker
+ * thread can be handed without copying.
+ */
+export interface PackedIds {
+  symbols: Uint8Array;
+  starts: Uint32Array;
+}
+
+/**
  * The ids of a table as symbols. An id with a character outside ASCII is left out (read as empty) and listed in
  * `special`: lower-casing it can change its length or even give ASCII letters (the Kelvin sign is a `k`), so such
  * rows are checked one by one against every needle. Hub ids are ASCII, so the list is normally empty. It is complete

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { PackedIds, TextParts } from './text-build.ts';
+import type { TextParts } from './text-build.ts';
+import type { PackedIds } from './text-symbols.ts';
 
 /**
  * The thread's code: hubcat runs from its TypeScript sources, and a worker thread does not inherit the loader that
