@@ -3,7 +3,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../src/emulator/index.ts';
 import { FACET_NAMES } from '../src/query/index.ts';
-import { startCatalogProcess, SERVER_NODE_FLAGS, type CatalogProcess } from './support/catalog-process.ts';
+import { startCatalogProcess, SERVER_COMMAND, type CatalogProcess } from './support/catalog-process.ts';
 import { FACETED_OPERATION, PAGE_OPERATION } from './support/bench-operations.ts';
 import { HTTP_SEED, PAGE, type EngineFigures } from './support/engine-figures.ts';
 import { freshQueries } from './support/query-mix.ts';
@@ -181,9 +181,8 @@ function report(figures: SizeFigures[]): BenchResult {
   return {
     title: `5. Query path — engine and HTTP at 1,377, 100,000 and 1,000,000 models (${PAGE}-model pages)`,
     body: [
-      'Each size runs in its own server process (node ' +
-        `${SERVER_NODE_FLAGS.join(' ')}): the emulator sizes are fetched from a Hub emulator in this process (cursor ` +
-        'mode, sort createdAt); the million is generated row by row into ModelTable.from (bench/support/' +
+      `Each size runs in its own server process (${SERVER_COMMAND}): the emulator sizes are fetched from a Hub ` +
+        'emulator in this process (cursor mode, sort createdAt); the million is generated row by row into ModelTable.from (bench/support/' +
         'synthetic-catalog.ts: owners with a long tail, 40 tasks, 25 libraries, ~10 tags of 5,000, 1–3 providers), ' +
         'since the emulator takes long to start at that size. Engine: 100 filter/order combinations (tasks, ' +
         "libraries, owners, tags, providers, minimums, gated, quality, search, and the router's license + languages + " +

@@ -7,13 +7,16 @@ import type { EngineFigures } from './engine-figures.ts';
 const CHILD_SCRIPT = fileURLToPath(new URL('./catalog-child.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /**
- * The server's Node flags, read from `npm start`'s script so that the bench measures the server as it is deployed (a
- * young generation sized for a page's objects to die young; the README says why 32 MB and not 64).
+ * The server's environment and Node flags, read from `npm start`'s script so that the bench measures the server as it
+ * is deployed (a young generation sized for a page's objects to die young, and malloc's threshold for mapping large
+ * blocks fixed; the README says why).
  */
-export const SERVER_NODE_FLAGS = nodeFlagsOf(
-  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } })
-    .scripts.start,
-);
+const START = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }
+).scripts.start;
+const [SERVER_ENV, SERVER_NODE_FLAGS] = serverCommandOf(START);
+/** How `npm start` runs Node, up to the script: `A=1 node --a`. */
+export const SERVER_COMMAND = START.slice(0, START.indexOf(' bin/'));
 // Minutes above what a million synthetic rows take here; only there so a hang ends as a reported failure.
 const CHILD_TIMEOUT_MS = 15 * 60_000;
 
@@ -35,6 +38,7 @@ export async function startCatalogProcess(args: string[]): Promise<CatalogProces
     ['--expose-gc', ...SERVER_NODE_FLAGS, '--import', 'tsx', CHILD_SCRIPT, ...args],
     {
       cwd: REPO_ROOT,
+      env: { ...process.env, ...SERVER_ENV },
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: CHILD_TIMEOUT_MS,
     },
@@ -69,12 +73,18 @@ export async function startCatalogProcess(args: string[]): Promise<CatalogProces
   };
 }
 
-/** `node --a --b=1 bin/hubcat.js serve` → `['--a', '--b=1']`. */
-function nodeFlagsOf(script: string): string[] {
-  const [command, ...words] = script.split(/\s+/);
+/** `A=1 node --a --b=1 bin/hubcat.js serve` → `[{ A: '1' }, ['--a', '--b=1']]`. */
+function serverCommandOf(script: string): [Record<string, string>, string[]] {
+  const words = script.split(/\s+/);
+  const assignments = words.findIndex((word) => !/^[A-Z_][A-Z0-9_]*=/.test(word));
+  const env = Object.fromEntries(words.slice(0, assignments).map((word) => word.split('=', 2) as [string, string]));
+  const [command, ...rest] = words.slice(assignments);
   if (command !== 'node') throw new Error(`npm start does not run node: ${script}`);
-  return words.slice(
-    0,
-    words.findIndex((word) => !word.startsWith('--')),
-  );
+  return [
+    env,
+    rest.slice(
+      0,
+      rest.findIndex((word) => !word.startsWith('--')),
+    ),
+  ];
 }

@@ -22,8 +22,10 @@ import { Postings } from './postings.ts';
 import { RangeBits } from './range-bits.ts';
 import type { RowSet } from './row-set.ts';
 import { SharedModel } from './shared-model.ts';
-import { ColumnOrders, SortedOrder } from './sorted-order.ts';
+import { ColumnOrders, SortedOrder, SortScratch } from './sorted-order.ts';
+import { stepCount, type TextParts } from './text-build.ts';
 import { TextIndex } from './text-index.ts';
+import type { IdSymbols } from './text-symbols.ts';
 import { ValueIndex } from './value-index.ts';
 
 const LIVE = 'live';
@@ -75,6 +77,8 @@ export class CatalogIndex {
   readonly #ranges = new Map<Float64Array, RangeBits>();
   readonly #idOrders: Readonly<Record<OrderDirection, SortedOrder>>;
   #text: TextIndex | null = null;
+  /** Held while preparation sorts the numeric columns one after the other. */
+  #sortScratch: SortScratch | null = null;
   #building: TextBuild | null = null;
   readonly #searches = new BoundedCache<string, RowSet>({ maxEntries: RECENT_SEARCHES });
   /** Needles whose candidates were checked only beside other conditions: asked again, they are checked in full. */
@@ -109,19 +113,31 @@ export class CatalogIndex {
     return this.#text !== null && this.#orders.size >= NUMERIC_ORDER_FIELDS.length;
   }
 
-  /** `prepare` as separate steps (a column's values, an order, the search index), for a caller that yields between. */
-  preparation(): (() => unknown)[] {
-    return [
+  /**
+   * `prepare` as separate steps (a column's values, an order, the search index), for a caller that yields between;
+   * without the search index's when `text` is false, for a caller that builds it elsewhere (see `adoptText`).
+   */
+  preparation({ text = true } = {}): (() => unknown)[] {
+    const steps = [
       () => this.authors,
       () => this.gated,
       () => void this.providerValues([this.liveStatus]),
       ...[...Object.values(VALUE_FILTERS), ...Object.values(BUCKET_FACETS)].map(
         (coded: CodedColumn) => () => this.values(coded),
       ),
+      () => (this.#sortScratch = new SortScratch(this.size)),
       ...NUMERIC_ORDER_FIELDS.map((field) => () => this.columnOrders(ORDER_COLUMNS[field](this.table))),
       ...Object.values(RANGE_FILTERS).map((filter) => () => this.rangeBits(filter.column(this.table))),
-      ...this.#textSteps(),
+      () => (this.#sortScratch = null),
     ];
+    return text ? [...steps, ...this.#textSteps()] : steps;
+  }
+
+  /** Serves searches from an index built elsewhere from `ids` (the table's), unless one is built here already. */
+  adoptText(ids: IdSymbols, parts: TextParts): void {
+    if (this.#text) return;
+    this.#text = new TextIndex(ids, parts);
+    this.#building = null;
   }
 
   get authors(): AuthorKeys {
@@ -214,7 +230,7 @@ export class CatalogIndex {
   columnOrders(column: Float64Array): ColumnOrders {
     let orders = this.#orders.get(column);
     if (!orders) {
-      orders = new ColumnOrders(column);
+      orders = new ColumnOrders(column, this.#sortScratch ?? undefined);
       this.#orders.set(column, orders);
     }
     return orders;
@@ -301,11 +317,7 @@ export class CatalogIndex {
 
   /** The search index, its build finished now if it has not been (by preparation, step by step). */
   #textIndex(): TextIndex {
-    if (!this.#text) {
-      const build = this.#textBuild();
-      while (build.done < build.steps.length) build.steps[build.done++]!();
-      this.#finishText(build);
-    }
+    if (!this.#text) this.#finishText(this.#textBuild());
     return this.#text!;
   }
 
@@ -316,24 +328,29 @@ export class CatalogIndex {
 
   /** The search index's build, a slice of rows at a time; a step left when a query has finished it does nothing. */
   #textSteps(): (() => unknown)[] {
-    return Array.from({ length: TextIndex.stepCount(this.size) }, () => () => {
+    const count = stepCount(this.size);
+    return Array.from({ length: count }, (_, i) => () => {
       if (this.#text) return;
       const build = this.#textBuild();
-      build.steps[build.done++]!();
-      if (build.done === build.steps.length) this.#finishText(build);
+      if (i < count - 1) build.steps[build.done++]?.();
+      else this.#finishText(build);
     });
   }
 
-  /** The build's steps hold what only building needs (the bitsets of every common substring marked): let them go. */
+  /**
+   * Runs the steps left and serves the index. The build's steps hold what only building needs (the bitsets of every
+   * common substring marked): let them go.
+   */
   #finishText(build: TextBuild): void {
-    this.#text = build.index;
+    while (build.done < build.steps.length) build.steps[build.done++]!();
+    this.#text = build.index();
     this.#building = null;
   }
 }
 
 interface TextBuild {
-  index: TextIndex;
   steps: (() => void)[];
+  index: () => TextIndex;
   done: number;
 }
 

@@ -4,6 +4,15 @@ import { DENSE_SHARE } from './value-index.ts';
 const [LAST, ROWS, START, NEXT] = [0, 1, 2, 3];
 const STRIDE = 4;
 
+/** A finished table as arrays, to hand to another thread. */
+export interface GramParts {
+  codes: number;
+  size: number;
+  state: Int32Array;
+  gaps: Uint8Array;
+  dense: Bitset[];
+}
+
 /**
  * The rows holding each gram (a character, or three, coded as a number) of the ids: a bitset for a gram more than one
  * row in 32 holds, otherwise its rows as varint-coded gaps, a byte or two per row where four would be a Uint32.
@@ -16,16 +25,35 @@ export class GramTable {
    * the byte count in the start's place).
    */
   readonly #state: Int32Array;
-  #gaps = new Uint8Array(0);
+  #gaps: Uint8Array = new Uint8Array(0);
   /** The bitsets of the common grams; such a gram's next free byte is -1 - its index here. */
   readonly #dense: Bitset[] = [];
+  #end = 0;
 
+  /** An empty table to count and place into; or, given the parts of one finished elsewhere, that table. */
   constructor(
     readonly codes: number,
     private readonly size: number,
+    finished: GramParts | null = null,
   ) {
+    if (finished) {
+      this.#state = finished.state;
+      this.#gaps = finished.gaps;
+      this.#dense = finished.dense;
+      this.#end = finished.gaps.length;
+      return;
+    }
     this.#state = new Int32Array(codes * STRIDE);
     for (let code = 0; code < codes; code++) this.#state[code * STRIDE + LAST] = -1;
+  }
+
+  static of(parts: GramParts): GramTable {
+    return new GramTable(parts.codes, parts.size, parts);
+  }
+
+  /** The finished table's arrays. */
+  parts(): GramParts {
+    return { codes: this.codes, size: this.size, state: this.#state, gaps: this.#gaps, dense: this.#dense };
   }
 
   count(row: number, code: number): void {
@@ -68,8 +96,6 @@ export class GramTable {
     if (next < 0) setBit(this.#dense[-1 - next]!, row);
     else state[at + NEXT] = writeVarint(this.#gaps, next, row - last);
   }
-
-  #end = 0;
 
   /** Where a rare gram's gaps end: the next gram's start, or the end of them all. */
   #endOf(code: number): number {

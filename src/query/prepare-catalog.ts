@@ -1,16 +1,33 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ModelTable } from '../catalog/index.ts';
 import { catalogIndex } from './catalog-index.ts';
+import { packingSteps } from './text-build.ts';
+import { IdSymbols } from './text-symbols.ts';
+import { textPartsInThread } from './text-thread.ts';
 
 /**
  * Builds everything queries over `table` read (posting lists, every order, the search column) now rather than on the
  * first request that needs it, so a new snapshot's first user does not wait for it; a step at a time, letting the
  * event loop answer other requests between steps: for a server that prepares a new snapshot while it still serves the
- * last.
+ * last. The search index, half of the work, is built on a worker thread meanwhile (the ids packed here first, a slice
+ * at a time); if that thread fails, here, step by step, after the rest.
  */
 export async function prepareCatalogInSteps(table: ModelTable): Promise<void> {
   const index = catalogIndex(table);
-  for (const step of index.preparation()) {
+  await nextTurn();
+  const ids = new IdSymbols(table.ids);
+  const packing = packingSteps(ids);
+  await inTurns(packing.steps);
+  const text = textPartsInThread(packing.packed).then(
+    (parts) => index.adoptText(ids, parts),
+    () => false,
+  );
+  await inTurns(index.preparation({ text: false }));
+  if ((await text) === false) await inTurns(index.preparation());
+}
+
+async function inTurns(steps: readonly (() => unknown)[]): Promise<void> {
+  for (const step of steps) {
     await nextTurn();
     step();
   }

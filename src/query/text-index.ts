@@ -1,12 +1,10 @@
 import { andBits, countBits, hasBit, listBits, newBitset, setBit, setRows, type Bitset } from './bitset.ts';
 import { GramTable } from './gram-table.ts';
 import type { RowSet } from './row-set.ts';
-import { PatternMarks, type CountedBits } from './text-patterns.ts';
-import { gramOf, GRAMS, IdSymbols, isAscii, isExactSymbol, nextGram, SYMBOLS, symbolOf } from './text-symbols.ts';
+import { buildSteps, packingSteps, type TextParts } from './text-build.ts';
+import type { CountedBits } from './text-patterns.ts';
+import { gramOf, IdSymbols, isAscii, isExactSymbol, SYMBOLS, symbolOf } from './text-symbols.ts';
 import { DENSE_SHARE } from './value-index.ts';
-
-/** Rows a build step reads: at a million rows, 16 steps per pass of some 30 ms each. */
-const ROWS_PER_STEP = 65_536;
 
 /**
  * Case-insensitive substring search over every id, exact, at a cost that follows the matches rather than the catalog.
@@ -27,17 +25,20 @@ export class TextIndex {
   /** The rows holding each character, as bitsets: most characters are common, and a bit set twice costs nothing. */
   readonly #characters: Bitset[];
   /** Rows whose id is too short to hold a trigram. */
-  readonly #short: number[] = [];
-  #patterns = new Map<string, CountedBits>();
+  readonly #short: Uint32Array;
+  readonly #patterns: Map<string, CountedBits>;
   /** Rows of one request: candidates, and a rare gram's rows to intersect them with. */
   readonly #candidates: Uint32Array;
   readonly #gramRows: Uint32Array;
 
-  private constructor(ids: readonly string[]) {
-    this.#size = ids.length;
-    this.#ids = new IdSymbols(ids);
-    this.#trigrams = new GramTable(GRAMS, this.#size);
-    this.#characters = Array.from({ length: SYMBOLS }, () => newBitset(this.#size));
+  /** The index of `ids` from its parts, built on this thread or another (see text-build.ts). */
+  constructor(ids: IdSymbols, parts: TextParts) {
+    this.#size = ids.ids.length;
+    this.#ids = ids;
+    this.#trigrams = GramTable.of(parts.trigrams);
+    this.#characters = parts.characters;
+    this.#short = parts.short;
+    this.#patterns = new Map(parts.patterns);
     this.#candidates = new Uint32Array(Math.ceil(this.#size / DENSE_SHARE) + 1);
     this.#gramRows = new Uint32Array(this.#candidates.length);
   }
@@ -46,51 +47,21 @@ export class TextIndex {
   static of(ids: readonly string[]): TextIndex {
     const { index, steps } = TextIndex.inSteps(ids);
     for (const step of steps) step();
-    return index;
+    return index();
   }
 
   /**
-   * The index of `ids` and the steps that build it, each over a slice of the rows (a few tens of milliseconds at
-   * most), for a caller that lets other work run between them; the index answers only once every step has run.
+   * The steps that build the index of `ids` on this thread, each over a slice of the rows (a few tens of milliseconds
+   * at most), for a caller that lets other work run between them, and the index once every step has run.
    */
-  static stepCount(rows: number): number {
-    return 3 * Math.ceil(rows / ROWS_PER_STEP) + 3;
-  }
-
-  static inSteps(ids: readonly string[]): { index: TextIndex; steps: (() => void)[] } {
-    const index = new TextIndex(ids);
-    const slices = Array.from({ length: Math.ceil(ids.length / ROWS_PER_STEP) }, (_, i): [number, number] => [
-      i * ROWS_PER_STEP,
-      Math.min(ids.length, (i + 1) * ROWS_PER_STEP),
-    ]);
-    const count = index.#countRow.bind(index);
-    const place = index.#placeRow.bind(index);
-    let marks: PatternMarks | null = null;
-    const steps = [
-      ...slices.map(
-        ([from, to]) =>
-          () =>
-            index.#eachRow(from, to, count),
-      ),
-      () => index.#finishCounts(),
-      ...slices.map(
-        ([from, to]) =>
-          () =>
-            index.#eachRow(from, to, place),
-      ),
-      () => (marks = new PatternMarks(index.#ids)),
-      ...slices.map(
-        ([from, to]) =>
-          () =>
-            marks!.mark(from, to),
-      ),
-      () => (index.#patterns = marks!.kept()),
-    ];
-    return { index, steps };
-  }
-
-  #finishCounts(): void {
-    this.#trigrams.finishCounts();
+  static inSteps(ids: readonly string[]): { steps: (() => void)[]; index: () => TextIndex } {
+    const symbols = new IdSymbols(ids);
+    const packing = packingSteps(symbols);
+    const build = buildSteps(packing.packed);
+    return {
+      steps: [...packing.steps, ...build.steps],
+      index: () => new TextIndex(symbols, build.parts()),
+    };
   }
 
   /** Rows whose lower-cased id contains `needle` (lower-cased already, not empty). */
@@ -219,31 +190,6 @@ export class TextIndex {
     const rows = new Uint32Array(count);
     listBits(bits, rows);
     return { count, rows, bits: null };
-  }
-
-  #eachRow(from: number, to: number, visit: (row: number, symbols: Uint8Array, length: number) => void): void {
-    const symbols = new Uint8Array(this.#ids.longest);
-    for (let row = from; row < to; row++) visit(row, symbols, this.#ids.read(row, symbols));
-  }
-
-  #countRow(row: number, symbols: Uint8Array, length: number): void {
-    if (length < 3) this.#short.push(row);
-    const trigrams = this.#trigrams;
-    let gram = 0;
-    for (let at = 0; at < length; at++) {
-      gram = nextGram(gram, symbols[at]!);
-      if (at >= 2) trigrams.count(row, gram);
-    }
-  }
-
-  #placeRow(row: number, symbols: Uint8Array, length: number): void {
-    const [trigrams, characters] = [this.#trigrams, this.#characters];
-    let gram = 0;
-    for (let at = 0; at < length; at++) {
-      setBit(characters[symbols[at]!]!, row);
-      gram = nextGram(gram, symbols[at]!);
-      if (at >= 2) trigrams.place(row, gram);
-    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { countBits, newBitset, setBit, type Bitset } from './bitset.ts';
-import { IdSymbols, isExactSymbol, SYMBOLS, symbolOf } from './text-symbols.ts';
+import { charOfSymbol, isExactSymbol, SYMBOLS, symbolOf, type PackedIds } from './text-symbols.ts';
 
 /** Rows sampled to find the common substrings: one that a 64th of the ids hold shows in about 250 of them. */
 const SAMPLE_ROWS = 16_384;
@@ -38,9 +38,12 @@ export class PatternMarks {
   readonly #bits: Bitset[];
   readonly #matcher: PatternMatcher;
 
-  constructor(private readonly ids: IdSymbols) {
+  readonly #size: number;
+
+  constructor(private readonly ids: PackedIds) {
+    this.#size = ids.starts.length - 1;
     this.#patterns = findCommonPatterns(sampleOf(ids)).slice(0, MAX_MARKED);
-    this.#bits = this.#patterns.map(() => newBitset(ids.ids.length));
+    this.#bits = this.#patterns.map(() => newBitset(this.#size));
     this.#matcher = new PatternMatcher(this.#patterns);
   }
 
@@ -51,7 +54,7 @@ export class PatternMarks {
 
   /** The patterns at least one row in 64 holds, with their rows, once every row is marked. */
   kept(): Map<string, CountedBits> {
-    const [patterns, bits, size] = [this.#patterns, this.#bits, this.ids.ids.length];
+    const [patterns, bits, size] = [this.#patterns, this.#bits, this.#size];
     const counts = bits.map(countBits);
     const byLength = patterns.map((_, i) => i).sort((a, b) => patterns[a]!.length - patterns[b]!.length);
     const kept = new Map<string, CountedBits>();
@@ -66,21 +69,29 @@ export class PatternMarks {
   }
 }
 
-/** Evenly spread rows of the table, lower-cased and joined as one text, with each one's symbols and start. */
+/** Evenly spread rows of the table (those with symbols), lower-cased and joined as one text, with each one's start. */
 interface Sample {
   text: string;
   symbols: Uint8Array;
   starts: Uint32Array;
 }
 
-function sampleOf(ids: IdSymbols): Sample {
-  const step = Math.max(1, Math.floor(ids.ids.length / SAMPLE_ROWS));
-  const rows: string[] = [];
-  for (let row = 0; row < ids.ids.length; row += step) if (!ids.special.includes(row)) rows.push(ids.ids[row]!);
-  const text = rows.join('\n').toLowerCase() + '\n';
+/** Ends each sampled id, as the newline of a joined text would: a symbol no pattern holds. */
+const SEPARATOR = symbolOf('\n'.charCodeAt(0));
+
+function sampleOf({ symbols, starts: rowStarts }: PackedIds): Sample {
+  const size = rowStarts.length - 1;
+  const step = Math.max(1, Math.floor(size / SAMPLE_ROWS));
+  const rows: number[] = [];
+  for (let row = 0; row < size; row += step) if (rowStarts[row + 1]! > rowStarts[row]!) rows.push(row);
   const starts = new Uint32Array(rows.length + 1);
-  rows.forEach((id, i) => (starts[i + 1] = starts[i]! + id.length + 1));
-  return { text, symbols: Uint8Array.from(text, (char) => symbolOf(char.charCodeAt(0))), starts };
+  rows.forEach((row, i) => (starts[i + 1] = starts[i]! + rowStarts[row + 1]! - rowStarts[row]! + 1));
+  const sample = new Uint8Array(starts[rows.length]!);
+  rows.forEach((row, i) => {
+    sample.set(symbols.subarray(rowStarts[row], rowStarts[row + 1]), starts[i]);
+    sample[starts[i + 1]! - 1] = SEPARATOR;
+  });
+  return { text: Array.from(sample, charOfSymbol).join(''), symbols: sample, starts };
 }
 
 /**
@@ -192,26 +203,28 @@ function extend(haystack: string, symbols: Uint8Array, level: Level, length: num
  */
 class PatternMatcher {
   readonly #next: Int32Array;
-  readonly #ending: (readonly number[])[];
+  /** The patterns ending at state `s` are `#endings[#endingStart[s]]` up to `#endings[#endingStart[s + 1]]`. */
+  readonly #endingStart: Uint32Array;
+  readonly #endings: Uint16Array;
 
   constructor(patterns: readonly string[]) {
     const trie = buildTrie(patterns);
     this.#next = trie.next;
-    this.#ending = trie.ending;
-    completeTransitions(this.#next, this.#ending);
+    completeTransitions(this.#next, trie.ending);
+    // One array rather than an array per state: the pass over every id reads them once per character.
+    this.#endingStart = new Uint32Array(trie.ending.length + 1);
+    trie.ending.forEach((ending, state) => (this.#endingStart[state + 1] = this.#endingStart[state]! + ending.length));
+    this.#endings = Uint16Array.from(trie.ending.flat());
   }
 
   /** Sets in `bits[p]` the rows of [from, to) whose id holds pattern p. */
-  markRows(ids: IdSymbols, from: number, to: number, bits: Bitset[]): void {
-    const [next, ending] = [this.#next, this.#ending];
-    const symbols = new Uint8Array(ids.longest);
+  markRows({ symbols, starts }: PackedIds, from: number, to: number, bits: Bitset[]): void {
+    const [next, endingStart, endings] = [this.#next, this.#endingStart, this.#endings];
     for (let row = from; row < to; row++) {
       let state = 0;
-      const length = ids.read(row, symbols);
-      for (let at = 0; at < length; at++) {
+      for (let at = starts[row]!; at < starts[row + 1]!; at++) {
         state = next[state * SYMBOLS + symbols[at]!]!;
-        const found = ending[state]!;
-        for (let i = 0; i < found.length; i++) setBit(bits[found[i]!]!, row);
+        for (let i = endingStart[state]!; i < endingStart[state + 1]!; i++) setBit(bits[endings[i]!]!, row);
       }
     }
   }

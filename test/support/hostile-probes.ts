@@ -85,8 +85,17 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
   return { status: response.status, code, data, bytes: text.length };
 }
 
-/** The Node flags `npm start` runs the server with (its young generation's size), so a probe meets that server. */
-const START_NODE_FLAGS = /^node ((?:--\S+ )*)bin\/hubcat\.js serve$/.exec(packageJson.scripts.start)![1]!.trim();
+/**
+ * The environment and Node flags `npm start` runs the server with (malloc's mapping threshold, the young generation's
+ * size), so a probe meets that server.
+ */
+const [, START_ASSIGNMENTS, START_FLAGS] = /^((?:[A-Z_][A-Z0-9_]*=\S+ )*)node ((?:--\S+ )*)bin\/hubcat\.js serve$/.exec(
+  packageJson.scripts.start,
+)!;
+const START_ENV: Record<string, string> = Object.fromEntries(
+  START_ASSIGNMENTS!.split(' ').flatMap((word) => (word ? [word.split('=', 2) as [string, string]] : [])),
+);
+const START_NODE_FLAGS = START_FLAGS!.trim();
 
 /** Starts what a probe needs, runs it, and stops it all again, whatever happens. */
 async function withServer(
@@ -95,6 +104,7 @@ async function withServer(
   run: (server: ServeProcess) => Promise<Omit<ProbeResult, 'probe'>>,
 ): Promise<Omit<ProbeResult, 'probe'>> {
   const server = await startServeProcess(args, {
+    ...START_ENV,
     NODE_OPTIONS: START_NODE_FLAGS,
     HUBCAT_LOG_LEVEL: 'warn',
     HUBCAT_TRUST_PROXY: 'x-forwarded-for',

@@ -1,0 +1,34 @@
+import { Worker } from 'node:worker_threads';
+import type { TextParts } from './text-build.ts';
+import type { PackedIds } from './text-symbols.ts';
+
+/**
+ * The thread's code: hubcat runs from its TypeScript sources, and a worker thread does not inherit the loader that
+ * compiles them (`--import` flags and `module.register` hooks are the main thread's), so it registers tsx's first.
+ */
+function workerCode(): string {
+  const loader = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const entry = JSON.stringify(new URL('./text-build-worker.ts', import.meta.url).href);
+  return `import(${loader}).then(({ register }) => { register(); return import(${entry}); });`;
+}
+
+/**
+ * The search index's parts, built on a thread of its own from `packed`, which is handed over (its arrays are empty
+ * here afterwards): a million ids take 1.5 to 2 s to index, which this thread spends preparing the rest meanwhile.
+ * Rejects if the thread cannot be started or fails.
+ */
+export function textPartsInThread(packed: PackedIds): Promise<TextParts> {
+  return new Promise<TextParts>((resolve, reject) => {
+    const worker = new Worker(workerCode(), {
+      eval: true,
+      workerData: packed,
+      transferList: [packed.symbols.buffer as ArrayBuffer, packed.starts.buffer as ArrayBuffer],
+    });
+    worker.once('message', (parts: TextParts) => {
+      resolve(parts);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the search index's thread exited (code ${code})`)));
+  });
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ModelTable } from '../../src/catalog/index.ts';
+import { isCatalogPrepared, prepareCatalogInSteps, searchModels } from '../../src/query/index.ts';
+import { buildSteps, packingSteps } from '../../src/query/text-build.ts';
+import { IdSymbols } from '../../src/query/text-symbols.ts';
+import { textPartsInThread } from '../../src/query/text-thread.ts';
+import { seededRandom } from '../support/seeded-random.ts';
+import { catalogAtScale } from './generated-catalog.ts';
+import { referenceMatches } from './reference.ts';
+
+/** Past a 64th of the rows for the common substrings, and a few ids outside ASCII (see catalogAtScale). */
+const MODELS = catalogAtScale(30_000, 31);
+const BAR = { minDownloads: 0, minLikes: 0 };
+
+function packed(ids: IdSymbols) {
+  const packing = packingSteps(ids);
+  for (const step of packing.steps) step();
+  return packing.packed;
+}
+
+describe('preparing a snapshot, the search index built on a worker thread', () => {
+  it('the thread builds the search index this thread would, array for array', async () => {
+    const ids = new IdSymbols(ModelTable.from(MODELS).ids);
+    const here = buildSteps(packed(ids));
+    for (const step of here.steps) step();
+    const expected = here.parts();
+    expect(expected.patterns.length).toBeGreaterThan(0);
+    expect(await textPartsInThread(packed(ids))).toEqual(expected);
+  });
+
+  it('a prepared snapshot finds exactly the ids holding any needle', async () => {
+    const table = ModelTable.from(MODELS);
+    await prepareCatalogInSteps(table);
+    expect(isCatalogPrepared(table)).toBe(true);
+    const random = seededRandom(37);
+    const needles = ['model-', '/', 'o', 'ÜNÏ', 'LINK', 'k', '\u212a'];
+    for (let i = 0; i < 40; i++) {
+      const id = MODELS[Math.floor(random() * MODELS.length)]!.id;
+      const start = Math.floor(random() * id.length);
+      needles.push(id.slice(start, start + 1 + (i % 8)));
+    }
+    for (const search of needles) {
+      const expected = referenceMatches(MODELS, { search: search.toLowerCase() }, BAR).length;
+      const page = searchModels({ snapshotId: 'prepared', models: table }, { filter: { search } }, BAR).page;
+      expect(page.totalCount, search).toBe(expected);
+    }
+  });
+});
