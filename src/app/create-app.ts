@@ -143,7 +143,13 @@ function catalogOf(config: Config, options: AppOptions, parts: CatalogParts): Ca
       metrics.observe(event);
       options.onCacheEvent?.(event);
     },
-    prepare: (snapshot) => prepareCatalogInSteps(snapshot.models),
+    prepare: (snapshot) =>
+      prepareCatalogInSteps(snapshot.models, (error) =>
+        logger.warn(
+          { error: error instanceof Error ? error.message : String(error) },
+          "the search index's thread failed; built on the main thread instead",
+        ),
+      ),
   });
 }
 

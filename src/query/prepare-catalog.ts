@@ -10,9 +10,13 @@ import { textPartsInThread } from './text-thread.ts';
  * first request that needs it, so a new snapshot's first user does not wait for it; a step at a time, letting the
  * event loop answer other requests between steps: for a server that prepares a new snapshot while it still serves the
  * last. The search index, half of the work, is built on a worker thread meanwhile (the ids packed here first, a slice
- * at a time); if that thread fails, here, step by step, after the rest.
+ * at a time); if that thread fails, here, step by step, after the rest, and `onThreadFailed` says why (the answers
+ * are the same, the preparation slower).
  */
-export async function prepareCatalogInSteps(table: ModelTable): Promise<void> {
+export async function prepareCatalogInSteps(
+  table: ModelTable,
+  onThreadFailed: (error: unknown) => void = () => {},
+): Promise<void> {
   const index = catalogIndex(table);
   await nextTurn();
   const ids = new IdSymbols(table.ids);
@@ -20,7 +24,10 @@ export async function prepareCatalogInSteps(table: ModelTable): Promise<void> {
   await inTurns(packing.steps);
   const text = textPartsInThread(packing.packed).then(
     (parts) => index.adoptText(ids, parts),
-    () => false,
+    (error: unknown) => {
+      onThreadFailed(error);
+      return false;
+    },
   );
   await inTurns(index.preparation({ text: false }));
   if ((await text) === false) await inTurns(index.preparation());

@@ -3,10 +3,14 @@ import type { TextParts } from './text-build.ts';
 import type { PackedIds } from './text-symbols.ts';
 
 /**
- * The thread's code: hubcat runs from its TypeScript sources, and a worker thread does not inherit the loader that
- * compiles them (`--import` flags and `module.register` hooks are the main thread's), so it registers tsx's first.
+ * The thread's code. From the TypeScript sources (`bin/hubcat.js`, the tests), the worker does not inherit the loader
+ * that compiles them (`--import` flags and `module.register` hooks are the main thread's), so it registers tsx's
+ * first; from a bundle (`dist/cli/hubcat.js`), the worker's own bundle lies beside it.
  */
 function workerCode(): string {
+  if (!import.meta.url.endsWith('.ts')) {
+    return `import(${JSON.stringify(new URL('./text-build-worker.js', import.meta.url).href)});`;
+  }
   const loader = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const entry = JSON.stringify(new URL('./text-build-worker.ts', import.meta.url).href);
   return `import(${loader}).then(({ register }) => { register(); return import(${entry}); });`;

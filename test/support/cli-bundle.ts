@@ -19,6 +19,7 @@ const ESBUILD = fileURLToPath(new URL('../../node_modules/esbuild/bin/esbuild', 
  * `../../dist/web/` from the module, and in the bundle the module is this file.
  */
 const BUNDLE = fileURLToPath(new URL('../../dist/cli/hubcat.js', import.meta.url));
+const WORKER_BUNDLE = fileURLToPath(new URL('../../dist/cli/text-build-worker.js', import.meta.url));
 
 /**
  * Vitest global setup of the projects that start `hubcat`: bundles `src/cli/main.ts` into one JavaScript file, once
@@ -28,13 +29,22 @@ const BUNDLE = fileURLToPath(new URL('../../dist/cli/hubcat.js', import.meta.url
  * `npm start` and `npm run demo` (test/cli/) still go through `bin/hubcat.js`.
  */
 export default async function bundleCli(project: TestProject): Promise<void> {
-  // Each project runs its own global setup, possibly at the same time: each writes its own file and moves it into
-  // place in one step, so that no process starts from a half-written bundle.
-  const partial = `${BUNDLE}.${process.pid}.${project.name}.partial`;
+  await bundle('src/cli/main.ts', BUNDLE, project.name);
+  // The search index is built on a worker thread whose entry the bundle loads from beside itself.
+  await bundle('src/query/text-build-worker.ts', WORKER_BUNDLE, project.name);
+  project.provide('hubcatBundle', BUNDLE);
+}
+
+/**
+ * Bundles `entry` into `outfile`. Each project runs its own global setup, possibly at the same time: each writes its
+ * own file and moves it into place in one step, so that no process starts from a half-written bundle.
+ */
+async function bundle(entry: string, outfile: string, projectName: string): Promise<void> {
+  const partial = `${outfile}.${process.pid}.${projectName}.partial`;
   await promisify(execFile)(
     ESBUILD,
     [
-      'src/cli/main.ts',
+      entry,
       '--bundle',
       '--platform=node',
       '--format=esm',
@@ -45,6 +55,5 @@ export default async function bundleCli(project: TestProject): Promise<void> {
     ],
     { cwd: ROOT },
   );
-  await rename(partial, BUNDLE);
-  project.provide('hubcatBundle', BUNDLE);
+  await rename(partial, outfile);
 }
