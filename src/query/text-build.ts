@@ -8,6 +8,8 @@ const ROWS_PER_STEP = 65_536;
 
 /** What the search index is made of besides the ids themselves: see TextIndex. */
 export interface TextParts {
+  /** The ids as symbols, which candidates are checked against: read in row order, not strings all over the heap. */
+  packed: PackedIds;
   trigrams: GramParts;
   characters: Bitset[];
   short: Uint32Array;
@@ -68,6 +70,7 @@ export function buildSteps(packed: PackedIds): { steps: (() => void)[]; parts: (
     ),
   ];
   const parts = (): TextParts => ({
+    packed,
     trigrams: trigrams.parts(),
     characters,
     short: Uint32Array.from(short),
@@ -103,6 +106,8 @@ function placeRow(
 /** Every buffer the parts hold, once each, to hand them to another thread without copying. */
 export function buffersOf(parts: TextParts): ArrayBuffer[] {
   const arrays = [
+    parts.packed.symbols,
+    parts.packed.starts,
     parts.trigrams.state,
     parts.trigrams.gaps,
     ...parts.trigrams.dense,
