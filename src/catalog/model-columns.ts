@@ -218,12 +218,16 @@ class Growable<T extends NumberArray> {
     this.#array[this.length++] = value;
   }
 
-  /** Every value pushed, an absent one (null) as NaN, each through `code` when given (a code is never null). */
-  pushAll(values: readonly (number | null)[], code?: (value: number) => number): void {
+  /**
+   * Every value pushed, an absent one (null) as NaN, each through `code` when given (a code is never null); a typed
+   * array's values are copied in at once.
+   */
+  pushAll(values: readonly (number | null)[] | Float64Array, code?: (value: number) => number): void {
     if (this.length + values.length > this.#array.length) this.#grow(this.length + values.length);
     const array = this.#array;
     let at = this.length;
-    if (code) for (const value of values) array[at++] = code(value!);
+    if (values instanceof Float64Array) array.set(values, at), (at += values.length);
+    else if (code) for (const value of values) array[at++] = code(value!);
     else for (const value of values) array[at++] = value ?? Number.NaN;
     this.length = at;
   }
