@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { ColumnSlice, SliceDetails } from './column-slice.ts';
 import {
   BASE_MODEL_RELATIONS,
@@ -45,23 +46,69 @@ export function modalitiesOfBits(bits: number): Modality[] {
   return MODALITIES.filter((_, i) => (bits & (1 << i)) !== 0);
 }
 
-/** Distinct strings of one column, each stored once and referred to by its code. */
+/** Mixed into every string's hash, different in each process, so no stored text can be made to collide on purpose. */
+const HASH_SEED = randomInt(2 ** 31);
+
+/** FNV-1a over the string's UTF-16 units, from the process's seed. */
+function hashOf(value: string): number {
+  let hash = 0x811c9dc5 ^ HASH_SEED;
+  for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/**
+ * Distinct strings of one column, each stored once and referred to by its code. Codes are found through an
+ * open-addressing table of (hash, code) in two typed arrays rather than a Map: a million-model load codes 2.4 million
+ * strings, most of them new to dictionaries of up to 570,000, and a Map's miss reads the key strings of its bucket's
+ * chain where this table compares hashes side by side (half the time, measured on 570,000 new authors).
+ */
 export class Dictionary {
   readonly values: string[] = [];
-  readonly #codes = new Map<string, number>();
+  #hashes = new Int32Array(64);
+  /** `values` index + 1 at each slot; 0 is an empty slot. */
+  #slots = new Int32Array(64);
 
   code(value: string): number {
-    let code = this.#codes.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.#codes.set(value, code);
-    }
+    const hash = hashOf(value);
+    const slot = this.#find(value, hash);
+    const found = this.#slots[slot]!;
+    if (found !== 0) return found - 1;
+    const code = this.values.push(value) - 1;
+    this.#hashes[slot] = hash;
+    this.#slots[slot] = code + 1;
+    if (this.values.length * 2 > this.#slots.length) this.#grow();
     return code;
   }
 
   codeOf(value: string): number {
-    return this.#codes.get(value) ?? NONE;
+    return this.#slots[this.#find(value, hashOf(value))]! - 1;
+  }
+
+  /** The slot holding `value`, or the empty slot where it would go (the table is never more than half full). */
+  #find(value: string, hash: number): number {
+    const mask = this.#slots.length - 1;
+    const slots = this.#slots;
+    const hashes = this.#hashes;
+    let slot = hash & mask;
+    for (let code = slots[slot]!; code !== 0; code = slots[slot]!) {
+      if (hashes[slot] === hash && this.values[code - 1] === value) return slot;
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  #grow(): void {
+    const [hashes, slots] = [this.#hashes, this.#slots];
+    this.#hashes = new Int32Array(slots.length * 2);
+    this.#slots = new Int32Array(slots.length * 2);
+    const mask = this.#slots.length - 1;
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i] === 0) continue;
+      let slot = hashes[i]! & mask;
+      while (this.#slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.#hashes[slot] = hashes[i]!;
+      this.#slots[slot] = slots[i]!;
+    }
   }
 }
 
@@ -218,12 +265,18 @@ class Growable<T extends NumberArray> {
     this.#array[this.length++] = value;
   }
 
-  /** Every value pushed, an absent one (null) as NaN, each through `code` when given (a code is never null). */
-  pushAll(values: readonly (number | null)[], code?: (value: number) => number): void {
+  /**
+   * Every value pushed, an absent one (null) as NaN, each through `code` when given (a code is never null); a typed
+   * array's values are copied in at once.
+   */
+  pushAll(values: readonly (number | null)[] | Float64Array, code?: (value: number) => number): void {
     if (this.length + values.length > this.#array.length) this.#grow(this.length + values.length);
     const array = this.#array;
     let at = this.length;
-    if (code) for (const value of values) array[at++] = code(value!);
+    if (values instanceof Float64Array) {
+      array.set(values, at);
+      at += values.length;
+    } else if (code) for (const value of values) array[at++] = code(value!);
     else for (const value of values) array[at++] = value ?? Number.NaN;
     this.length = at;
   }

@@ -14,18 +14,18 @@ const orNull = (value: number): number | null => (Number.isNaN(value) ? null : v
 export function sliceColumns(columns: TableColumns, start: number, end: number): ColumnSlice {
   const strings = new SliceStrings(columns);
   const perRow = <T>(value: (row: number) => T): T[] => Array.from({ length: end - start }, (_, i) => value(start + i));
-  const numbers = (column: Float64Array) => perRow((row) => orNull(column[row]!));
-  const plain = (column: Float64Array | Uint8Array) => Array.from(column.subarray(start, end));
+  const floats = (column: Float64Array) => column.slice(start, end);
+  const plain = (column: Uint8Array) => Array.from(column.subarray(start, end));
   const coded = (column: DictionaryColumn, codes: Int32Array) => perRow((row) => strings.local(column, codes[row]!));
   const runs = (starts: Uint32Array) => perRow((row) => starts[row + 1]! - starts[row]!);
   return {
     ids: columns.ids.slice(start, end),
-    downloads: plain(columns.downloads),
-    likes: plain(columns.likes),
-    trendingScore: numbers(columns.trendingScore),
-    createdAt: numbers(columns.createdAt),
-    lastModified: numbers(columns.lastModified),
-    parameterCount: numbers(columns.parameterCount),
+    downloads: floats(columns.downloads),
+    likes: floats(columns.likes),
+    trendingScore: floats(columns.trendingScore),
+    createdAt: floats(columns.createdAt),
+    lastModified: floats(columns.lastModified),
+    parameterCount: floats(columns.parameterCount),
     gated: plain(columns.gated),
     private: plain(columns.private),
     author: coded('author', columns.author),

@@ -1,6 +1,13 @@
+import { endianness } from 'node:os';
 import type { ColumnSlice } from '../catalog/index.ts';
 import { compileValidator } from './compiled-validator.ts';
-import { columnChunkSchema, type ChunkEntry } from './snapshot-schema.ts';
+import {
+  columnChunkSchema,
+  FLOAT64_COLUMNS,
+  MAX_TIME_MS,
+  type ChunkEntry,
+  type StoredColumnSlice,
+} from './snapshot-schema.ts';
 import { parseJsonOrReject, parseOrReject, SnapshotRejectedError } from './stored-snapshot.ts';
 
 const isColumnChunk = compileValidator(columnChunkSchema);
@@ -17,20 +24,64 @@ export function decodeColumnChunk(json: string, entry: ChunkEntry, where: string
     parseOrReject(columnChunkSchema, chunk, where);
     throw new SnapshotRejectedError(`${where} has the wrong shape`);
   }
-  const problem = inconsistency(chunk, entry.rows);
+  const slice: ColumnSlice = { ...chunk, ...float64Columns(chunk, entry.rows, where) };
+  const problem = inconsistency(slice, entry.rows);
   if (problem !== null) throw new SnapshotRejectedError(`${where} is inconsistent (${problem})`);
-  return chunk;
+  return slice;
 }
 
-/** Columns with one value per row. */
+/** Stored float64 columns are little-endian whatever the host, so a snapshot reads the same on every replica. */
+const BIG_ENDIAN = endianness() === 'BE';
+
+/** A float64 column as a chunk stores it: the base64 of its values' little-endian bytes. */
+export function encodeFloat64(column: Float64Array): string {
+  const bytes = Buffer.from(column.buffer, column.byteOffset, column.byteLength);
+  return (BIG_ENDIAN ? Buffer.from(bytes).swap64() : bytes).toString('base64');
+}
+
+/** What a float64 column's values may be: the row schema's bounds on the field, an absent value (null) as NaN. */
+const FLOAT64_BOUNDS: Record<(typeof FLOAT64_COLUMNS)[number], (value: number) => boolean> = {
+  downloads: Number.isFinite,
+  likes: Number.isFinite,
+  trendingScore: (value) => Number.isNaN(value) || Number.isFinite(value),
+  createdAt: (value) => Number.isNaN(value) || (Number.isInteger(value) && Math.abs(value) <= MAX_TIME_MS),
+  lastModified: (value) => Number.isNaN(value) || (Number.isInteger(value) && Math.abs(value) <= MAX_TIME_MS),
+  parameterCount: (value) => Number.isNaN(value) || Number.isFinite(value),
+};
+
+/**
+ * Each float64 column decoded straight into an array of `rows` values, or a SnapshotRejectedError: text that is not
+ * the base64 of exactly that many values, or a value outside its column's bounds (a NaN with a payload is still NaN).
+ */
+function float64Columns(chunk: StoredColumnSlice, rows: number, where: string): Pick<ColumnSlice, FloatColumn> {
+  const bytes = rows * Float64Array.BYTES_PER_ELEMENT;
+  const decoded = {} as Pick<ColumnSlice, FloatColumn>;
+  for (const name of FLOAT64_COLUMNS) {
+    const text = chunk[name];
+    if (text.length !== Math.ceil(bytes / 3) * 4) {
+      const values = Math.floor(Buffer.byteLength(text, 'base64') / Float64Array.BYTES_PER_ELEMENT);
+      throw new SnapshotRejectedError(`${where} is inconsistent (${name} has ${values} values for ${rows} rows)`);
+    }
+    const column = new Float64Array(rows);
+    const view = Buffer.from(column.buffer);
+    // Characters that are not base64 are skipped, so text of the right length with any of them writes too few bytes.
+    if (view.write(text, 'base64') !== bytes) throw new SnapshotRejectedError(`${where} has ${name} not in base64`);
+    if (BIG_ENDIAN) view.swap64();
+    const inBounds = FLOAT64_BOUNDS[name];
+    const row = column.findIndex((value) => !inBounds(value));
+    if (row !== -1) {
+      throw new SnapshotRejectedError(`${where} has the wrong shape (${name}.${row}: ${column[row]} is out of bounds)`);
+    }
+    decoded[name] = column;
+  }
+  return decoded;
+}
+
+type FloatColumn = (typeof FLOAT64_COLUMNS)[number];
+
+/** Columns with one value per row, beside the float64 columns (whose length their decoding checked). */
 const ROW_COLUMNS = [
   'ids',
-  'downloads',
-  'likes',
-  'trendingScore',
-  'createdAt',
-  'lastModified',
-  'parameterCount',
   'gated',
   'private',
   'author',

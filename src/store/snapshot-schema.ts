@@ -77,11 +77,30 @@ export const modelRowSchema = z.object({
 }) satisfies z.ZodType<Model>;
 
 /** The largest Unix time in milliseconds a Date holds (±100,000,000 days): a timestamp beyond it has no ISO form. */
-const MAX_TIME_MS = 8.64e15;
+export const MAX_TIME_MS = 8.64e15;
 const index = z.number().int().nonnegative();
 /** An index into the chunk's strings, or -1 for none; checked against their count once the chunk's shape is known. */
 const orNone = z.number().int().min(-1);
 const columnOf = <T extends z.ZodType>(value: T) => z.array(value);
+/**
+ * A float64 column as the base64 of its little-endian bytes. No length is stated here (a schema would count the
+ * characters of every one): the reader checks it is exactly its rows' 8 bytes each, then every value's bounds.
+ */
+const float64Column = z.string();
+
+/** The per-row number columns of a ColumnSlice, stored as `float64Column`s. */
+export const FLOAT64_COLUMNS = [
+  'downloads',
+  'likes',
+  'trendingScore',
+  'createdAt',
+  'lastModified',
+  'parameterCount',
+] as const satisfies readonly (keyof ColumnSlice)[];
+type Float64Column = (typeof FLOAT64_COLUMNS)[number];
+
+/** A ColumnSlice as a chunk stores it: its float64 columns as base64 text, everything else as it is. */
+export type StoredColumnSlice = Omit<ColumnSlice, Float64Column> & Record<Float64Column, string>;
 
 /**
  * A chunk stored as columns (format 2, see ColumnSlice): the same bounds as `modelRowSchema` on every value, written
@@ -91,12 +110,12 @@ const columnOf = <T extends z.ZodType>(value: T) => z.array(value);
 export const columnChunkSchema = z.object({
   strings: columnOf(shortText),
   ids: columnOf(z.string().min(1).max(512)),
-  downloads: columnOf(z.number()),
-  likes: columnOf(z.number()),
-  trendingScore: columnOf(z.number().nullable()),
-  createdAt: columnOf(z.number().int().min(-MAX_TIME_MS).max(MAX_TIME_MS).nullable()),
-  lastModified: columnOf(z.number().int().min(-MAX_TIME_MS).max(MAX_TIME_MS).nullable()),
-  parameterCount: columnOf(z.number().nullable()),
+  downloads: float64Column,
+  likes: float64Column,
+  trendingScore: float64Column,
+  createdAt: float64Column,
+  lastModified: float64Column,
+  parameterCount: float64Column,
   gated: columnOf(index.max(2)),
   private: columnOf(index.max(1)),
   author: columnOf(orNone),
@@ -139,7 +158,7 @@ export const columnChunkSchema = z.object({
       flags: columnOf(index.max(0b10_10_10)),
     })
     .nullable(),
-}) satisfies z.ZodType<ColumnSlice>;
+}) satisfies z.ZodType<StoredColumnSlice>;
 
 const captureFields = {
   pages: count,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ModelTable, type ColumnSlice, type Model } from '../../src/catalog/index.ts';
+import { ModelTable, type Model } from '../../src/catalog/index.ts';
 import { FIXTURE } from '../query/fixture.ts';
 
 const withFigures: Model['providers'] = [
@@ -30,12 +30,12 @@ const models: Model[] = FIXTURE.map((model, i) => {
   return model;
 });
 
-/** The table rebuilt from its slices of `rows` rows each, every slice through JSON as a store holds it. */
+/** The table rebuilt from its slices of `rows` rows each, every slice copied as a store's reader would make it. */
 function rebuilt(table: ModelTable, rows: number): ModelTable {
   const builder = ModelTable.builder(table.size);
   for (let start = 0; start < table.size; start += rows) {
     const slice = table.slice(start, Math.min(start + rows, table.size));
-    builder.addSlice(JSON.parse(JSON.stringify(slice)) as ColumnSlice);
+    builder.addSlice(structuredClone(slice));
   }
   return builder.finish();
 }

@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ColumnSlice } from '../../src/catalog/index.ts';
 import type { RunningEmulator } from '../../src/emulator/index.ts';
 import type { CacheEvent } from '../../src/store/index.ts';
+import type { StoredColumnSlice } from '../../src/store/snapshot-schema.ts';
 import { useEmulator } from '../support/emulator.ts';
 import { eventually } from '../support/eventually.ts';
 import { appFor, query } from '../support/graphql.ts';
@@ -21,7 +21,17 @@ interface Status {
 
 type Stored = ReturnType<typeof storedCatalog>;
 type Row = { id: string };
-type Columns = ColumnSlice & Record<string, unknown>;
+type Columns = StoredColumnSlice & Record<string, unknown>;
+
+/** Edits a stored float64 column as its values, and stores it back as base64 of little-endian bytes. */
+const editFloats = (columns: Columns, name: 'downloads' | 'createdAt', edit: (values: number[]) => void) => {
+  const bytes = Buffer.from(columns[name], 'base64');
+  const values = Array.from({ length: bytes.length / 8 }, (_, i) => bytes.readDoubleLE(i * 8));
+  edit(values);
+  const edited = Buffer.alloc(values.length * 8);
+  values.forEach((value, i) => edited.writeDoubleLE(value, i * 8));
+  columns[name] = edited.toString('base64');
+};
 
 /** A replica that has adopted the snapshot a first replica fetched, and a way to publish over them as another writer. */
 async function replicaServingAFetchedSnapshot(emulator: RunningEmulator, redisUrl: string, client: Redis) {
@@ -231,7 +241,7 @@ describe('snapshots stored in chunks', () => {
     ],
     [
       'a column one value short',
-      (columns) => void columns.downloads.pop(),
+      (columns) => editFloats(columns, 'downloads', (values) => values.pop()),
       /chunk 0 of snapshot fetch-bad is inconsistent \(downloads has 1376 values for 1377 rows\)/,
     ],
     [
@@ -240,9 +250,19 @@ describe('snapshots stored in chunks', () => {
       /chunk 0 of snapshot fetch-bad is inconsistent \(tags has \d+ entries for \d+\)/,
     ],
     [
-      'a string where a number belongs',
-      (columns) => void ((columns.likes as unknown[])[0] = 'many'),
-      /chunk 0 of snapshot fetch-bad has the wrong shape \(likes\.0: /,
+      'numbers where the bytes of a float64 column belong',
+      (columns) => void ((columns as Record<string, unknown>).likes = [1, 2, 3]),
+      /chunk 0 of snapshot fetch-bad has the wrong shape \(likes: /,
+    ],
+    [
+      'a float64 column of the right length that is not base64',
+      (columns) => void (columns.likes = `${'!'.repeat(8)}${columns.likes.slice(8)}`),
+      /chunk 0 of snapshot fetch-bad has likes not in base64/,
+    ],
+    [
+      'an absent value (NaN) where the row schema requires a number',
+      (columns) => editFloats(columns, 'downloads', (values) => void (values[2] = Number.NaN)),
+      /chunk 0 of snapshot fetch-bad has the wrong shape \(downloads\.2: NaN is out of bounds\)/,
     ],
     [
       'a string longer than a row may hold',
@@ -251,8 +271,13 @@ describe('snapshots stored in chunks', () => {
     ],
     [
       'a timestamp no date can hold',
-      (columns) => void (columns.createdAt[0] = 1e300),
-      /chunk 0 of snapshot fetch-bad has the wrong shape \(createdAt\.0: /,
+      (columns) => editFloats(columns, 'createdAt', (values) => void (values[0] = 1e300)),
+      /chunk 0 of snapshot fetch-bad has the wrong shape \(createdAt\.0: 1e\+300 is out of bounds\)/,
+    ],
+    [
+      'a timestamp with a fraction of a millisecond',
+      (columns) => editFloats(columns, 'createdAt', (values) => void (values[1] = 1.5)),
+      /chunk 0 of snapshot fetch-bad has the wrong shape \(createdAt\.1: 1\.5 is out of bounds\)/,
     ],
     [
       'a price on a mapping without a source',

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { Redis } from 'ioredis';
 import { ModelTable, type ColumnSlice } from '../../src/catalog/index.ts';
+import { FLOAT64_COLUMNS, type StoredColumnSlice } from '../../src/store/snapshot-schema.ts';
 import { catalogKeys, type CatalogKeys, type SnapshotManifest, type SnapshotPointer } from '../../src/store/index.ts';
 
 /** The keys of the catalog `appFor(upstream)` serves: multi-sort over likes and downloads for hf-inference. */
@@ -15,7 +16,7 @@ export interface ForgedSnapshot {
   id: string;
   fetchedAt: string;
   /** Rows of each chunk, as plain JSON values (so a test may put anything there); columns when `format` is 2. */
-  chunks: unknown[][] | ColumnSlice[];
+  chunks: unknown[][] | StoredColumnSlice[];
   /** Left out of the manifest when absent, as hubcat wrote manifests before formats were numbered. */
   format?: number;
   report: Record<string, unknown>;
@@ -31,7 +32,7 @@ export function storedCatalog(redis: Redis, keys: CatalogKeys) {
   const json = async <T>(key: string) => JSON.parse((await redis.get(key))!) as T;
   const chunkValue = async (id: string, index: number) =>
     JSON.parse(inflateSync((await redis.getBuffer(keys.chunk(id, index)))!).toString('utf8')) as unknown;
-  const rowsIn = (chunk: unknown[] | ColumnSlice) => (Array.isArray(chunk) ? chunk.length : chunk.ids.length);
+  const rowsIn = (chunk: unknown[] | StoredColumnSlice) => (Array.isArray(chunk) ? chunk.length : chunk.ids.length);
   return {
     pointer: () => json<SnapshotPointer>(keys.pointer),
     manifest: (id: string) => json<SnapshotManifest>(keys.manifest(id)),
@@ -49,7 +50,7 @@ export function storedCatalog(redis: Redis, keys: CatalogKeys) {
       const value = await chunkValue(id, index);
       if (Array.isArray(value)) return value as unknown[];
       const builder = ModelTable.builder();
-      builder.addSlice(value as ColumnSlice);
+      builder.addSlice(columnsOf(value as StoredColumnSlice));
       return builder.finish().toJSON();
     },
     /**
@@ -82,4 +83,14 @@ export function storedCatalog(redis: Redis, keys: CatalogKeys) {
       return pointer;
     },
   };
+}
+
+/** A stored chunk of columns as a slice: its float64 columns read from the base64 of their little-endian bytes. */
+function columnsOf(stored: StoredColumnSlice): ColumnSlice {
+  const floats = (text: string) => {
+    const bytes = Buffer.from(text, 'base64');
+    return Float64Array.from({ length: bytes.length / 8 }, (_, i) => bytes.readDoubleLE(i * 8));
+  };
+  const columns = Object.fromEntries(FLOAT64_COLUMNS.map((name) => [name, floats(stored[name])]));
+  return { ...stored, ...columns } as unknown as ColumnSlice;
 }
