@@ -9,9 +9,9 @@ import { textPartsInThread } from './text-thread.ts';
  * Builds everything queries over `table` read (posting lists, every order, the search column) now rather than on the
  * first request that needs it, so a new snapshot's first user does not wait for it; a step at a time, letting the
  * event loop answer other requests between steps: for a server that prepares a new snapshot while it still serves the
- * last. The search index, half of the work, is built on a worker thread meanwhile (the ids packed here first, a slice
- * at a time); if that thread fails, here, step by step, after the rest, and `onThreadFailed` says why (the answers
- * are the same, the preparation slower).
+ * last. The search index of a large catalog, half of the work, is built on a worker thread meanwhile (the ids packed
+ * here first, a slice at a time); if that thread fails, here, step by step, after the rest, and `onThreadFailed` says
+ * why (the answers are the same, the preparation slower).
  */
 export async function prepareCatalogInSteps(
   table: ModelTable,
@@ -19,6 +19,7 @@ export async function prepareCatalogInSteps(
 ): Promise<void> {
   const index = catalogIndex(table);
   await nextTurn();
+  if (table.size < THREAD_ROWS) return inTurns(index.preparation());
   const ids = new IdSymbols(table.ids);
   const packing = packingSteps(ids);
   await inTurns(packing.steps);
@@ -32,6 +33,12 @@ export async function prepareCatalogInSteps(
   await inTurns(index.preparation({ text: false }));
   if ((await text) === false) await inTurns(index.preparation());
 }
+
+/**
+ * Below this many rows the search index takes some tens of milliseconds to build, less than starting a thread and
+ * handing the ids over, and a small catalog's replica adopts a publish sooner on this thread alone.
+ */
+const THREAD_ROWS = 100_000;
 
 async function inTurns(steps: readonly (() => unknown)[]): Promise<void> {
   for (const step of steps) {

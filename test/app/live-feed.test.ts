@@ -122,6 +122,12 @@ describe('the live feed across replicas, through the real Redis', () => {
     const [serverB, serverC] = await Promise.all([listen(b, 0, '127.0.0.1'), listen(c, 0, '127.0.0.1')]);
     await a.catalog.refresh();
     await a.live.updates.settled(); // the baseline's event is out before anyone subscribes
+    // B and C serve the baseline too (adopting it includes preparing its indexes, partly on another thread), so the
+    // first update their subscribers see is A's next one.
+    for (const replica of [b, c]) {
+      await replica.catalog.snapshot();
+      await replica.live.updates.settled();
+    }
     const before = [emulator.models, emulator.servedIds()] as const;
     emulator.evolve(ACCEPTANCE);
 

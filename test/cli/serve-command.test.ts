@@ -1,6 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { startEmulator } from '../../src/emulator/index.ts';
 import { runHubcat, startServeProcess } from '../support/cli.ts';
 
 describe('hubcat serve when the Hub cannot be reached', () => {
@@ -48,26 +47,4 @@ describe('hubcat serve with a malformed HF_TOKEN', () => {
     ]);
     expect(result.stdout + result.stderr).not.toMatch(/secret|part7f3a/);
   });
-});
-
-describe('hubcat serve preparing a catalog', () => {
-  it('builds the search index on its worker thread, which a bundled hubcat finds beside itself', async () => {
-    const emulator = await startEmulator({ preset: 'gateway-2025-10' });
-    const server = await startServeProcess([], { HF_ENDPOINT: emulator.url });
-    try {
-      type Found = { catalog: { size: number }; models: { totalCount: number } };
-      const found = () => server.post<Found>('{ catalog { size } models(filter: { search: "bert" }) { totalCount } }');
-      let { body } = await found();
-      while (body.data.catalog.size === 0) {
-        await delay(200);
-        ({ body } = await found());
-      }
-      // A snapshot is served once prepared, so a failed thread would have been reported by now.
-      expect(body.data.models.totalCount).toBeGreaterThan(0);
-      expect(server.stderr()).not.toMatch(/thread failed/);
-    } finally {
-      server.stop();
-      await emulator.close();
-    }
-  }, 60_000);
 });
