@@ -34,6 +34,30 @@ const editFloats = (columns: Columns, name: 'downloads' | 'createdAt', edit: (va
 };
 
 /** A replica that has adopted the snapshot a first replica fetched, and a way to publish over them as another writer. */
+/**
+ * Publishes a tampered snapshot `fetch-bad` to a replica serving a good one, and expects the replica to refuse it for
+ * `reason`, say so in its status and keep serving what it had.
+ */
+async function expectRejected(
+  setup: Awaited<ReturnType<typeof replicaServingAFetchedSnapshot>>,
+  publish: () => Promise<unknown>,
+  reason: RegExp,
+): Promise<void> {
+  await publish();
+  const after = await eventually(
+    () => query<Status, never>(setup.replica, STATUS),
+    (status) => status.catalog.lastError !== null,
+  );
+  await setup.replica.close();
+
+  expect(after.catalog).toMatchObject({ size: 1377, snapshotId: setup.first.catalog.snapshotId });
+  expect(after.catalog.lastError).toMatch(/^stored snapshot rejected: /);
+  expect(after.catalog.lastError).toMatch(reason);
+  expect(setup.events).not.toContainEqual(
+    expect.objectContaining({ type: 'snapshot-adopted', snapshotId: 'fetch-bad' }),
+  );
+}
+
 async function replicaServingAFetchedSnapshot(emulator: RunningEmulator, redisUrl: string, client: Redis) {
   const fetcher = appFor(emulator.url, { cacheUrl: redisUrl, replicaId: 'fetcher' });
   const first = await query<Status, never>(fetcher, STATUS);
@@ -191,21 +215,9 @@ describe('snapshots stored in chunks', () => {
     'reject a snapshot with %s, keep serving the last good one, and say why',
     async (_, tamper, reason) => {
       const setup = await replicaServingAFetchedSnapshot(emulator, redis.url, redis.client());
-      await setup.publishInThreeChunks('fetch-bad', tamper);
-      const after = await eventually(
-        () => query<Status, never>(setup.replica, STATUS),
-        (status) => status.catalog.lastError !== null,
-      );
-      await setup.replica.close();
-
-      expect(after.catalog).toMatchObject({ size: 1377, snapshotId: setup.first.catalog.snapshotId });
-      expect(after.catalog.lastError).toMatch(/^stored snapshot rejected: /);
-      expect(after.catalog.lastError).toMatch(reason);
+      await expectRejected(setup, () => setup.publishInThreeChunks('fetch-bad', tamper), reason);
       expect(setup.log.matching(reason)).toHaveLength(1);
       expect(setup.events).toContainEqual({ type: 'snapshot-rejected', reason: expect.stringMatching(reason) });
-      expect(setup.events).not.toContainEqual(
-        expect.objectContaining({ type: 'snapshot-adopted', snapshotId: 'fetch-bad' }),
-      );
     },
   );
 
@@ -312,19 +324,7 @@ describe('snapshots stored in chunks', () => {
     'reject a chunk of columns with %s, keep serving the last good snapshot, and say why',
     async (_, tamper, reason) => {
       const setup = await replicaServingAFetchedSnapshot(emulator, redis.url, redis.client());
-      await setup.publishEditedColumns('fetch-bad', tamper);
-      const after = await eventually(
-        () => query<Status, never>(setup.replica, STATUS),
-        (status) => status.catalog.lastError !== null,
-      );
-      await setup.replica.close();
-
-      expect(after.catalog).toMatchObject({ size: 1377, snapshotId: setup.first.catalog.snapshotId });
-      expect(after.catalog.lastError).toMatch(/^stored snapshot rejected: /);
-      expect(after.catalog.lastError).toMatch(reason);
-      expect(setup.events).not.toContainEqual(
-        expect.objectContaining({ type: 'snapshot-adopted', snapshotId: 'fetch-bad' }),
-      );
+      await expectRejected(setup, () => setup.publishEditedColumns('fetch-bad', tamper), reason);
     },
   );
 
