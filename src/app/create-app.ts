@@ -230,6 +230,7 @@ function yogaOf(config: Config, options: AppOptions, parts: YogaParts): HubcatYo
   return createHubcatYoga({
     catalog,
     history: live.history,
+    historyRecorded: () => live.recorded(),
     updates: live.channel,
     schedule: () => live.scheduleStatus(),
     qualityBar,

@@ -17,6 +17,8 @@ export interface RefreshSchedule {
 export interface GraphQLContext {
   catalog: CatalogCache;
   history: ChangeHistory;
+  /** Resolves once the served snapshot is in the history (see `LiveCatalog.recorded`); the feed reads after it. */
+  historyRecorded: () => Promise<void>;
   updates: CatalogUpdateSource;
   schedule: () => RefreshSchedule;
   qualityBar: QualityBar;

@@ -17,6 +17,8 @@ type YogaLogging = Parameters<typeof createYoga>[0]['logging'];
 export interface HubcatServerOptions {
   catalog: CatalogCache;
   history: ChangeHistory;
+  /** Resolves once the served snapshot is in the history; the feed's queries read after it. */
+  historyRecorded: () => Promise<void>;
   updates: CatalogUpdateSource;
   schedule: () => RefreshSchedule;
   qualityBar: QualityBar;
@@ -68,6 +70,7 @@ export function createHubcatYoga(options: HubcatServerOptions): HubcatYoga {
     context: () => ({
       catalog: options.catalog,
       history: options.history,
+      historyRecorded: options.historyRecorded,
       updates: options.updates,
       schedule: options.schedule,
       qualityBar: options.qualityBar,

@@ -34,6 +34,12 @@ export interface LiveCatalog {
   webhook: WebhookSender | null;
   /** What the API says about the schedule. */
   scheduleStatus(): RefreshSchedule;
+  /**
+   * Resolves once the served snapshot's replacement is in the history. Before the first snapshot is served the
+   * history has not even its baseline, so a feed read then would answer empty where `models` waits; this waits as
+   * `models` does (the catalog's cold wait), then the feed is read as it stands, even if no snapshot came.
+   */
+  recorded(): Promise<void>;
 }
 
 /** What the live side is built on: the catalog it follows, and the app's Redis and lifecycle. */
@@ -112,5 +118,10 @@ export function createLiveCatalog(
       intervalSeconds: intervalSeconds === 0 ? null : intervalSeconds,
       nextRefreshAt: scheduler?.nextRefreshAt() ?? null,
     }),
+    recorded: async () => {
+      // The catalog's own error (CATALOG_UNAVAILABLE) is for `models`: the history may hold records all the same.
+      await catalog.snapshot().catch(() => undefined);
+      await updates.settled();
+    },
   };
 }

@@ -110,6 +110,16 @@ describe('a living catalog: scheduled refresh and the change feed', () => {
     ]);
   });
 
+  it('answers the feed after the first snapshot is recorded, as models waits for it, not empty before it', async () => {
+    const emulator = await startEmulator();
+    const app = appFor(emulator.url);
+    // Nothing has fetched yet: the feed's first reader waits for the baseline, as a first `models` query would.
+    const { snapshots } = await query(app, SnapshotsDocument, {});
+    await app.close();
+
+    expect(snapshots!.map(({ baseline, size }) => ({ baseline, size }))).toEqual([{ baseline: true, size: 1377 }]);
+  });
+
   it('from an incomplete refresh (request budget cut short), reports no REMOVED and counts the missing as unconfirmed', async () => {
     const emulator = await startEmulator();
     // Two sorts of 200-model pages, 6 requests: about 600 of each sort's listing, never the whole catalog.

@@ -131,7 +131,7 @@ describe('CATALOG_UNAVAILABLE', () => {
 
 describe('masked errors', () => {
   // The change feed and the live subscription are not what these queries touch.
-  const liveParts = {} as Pick<HubcatServerOptions, 'history' | 'updates' | 'schedule'>;
+  const liveParts = {} as Pick<HubcatServerOptions, 'history' | 'historyRecorded' | 'updates' | 'schedule'>;
 
   it('reach the client as "Unexpected error." and the operator with their cause', async () => {
     const causes: unknown[] = [];

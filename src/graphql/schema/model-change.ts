@@ -83,6 +83,9 @@ builder.queryField('changes', (t) =>
       first: t.arg.int({ defaultValue: DEFAULT_PAGE_SIZE, validate: pageSize }),
       after: t.arg.string({ description: 'endCursor of the previous page' }),
     },
-    resolve: (_root, args, context) => context.history.page({ ...args, first: args.first ?? DEFAULT_PAGE_SIZE }),
+    resolve: async (_root, args, context) => {
+      await context.historyRecorded();
+      return context.history.page({ ...args, first: args.first ?? DEFAULT_PAGE_SIZE });
+    },
   }),
 );

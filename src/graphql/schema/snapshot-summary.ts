@@ -46,6 +46,9 @@ builder.queryField('snapshots', (t) =>
         validate: countUpTo(MAX_PAGE_SIZE),
       }),
     },
-    resolve: (_root, args, context) => context.history.snapshots(args.first ?? DEFAULT_SNAPSHOTS),
+    resolve: async (_root, args, context) => {
+      await context.historyRecorded();
+      return context.history.snapshots(args.first ?? DEFAULT_SNAPSHOTS);
+    },
   }),
 );
