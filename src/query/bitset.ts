@@ -161,6 +161,21 @@ export function listBits(bits: Bitset, out: Uint32Array): number {
   return count;
 }
 
+/** Clears the set bits whose row `keep` refuses, in one pass over `bits`; returns how many stay set. */
+export function keepBits(bits: Bitset, keep: (row: number) => boolean): number {
+  let count = 0;
+  for (let word = 0; word < bits.length; word++) {
+    let remaining = bits[word]!;
+    while (remaining !== 0) {
+      const lowest = remaining & -remaining;
+      if (keep((word << 5) + 31 - Math.clz32(lowest))) count++;
+      else bits[word]! &= ~lowest;
+      remaining ^= lowest;
+    }
+  }
+  return count;
+}
+
 /** Calls `visit` with each row whose bit is set, ascending. */
 export function forEachBit(bits: Bitset, visit: (row: number) => void): void {
   for (let word = 0; word < bits.length; word++) {

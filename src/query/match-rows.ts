@@ -1,4 +1,4 @@
-import { countBits, listBits, setRows, type Bitset } from './bitset.ts';
+import { countBits, keepBits, listBits, type Bitset } from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import type { Condition } from './conditions.ts';
 
@@ -100,24 +100,21 @@ function intersectBits(
 ): MatchSet {
   driver.writeBits(out);
   for (const other of others) other.andBits(out);
-  if (checked.length === 0) return { count: countBits(out), rows: null, bits: out, spareRows, listed: null };
-  const listed = listBits(out, spareRows);
-  const count = keepChecked(spareRows, listed, checked);
-  // Rewritten from the kept rows: n/32 words, where the checks cost one id per listed row.
-  out.fill(0);
-  setRows(out, spareRows, 0, count);
-  return { count, rows: null, bits: out, spareRows, listed: spareRows.subarray(0, count) };
+  // The checks cost one id per row still set; clearing the refused ones in place leaves the bitset exact in one pass.
+  const count = checked.length === 0 ? countBits(out) : keepBits(out, (row) => passesChecks(row, checked));
+  return { count, rows: null, bits: out, spareRows, listed: null };
+}
+
+function passesChecks(row: number, checked: readonly Condition[]): boolean {
+  for (const condition of checked) if (!condition.check!(row)) return false;
+  return true;
 }
 
 /** Keeps, in order, those of the first `count` of `rows` that every exact check admits; returns how many. */
 function keepChecked(rows: Uint32Array, count: number, checked: readonly Condition[]): number {
   if (checked.length === 0) return count;
   let kept = 0;
-  rows: for (let i = 0; i < count; i++) {
-    const row = rows[i]!;
-    for (const condition of checked) if (!condition.check!(row)) continue rows;
-    rows[kept++] = row;
-  }
+  for (let i = 0; i < count; i++) if (passesChecks(rows[i]!, checked)) rows[kept++] = rows[i]!;
   return kept;
 }
 

@@ -86,15 +86,15 @@ export function compileFilter(
 }
 
 /**
- * A search's candidates are checked one id at a time. Beside a condition admitting fewer rows, a needle first seen
- * has only the candidates meeting every condition checked (never more than all of them): a search box sends each
- * needle once. The index answers a needle seen before exactly, its rows checked in full once and kept, for a user
- * moving a slider or paging beside it.
+ * A search's candidates are checked one id at a time. Beside other conditions, a needle first seen has only the
+ * candidates meeting every one of them checked (never more than all of them): a search box sends each needle once,
+ * and a fresh threshold beside it, even one no narrower than the candidates alone, leaves fewer to check. The index
+ * answers a needle seen before exactly, its rows checked in full once and kept, for a user moving a slider or paging
+ * beside it.
  */
 function searchCondition(index: CatalogIndex, needle: string, others: readonly Condition[]): Condition {
-  const narrowest = Math.min(...others.map((other) => other.size));
   const candidates = others.length === 0 ? null : index.idCandidates(needle);
-  if (candidates !== null && narrowest < candidates.count) return new CandidateCondition(index, candidates, needle);
+  if (candidates !== null) return new CandidateCondition(index, candidates, needle);
   return new RowSetCondition(index, index.rowsWithIdContaining(needle));
 }
 

@@ -1,4 +1,4 @@
-import { andBits, countBits, hasBit, listBits, newBitset, setBit, setRows, type Bitset } from './bitset.ts';
+import { andBits, countBits, hasBit, keepBits, listBits, newBitset, setBit, setRows, type Bitset } from './bitset.ts';
 import { GramTable } from './gram-table.ts';
 import type { RowSet } from './row-set.ts';
 import { buildSteps, packingSteps, type TextParts } from './text-build.ts';
@@ -187,14 +187,7 @@ export class TextIndex {
    * allocated four bytes per candidate, megabytes at a million rows, for the collector to reclaim.
    */
   #dropUnmatched(bits: Bitset, needle: string): void {
-    for (let word = 0; word < bits.length; word++) {
-      let remaining = bits[word]!;
-      while (remaining !== 0) {
-        const lowest = remaining & -remaining;
-        if (!this.contains((word << 5) + 31 - Math.clz32(lowest), needle)) bits[word]! &= ~lowest;
-        remaining ^= lowest;
-      }
-    }
+    keepBits(bits, (row) => this.contains(row, needle));
   }
 
   #setOf(bits: Bitset): RowSet {
