@@ -99,9 +99,12 @@ function intersectBits(
   checked: readonly Condition[],
 ): MatchSet {
   driver.writeBits(out);
-  for (const other of others) other.andBits(out);
-  // The checks cost one id per row still set; clearing the refused ones in place leaves the bitset exact in one pass.
-  const count = checked.length === 0 ? countBits(out) : keepBits(out, (row) => passesChecks(row, checked));
+  // The last AND counts the rows in its own pass, unless checks follow: they count what they keep.
+  const counted = checked.length === 0 ? others.length - 1 : others.length;
+  for (let i = 0; i < counted; i++) others[i]!.andBits(out);
+  let count: number;
+  if (checked.length > 0) count = keepBits(out, (row) => passesChecks(row, checked));
+  else count = counted < 0 ? countBits(out) : others[counted]!.andBitsCounting(out);
   return { count, rows: null, bits: out, spareRows, listed: null };
 }
 

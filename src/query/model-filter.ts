@@ -98,8 +98,9 @@ function searchCondition(index: CatalogIndex, needle: string, others: readonly C
   return new RowSetCondition(index, index.rowsWithIdContaining(needle));
 }
 
-const rangeFilters = () => Object.entries(RANGE_FILTERS) as [keyof typeof RANGE_FILTERS, RangeFilter][];
-const valueFilters = () => Object.entries(VALUE_FILTERS) as [keyof typeof VALUE_FILTERS, ValueFilter][];
+// Listed once: every request reads them, twice for the ranges (checked, then compiled).
+const RANGE_ENTRIES = Object.entries(RANGE_FILTERS) as [keyof typeof RANGE_FILTERS, RangeFilter][];
+const VALUE_ENTRIES = Object.entries(VALUE_FILTERS) as [keyof typeof VALUE_FILTERS, ValueFilter][];
 
 /** The bounds given on one numeric column, and the fields that gave the least and the greatest. */
 interface ColumnRange {
@@ -113,7 +114,7 @@ interface ColumnRange {
 /** The bounds on each numeric column, both of a column together; refuses a least above the greatest. */
 function columnRanges(filter: ModelFilter): ColumnRange[] {
   const byColumn = new Map<RangeFilter['column'], ColumnRange>();
-  for (const [field, spec] of rangeFilters()) {
+  for (const [field, spec] of RANGE_ENTRIES) {
     const bound = checkedBound(filter[field], spec, `filter.${field}`);
     if (bound === null) continue;
     const range = byColumn.get(spec.column) ?? {
@@ -150,7 +151,7 @@ function rangeConditions(index: CatalogIndex, filter: ModelFilter): Condition[] 
 /** Any of the listed values of a coded column, or every one of them, each then a condition of its own. */
 function valueConditions(index: CatalogIndex, filter: ModelFilter): Condition[] {
   const { table } = index;
-  return valueFilters().flatMap(([field, spec]) => {
+  return VALUE_ENTRIES.flatMap(([field, spec]) => {
     const listed = filter[field];
     const values = typeof listed === 'string' ? [listed] : listed;
     const codes = codesOf(values, (value) => codeIn(table, spec, value));

@@ -130,13 +130,16 @@ export class TextIndex {
     const symbols = symbolsOf(needle);
     const grams = [...new Set(symbols.slice(2).map((symbol, i) => gramOf(symbols[i]!, symbols[i + 1]!, symbol)))];
     const sparse = grams.filter((gram) => this.#trigrams.bitsOf(gram) === null);
-    const filters = narrowest([
-      ...grams.flatMap((gram) => {
-        const bits = this.#trigrams.bitsOf(gram);
-        return bits === null ? [] : [{ bits, count: this.#trigrams.rowCount(gram) }];
-      }),
-      ...[...this.#patterns].flatMap(([text, set]) => (needle.includes(text) ? [set] : [])),
-    ]);
+    const supersets: CountedBits[] = [];
+    for (const gram of grams) {
+      const bits = this.#trigrams.bitsOf(gram);
+      if (bits !== null) supersets.push({ bits, count: this.#trigrams.rowCount(gram) });
+    }
+    // Read in place: copying the kept substrings' entries cost a few kilobytes per search.
+    this.#patterns.forEach((set, text) => {
+      if (needle.includes(text)) supersets.push(set);
+    });
+    const filters = narrowest(supersets);
     // A needle of three exact symbols is its trigram.
     const checked = !(needle.length === 3 && symbols.every(isExactSymbol));
     return { sparse, filters, checked };
