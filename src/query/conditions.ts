@@ -51,7 +51,7 @@ export interface Condition {
    * The exact test of a condition whose rows (its lists, bitsets and `has`) are candidates, a superset of what it
    * admits: matching applies it last, only to the rows that meet every other condition. Absent when they are exact.
    */
-  check?(row: number): boolean;
+  readonly check?: (row: number) => boolean;
 }
 
 /**
@@ -377,17 +377,12 @@ export class RowSetCondition extends BaseCondition {
  */
 export class CandidateCondition extends RowSetCondition {
   override readonly exact = false;
+  /** The exact test, made once: matching applies it to every candidate meeting the other conditions. */
+  readonly check: (row: number) => boolean;
 
-  constructor(
-    index: CatalogIndex,
-    candidates: RowSet,
-    private readonly needle: string,
-  ) {
+  constructor(index: CatalogIndex, candidates: RowSet, needle: string) {
     super(index, candidates);
-  }
-
-  check(row: number): boolean {
-    return this.index.idContains(row, this.needle);
+    this.check = index.idContaining(needle);
   }
 }
 

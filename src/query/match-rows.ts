@@ -103,7 +103,7 @@ function intersectBits(
   const counted = checked.length === 0 ? others.length - 1 : others.length;
   for (let i = 0; i < counted; i++) others[i]!.andBits(out);
   let count: number;
-  if (checked.length > 0) count = keepBits(out, (row) => passesChecks(row, checked));
+  if (checked.length > 0) count = keepBits(out, checkOf(checked));
   else count = counted < 0 ? countBits(out) : others[counted]!.andBitsCounting(out);
   return { count, rows: null, bits: out, spareRows, listed: null };
 }
@@ -113,11 +113,17 @@ function passesChecks(row: number, checked: readonly Condition[]): boolean {
   return true;
 }
 
+/** The test of every check: the one check itself, as a search alone has, called per candidate without a loop. */
+function checkOf(checked: readonly Condition[]): (row: number) => boolean {
+  return checked.length === 1 ? checked[0]!.check! : (row) => passesChecks(row, checked);
+}
+
 /** Keeps, in order, those of the first `count` of `rows` that every exact check admits; returns how many. */
 function keepChecked(rows: Uint32Array, count: number, checked: readonly Condition[]): number {
   if (checked.length === 0) return count;
   let kept = 0;
-  for (let i = 0; i < count; i++) if (passesChecks(rows[i]!, checked)) rows[kept++] = rows[i]!;
+  const check = checkOf(checked);
+  for (let i = 0; i < count; i++) if (check(rows[i]!)) rows[kept++] = rows[i]!;
   return kept;
 }
 
