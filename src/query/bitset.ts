@@ -96,7 +96,7 @@ export function orBits(out: Bitset, other: Bitset): void {
  * words are neither almost all zero nor almost all set (branches mispredicted: 0.3 ms against 0.11 ms for the 31,250
  * words of a million rows, measured here).
  */
-function bitsIn(word: number): number {
+export function bitsIn(word: number): number {
   let value = word - ((word >>> 1) & 0x55555555);
   value = (value & 0x33333333) + ((value >>> 2) & 0x33333333);
   return Math.imul((value + (value >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
@@ -106,6 +106,25 @@ export function countBits(bits: Bitset): number {
   let count = 0;
   for (let word = 0; word < bits.length; word++) count += bitsIn(bits[word]!);
   return count;
+}
+
+/** `out` becomes `out AND other`; returns how many rows it then holds, counted in the same pass. */
+export function andCount(out: Bitset, other: Bitset): number {
+  let count = 0;
+  for (let word = 0; word < out.length; word++) count += bitsIn((out[word]! &= other[word]!));
+  return count;
+}
+
+/** Clears the bits of `rows[from]` up to `rows[to]`; returns how many of them were set. */
+export function clearRowsCounting(bits: Bitset, rows: ArrayLike<number>, from: number, to: number): number {
+  let cleared = 0;
+  for (let i = from; i < to; i++) {
+    const word = rows[i]! >>> 5;
+    const mask = 1 << (rows[i]! & 31);
+    if ((bits[word]! & mask) !== 0) cleared++;
+    bits[word]! &= ~mask;
+  }
+  return cleared;
 }
 
 /** How many rows two bitsets share. */
@@ -155,6 +174,21 @@ export function listBits(bits: Bitset, out: Uint32Array): number {
     while (remaining !== 0) {
       const lowest = remaining & -remaining;
       out[count++] = base + 31 - Math.clz32(lowest);
+      remaining ^= lowest;
+    }
+  }
+  return count;
+}
+
+/** Clears the set bits whose row `keep` refuses, in one pass over `bits`; returns how many stay set. */
+export function keepBits(bits: Bitset, keep: (row: number) => boolean): number {
+  let count = 0;
+  for (let word = 0; word < bits.length; word++) {
+    let remaining = bits[word]!;
+    while (remaining !== 0) {
+      const lowest = remaining & -remaining;
+      if (keep((word << 5) + 31 - Math.clz32(lowest))) count++;
+      else bits[word]! &= ~lowest;
       remaining ^= lowest;
     }
   }

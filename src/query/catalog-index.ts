@@ -257,7 +257,7 @@ export class CatalogIndex {
   }
 
   /**
-   * Rows whose id may contain `needle` (lower-cased already), each to be checked with `idContains`. Null when
+   * Rows whose id may contain `needle` (lower-cased already), each to be checked with `idContaining`. Null when
    * `rowsWithIdContaining` should answer: the needle was asked before (so it is kept, or will be), or is found without
    * checking many rows.
    */
@@ -267,9 +267,9 @@ export class CatalogIndex {
     return this.#textIndex().candidatesContaining(needle);
   }
 
-  /** Whether the row's id contains `needle` (lower-cased already), ignoring case. */
-  idContains(row: number, needle: string): boolean {
-    return this.#textIndex().contains(row, needle);
+  /** The test of whether a row's id contains `needle` (lower-cased already), ignoring case. */
+  idContaining(needle: string): (row: number) => boolean {
+    return this.#textIndex().containing(needle);
   }
 
   /**

@@ -1,4 +1,15 @@
-import { andBits, andUnion, clearPastEnd, forEachBit, hasBit, setRows, writeUnion, type Bitset } from './bitset.ts';
+import {
+  andBits,
+  andCount,
+  andUnion,
+  clearPastEnd,
+  countBits,
+  forEachBit,
+  hasBit,
+  setRows,
+  writeUnion,
+  type Bitset,
+} from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import type { FacetName } from './model-query.ts';
 import type { RangeBits } from './range-bits.ts';
@@ -27,6 +38,8 @@ export interface Condition {
   writeBits(out: Bitset): void;
   /** Keeps in `out` only the admitted rows. */
   andBits(out: Bitset): void;
+  /** As `andBits`, returning how many rows `out` then holds: the last AND of a match counts in its own pass. */
+  andBitsCounting(out: Bitset): number;
   /** Where in `order` the admitted rows lie, when that is one range: a bound on the order's own field. */
   positionsIn?(order: SortedOrder): [number, number] | null;
   /**
@@ -38,7 +51,7 @@ export interface Condition {
    * The exact test of a condition whose rows (its lists, bitsets and `has`) are candidates, a superset of what it
    * admits: matching applies it last, only to the rows that meet every other condition. Absent when they are exact.
    */
-  check?(row: number): boolean;
+  readonly check?: (row: number) => boolean;
 }
 
 /**
@@ -88,6 +101,18 @@ abstract class BaseCondition implements Condition {
 
   /** In one pass over `out`: each kind of condition ANDs what it keeps (a bitset, a union of values, a range). */
   abstract andBits(out: Bitset): void;
+
+  andBitsCounting(out: Bitset): number {
+    const bits = this.plainBits();
+    if (bits !== null) return andCount(out, bits);
+    this.andBits(out);
+    return countBits(out);
+  }
+
+  /** The admitted rows as one bitset the index keeps, when they are that; null otherwise. */
+  protected plainBits(): Bitset | null {
+    return null;
+  }
 }
 
 /** Tests a few codes by comparison, more with a mask over the column's codes, made when a row is first tested. */
@@ -132,6 +157,10 @@ abstract class ValuesCondition extends BaseCondition {
 
   protected get testsBits(): boolean {
     return this.bits !== null;
+  }
+
+  protected override plainBits(): Bitset | null {
+    return this.bits;
   }
 
   override writeBits(out: Bitset): void {
@@ -282,6 +311,10 @@ export class RangeCondition extends BaseCondition {
     this.bits.and(out, ...this.#range);
   }
 
+  override andBitsCounting(out: Bitset): number {
+    return this.bits.andCounting(out, ...this.#range);
+  }
+
   /** Its range of its column's ascending order, or the matching one of the descending order. */
   positionsIn(order: SortedOrder): [number, number] | null {
     const [from, to] = this.#range;
@@ -332,6 +365,10 @@ export class RowSetCondition extends BaseCondition {
     if (this.set.bits === null) andUnion(out, [], [this.set.rows!]);
     else andBits(out, this.set.bits);
   }
+
+  protected override plainBits(): Bitset | null {
+    return this.set.bits;
+  }
 }
 
 /**
@@ -340,17 +377,12 @@ export class RowSetCondition extends BaseCondition {
  */
 export class CandidateCondition extends RowSetCondition {
   override readonly exact = false;
+  /** The exact test, made once: matching applies it to every candidate meeting the other conditions. */
+  readonly check: (row: number) => boolean;
 
-  constructor(
-    index: CatalogIndex,
-    candidates: RowSet,
-    private readonly needle: string,
-  ) {
+  constructor(index: CatalogIndex, candidates: RowSet, needle: string) {
     super(index, candidates);
-  }
-
-  check(row: number): boolean {
-    return this.index.idContains(row, this.needle);
+    this.check = index.idContaining(needle);
   }
 }
 
@@ -396,6 +428,10 @@ export class BitsCondition extends BaseCondition {
   override andBits(out: Bitset): void {
     if (this.passing) andBits(out, this.bits);
     else for (let word = 0; word < out.length; word++) out[word]! &= ~this.bits[word]!;
+  }
+
+  protected override plainBits(): Bitset | null {
+    return this.passing ? this.bits : null;
   }
 }
 

@@ -1,4 +1,4 @@
-import { countBits, listBits, setRows, type Bitset } from './bitset.ts';
+import { countBits, keepBits, listBits, type Bitset } from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import type { Condition } from './conditions.ts';
 
@@ -99,25 +99,31 @@ function intersectBits(
   checked: readonly Condition[],
 ): MatchSet {
   driver.writeBits(out);
-  for (const other of others) other.andBits(out);
-  if (checked.length === 0) return { count: countBits(out), rows: null, bits: out, spareRows, listed: null };
-  const listed = listBits(out, spareRows);
-  const count = keepChecked(spareRows, listed, checked);
-  // Rewritten from the kept rows: n/32 words, where the checks cost one id per listed row.
-  out.fill(0);
-  setRows(out, spareRows, 0, count);
-  return { count, rows: null, bits: out, spareRows, listed: spareRows.subarray(0, count) };
+  // The last AND counts the rows in its own pass, unless checks follow: they count what they keep.
+  const counted = checked.length === 0 ? others.length - 1 : others.length;
+  for (let i = 0; i < counted; i++) others[i]!.andBits(out);
+  let count: number;
+  if (checked.length > 0) count = keepBits(out, checkOf(checked));
+  else count = counted < 0 ? countBits(out) : others[counted]!.andBitsCounting(out);
+  return { count, rows: null, bits: out, spareRows, listed: null };
+}
+
+function passesChecks(row: number, checked: readonly Condition[]): boolean {
+  for (const condition of checked) if (!condition.check!(row)) return false;
+  return true;
+}
+
+/** The test of every check: the one check itself, as a search alone has, called per candidate without a loop. */
+function checkOf(checked: readonly Condition[]): (row: number) => boolean {
+  return checked.length === 1 ? checked[0]!.check! : (row) => passesChecks(row, checked);
 }
 
 /** Keeps, in order, those of the first `count` of `rows` that every exact check admits; returns how many. */
 function keepChecked(rows: Uint32Array, count: number, checked: readonly Condition[]): number {
   if (checked.length === 0) return count;
   let kept = 0;
-  rows: for (let i = 0; i < count; i++) {
-    const row = rows[i]!;
-    for (const condition of checked) if (!condition.check!(row)) continue rows;
-    rows[kept++] = row;
-  }
+  const check = checkOf(checked);
+  for (let i = 0; i < count; i++) if (check(rows[i]!)) rows[kept++] = rows[i]!;
   return kept;
 }
 

@@ -86,20 +86,21 @@ export function compileFilter(
 }
 
 /**
- * A search's candidates are checked one id at a time. Beside a condition admitting fewer rows, a needle first seen
- * has only the candidates meeting every condition checked (never more than all of them): a search box sends each
- * needle once. The index answers a needle seen before exactly, its rows checked in full once and kept, for a user
- * moving a slider or paging beside it.
+ * A search's candidates are checked one id at a time. Beside other conditions, a needle first seen has only the
+ * candidates meeting every one of them checked (never more than all of them): a search box sends each needle once,
+ * and a fresh threshold beside it, even one no narrower than the candidates alone, leaves fewer to check. The index
+ * answers a needle seen before exactly, its rows checked in full once and kept, for a user moving a slider or paging
+ * beside it.
  */
 function searchCondition(index: CatalogIndex, needle: string, others: readonly Condition[]): Condition {
-  const narrowest = Math.min(...others.map((other) => other.size));
   const candidates = others.length === 0 ? null : index.idCandidates(needle);
-  if (candidates !== null && narrowest < candidates.count) return new CandidateCondition(index, candidates, needle);
+  if (candidates !== null) return new CandidateCondition(index, candidates, needle);
   return new RowSetCondition(index, index.rowsWithIdContaining(needle));
 }
 
-const rangeFilters = () => Object.entries(RANGE_FILTERS) as [keyof typeof RANGE_FILTERS, RangeFilter][];
-const valueFilters = () => Object.entries(VALUE_FILTERS) as [keyof typeof VALUE_FILTERS, ValueFilter][];
+// Listed once: every request reads them, twice for the ranges (checked, then compiled).
+const RANGE_ENTRIES = Object.entries(RANGE_FILTERS) as [keyof typeof RANGE_FILTERS, RangeFilter][];
+const VALUE_ENTRIES = Object.entries(VALUE_FILTERS) as [keyof typeof VALUE_FILTERS, ValueFilter][];
 
 /** The bounds given on one numeric column, and the fields that gave the least and the greatest. */
 interface ColumnRange {
@@ -113,7 +114,7 @@ interface ColumnRange {
 /** The bounds on each numeric column, both of a column together; refuses a least above the greatest. */
 function columnRanges(filter: ModelFilter): ColumnRange[] {
   const byColumn = new Map<RangeFilter['column'], ColumnRange>();
-  for (const [field, spec] of rangeFilters()) {
+  for (const [field, spec] of RANGE_ENTRIES) {
     const bound = checkedBound(filter[field], spec, `filter.${field}`);
     if (bound === null) continue;
     const range = byColumn.get(spec.column) ?? {
@@ -150,7 +151,7 @@ function rangeConditions(index: CatalogIndex, filter: ModelFilter): Condition[] 
 /** Any of the listed values of a coded column, or every one of them, each then a condition of its own. */
 function valueConditions(index: CatalogIndex, filter: ModelFilter): Condition[] {
   const { table } = index;
-  return valueFilters().flatMap(([field, spec]) => {
+  return VALUE_ENTRIES.flatMap(([field, spec]) => {
     const listed = filter[field];
     const values = typeof listed === 'string' ? [listed] : listed;
     const codes = codesOf(values, (value) => codeIn(table, spec, value));

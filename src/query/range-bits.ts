@@ -1,4 +1,16 @@
-import { andBits, clearPastEnd, clearRows, hasBit, newBitset, setRows, type Bitset } from './bitset.ts';
+import {
+  andBits,
+  andCount,
+  bitsIn,
+  clearPastEnd,
+  countBits,
+  clearRows,
+  clearRowsCounting,
+  hasBit,
+  newBitset,
+  setRows,
+  type Bitset,
+} from './bitset.ts';
 
 /**
  * Boundaries per numeric column: each keeps the rows below it in the column's ascending order as a bitset, so at a
@@ -62,12 +74,25 @@ export class RangeBits {
 
   /** Keeps in `out` only the rows at positions [from, to). */
   and(out: Bitset, from: number, to: number): void {
+    this.#and(out, from, to, false);
+  }
+
+  /**
+   * As `and`, returning how many rows `out` then holds: counted in its pass over the words and corrected by the rows
+   * moved at the edges, where a count of its own would be another pass.
+   */
+  andCounting(out: Bitset, from: number, to: number): number {
+    return this.#and(out, from, to, true);
+  }
+
+  /** Keeps in `out` only the rows at positions [from, to); returns how many it then holds if `counting`, else -1. */
+  #and(out: Bitset, from: number, to: number, counting: boolean): number {
     const saved = this.#saved;
     if (to - from <= this.#block) {
       const kept = this.#keepSet(out, from, to, 0);
       out.fill(0);
       setRows(out, saved, 0, kept);
-      return;
+      return counting ? kept : -1;
     }
     const [low, high] = [this.#nearest(from), this.#nearest(to)];
     const [lowBoundary, highBoundary] = [this.#boundary(low), this.#boundary(high)];
@@ -76,16 +101,12 @@ export class RangeBits {
     if (highBoundary < to) kept = this.#keepSet(out, highBoundary, to, kept);
     const below = this.#prefix(low);
     const upTo = this.#everyRow(high) ? null : this.#prefix(high)!;
-    if (below === null) {
-      if (upTo !== null) andBits(out, upTo);
-    } else if (upTo === null) {
-      for (let word = 0; word < out.length; word++) out[word]! &= ~below[word]!;
-    } else {
-      for (let word = 0; word < out.length; word++) out[word]! &= upTo[word]! & ~below[word]!;
-    }
-    if (lowBoundary < from) clearRows(out, this.ascending, lowBoundary, from);
-    if (to < highBoundary) clearRows(out, this.ascending, to, highBoundary);
+    let count = counting ? andBetween(out, below, upTo) : (andBetweenUncounted(out, below, upTo), -1);
+    if (lowBoundary < from) count -= clearRowsCounting(out, this.ascending, lowBoundary, from);
+    if (to < highBoundary) count -= clearRowsCounting(out, this.ascending, to, highBoundary);
+    // The noted rows lie outside the boundaries' rows, so the AND cleared each of them.
     setRows(out, saved, 0, kept);
+    return counting ? count + kept : -1;
   }
 
   /** Appends to the saved rows those at positions [from, to) set in `bits`; returns how many are saved. */
@@ -126,5 +147,24 @@ export class RangeBits {
 
   #prefix(j: number): Bitset | null {
     return j === 0 ? null : this.#prefixes[j - 1]!;
+  }
+}
+
+/** `out` becomes `out AND upTo AND NOT below` (a missing bitset: every row, or none below); returns the rows left. */
+function andBetween(out: Bitset, below: Bitset | null, upTo: Bitset | null): number {
+  if (below === null) return upTo === null ? countBits(out) : andCount(out, upTo);
+  let count = 0;
+  if (upTo === null) for (let word = 0; word < out.length; word++) count += bitsIn((out[word]! &= ~below[word]!));
+  else for (let word = 0; word < out.length; word++) count += bitsIn((out[word]! &= upTo[word]! & ~below[word]!));
+  return count;
+}
+
+function andBetweenUncounted(out: Bitset, below: Bitset | null, upTo: Bitset | null): void {
+  if (below === null) {
+    if (upTo !== null) andBits(out, upTo);
+  } else if (upTo === null) {
+    for (let word = 0; word < out.length; word++) out[word]! &= ~below[word]!;
+  } else {
+    for (let word = 0; word < out.length; word++) out[word]! &= upTo[word]! & ~below[word]!;
   }
 }

@@ -1,4 +1,4 @@
-import { andBits, countBits, hasBit, listBits, newBitset, setBit, setRows, type Bitset } from './bitset.ts';
+import { andBits, countBits, hasBit, keepBits, listBits, newBitset, setBit, setRows, type Bitset } from './bitset.ts';
 import { GramTable } from './gram-table.ts';
 import type { RowSet } from './row-set.ts';
 import { buildSteps, packingSteps, type TextParts } from './text-build.ts';
@@ -24,9 +24,9 @@ import { DENSE_SHARE } from './value-index.ts';
 export class TextIndex {
   readonly #ids: IdSymbols;
   readonly #packed: PackedIds;
-  /** The last needle checked and its symbols, null where a symbol is not exact (the id string is read then). */
+  /** The last needle `contains` was asked about, and its test. */
   #needle = '';
-  #needleSymbols: Uint8Array | null = null;
+  #test: (row: number) => boolean = () => false;
   readonly #size: number;
   readonly #trigrams: GramTable;
   /** The rows holding each character, as bitsets: most characters are common, and a bit set twice costs nothing. */
@@ -101,13 +101,19 @@ export class TextIndex {
 
   /** Whether the row's lower-cased id contains `needle` (lower-cased already). */
   contains(row: number, needle: string): boolean {
-    if (needle !== this.#needle) {
-      const symbols = this.#ids.special.length === 0 && isAscii(needle) ? symbolsOf(needle) : [];
-      this.#needleSymbols = symbols.length > 0 && symbols.every(isExactSymbol) ? Uint8Array.from(symbols) : null;
-      this.#needle = needle;
-    }
-    const symbols = this.#needleSymbols;
-    return symbols === null ? this.#ids.contains(row, needle) : packedContains(this.#packed, row, symbols);
+    if (needle !== this.#needle) [this.#needle, this.#test] = [needle, this.containing(needle)];
+    return this.#test(row);
+  }
+
+  /**
+   * The test of whether a row's lower-cased id contains `needle` (lower-cased already), for a caller checking many
+   * rows: against the packed symbols when the needle's are all exact, else against the id.
+   */
+  containing(needle: string): (row: number) => boolean {
+    const symbols = this.#ids.special.length === 0 && isAscii(needle) ? symbolsOf(needle) : [];
+    if (symbols.length === 0 || !symbols.every(isExactSymbol)) return (row) => this.#ids.contains(row, needle);
+    const [packed, packedNeedle] = [this.#packed, Uint8Array.from(symbols)];
+    return (row) => packedContains(packed, row, packedNeedle);
   }
 
   #asciiRowsContaining(needle: string): RowSet {
@@ -130,13 +136,16 @@ export class TextIndex {
     const symbols = symbolsOf(needle);
     const grams = [...new Set(symbols.slice(2).map((symbol, i) => gramOf(symbols[i]!, symbols[i + 1]!, symbol)))];
     const sparse = grams.filter((gram) => this.#trigrams.bitsOf(gram) === null);
-    const filters = narrowest([
-      ...grams.flatMap((gram) => {
-        const bits = this.#trigrams.bitsOf(gram);
-        return bits === null ? [] : [{ bits, count: this.#trigrams.rowCount(gram) }];
-      }),
-      ...[...this.#patterns].flatMap(([text, set]) => (needle.includes(text) ? [set] : [])),
-    ]);
+    const supersets: CountedBits[] = [];
+    for (const gram of grams) {
+      const bits = this.#trigrams.bitsOf(gram);
+      if (bits !== null) supersets.push({ bits, count: this.#trigrams.rowCount(gram) });
+    }
+    // Read in place: copying the kept substrings' entries cost a few kilobytes per search.
+    this.#patterns.forEach((set, text) => {
+      if (needle.includes(text)) supersets.push(set);
+    });
+    const filters = narrowest(supersets);
     // A needle of three exact symbols is its trigram.
     const checked = !(needle.length === 3 && symbols.every(isExactSymbol));
     return { sparse, filters, checked };
@@ -156,12 +165,12 @@ export class TextIndex {
     const candidates = this.#candidates;
     let count = trigrams.decode(sparse[0]!, candidates);
     for (const gram of sparse.slice(1)) count = trigrams.intersect(gram, candidates, count, this.#gramRows);
+    const contains = checked ? this.containing(needle) : null;
     let kept = 0;
-    for (let i = 0; i < count; i++) {
+    rows: for (let i = 0; i < count; i++) {
       const row = candidates[i]!;
-      if (filters.every((bits) => hasBit(bits, row)) && (!checked || this.contains(row, needle))) {
-        candidates[kept++] = row;
-      }
+      for (const bits of filters) if (!hasBit(bits, row)) continue rows;
+      if (contains === null || contains(row)) candidates[kept++] = row;
     }
     return { count: kept, rows: candidates.slice(0, kept), bits: null };
   }
@@ -187,14 +196,7 @@ export class TextIndex {
    * allocated four bytes per candidate, megabytes at a million rows, for the collector to reclaim.
    */
   #dropUnmatched(bits: Bitset, needle: string): void {
-    for (let word = 0; word < bits.length; word++) {
-      let remaining = bits[word]!;
-      while (remaining !== 0) {
-        const lowest = remaining & -remaining;
-        if (!this.contains((word << 5) + 31 - Math.clz32(lowest), needle)) bits[word]! &= ~lowest;
-        remaining ^= lowest;
-      }
-    }
+    keepBits(bits, this.containing(needle));
   }
 
   #setOf(bits: Bitset): RowSet {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  andCount,
   andUnion,
   countBits,
   countBitsInRange,
   countListedReaching,
   countShared,
+  keepBits,
   newBitset,
   setRows,
   writeUnion,
@@ -43,6 +45,22 @@ describe('bitset operations against sets of rows', () => {
         const inB = new Set(rowsB);
         expect(countBits(bitsOf(rowsA))).toBe(rowsA.length);
         expect(countShared(bitsOf(rowsA), bitsOf(rowsB))).toBe(rowsA.filter((row) => inB.has(row)).length);
+      }
+    }
+  });
+
+  it('ANDs two bitsets counting the rows left, and keeps only the set rows a test admits, counting them', () => {
+    for (const a of DENSITIES) {
+      for (const b of DENSITIES) {
+        const [rowsA, rowsB] = [randomRows(random, a), randomRows(random, b)];
+        const inB = new Set(rowsB);
+        const shared = [...rowsA].filter((row) => inB.has(row));
+        const anded = bitsOf(rowsA);
+        expect(andCount(anded, bitsOf(rowsB))).toBe(shared.length);
+        expect(rowsOf(anded)).toEqual(shared);
+        const kept = bitsOf(rowsA);
+        expect(keepBits(kept, (row) => inB.has(row))).toBe(shared.length);
+        expect(rowsOf(kept)).toEqual(shared);
       }
     }
   });
