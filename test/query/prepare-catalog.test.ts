@@ -18,6 +18,22 @@ function packed(ids: IdSymbols) {
   return packing.packed;
 }
 
+/** Every search over a prepared `table` (of MODELS) counts the ids a plain scan finds. */
+function expectSearchesExact(table: ModelTable): void {
+  const random = seededRandom(37);
+  const needles = ['model-', '/', 'o', 'ÜNÏ', 'LINK', 'k', '\u212a'];
+  for (let i = 0; i < 40; i++) {
+    const id = MODELS[Math.floor(random() * MODELS.length)]!.id;
+    const start = Math.floor(random() * id.length);
+    needles.push(id.slice(start, start + 1 + (i % 8)));
+  }
+  for (const search of needles) {
+    const expected = referenceMatches(MODELS, { search: search.toLowerCase() }, BAR).length;
+    const page = searchModels({ snapshotId: 'prepared', models: table }, { filter: { search } }, BAR).page;
+    expect(page.totalCount, search).toBe(expected);
+  }
+}
+
 describe('preparing a snapshot, the search index built on a worker thread', () => {
   it('the thread builds the search index this thread would, array for array', async () => {
     const ids = new IdSymbols(ModelTable.from(MODELS).ids);
@@ -25,24 +41,47 @@ describe('preparing a snapshot, the search index built on a worker thread', () =
     for (const step of here.steps) step();
     const expected = here.parts();
     expect(expected.patterns.length).toBeGreaterThan(0);
-    expect(await textPartsInThread(packed(ids))).toEqual(expected);
+    expect(await textPartsInThread(Promise.resolve(packed(ids)))).toEqual(expected);
   });
 
   it('a prepared snapshot finds exactly the ids holding any needle', async () => {
     const table = ModelTable.from(MODELS);
     await prepareCatalogInSteps(table);
     expect(isCatalogPrepared(table)).toBe(true);
-    const random = seededRandom(37);
-    const needles = ['model-', '/', 'o', 'ÜNÏ', 'LINK', 'k', '\u212a'];
-    for (let i = 0; i < 40; i++) {
-      const id = MODELS[Math.floor(random() * MODELS.length)]!.id;
-      const start = Math.floor(random() * id.length);
-      needles.push(id.slice(start, start + 1 + (i % 8)));
-    }
-    for (const search of needles) {
-      const expected = referenceMatches(MODELS, { search: search.toLowerCase() }, BAR).length;
-      const page = searchModels({ snapshotId: 'prepared', models: table }, { filter: { search } }, BAR).page;
-      expect(page.totalCount, search).toBe(expected);
-    }
+    expectSearchesExact(table);
+  });
+
+  it('a small catalog prepared through the thread, as a large one is, finds exactly the ids holding any needle', async () => {
+    const table = ModelTable.from(MODELS);
+    const threads: Promise<unknown>[] = [];
+    const failures: unknown[] = [];
+    await prepareCatalogInSteps(table, {
+      threadRows: 0,
+      textThread: (ids) => {
+        const parts = textPartsInThread(ids);
+        threads.push(parts);
+        return parts;
+      },
+      onThreadFailed: (error) => failures.push(error),
+    });
+    expect(threads).toHaveLength(1);
+    await expect(threads[0]).resolves.toBeDefined();
+    expect(failures).toEqual([]);
+    expect(isCatalogPrepared(table)).toBe(true);
+    expectSearchesExact(table);
+  });
+
+  it('a thread that cannot start is reported, and the snapshot is prepared on this thread with the same answers', async () => {
+    const table = ModelTable.from(MODELS);
+    const failures: unknown[] = [];
+    await prepareCatalogInSteps(table, {
+      threadRows: 0,
+      textThread: (ids) => textPartsInThread(ids, 'throw new Error("no thread here")'),
+      onThreadFailed: (error) => failures.push(error),
+    });
+    expect(failures).toHaveLength(1);
+    expect(String(failures[0])).toContain('no thread here');
+    expect(isCatalogPrepared(table)).toBe(true);
+    expectSearchesExact(table);
   });
 });
