@@ -22,15 +22,14 @@ export async function prepareCatalogInSteps(
   if (table.size < threadRows) return inTurns(index.preparation());
   const ids = new IdSymbols(table.ids);
   const packing = packingSteps(ids);
-  const packed = inTurns(packing.steps).then(() => packing.packed);
-  const text = textThread(packed).then(
+  await inTurns(packing.steps);
+  const text = textThread(packing.packed).then(
     (parts) => index.adoptText(ids, parts),
     (error: unknown) => {
       onThreadFailed(error);
       return false;
     },
   );
-  await packed;
   await inTurns(index.preparation({ text: false }));
   if ((await text) === false) await inTurns(index.preparation());
 }
@@ -40,8 +39,8 @@ export interface PreparationOptions {
   onThreadFailed?: (error: unknown) => void;
   /** The rows from which the search index is built on a thread (THREAD_ROWS unless a test needs a small catalog's). */
   threadRows?: number;
-  /** Builds the search index's parts elsewhere from the ids once packed (a worker thread, see text-thread.ts). */
-  textThread?: (packed: Promise<PackedIds>) => Promise<TextParts>;
+  /** Builds the search index's parts elsewhere from the packed ids (a worker thread, see text-thread.ts). */
+  textThread?: (packed: PackedIds) => Promise<TextParts>;
 }
 
 /**

@@ -17,27 +17,22 @@ function workerCode(): string {
 }
 
 /**
- * The search index's parts, built on a thread of its own from `packed`, which is handed over once packed (its arrays
- * are empty here afterwards): a million ids take 1.5 to 2 s to index, which this thread spends preparing the rest
- * meanwhile. The thread starts at once, so that loading its code overlaps the packing. Rejects if the thread cannot be
- * started or fails; `code` is the thread's (a test's may fail).
+ * The search index's parts, built on a thread of its own from `packed`, which is handed over (its arrays are empty
+ * here afterwards): a million ids take 1.5 to 2 s to index, which this thread spends preparing the rest meanwhile.
+ * Rejects if the thread cannot be started or fails; `code` is the thread's (a test's may fail).
  */
-export function textPartsInThread(packed: Promise<PackedIds>, code = workerCode()): Promise<TextParts> {
+export function textPartsInThread(packed: PackedIds, code = workerCode()): Promise<TextParts> {
   return new Promise<TextParts>((resolve, reject) => {
-    const worker = new Worker(code, { eval: true });
-    const fail = (error: unknown) => {
-      reject(error);
-      void worker.terminate();
-    };
+    const worker = new Worker(code, {
+      eval: true,
+      workerData: packed,
+      transferList: [packed.symbols.buffer as ArrayBuffer, packed.starts.buffer as ArrayBuffer],
+    });
     worker.once('message', (parts: TextParts) => {
       resolve(parts);
       void worker.terminate();
     });
-    worker.once('error', fail);
+    worker.once('error', reject);
     worker.once('exit', (exitCode) => reject(new Error(`the search index's thread exited (code ${exitCode})`)));
-    packed.then(
-      (ids) => worker.postMessage(ids, [ids.symbols.buffer as ArrayBuffer, ids.starts.buffer as ArrayBuffer]),
-      fail,
-    );
   });
 }

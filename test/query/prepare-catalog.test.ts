@@ -41,7 +41,7 @@ describe('preparing a snapshot, the search index built on a worker thread', () =
     for (const step of here.steps) step();
     const expected = here.parts();
     expect(expected.patterns.length).toBeGreaterThan(0);
-    expect(await textPartsInThread(Promise.resolve(packed(ids)))).toEqual(expected);
+    expect(await textPartsInThread(packed(ids))).toEqual(expected);
   });
 
   it('a prepared snapshot finds exactly the ids holding any needle', async () => {
