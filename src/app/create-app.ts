@@ -144,12 +144,13 @@ function catalogOf(config: Config, options: AppOptions, parts: CatalogParts): Ca
       options.onCacheEvent?.(event);
     },
     prepare: (snapshot) =>
-      prepareCatalogInSteps(snapshot.models, (error) =>
-        logger.warn(
-          { error: error instanceof Error ? error.message : String(error) },
-          "the search index's thread failed; built on the main thread instead",
-        ),
-      ),
+      prepareCatalogInSteps(snapshot.models, {
+        onThreadFailed: (error) =>
+          logger.warn(
+            { error: error instanceof Error ? error.message : String(error) },
+            "the search index's thread failed; built on the main thread instead",
+          ),
+      }),
   });
 }
 

@@ -164,19 +164,18 @@ export class GramTable {
   }
 }
 
+/** Bytes of `value` as a varint: 7 bits a byte. Compared rather than divided, as every (row, gram) asks. */
 function varintLength(value: number): number {
-  let length = 1;
-  while (value >= 0x80) {
-    value = Math.floor(value / 0x80);
-    length++;
-  }
-  return length;
+  if (value < 0x80) return 1;
+  if (value < 0x4000) return 2;
+  if (value < 0x200000) return 3;
+  return value < 0x10000000 ? 4 : 5;
 }
 
 function writeVarint(out: Uint8Array, at: number, value: number): number {
   while (value >= 0x80) {
     out[at++] = (value & 0x7f) | 0x80;
-    value = Math.floor(value / 0x80);
+    value >>>= 7;
   }
   out[at++] = value;
   return at;

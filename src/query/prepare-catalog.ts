@@ -1,8 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ModelTable } from '../catalog/index.ts';
 import { catalogIndex } from './catalog-index.ts';
-import { packingSteps } from './text-build.ts';
-import { IdSymbols } from './text-symbols.ts';
+import { packingSteps, type TextParts } from './text-build.ts';
+import { IdSymbols, type PackedIds } from './text-symbols.ts';
 import { textPartsInThread } from './text-thread.ts';
 
 /**
@@ -15,15 +15,15 @@ import { textPartsInThread } from './text-thread.ts';
  */
 export async function prepareCatalogInSteps(
   table: ModelTable,
-  onThreadFailed: (error: unknown) => void = () => {},
+  { onThreadFailed = () => {}, threadRows = THREAD_ROWS, textThread = textPartsInThread }: PreparationOptions = {},
 ): Promise<void> {
   const index = catalogIndex(table);
   await nextTurn();
-  if (table.size < THREAD_ROWS) return inTurns(index.preparation());
+  if (table.size < threadRows) return inTurns(index.preparation());
   const ids = new IdSymbols(table.ids);
   const packing = packingSteps(ids);
   await inTurns(packing.steps);
-  const text = textPartsInThread(packing.packed).then(
+  const text = textThread(packing.packed).then(
     (parts) => index.adoptText(ids, parts),
     (error: unknown) => {
       onThreadFailed(error);
@@ -32,6 +32,15 @@ export async function prepareCatalogInSteps(
   );
   await inTurns(index.preparation({ text: false }));
   if ((await text) === false) await inTurns(index.preparation());
+}
+
+export interface PreparationOptions {
+  /** Told why the search index's thread failed, when it does. */
+  onThreadFailed?: (error: unknown) => void;
+  /** The rows from which the search index is built on a thread (THREAD_ROWS unless a test needs a small catalog's). */
+  threadRows?: number;
+  /** Builds the search index's parts elsewhere from the packed ids (a worker thread, see text-thread.ts). */
+  textThread?: (packed: PackedIds) => Promise<TextParts>;
 }
 
 /**

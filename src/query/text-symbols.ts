@@ -35,11 +35,6 @@ const LOWER = Uint8Array.from({ length: 128 }, (_, code) => (code >= 65 && code 
 
 export const isExactSymbol = (symbol: number): boolean => symbol !== OTHER;
 
-/** The trigram ending with `symbol` after the one ending before it. */
-export function nextGram(gram: number, symbol: number): number {
-  return (gram % (SYMBOLS * SYMBOLS)) * SYMBOLS + symbol;
-}
-
 export function gramOf(first: number, second: number, third: number): number {
   return (first * SYMBOLS + second) * SYMBOLS + third;
 }

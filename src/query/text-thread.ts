@@ -19,11 +19,11 @@ function workerCode(): string {
 /**
  * The search index's parts, built on a thread of its own from `packed`, which is handed over (its arrays are empty
  * here afterwards): a million ids take 1.5 to 2 s to index, which this thread spends preparing the rest meanwhile.
- * Rejects if the thread cannot be started or fails.
+ * Rejects if the thread cannot be started or fails; `code` is the thread's (a test's may fail).
  */
-export function textPartsInThread(packed: PackedIds): Promise<TextParts> {
+export function textPartsInThread(packed: PackedIds, code = workerCode()): Promise<TextParts> {
   return new Promise<TextParts>((resolve, reject) => {
-    const worker = new Worker(workerCode(), {
+    const worker = new Worker(code, {
       eval: true,
       workerData: packed,
       transferList: [packed.symbols.buffer as ArrayBuffer, packed.starts.buffer as ArrayBuffer],
@@ -33,6 +33,6 @@ export function textPartsInThread(packed: PackedIds): Promise<TextParts> {
       void worker.terminate();
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the search index's thread exited (code ${code})`)));
+    worker.once('exit', (exitCode) => reject(new Error(`the search index's thread exited (code ${exitCode})`)));
   });
 }
