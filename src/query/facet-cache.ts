@@ -24,12 +24,7 @@ export class FacetCache {
   });
 
   /** The answer kept for this request, or the one `count` gives, kept frozen for the requests that repeat it. */
-  counts(
-    requestKey: string,
-    facet: FacetName,
-    first: number,
-    count: () => FacetCount[],
-  ): readonly FacetCount[] {
+  counts(requestKey: string, facet: FacetName, first: number, count: () => FacetCount[]): readonly FacetCount[] {
     if (requestKey.length > MAX_FILTER_KEY) return count();
     return this.#answers.getOrMake(`${facet}\0${first}\0${requestKey}`, () =>
       Object.freeze(count().map((value) => Object.freeze(value))),

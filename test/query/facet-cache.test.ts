@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ModelTable } from '../../src/catalog/index.ts';
-import { FACET_NAMES, searchModels, type CatalogView, type ModelFilter, type QualityBar } from '../../src/query/index.ts';
+import {
+  FACET_NAMES,
+  searchModels,
+  type CatalogView,
+  type ModelFilter,
+  type QualityBar,
+} from '../../src/query/index.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 import { generatedCatalog, randomFilter } from './generated-catalog.ts';
 import { referenceFacet } from './reference.ts';
