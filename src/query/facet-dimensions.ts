@@ -9,6 +9,7 @@ import {
   type Bitset,
 } from './bitset.ts';
 import type { CatalogIndex } from './catalog-index.ts';
+import { countMasks, countNarrow, MASK_VALUES, narrowColumn, valueMasks, type RowCodes } from './facet-row-codes.ts';
 import { BUCKET_FACETS, labelsOf, VALUE_FILTERS, type CodedColumn, type ValueFilter } from './filter-fields.ts';
 import type { FacetName, QualityBar } from './model-query.ts';
 import { qualityBarKey } from './quality-bar.ts';
@@ -173,21 +174,33 @@ function isSpan(rows: Uint32Array): boolean {
   return rows.length >= REACH_CHECK && rows[rows.length - 1]! - rows[0]! + 1 === rows.length;
 }
 
-/** A column with one value per row. */
+/** A column with one value per row, counted from a copy in as few bytes as its values need. */
 class ColumnDimension extends PostedDimension {
+  readonly #narrow: { codes: RowCodes; histogram: Int32Array } | null;
+
   constructor(
     labels: readonly string[],
     private readonly column: Int32Array,
     values: ValueIndex,
   ) {
     super(labels, values);
+    const codes = narrowColumn(column, labels.length);
+    this.#narrow = codes && { codes, histogram: new Int32Array(labels.length + 1) };
   }
 
   entriesPerRow(): number {
     return 1;
   }
 
+  override bytesPerRow(): number {
+    return this.#narrow?.codes.BYTES_PER_ELEMENT ?? 4;
+  }
+
   countRows(rows: Uint32Array, counts: Int32Array): void {
+    if (this.#narrow !== null) {
+      countNarrow(rows, this.#narrow.codes, this.#narrow.histogram, counts);
+      return;
+    }
     const { column } = this;
     for (let i = 0; i < rows.length; i++) {
       const code = column[rows[i]!]!;
@@ -201,7 +214,9 @@ class ColumnDimension extends PostedDimension {
  * status column is given; a value a row repeats counts once.
  */
 class RunDimension extends PostedDimension {
-  readonly #lastRow: Int32Array | null;
+  readonly #lastRow: Int32Array | null = null;
+  /** For a few values (languages, modalities, providers): each row's values as one mask, read in one access. */
+  readonly #masks: { masks: RowCodes; histograms: Int32Array } | null = null;
 
   constructor(
     labels: readonly string[],
@@ -211,18 +226,31 @@ class RunDimension extends PostedDimension {
     private readonly status: { column: Int32Array; wanted: Uint8Array } | null = null,
   ) {
     super(labels, values);
-    this.#lastRow = repeatsWithinRuns(runStart, runCodes, labels.length) ? new Int32Array(labels.length) : null;
+    if (labels.length <= MASK_VALUES) {
+      const keep = status === null ? () => true : (entry: number) => status.wanted[status.column[entry]!] === 1;
+      const masks = valueMasks(runStart, runCodes, labels.length, keep);
+      this.#masks = { masks, histograms: new Int32Array(256 * masks.BYTES_PER_ELEMENT) };
+    } else {
+      this.#lastRow = repeatsWithinRuns(runStart, runCodes, labels.length) ? new Int32Array(labels.length) : null;
+    }
   }
 
+  /** A mask costs a tally per byte; a run, its values. */
   entriesPerRow(): number {
+    if (this.#masks !== null) return this.#masks.masks.BYTES_PER_ELEMENT;
     return this.runCodes.length / Math.max(1, this.runStart.length - 1);
   }
 
   override bytesPerRow(): number {
+    if (this.#masks !== null) return this.#masks.masks.BYTES_PER_ELEMENT;
     return 4 * this.entriesPerRow() + 4;
   }
 
   countRows(rows: Uint32Array, counts: Int32Array): void {
+    if (this.#masks !== null) {
+      countMasks(rows, this.#masks.masks, this.#masks.histograms, counts);
+      return;
+    }
     const sparse = rows.length * SPARSE_ROWS < this.runStart.length && this.entriesPerRow() >= LONG_RUN;
     this.#lastRow?.fill(-1);
     for (let from = 0; from < rows.length; from += TOUCH_BATCH) {

@@ -2,6 +2,7 @@ import { compareIds } from '../catalog/index.ts';
 import { catalogIndex, type CatalogIndex } from './catalog-index.ts';
 import type { Condition } from './conditions.ts';
 import { decodeCursor } from './cursor.ts';
+import { facetCache, facetRequestKey } from './facet-cache.ts';
 import { facetCounts } from './facet-counts.ts';
 import { facetDimension } from './facet-dimensions.ts';
 import { countRows, matchRows, type MatchSet } from './match-rows.ts';
@@ -50,6 +51,7 @@ export class ModelSearch {
   #totalCount: number | null = null;
   /** Rows meeting every condition, shared by the page and the facets whose condition is absent. */
   #matches: { set: MatchSet | null; generation: number } | null = null;
+  #facetRequestKey: string | null = null;
 
   /**
    * @throws {QueryInputError} `BAD_USER_INPUT` for `first` outside 1..{@link MAX_PAGE_SIZE}, a negative minimum or an
@@ -115,8 +117,13 @@ export class ModelSearch {
    *
    * @throws {QueryInputError} `BAD_USER_INPUT` for `first` outside 1..{@link MAX_FACET_SIZE}.
    */
-  facet(facet: FacetName, first?: number | null): FacetCount[] {
+  facet(facet: FacetName, first?: number | null): readonly FacetCount[] {
     const size = checkedSize(first, DEFAULT_FACET_SIZE, MAX_FACET_SIZE);
+    this.#facetRequestKey ??= facetRequestKey(this.#filter, this.#bar);
+    return facetCache(this.#index).counts(this.#facetRequestKey, facet, size, () => this.#countFacet(facet, size));
+  }
+
+  #countFacet(facet: FacetName, size: number): FacetCount[] {
     this.#providerStatuses ??= providerStatusCodes(this.#index, this.#filter);
     const dimension = facetDimension(this.#index, facet, this.#bar, this.#providerStatuses);
     const others = this.#conditions.filter((condition) => condition.facet !== facet);
