@@ -3,7 +3,9 @@ import {
   BASE_MODEL_RELATIONS,
   FETCH_STRATEGIES,
   MODALITIES,
+  NUMBER_COLUMNS,
   type ColumnSlice,
+  type NumberColumn,
   type FetchReport,
   type MappingDetails,
   type Model,
@@ -79,74 +81,36 @@ export const modelRowSchema = z.object({
 /** The largest Unix time in milliseconds a Date holds (±100,000,000 days): a timestamp beyond it has no ISO form. */
 export const MAX_TIME_MS = 8.64e15;
 const index = z.number().int().nonnegative();
-/** An index into the chunk's strings, or -1 for none; checked against their count once the chunk's shape is known. */
-const orNone = z.number().int().min(-1);
 const columnOf = <T extends z.ZodType>(value: T) => z.array(value);
 /**
- * A float64 column as the base64 of its little-endian bytes. No length is stated here (a schema would count the
- * characters of every one): the reader checks it is exactly its rows' 8 bytes each, then every value's bounds.
+ * A number column as the base64 of its typed array's little-endian bytes. Neither its length nor its values are
+ * stated here (a schema would look at every one): the reader checks it is exactly its rows' or entries' values, then
+ * every value's bounds (`column-chunk.ts`).
  */
-const float64Column = z.string();
+const numberColumn = z.string();
 
-/** The per-row number columns of a ColumnSlice, stored as `float64Column`s. */
-export const FLOAT64_COLUMNS = [
-  'downloads',
-  'likes',
-  'trendingScore',
-  'createdAt',
-  'lastModified',
-  'parameterCount',
-] as const satisfies readonly (keyof ColumnSlice)[];
-type Float64Column = (typeof FLOAT64_COLUMNS)[number];
-
-/** A ColumnSlice as a chunk stores it: its float64 columns as base64 text, everything else as it is. */
-export type StoredColumnSlice = Omit<ColumnSlice, Float64Column> & Record<Float64Column, string>;
+/** A ColumnSlice as a chunk stores it: its number columns as base64 text, everything else as it is. */
+export type StoredColumnSlice = Omit<ColumnSlice, NumberColumn> & Record<NumberColumn, string>;
 
 /**
- * A chunk stored as columns (format 2, see ColumnSlice): the same bounds as `modelRowSchema` on every value, written
- * per column. What a schema cannot say (every column as long as the chunk's rows or its entries, every code within the
- * chunk's strings) is checked beside it (`checkColumns`).
+ * A chunk stored as columns (format 2, see ColumnSlice): the same bounds as `modelRowSchema` on every JSON value.
+ * What a schema cannot say (the number columns' bytes and bounds, every column as long as the chunk's rows or its
+ * entries, every code within the chunk's strings) is checked beside it (`decodeColumnChunk`).
  */
 export const columnChunkSchema = z.object({
   strings: columnOf(shortText),
   ids: columnOf(z.string().min(1).max(512)),
-  downloads: float64Column,
-  likes: float64Column,
-  trendingScore: float64Column,
-  createdAt: float64Column,
-  lastModified: float64Column,
-  parameterCount: float64Column,
-  gated: columnOf(index.max(2)),
-  private: columnOf(index.max(1)),
-  author: columnOf(orNone),
-  pipelineTag: columnOf(orNone),
-  libraryName: columnOf(orNone),
-  license: columnOf(orNone),
-  region: columnOf(orNone),
-  inputModalities: columnOf(index.max(2 ** MODALITIES.length - 1)),
-  outputModalities: columnOf(index.max(2 ** MODALITIES.length - 1)),
-  hubId: columnOf(nullableText),
+  ...(Object.fromEntries(Object.keys(NUMBER_COLUMNS).map((name) => [name, numberColumn])) as Record<
+    NumberColumn,
+    typeof numberColumn
+  >),
   /** A url is `<base>/<id>`: the base leaves room for the longest id within the row schema's 4,096 characters. */
   urlBase: z
     .string()
     .max(4096 - 513)
     .nullable(),
   urls: columnOf(text).nullable(),
-  tagCount: columnOf(index.max(10_000)),
-  tags: columnOf(index),
-  languageCount: columnOf(index.max(10_000)),
-  languages: columnOf(index),
-  baseModelCount: columnOf(index.max(10_000)),
-  baseModels: columnOf(index),
-  baseModelRelation: columnOf(index.max(BASE_MODEL_RELATIONS.length)),
   foundByLists: columnOf(columnOf(index).max(100_000)),
-  foundBy: columnOf(index),
-  mappingCount: columnOf(index.max(1_000)),
-  mappingProvider: columnOf(index),
-  mappingStatus: columnOf(index),
-  mappingTask: columnOf(orNone),
-  /** -2: the provider's id is the model's own. */
-  mappingProviderId: columnOf(z.number().int().min(-2)),
   details: z
     .object({
       contextLength: columnOf(mappingDetailsSchema.shape.contextLength),

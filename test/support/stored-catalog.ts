@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { Redis } from 'ioredis';
-import { ModelTable, type ColumnSlice } from '../../src/catalog/index.ts';
-import { FLOAT64_COLUMNS, type StoredColumnSlice } from '../../src/store/snapshot-schema.ts';
+import { ModelTable, NUMBER_COLUMNS, type ColumnSlice, type NumberColumn } from '../../src/catalog/index.ts';
+import type { StoredColumnSlice } from '../../src/store/snapshot-schema.ts';
 import { catalogKeys, type CatalogKeys, type SnapshotManifest, type SnapshotPointer } from '../../src/store/index.ts';
 
 /** The keys of the catalog `appFor(upstream)` serves: multi-sort over likes and downloads for hf-inference. */
@@ -85,12 +85,37 @@ export function storedCatalog(redis: Redis, keys: CatalogKeys) {
   };
 }
 
-/** A stored chunk of columns as a slice: its float64 columns read from the base64 of their little-endian bytes. */
+/** A stored chunk of columns as a slice: each number column read from the base64 of its little-endian bytes. */
 function columnsOf(stored: StoredColumnSlice): ColumnSlice {
-  const floats = (text: string) => {
-    const bytes = Buffer.from(text, 'base64');
-    return Float64Array.from({ length: bytes.length / 8 }, (_, i) => bytes.readDoubleLE(i * 8));
-  };
-  const columns = Object.fromEntries(FLOAT64_COLUMNS.map((name) => [name, floats(stored[name])]));
-  return { ...stored, ...columns } as unknown as ColumnSlice;
+  const columns = Object.keys(NUMBER_COLUMNS).map((name) => {
+    const values = storedValues(stored, name as NumberColumn);
+    return [name, new NUMBER_COLUMNS[name as NumberColumn](values)];
+  });
+  return { ...stored, ...Object.fromEntries(columns) } as unknown as ColumnSlice;
+}
+
+/** How each typed array's values read and write as little-endian bytes, whatever the host's order. */
+const LITTLE_ENDIAN = {
+  8: [(view: DataView, at: number) => view.getFloat64(at, true), (view, at, value) => view.setFloat64(at, value, true)],
+  4: [(view: DataView, at: number) => view.getInt32(at, true), (view, at, value) => view.setInt32(at, value, true)],
+  1: [(view: DataView, at: number) => view.getUint8(at), (view, at, value) => view.setUint8(at, value)],
+} as const satisfies Record<number, [unknown, (view: DataView, at: number, value: number) => void]>;
+
+/** The values of a stored number column, as plain numbers (a Uint32 column's values are below 2^31 in practice). */
+export function storedValues(stored: StoredColumnSlice, name: NumberColumn): number[] {
+  const bytes = Buffer.from(stored[name], 'base64');
+  const width = NUMBER_COLUMNS[name].BYTES_PER_ELEMENT as keyof typeof LITTLE_ENDIAN;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  return Array.from({ length: Math.floor(bytes.length / width) }, (_, i) => LITTLE_ENDIAN[width][0](view, i * width));
+}
+
+/** Edits a stored number column as its values, and stores it back as base64 of their little-endian bytes. */
+export function editColumn(stored: StoredColumnSlice, name: NumberColumn, edit: (values: number[]) => void): void {
+  const values = storedValues(stored, name);
+  edit(values);
+  const width = NUMBER_COLUMNS[name].BYTES_PER_ELEMENT as keyof typeof LITTLE_ENDIAN;
+  const bytes = Buffer.alloc(values.length * width);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  values.forEach((value, i) => LITTLE_ENDIAN[width][1](view, i * width, value));
+  stored[name] = bytes.toString('base64');
 }
