@@ -79,15 +79,23 @@ export interface ColumnSlice extends NumberColumns {
   /** Distinct `foundBy` lists of the run (as indexes into `strings`), which `foundBy` indexes. */
   foundByLists: number[][];
   /** Null when no mapping of the run has figures. */
-  details: SliceDetails | null;
+  details: DetailsColumns | null;
 }
 
-/** Each mapping's figures, as the table's detail columns; `flags` 0 (no source) for a mapping without figures. */
-export interface SliceDetails {
-  contextLength: (number | null)[];
-  inputPerMillion: (number | null)[];
-  outputPerMillion: (number | null)[];
-  firstTokenLatencyMs: (number | null)[];
-  throughput: (number | null)[];
-  flags: number[];
-}
+/**
+ * Each mapping's figures, one entry per mapping as the other mapping columns; an absent number is `NaN`. Prices need
+ * every digit of a float64 (0.15 is not a float32), so all numbers are float64: 41 bytes per mapping, kept only by
+ * tables (and slices) where some mapping has figures.
+ */
+export const DETAIL_COLUMNS = {
+  contextLength: Float64Array,
+  inputPerMillion: Float64Array,
+  outputPerMillion: Float64Array,
+  firstTokenLatencyMs: Float64Array,
+  throughput: Float64Array,
+  /** Bits 0–1 the source (0 none, 1 router, 2 listing), 2–3 `supportsTools`, 4–5 `supportsStructuredOutput`. */
+  flags: Uint8Array,
+} as const;
+
+export type DetailColumn = keyof typeof DETAIL_COLUMNS;
+export type DetailsColumns = { [Name in DetailColumn]: ArrayOf<(typeof DETAIL_COLUMNS)[Name]> };

@@ -41,9 +41,12 @@ export {
 export type { CatalogSnapshot } from './snapshot.ts';
 export { ModelTable, type DictionaryColumn, type TableBuilder } from './model-table.ts';
 export {
+  DETAIL_COLUMNS,
   NUMBER_COLUMNS,
   RUN_COLUMNS,
   type ColumnSlice,
+  type DetailColumn,
+  type DetailsColumns,
   type NumberColumn,
   type NumberColumns,
 } from './column-slice.ts';

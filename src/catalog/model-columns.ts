@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { ColumnSlice, NumberColumn, NumberColumns, SliceDetails } from './column-slice.ts';
+import type { ColumnSlice, DetailsColumns, NumberColumn, NumberColumns } from './column-slice.ts';
+
+export type { DetailsColumns } from './column-slice.ts';
 import {
   BASE_MODEL_RELATIONS,
   compareIds,
@@ -171,13 +173,7 @@ export interface TableColumns extends Omit<NumberColumns, SliceRunColumn> {
 
 /** A slice's counts of entries per row, and the entries of the columns a table names codes. */
 type SliceRunColumn =
-  | 'tagCount'
-  | 'tags'
-  | 'languageCount'
-  | 'languages'
-  | 'baseModelCount'
-  | 'baseModels'
-  | 'mappingCount';
+  'tagCount' | 'tags' | 'languageCount' | 'languages' | 'baseModelCount' | 'baseModels' | 'mappingCount';
 
 /** The columns of what a router chooses a model by (see ModelTable). */
 type LabelColumn =
@@ -190,21 +186,6 @@ type LabelColumn =
   | 'baseModelRelation'
   | 'inputModalities'
   | 'outputModalities';
-
-/**
- * Each mapping's figures, one entry per mapping as the other mapping columns; an absent number is `NaN`. Prices need
- * every digit of a float64 (0.15 is not a float32), so all numbers are float64: 41 bytes per mapping, kept only by
- * tables where some mapping has figures.
- */
-export interface DetailsColumns {
-  contextLength: Float64Array;
-  inputPerMillion: Float64Array;
-  outputPerMillion: Float64Array;
-  firstTokenLatencyMs: Float64Array;
-  throughput: Float64Array;
-  /** Bits 0–1 the source (0 none, 1 router, 2 listing), 2–3 `supportsTools`, 4–5 `supportsStructuredOutput`. */
-  flags: Uint8Array;
-}
 
 const DETAIL_NUMBERS = [
   'contextLength',
@@ -262,11 +243,6 @@ class Growable<T extends NumberArray> {
     if (code) for (let i = 0, at = this.length; i < values.length; i++) array[at + i] = code(values[i]!);
     else array.set(values, this.length);
     this.length += values.length;
-  }
-
-  /** Every value pushed, an absent one (null) as NaN. */
-  pushNullable(values: readonly (number | null)[]): void {
-    for (const value of values) this.push(value ?? Number.NaN);
   }
 
   #grow(atLeast: number): void {
@@ -327,7 +303,12 @@ const FLOAT_COLUMNS = [
   'parameterCount',
 ] as const satisfies readonly NumberColumn[];
 /** The one-byte columns with a value per row that need no dictionary. */
-const FLAG_COLUMNS = ['gated', 'private', 'inputModalities', 'outputModalities'] as const satisfies readonly NumberColumn[];
+const FLAG_COLUMNS = [
+  'gated',
+  'private',
+  'inputModalities',
+  'outputModalities',
+] as const satisfies readonly NumberColumn[];
 
 /** Rows a builder makes room for at once when told how many to expect: a bound on what a stored manifest can ask. */
 const MAX_EXPECTED_ROWS = 1 << 22;
@@ -661,7 +642,7 @@ class DetailsBuilder {
   }
 
   /** A slice's `count` mappings, with their figures when the slice has any. */
-  pushSlice(details: SliceDetails | null, count: number): void {
+  pushSlice(details: DetailsColumns | null, count: number): void {
     if (details !== null) this.#begin();
     this.#mappings += count;
     const columns = this.#columns;
@@ -670,8 +651,8 @@ class DetailsBuilder {
       for (let i = 0; i < count; i++) this.#pushValues(undefined);
       return;
     }
-    for (const field of DETAIL_NUMBERS) columns.numbers[field].pushNullable(details[field]);
-    columns.flags.pushNullable(details.flags);
+    for (const field of DETAIL_NUMBERS) columns.numbers[field].pushAll(details[field]);
+    columns.flags.pushAll(details.flags);
   }
 
   /** Makes the columns at the first mapping with figures, the mappings before it filled as absent. */

@@ -1,7 +1,5 @@
-import type { ColumnSlice, SliceDetails } from './column-slice.ts';
-import { detailsAt, HUB_ID_BYTES, type DictionaryColumn, type TableColumns } from './model-columns.ts';
-
-const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
+import type { ColumnSlice, DetailsColumns } from './column-slice.ts';
+import { HUB_ID_BYTES, type DictionaryColumn, type TableColumns } from './model-columns.ts';
 
 /** Rows `start` up to `end` of a table's columns as a slice; what it holds is this run's, nothing of other rows. */
 export function sliceColumns(columns: TableColumns, start: number, end: number): ColumnSlice {
@@ -11,7 +9,7 @@ export function sliceColumns(columns: TableColumns, start: number, end: number):
   const coded = (column: DictionaryColumn, codes: Int32Array) => codes.map((code) => strings.local(column, code));
   const runs = (starts: Uint32Array) => Uint32Array.from(perRow((row) => starts[row + 1]! - starts[row]!));
   const entriesOf = <T extends NumberArray>(starts: Uint32Array, column: T) =>
-    column.slice(starts[start]!, starts[end]!) as T;
+    column.slice(starts[start], starts[end]) as T;
   return {
     ids: columns.ids.slice(start, end),
     downloads: rows(columns.downloads),
@@ -82,22 +80,21 @@ function sliceMappings(
   };
 }
 
-function sliceDetails(columns: TableColumns, first: number, end: number): SliceDetails | null {
+function sliceDetails(columns: TableColumns, first: number, end: number): DetailsColumns | null {
   const details = columns.mappingDetails;
-  if (details === null) return null;
-  const entries = <T>(value: (entry: number) => T): T[] =>
-    Array.from({ length: end - first }, (_, i) => value(first + i));
-  const numbers = (column: Float64Array) => entries((entry) => orNull(column[entry]!));
-  if (!entries((entry) => detailsAt(details, entry) !== undefined).includes(true)) return null;
+  if (details === null || !details.flags.subarray(first, end).some((bits) => (bits & SOURCE_BITS) !== 0)) return null;
   return {
-    contextLength: numbers(details.contextLength),
-    inputPerMillion: numbers(details.inputPerMillion),
-    outputPerMillion: numbers(details.outputPerMillion),
-    firstTokenLatencyMs: numbers(details.firstTokenLatencyMs),
-    throughput: numbers(details.throughput),
-    flags: Array.from(details.flags.subarray(first, end)),
+    contextLength: details.contextLength.slice(first, end),
+    inputPerMillion: details.inputPerMillion.slice(first, end),
+    outputPerMillion: details.outputPerMillion.slice(first, end),
+    firstTokenLatencyMs: details.firstTokenLatencyMs.slice(first, end),
+    throughput: details.throughput.slice(first, end),
+    flags: details.flags.slice(first, end),
   };
 }
+
+/** A mapping's flags without a source (0) are a mapping without figures (see `DetailsColumns`). */
+const SOURCE_BITS = 3;
 
 /** The slice's own dictionary: each string the run refers to, once, whichever columns refer to it. */
 class SliceStrings {

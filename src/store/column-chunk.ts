@@ -1,6 +1,7 @@
 import { endianness } from 'node:os';
 import {
   BASE_MODEL_RELATIONS,
+  DETAIL_COLUMNS,
   HUB_ID_BYTES,
   MODALITIES,
   NUMBER_COLUMNS,
@@ -8,6 +9,8 @@ import {
   RUN_COLUMNS,
   SAME_AS_MODEL_ID,
   type ColumnSlice,
+  type DetailColumn,
+  type DetailsColumns,
   type NumberColumn,
   type NumberColumns,
 } from '../catalog/index.ts';
@@ -29,7 +32,12 @@ export function decodeColumnChunk(json: string, entry: ChunkEntry, where: string
     parseOrReject(columnChunkSchema, chunk, where);
     throw new SnapshotRejectedError(`${where} has the wrong shape`);
   }
-  const slice: ColumnSlice = { ...chunk, ...numberColumns(chunk, entry.rows, where) };
+  const columns = numberColumns(chunk, entry.rows, where);
+  const slice: ColumnSlice = {
+    ...chunk,
+    ...columns,
+    details: chunk.details && detailColumns(chunk.details, columns.mappingProvider.length, where),
+  };
   const problem = inconsistency(slice, entry.rows);
   if (problem !== null) throw new SnapshotRejectedError(`${where} is inconsistent (${problem})`);
   return slice;
@@ -117,31 +125,68 @@ function numberColumns(chunk: StoredColumnSlice, rows: number, where: string): N
   const decoded = {} as Record<NumberColumn, NumberArray>;
   for (const name of Object.keys(NUMBER_COLUMNS) as NumberColumn[]) {
     const countedBy = COUNTED_BY.get(name);
-    const values = countedBy === undefined ? rowValues(name, rows) : sum(decoded[countedBy]!);
-    const column = decodeColumn(chunk[name], name, values, where, countedBy === undefined ? rows : null);
+    const values = countedBy === undefined ? rowValues(name, rows) : sum(decoded[countedBy]);
+    const column = decodeColumn(chunk[name], NUMBER_COLUMNS[name], name, values, where, countedBy ? null : rows);
     const row = outOfBounds(chunk, name, column);
-    if (row !== -1) {
-      throw new SnapshotRejectedError(`${where} has the wrong shape (${name}.${row}: ${column[row]} is out of bounds)`);
-    }
+    if (row !== -1) throw outOfBoundsError(where, name, row, column);
     decoded[name] = column;
   }
   return decoded as NumberColumns;
 }
 
+/** The figures of a chunk's `mappings` mappings, decoded and checked as its number columns are. */
+function detailColumns(stored: Record<DetailColumn, string>, mappings: number, where: string): DetailsColumns {
+  const decoded = {} as Record<DetailColumn, NumberArray>;
+  for (const name of Object.keys(DETAIL_COLUMNS) as DetailColumn[]) {
+    const label = `details.${name}`;
+    const column = decodeColumn(stored[name], DETAIL_COLUMNS[name], label, mappings, where, null);
+    const row = column.findIndex((value) => !DETAIL_BOUNDS[name](value));
+    if (row !== -1) throw outOfBoundsError(where, label, row, column);
+    decoded[name] = column;
+  }
+  return decoded as DetailsColumns;
+}
+
+const outOfBoundsError = (where: string, name: string, row: number, column: NumberArray) =>
+  new SnapshotRejectedError(`${where} has the wrong shape (${name}.${row}: ${column[row]} is out of bounds)`);
+
+/** A figure the router or the listing states: finite and not negative, or absent (NaN). */
+const figure = (value: number) => Number.isNaN(value) || (value >= 0 && Number.isFinite(value));
+
+/** What each figure may be: the row schema's bounds on the mapping's details. */
+const DETAIL_BOUNDS: Record<DetailColumn, (value: number) => boolean> = {
+  contextLength: (value) => Number.isNaN(value) || (Number.isInteger(value) && value >= 1 && value <= 2 ** 31 - 1),
+  inputPerMillion: figure,
+  outputPerMillion: figure,
+  firstTokenLatencyMs: figure,
+  throughput: figure,
+  flags: (bits) => bits <= 0b10_10_10,
+};
+
 const rowValues = (name: NumberColumn, rows: number) => (name === 'hubIdBytes' ? rows * HUB_ID_BYTES : rows);
 
-/** `text` as `values` values of `name`'s array type, or a SnapshotRejectedError saying how many it holds. */
-function decodeColumn(text: string, name: NumberColumn, values: number, where: string, rows: number | null) {
-  const width = NUMBER_COLUMNS[name].BYTES_PER_ELEMENT;
+type ArrayType = (typeof NUMBER_COLUMNS)[NumberColumn];
+
+/**
+ * `text` as `values` values of an array type, or a SnapshotRejectedError saying how many it holds (for `rows` rows, or
+ * for as many entries as the counts say when `rows` is null).
+ */
+function decodeColumn(
+  text: string,
+  array: ArrayType,
+  name: string,
+  values: number,
+  where: string,
+  rows: number | null,
+) {
+  const width = array.BYTES_PER_ELEMENT;
   const bytes = values * width;
   if (text.length !== Math.ceil(bytes / 3) * 4) {
     const held = Math.floor(Buffer.byteLength(text, 'base64') / width);
-    const expected = rows === null ? `${values}` : `${rows} rows`;
-    throw new SnapshotRejectedError(
-      `${where} is inconsistent (${name} has ${held} ${rows === null ? 'entries' : 'values'} for ${expected})`,
-    );
+    const expected = rows === null ? `${held} entries for ${values}` : `${held} values for ${rows} rows`;
+    throw new SnapshotRejectedError(`${where} is inconsistent (${name} has ${expected})`);
   }
-  const decoded = new NUMBER_COLUMNS[name](values);
+  const decoded = new array(values);
   const view = Buffer.from(decoded.buffer);
   // Characters that are not base64 are skipped, so text of the right length with any of them writes too few bytes.
   if (view.write(text, 'base64') !== bytes) throw new SnapshotRejectedError(`${where} has ${name} not in base64`);
@@ -163,7 +208,6 @@ function outOfBounds(chunk: StoredColumnSlice, name: NumberColumn, column: Numbe
 
 /** The first way the chunk's JSON columns disagree with each other, with its number columns or with `rows`, or null. */
 function inconsistency(chunk: ColumnSlice, rows: number): string | null {
-  const mappings = chunk.mappingProvider.length;
   const checks: (() => string | null)[] = [
     () => (chunk.ids.length === rows ? null : `ids has ${chunk.ids.length} values for ${rows} rows`),
     () => ((chunk.urlBase === null) === (chunk.urls === null) ? 'it needs exactly one of urlBase and urls' : null),
@@ -171,10 +215,6 @@ function inconsistency(chunk: ColumnSlice, rows: number): string | null {
       chunk.urls !== null && chunk.urls.length !== rows
         ? `urls has ${chunk.urls.length} values for ${rows} rows`
         : null,
-    () => {
-      const amiss = Object.entries(chunk.details ?? {}).find(([, column]) => column.length !== mappings);
-      return amiss ? `${amiss[0]} has ${amiss[1].length} entries for ${mappings}` : null;
-    },
     () =>
       chunk.foundByLists.every((list) => list.every((value) => value < chunk.strings.length))
         ? null
@@ -192,12 +232,12 @@ function inconsistency(chunk: ColumnSlice, rows: number): string | null {
  * Each mapping's flags name a source and two capabilities with 2-bit codes 0 to 2; a mapping without a source (no
  * figures, as the table keeps it) has every figure null and no capability.
  */
-function detailsAgree(details: NonNullable<ColumnSlice['details']>): boolean {
+function detailsAgree(details: DetailsColumns): boolean {
   const { flags, ...figures } = details;
   const columns = Object.values(figures);
   return flags.every((bits, mapping) => {
     if ((bits & 3) === 3 || ((bits >> 2) & 3) === 3 || ((bits >> 4) & 3) === 3) return false;
-    return (bits & 3) !== 0 || (bits === 0 && columns.every((column) => column[mapping] === null));
+    return (bits & 3) !== 0 || (bits === 0 && columns.every((column) => Number.isNaN(column[mapping])));
   });
 }
 

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import {
   BASE_MODEL_RELATIONS,
   FETCH_STRATEGIES,
+  DETAIL_COLUMNS,
   MODALITIES,
   NUMBER_COLUMNS,
   type ColumnSlice,
+  type DetailColumn,
   type NumberColumn,
   type FetchReport,
   type MappingDetails,
@@ -89,8 +91,12 @@ const columnOf = <T extends z.ZodType>(value: T) => z.array(value);
  */
 const numberColumn = z.string();
 
-/** A ColumnSlice as a chunk stores it: its number columns as base64 text, everything else as it is. */
-export type StoredColumnSlice = Omit<ColumnSlice, NumberColumn> & Record<NumberColumn, string>;
+/** A ColumnSlice as a chunk stores it: its number columns (and its details') as base64 text, the rest as it is. */
+export type StoredColumnSlice = Omit<ColumnSlice, NumberColumn | 'details'> &
+  Record<NumberColumn, string> & { details: Record<DetailColumn, string> | null };
+
+const numberColumns = <Name extends string>(names: Name[]) =>
+  Object.fromEntries(names.map((name) => [name, numberColumn])) as Record<Name, typeof numberColumn>;
 
 /**
  * A chunk stored as columns (format 2, see ColumnSlice): the same bounds as `modelRowSchema` on every JSON value.
@@ -100,10 +106,7 @@ export type StoredColumnSlice = Omit<ColumnSlice, NumberColumn> & Record<NumberC
 export const columnChunkSchema = z.object({
   strings: columnOf(shortText),
   ids: columnOf(z.string().min(1).max(512)),
-  ...(Object.fromEntries(Object.keys(NUMBER_COLUMNS).map((name) => [name, numberColumn])) as Record<
-    NumberColumn,
-    typeof numberColumn
-  >),
+  ...numberColumns(Object.keys(NUMBER_COLUMNS) as NumberColumn[]),
   /** A url is `<base>/<id>`: the base leaves room for the longest id within the row schema's 4,096 characters. */
   urlBase: z
     .string()
@@ -111,17 +114,7 @@ export const columnChunkSchema = z.object({
     .nullable(),
   urls: columnOf(text).nullable(),
   foundByLists: columnOf(columnOf(index).max(100_000)),
-  details: z
-    .object({
-      contextLength: columnOf(mappingDetailsSchema.shape.contextLength),
-      inputPerMillion: columnOf(figure),
-      outputPerMillion: columnOf(figure),
-      firstTokenLatencyMs: columnOf(figure),
-      throughput: columnOf(figure),
-      /** Bits 0–1 the source (0 none, 1 router, 2 listing), 2–3 and 4–5 the capabilities (0 unknown, 1 no, 2 yes). */
-      flags: columnOf(index.max(0b10_10_10)),
-    })
-    .nullable(),
+  details: z.object(numberColumns(Object.keys(DETAIL_COLUMNS) as DetailColumn[])).nullable(),
 }) satisfies z.ZodType<StoredColumnSlice>;
 
 const captureFields = {

@@ -9,7 +9,7 @@ import { appFor, query } from '../support/graphql.ts';
 import { recordingLogger } from '../support/logger.ts';
 import { useOwnRedis } from '../support/redis-server.ts';
 import { parsePrometheus, sampleValue } from '../support/prometheus.ts';
-import { editColumn, keysOf, storedCatalog, storedValues } from '../support/stored-catalog.ts';
+import { editColumn, keysOf, littleEndian, storedCatalog, storedValues } from '../support/stored-catalog.ts';
 
 const listingRequests = (emulator: RunningEmulator) =>
   emulator.requests.filter((request) => request.path === '/api/models').length;
@@ -22,6 +22,21 @@ interface Status {
 type Stored = ReturnType<typeof storedCatalog>;
 type Row = { id: string };
 type Columns = StoredColumnSlice & Record<string, unknown>;
+
+/** Figures for every mapping of the chunk, all absent but the first mapping's input price, with flags `flags`. */
+const detailsWith = (columns: Columns, flags: number, inputPerMillion: number) => {
+  const mappings = storedValues(columns, 'mappingProvider').length;
+  const absent = Array.from({ length: mappings }, () => Number.NaN);
+  const none = littleEndian(absent, Float64Array);
+  return {
+    contextLength: none,
+    inputPerMillion: littleEndian([inputPerMillion, ...absent.slice(1)], Float64Array),
+    outputPerMillion: none,
+    firstTokenLatencyMs: none,
+    throughput: none,
+    flags: littleEndian([flags, ...absent.slice(1).map(() => 0)], Uint8Array),
+  };
+};
 
 /** A replica that has adopted the snapshot a first replica fetched, and a way to publish over them as another writer. */
 /**
@@ -308,20 +323,13 @@ describe('snapshots stored in chunks', () => {
     ],
     [
       'a price on a mapping without a source',
-      (columns) => {
-        const mappings = storedValues(columns, 'mappingProvider').length;
-        const none = () => Array.from({ length: mappings }, () => null as number | null);
-        columns.details = {
-          contextLength: none(),
-          inputPerMillion: none(),
-          outputPerMillion: none(),
-          firstTokenLatencyMs: none(),
-          throughput: none(),
-          flags: Array.from({ length: mappings }, () => 0),
-        };
-        columns.details.inputPerMillion[0] = 0.01;
-      },
+      (columns) => (columns.details = detailsWith(columns, 0, 0.01)),
       /chunk 0 of snapshot fetch-bad is inconsistent \(a mapping has figures it has no source for\)/,
+    ],
+    [
+      'a negative price',
+      (columns) => (columns.details = detailsWith(columns, 1, -0.01)),
+      /chunk 0 of snapshot fetch-bad has the wrong shape \(details\.inputPerMillion\.0: -0\.01 is out of bounds\)/,
     ],
     [
       'a foundBy beyond its lists',
