@@ -47,7 +47,7 @@ const SUPERSEDED_MS = 10 * 60_000;
 /** The chunks of the current snapshot outlive its pointer, so a pointer never names a snapshot already gone. */
 const CHUNKS_OUTLIVE_POINTER_MS = 60 * 60_000;
 /** Chunks fetched at once while loading: enough to hide round trips, few enough to bound what is held compressed. */
-const CHUNKS_IN_FLIGHT = 2;
+const CHUNKS_IN_FLIGHT = 4;
 
 /**
  * The atomic switch. Only while the lease is still this grant's, and only if the pointer is still what the publisher
