@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ModelTable, type CatalogSnapshot, type TableBuilder } from '../catalog/index.ts';
 import type { CatalogKeys } from './catalog-keys.ts';
 import { CHUNK_ROWS, decodeRowChunk, encodeChunk, inflateChunk, verifyChunk } from './chunk-codec.ts';
-import { ColumnScratch, decodeColumnChunk } from './column-chunk.ts';
+import { decodeColumnChunk } from './column-chunk.ts';
 import type { RedisClient } from './redis-client.ts';
 import type { LeaseGrant } from './refresh-lease.ts';
 import {
@@ -215,10 +215,8 @@ function chunkReader(
   checkOrder: (id: string) => void,
 ): (text: string, index: number) => void {
   if (manifest.format === 2) {
-    // Each slice is added to the table before the next chunk is decoded, so every chunk can decode into one scratch.
-    const scratch = new ColumnScratch();
     return (text, index) => {
-      const slice = decodeColumnChunk(text, manifest.chunks[index]!, chunkName(manifest, index), scratch);
+      const slice = decodeColumnChunk(text, manifest.chunks[index]!, chunkName(manifest, index));
       for (const id of slice.ids) checkOrder(id);
       table.addSlice(slice);
     };

@@ -24,25 +24,19 @@ const isColumnChunk = compileValidator(columnChunkSchema);
  * The columns of an inflated format-2 chunk, if every value is within the row schema's bounds and the columns agree
  * with each other and with the manifest's row count; otherwise a SnapshotRejectedError saying the first thing wrong.
  * What passes can be added to a table as it is: no column is shorter or longer than its rows, no code points outside
- * the chunk's strings. Its number columns are views of `scratch`'s buffers: a reader that passes the same scratch for
- * every chunk must be done with a slice before it decodes the next.
+ * the chunk's strings.
  */
-export function decodeColumnChunk(
-  json: string,
-  entry: ChunkEntry,
-  where: string,
-  scratch = new ColumnScratch(),
-): ColumnSlice {
+export function decodeColumnChunk(json: string, entry: ChunkEntry, where: string): ColumnSlice {
   const chunk = parseJsonOrReject(json, where);
   if (!isColumnChunk(chunk)) {
     parseOrReject(columnChunkSchema, chunk, where);
     throw new SnapshotRejectedError(`${where} has the wrong shape`);
   }
-  const columns = numberColumns(chunk, entry.rows, where, scratch);
+  const columns = numberColumns(chunk, entry.rows, where);
   const slice: ColumnSlice = {
     ...chunk,
     ...columns,
-    details: chunk.details && detailColumns(chunk.details, columns.mappingProvider.length, where, scratch),
+    details: chunk.details && detailColumns(chunk.details, columns.mappingProvider.length, where),
   };
   const problem = inconsistency(slice, entry.rows);
   if (problem !== null) throw new SnapshotRejectedError(`${where} is inconsistent (${problem})`);
@@ -127,18 +121,12 @@ const COUNTED_BY = new Map<NumberColumn, NumberColumn>(
  * is not the base64 of exactly as many values as the chunk has rows (or entries, as its counts say), or a value
  * outside its column's bounds. Counts come before the entries they count (`NUMBER_COLUMNS`' order).
  */
-function numberColumns(chunk: StoredColumnSlice, rows: number, where: string, scratch: ColumnScratch): NumberColumns {
+function numberColumns(chunk: StoredColumnSlice, rows: number, where: string): NumberColumns {
   const decoded = {} as Record<NumberColumn, NumberArray>;
   for (const name of Object.keys(NUMBER_COLUMNS) as NumberColumn[]) {
     const countedBy = COUNTED_BY.get(name);
     const values = countedBy === undefined ? rowValues(name, rows) : sum(decoded[countedBy]);
-    const column = decodeColumn(
-      chunk[name],
-      NUMBER_COLUMNS[name],
-      values,
-      { name, where, rows: countedBy ? null : rows },
-      scratch,
-    );
+    const column = decodeColumn(chunk[name], NUMBER_COLUMNS[name], name, values, where, countedBy ? null : rows);
     const row = outOfBounds(chunk, name, column);
     if (row !== -1) throw outOfBoundsError(where, name, row, column);
     decoded[name] = column;
@@ -147,22 +135,11 @@ function numberColumns(chunk: StoredColumnSlice, rows: number, where: string, sc
 }
 
 /** The figures of a chunk's `mappings` mappings, decoded and checked as its number columns are. */
-function detailColumns(
-  stored: Record<DetailColumn, string>,
-  mappings: number,
-  where: string,
-  scratch: ColumnScratch,
-): DetailsColumns {
+function detailColumns(stored: Record<DetailColumn, string>, mappings: number, where: string): DetailsColumns {
   const decoded = {} as Record<DetailColumn, NumberArray>;
   for (const name of Object.keys(DETAIL_COLUMNS) as DetailColumn[]) {
     const label = `details.${name}`;
-    const column = decodeColumn(
-      stored[name],
-      DETAIL_COLUMNS[name],
-      mappings,
-      { name: label, where, rows: null },
-      scratch,
-    );
+    const column = decodeColumn(stored[name], DETAIL_COLUMNS[name], label, mappings, where, null);
     const row = column.findIndex((value) => !DETAIL_BOUNDS[name](value));
     if (row !== -1) throw outOfBoundsError(where, label, row, column);
     decoded[name] = column;
@@ -191,56 +168,30 @@ const rowValues = (name: NumberColumn, rows: number) => (name === 'hubIdBytes' ?
 type ArrayType = (typeof NUMBER_COLUMNS)[NumberColumn];
 
 /**
- * A buffer per column, kept from chunk to chunk and grown when a chunk needs more: a load decodes every chunk's
- * columns into the same few megabytes instead of allocating thirty-odd arrays a chunk for the collector.
+ * `text` as `values` values of an array type, or a SnapshotRejectedError saying how many it holds (for `rows` rows, or
+ * for as many entries as the counts say when `rows` is null).
  */
-export class ColumnScratch {
-  readonly #buffers = new Map<string, ArrayBuffer>();
-
-  /** An array of `values` values of `Type` for `column`, over its buffer; what it held before is overwritten. */
-  array<T extends ArrayType>(column: string, Type: T, values: number): InstanceType<T> {
-    const bytes = values * Type.BYTES_PER_ELEMENT;
-    let buffer = this.#buffers.get(column);
-    if (buffer === undefined || buffer.byteLength < bytes) {
-      buffer = new ArrayBuffer(Math.ceil(bytes * 1.25));
-      this.#buffers.set(column, buffer);
-    }
-    return new Type(buffer, 0, values) as InstanceType<T>;
-  }
-}
-
-/** Where a column is, for a message: its name, its chunk, and the chunk's rows if it has a value per row. */
-interface ColumnPlace {
-  name: string;
-  where: string;
-  rows: number | null;
-}
-
-/**
- * `text` as `values` values of an array type, in `scratch`, or a SnapshotRejectedError: text that is not the base64 of
- * exactly that many values, saying how many it holds. The length is checked before anything is allocated, so a
- * forged count costs nothing.
- */
-function decodeColumn<T extends ArrayType>(
+function decodeColumn(
   text: string,
-  Type: T,
+  array: ArrayType,
+  name: string,
   values: number,
-  { name, where, rows }: ColumnPlace,
-  scratch: ColumnScratch,
-): InstanceType<T> {
-  const width = Type.BYTES_PER_ELEMENT;
+  where: string,
+  rows: number | null,
+) {
+  const width = array.BYTES_PER_ELEMENT;
   const bytes = values * width;
   if (text.length !== Math.ceil(bytes / 3) * 4) {
     const held = Math.floor(Buffer.byteLength(text, 'base64') / width);
     const expected = rows === null ? `${held} entries for ${values}` : `${held} values for ${rows} rows`;
     throw new SnapshotRejectedError(`${where} is inconsistent (${name} has ${expected})`);
   }
-  const column = scratch.array(name, Type, values);
-  const view = Buffer.from(column.buffer, 0, bytes);
+  const decoded = new array(values);
+  const view = Buffer.from(decoded.buffer);
   // Characters that are not base64 are skipped, so text of the right length with any of them writes too few bytes.
   if (view.write(text, 'base64') !== bytes) throw new SnapshotRejectedError(`${where} has ${name} not in base64`);
   if (BIG_ENDIAN) toLittleEndian(view, width);
-  return column;
+  return decoded;
 }
 
 /** The first index of `column` whose value is out of the column's bounds, or -1. */
