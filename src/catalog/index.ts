@@ -40,7 +40,17 @@ export {
 } from './model.ts';
 export type { CatalogSnapshot } from './snapshot.ts';
 export { ModelTable, type DictionaryColumn, type TableBuilder } from './model-table.ts';
-export type { ColumnSlice } from './column-slice.ts';
+export {
+  DETAIL_COLUMNS,
+  NUMBER_COLUMNS,
+  RUN_COLUMNS,
+  type ColumnSlice,
+  type DetailColumn,
+  type DetailsColumns,
+  type NumberColumn,
+  type NumberColumns,
+} from './column-slice.ts';
+export { HUB_ID_BYTES, PACKED_HUB_ID, SAME_AS_MODEL_ID } from './model-columns.ts';
 export type { ChapmanEstimate, ChaoEstimate, Interval } from './estimates.ts';
 export { chapmanEstimate, chaoLowerBound } from './estimates.ts';
 export { CAPPED_SORT_KEYS } from './capped-view.ts';

@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { ColumnSlice, SliceDetails } from './column-slice.ts';
+import type { ColumnSlice, DetailsColumns, NumberColumn, NumberColumns } from './column-slice.ts';
+
+export type { DetailsColumns } from './column-slice.ts';
 import {
   BASE_MODEL_RELATIONS,
   compareIds,
@@ -146,48 +148,32 @@ const DICTIONARY_COLUMNS: readonly DictionaryColumn[] = [
   'url',
 ];
 
-/** Everything a ModelTable holds, rows in id order; see ModelTable for what each column means. */
-export interface TableColumns {
+/**
+ * Everything a ModelTable holds, rows in id order; see ModelTable for what each column means. Its number columns are
+ * a slice's (`NUMBER_COLUMNS`), except that a variable-length column is kept as each row's start into its entries.
+ */
+export interface TableColumns extends Omit<NumberColumns, SliceRunColumn> {
   size: number;
   ids: string[];
-  downloads: Float64Array;
-  likes: Float64Array;
-  trendingScore: Float64Array;
-  createdAt: Float64Array;
-  lastModified: Float64Array;
-  parameterCount: Float64Array;
-  gated: Uint8Array;
-  private: Uint8Array;
-  author: Int32Array;
-  pipelineTag: Int32Array;
-  libraryName: Int32Array;
   tagStart: Uint32Array;
   tagCodes: Int32Array;
-  license: Int32Array;
-  region: Int32Array;
   languageStart: Uint32Array;
   languageCodes: Int32Array;
   baseModelStart: Uint32Array;
   baseModelCodes: Int32Array;
-  baseModelRelation: Uint8Array;
-  inputModalities: Uint8Array;
-  outputModalities: Uint8Array;
   mappingStart: Uint32Array;
-  mappingProvider: Int32Array;
-  mappingStatus: Int32Array;
-  mappingTask: Int32Array;
-  mappingProviderId: Int32Array;
   /** Null when no mapping of the table has figures (a catalog without the router, most often). */
   mappingDetails: DetailsColumns | null;
-  hubIdCode: Int32Array;
-  hubIdBytes: Uint8Array;
-  foundBy: Int32Array;
   foundByLists: readonly (readonly string[])[];
   /** Set when every url is `<base>/<id>`; otherwise `urlCode` holds each row's url in the `url` dictionary. */
   urlBase: string | null;
   urlCode: Int32Array | null;
   dictionaries: Readonly<Record<DictionaryColumn, Dictionary>>;
 }
+
+/** A slice's counts of entries per row, and the entries of the columns a table names codes. */
+type SliceRunColumn =
+  'tagCount' | 'tags' | 'languageCount' | 'languages' | 'baseModelCount' | 'baseModels' | 'mappingCount';
 
 /** The columns of what a router chooses a model by (see ModelTable). */
 type LabelColumn =
@@ -200,21 +186,6 @@ type LabelColumn =
   | 'baseModelRelation'
   | 'inputModalities'
   | 'outputModalities';
-
-/**
- * Each mapping's figures, one entry per mapping as the other mapping columns; an absent number is `NaN`. Prices need
- * every digit of a float64 (0.15 is not a float32), so all numbers are float64: 41 bytes per mapping, kept only by
- * tables where some mapping has figures.
- */
-export interface DetailsColumns {
-  contextLength: Float64Array;
-  inputPerMillion: Float64Array;
-  outputPerMillion: Float64Array;
-  firstTokenLatencyMs: Float64Array;
-  throughput: Float64Array;
-  /** Bits 0–1 the source (0 none, 1 router, 2 listing), 2–3 `supportsTools`, 4–5 `supportsStructuredOutput`. */
-  flags: Uint8Array;
-}
 
 const DETAIL_NUMBERS = [
   'contextLength',
@@ -265,20 +236,13 @@ class Growable<T extends NumberArray> {
     this.#array[this.length++] = value;
   }
 
-  /**
-   * Every value pushed, an absent one (null) as NaN, each through `code` when given (a code is never null); a typed
-   * array's values are copied in at once.
-   */
-  pushAll(values: readonly (number | null)[] | Float64Array, code?: (value: number) => number): void {
+  /** Every value pushed at once, each through `code` when given. */
+  pushAll(values: NumberArray, code?: (value: number) => number): void {
     if (this.length + values.length > this.#array.length) this.#grow(this.length + values.length);
     const array = this.#array;
-    let at = this.length;
-    if (values instanceof Float64Array) {
-      array.set(values, at);
-      at += values.length;
-    } else if (code) for (const value of values) array[at++] = code(value!);
-    else for (const value of values) array[at++] = value ?? Number.NaN;
-    this.length = at;
+    if (code) for (let i = 0, at = this.length; i < values.length; i++) array[at + i] = code(values[i]!);
+    else array.set(values, this.length);
+    this.length += values.length;
   }
 
   #grow(atLeast: number): void {
@@ -328,6 +292,23 @@ const bytes = (capacity?: number) => new Growable((length) => new Uint8Array(len
 
 const orNaN = (value: number | null): number => (value === null ? Number.NaN : value);
 const timestamp = (iso: string | null): number => (iso === null ? Number.NaN : Date.parse(iso));
+
+/** The float64 columns, one value per row, as a slice holds them. */
+const FLOAT_COLUMNS = [
+  'downloads',
+  'likes',
+  'trendingScore',
+  'createdAt',
+  'lastModified',
+  'parameterCount',
+] as const satisfies readonly NumberColumn[];
+/** The one-byte columns with a value per row that need no dictionary. */
+const FLAG_COLUMNS = [
+  'gated',
+  'private',
+  'inputModalities',
+  'outputModalities',
+] as const satisfies readonly NumberColumn[];
 
 /** Rows a builder makes room for at once when told how many to expect: a bound on what a stored manifest can ask. */
 const MAX_EXPECTED_ROWS = 1 << 22;
@@ -455,16 +436,8 @@ export class ModelColumnsBuilder {
     const flags = this.#flags;
     const codes = this.#codes;
     for (const id of slice.ids) this.#addId(id);
-    numbers.downloads.pushAll(slice.downloads);
-    numbers.likes.pushAll(slice.likes);
-    numbers.trendingScore.pushAll(slice.trendingScore);
-    numbers.createdAt.pushAll(slice.createdAt);
-    numbers.lastModified.pushAll(slice.lastModified);
-    numbers.parameterCount.pushAll(slice.parameterCount);
-    flags.gated.pushAll(slice.gated);
-    flags.private.pushAll(slice.private);
-    flags.inputModalities.pushAll(slice.inputModalities);
-    flags.outputModalities.pushAll(slice.outputModalities);
+    for (const column of FLOAT_COLUMNS) numbers[column].pushAll(slice[column]);
+    for (const column of FLAG_COLUMNS) flags[column].pushAll(slice[column]);
     for (const column of ['author', 'pipelineTag', 'libraryName', 'license', 'region'] as const) {
       codes[column].pushAll(slice[column], code(column));
     }
@@ -477,7 +450,8 @@ export class ModelColumnsBuilder {
     this.#baseModels.relations.pushAll(slice.baseModelRelation);
     this.#addSliceFoundBy(slice);
     this.#addSliceMappings(slice, code);
-    for (const hubId of slice.hubId) this.#addHubId(hubId);
+    this.#hubIds.code.pushAll(slice.hubIdCode, code('hubId'));
+    this.#hubIds.bytes.pushAll(slice.hubIdBytes);
     for (const [row, id] of slice.ids.entries()) {
       if (slice.urlBase === null) this.#urls.add(id, slice.urls![row]!, this.#dictionaries.url);
       else this.#urls.addUnder(slice.urlBase, id, this.#dictionaries.url);
@@ -555,7 +529,7 @@ export class ModelColumnsBuilder {
 
   #addSliceFoundBy(slice: ColumnSlice): void {
     const lists = slice.foundByLists.map((list) => this.#foundByCode(list.map((local) => slice.strings[local]!)));
-    for (const list of slice.foundBy) this.#codes.foundBy.push(lists[list]!);
+    this.#codes.foundBy.pushAll(slice.foundBy, (list) => lists[list]!);
   }
 
   #addSliceMappings(slice: ColumnSlice, code: SliceCoder): void {
@@ -564,10 +538,7 @@ export class ModelColumnsBuilder {
     mappings.provider.pushAll(slice.mappingProvider, code('provider'));
     mappings.status.pushAll(slice.mappingStatus, code('status'));
     mappings.task.pushAll(slice.mappingTask, code('task'));
-    const providerId = code('providerId');
-    for (const local of slice.mappingProviderId) {
-      mappings.providerId.push(local === SAME_AS_MODEL_ID ? SAME_AS_MODEL_ID : providerId(local));
-    }
+    mappings.providerId.pushAll(slice.mappingProviderId, code('providerId'));
     this.#details.pushSlice(slice.details, slice.mappingProvider.length);
   }
 
@@ -625,7 +596,10 @@ export class ModelColumnsBuilder {
   }
 }
 
-/** A slice's code (or -1) as a code of a table's dictionary column. */
+/**
+ * A slice's code as a code of a table's dictionary column; a negative code (-1 none, or a column's own meaning, such
+ * as `SAME_AS_MODEL_ID` and `PACKED_HUB_ID`) stays as it is.
+ */
 type SliceCoder = (column: DictionaryColumn) => (local: number) => number;
 
 /** Codes each of a slice's strings into a column's dictionary once, the first time the column refers to it. */
@@ -634,7 +608,7 @@ function sliceCoder(strings: readonly string[], dictionaries: Record<DictionaryC
     const dictionary = dictionaries[column];
     const codes = new Int32Array(strings.length).fill(UNCODED);
     return (local) => {
-      if (local === NONE) return NONE;
+      if (local < 0) return local;
       const known = codes[local]!;
       return known === UNCODED ? (codes[local] = dictionary.code(strings[local]!)) : known;
     };
@@ -668,7 +642,7 @@ class DetailsBuilder {
   }
 
   /** A slice's `count` mappings, with their figures when the slice has any. */
-  pushSlice(details: SliceDetails | null, count: number): void {
+  pushSlice(details: DetailsColumns | null, count: number): void {
     if (details !== null) this.#begin();
     this.#mappings += count;
     const columns = this.#columns;

@@ -1,123 +1,100 @@
-import type { ColumnSlice, SliceDetails } from './column-slice.ts';
-import {
-  detailsAt,
-  hubIdAt,
-  NONE,
-  SAME_AS_MODEL_ID,
-  type DictionaryColumn,
-  type TableColumns,
-} from './model-columns.ts';
-
-const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
+import type { ColumnSlice, DetailsColumns } from './column-slice.ts';
+import { HUB_ID_BYTES, type DictionaryColumn, type TableColumns } from './model-columns.ts';
 
 /** Rows `start` up to `end` of a table's columns as a slice; what it holds is this run's, nothing of other rows. */
 export function sliceColumns(columns: TableColumns, start: number, end: number): ColumnSlice {
   const strings = new SliceStrings(columns);
   const perRow = <T>(value: (row: number) => T): T[] => Array.from({ length: end - start }, (_, i) => value(start + i));
-  const floats = (column: Float64Array) => column.slice(start, end);
-  const plain = (column: Uint8Array) => Array.from(column.subarray(start, end));
-  const coded = (column: DictionaryColumn, codes: Int32Array) => perRow((row) => strings.local(column, codes[row]!));
-  const runs = (starts: Uint32Array) => perRow((row) => starts[row + 1]! - starts[row]!);
+  const rows = <T extends NumberArray>(column: T) => column.slice(start, end) as T;
+  const coded = (column: DictionaryColumn, codes: Int32Array) => codes.map((code) => strings.local(column, code));
+  const runs = (starts: Uint32Array) => Uint32Array.from(perRow((row) => starts[row + 1]! - starts[row]!));
+  const entriesOf = <T extends NumberArray>(starts: Uint32Array, column: T) =>
+    column.slice(starts[start], starts[end]) as T;
   return {
     ids: columns.ids.slice(start, end),
-    downloads: floats(columns.downloads),
-    likes: floats(columns.likes),
-    trendingScore: floats(columns.trendingScore),
-    createdAt: floats(columns.createdAt),
-    lastModified: floats(columns.lastModified),
-    parameterCount: floats(columns.parameterCount),
-    gated: plain(columns.gated),
-    private: plain(columns.private),
-    author: coded('author', columns.author),
-    pipelineTag: coded('pipelineTag', columns.pipelineTag),
-    libraryName: coded('libraryName', columns.libraryName),
-    license: coded('license', columns.license),
-    region: coded('region', columns.region),
-    inputModalities: plain(columns.inputModalities),
-    outputModalities: plain(columns.outputModalities),
-    hubId: perRow((row) => hubIdAt(columns, row)),
+    downloads: rows(columns.downloads),
+    likes: rows(columns.likes),
+    trendingScore: rows(columns.trendingScore),
+    createdAt: rows(columns.createdAt),
+    lastModified: rows(columns.lastModified),
+    parameterCount: rows(columns.parameterCount),
+    gated: rows(columns.gated),
+    private: rows(columns.private),
+    author: coded('author', rows(columns.author)),
+    pipelineTag: coded('pipelineTag', rows(columns.pipelineTag)),
+    libraryName: coded('libraryName', rows(columns.libraryName)),
+    license: coded('license', rows(columns.license)),
+    region: coded('region', rows(columns.region)),
+    inputModalities: rows(columns.inputModalities),
+    outputModalities: rows(columns.outputModalities),
+    hubIdCode: coded('hubId', rows(columns.hubIdCode)),
+    hubIdBytes: columns.hubIdBytes.slice(start * HUB_ID_BYTES, end * HUB_ID_BYTES),
     urlBase: columns.urlBase,
     urls: columns.urlCode === null ? null : perRow((row) => columns.dictionaries.url.values[columns.urlCode![row]!]!),
     tagCount: runs(columns.tagStart),
-    tags: entries(columns.tagStart, start, end, (entry) => strings.local('tag', columns.tagCodes[entry]!)),
+    tags: coded('tag', entriesOf(columns.tagStart, columns.tagCodes)),
     languageCount: runs(columns.languageStart),
-    languages: entries(columns.languageStart, start, end, (entry) =>
-      strings.local('language', columns.languageCodes[entry]!),
-    ),
+    languages: coded('language', entriesOf(columns.languageStart, columns.languageCodes)),
     baseModelCount: runs(columns.baseModelStart),
-    baseModels: entries(columns.baseModelStart, start, end, (entry) =>
-      strings.local('baseModel', columns.baseModelCodes[entry]!),
-    ),
-    baseModelRelation: entries(columns.baseModelStart, start, end, (entry) => columns.baseModelRelation[entry]!),
-    ...sliceFoundBy(columns, strings, perRow),
+    baseModels: coded('baseModel', entriesOf(columns.baseModelStart, columns.baseModelCodes)),
+    baseModelRelation: entriesOf(columns.baseModelStart, columns.baseModelRelation),
+    ...sliceFoundBy(columns, strings, rows(columns.foundBy)),
     mappingCount: runs(columns.mappingStart),
-    ...sliceMappings(columns, strings, start, end),
+    ...sliceMappings(columns, (column, codes) => coded(column, entriesOf(columns.mappingStart, codes))),
+    details: sliceDetails(columns, columns.mappingStart[start]!, columns.mappingStart[end]!),
     strings: strings.values,
   };
 }
 
-/** The entries of rows `start` up to `end` in a variable-length column whose row starts are `starts`. */
-function entries<T>(starts: Uint32Array, start: number, end: number, value: (entry: number) => T): T[] {
-  const first = starts[start]!;
-  return Array.from({ length: starts[end]! - first }, (_, i) => value(first + i));
-}
+type NumberArray = Float64Array | Int32Array | Uint32Array | Uint8Array;
 
 function sliceFoundBy(
   columns: TableColumns,
   strings: SliceStrings,
-  perRow: <T>(value: (row: number) => T) => T[],
+  foundBy: Int32Array,
 ): Pick<ColumnSlice, 'foundBy' | 'foundByLists'> {
   const lists = new Map<number, number>();
-  const foundBy = perRow((row) => {
-    const list = columns.foundBy[row]!;
-    let local = lists.get(list);
-    if (local === undefined) lists.set(list, (local = lists.size));
-    return local;
+  const local = foundBy.map((list) => {
+    let code = lists.get(list);
+    if (code === undefined) lists.set(list, (code = lists.size));
+    return code;
   });
   const foundByLists = Array.from(lists.keys(), (list) =>
     columns.foundByLists[list]!.map((value) => strings.localOf(value)),
   );
-  return { foundBy, foundByLists };
+  return { foundBy: local, foundByLists };
 }
 
-type MappingColumn = 'mappingProvider' | 'mappingStatus' | 'mappingTask' | 'mappingProviderId' | 'details';
+type MappingColumn = 'mappingProvider' | 'mappingStatus' | 'mappingTask' | 'mappingProviderId';
 
+/** The mapping columns of the run, each code made the slice's by `coded`. */
 function sliceMappings(
   columns: TableColumns,
-  strings: SliceStrings,
-  start: number,
-  end: number,
+  coded: (column: DictionaryColumn, codes: Int32Array) => Int32Array,
 ): Pick<ColumnSlice, MappingColumn> {
-  const coded = (column: DictionaryColumn, codes: Int32Array) =>
-    entries(columns.mappingStart, start, end, (entry) => strings.local(column, codes[entry]!));
   return {
     mappingProvider: coded('provider', columns.mappingProvider),
     mappingStatus: coded('status', columns.mappingStatus),
     mappingTask: coded('task', columns.mappingTask),
-    mappingProviderId: entries(columns.mappingStart, start, end, (entry) => {
-      const providerId = columns.mappingProviderId[entry]!;
-      return providerId === SAME_AS_MODEL_ID ? providerId : strings.local('providerId', providerId);
-    }),
-    details: sliceDetails(columns, columns.mappingStart[start]!, columns.mappingStart[end]!),
+    mappingProviderId: coded('providerId', columns.mappingProviderId),
   };
 }
 
-function sliceDetails(columns: TableColumns, first: number, end: number): SliceDetails | null {
+function sliceDetails(columns: TableColumns, first: number, end: number): DetailsColumns | null {
   const details = columns.mappingDetails;
-  if (details === null) return null;
-  const entries = <T>(value: (entry: number) => T): T[] =>
-    Array.from({ length: end - first }, (_, i) => value(first + i));
-  const numbers = (column: Float64Array) => entries((entry) => orNull(column[entry]!));
-  if (!entries((entry) => detailsAt(details, entry) !== undefined).includes(true)) return null;
+  if (details === null || !details.flags.subarray(first, end).some((bits) => (bits & SOURCE_BITS) !== 0)) return null;
   return {
-    contextLength: numbers(details.contextLength),
-    inputPerMillion: numbers(details.inputPerMillion),
-    outputPerMillion: numbers(details.outputPerMillion),
-    firstTokenLatencyMs: numbers(details.firstTokenLatencyMs),
-    throughput: numbers(details.throughput),
-    flags: Array.from(details.flags.subarray(first, end)),
+    contextLength: details.contextLength.slice(first, end),
+    inputPerMillion: details.inputPerMillion.slice(first, end),
+    outputPerMillion: details.outputPerMillion.slice(first, end),
+    firstTokenLatencyMs: details.firstTokenLatencyMs.slice(first, end),
+    throughput: details.throughput.slice(first, end),
+    flags: details.flags.slice(first, end),
   };
 }
+
+/** A mapping's flags without a source (0) are a mapping without figures (see `DetailsColumns`). */
+const SOURCE_BITS = 3;
 
 /** The slice's own dictionary: each string the run refers to, once, whichever columns refer to it. */
 class SliceStrings {
@@ -126,9 +103,12 @@ class SliceStrings {
 
   constructor(private readonly columns: TableColumns) {}
 
-  /** The slice's code of the string a table code stands for in `column`; -1 stays -1. */
+  /**
+   * The slice's code of the string a table code stands for in `column`; a negative code (-1 none, or the column's own
+   * meaning, as `SAME_AS_MODEL_ID`) stays as it is.
+   */
   local(column: DictionaryColumn, tableCode: number): number {
-    return tableCode === NONE ? NONE : this.localOf(this.columns.dictionaries[column].values[tableCode]!);
+    return tableCode < 0 ? tableCode : this.localOf(this.columns.dictionaries[column].values[tableCode]!);
   }
 
   localOf(value: string): number {

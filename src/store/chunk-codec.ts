@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { deflate, inflate } from 'node:zlib';
 import { z } from 'zod';
 import type { ColumnSlice, Model } from '../catalog/index.ts';
-import { encodeFloat64 } from './column-chunk.ts';
+import { encodeNumberColumn } from './column-chunk.ts';
 import { compileValidator } from './compiled-validator.ts';
 import { modelRowSchema, type ChunkEntry } from './snapshot-schema.ts';
 import { parseJsonOrReject, parseOrReject, SnapshotRejectedError } from './stored-snapshot.ts';
@@ -35,7 +35,7 @@ const sha256 = (payload: Buffer) => createHash('sha256').update(payload).digest(
  */
 export async function encodeChunk(slice: ColumnSlice): Promise<{ payload: Buffer; entry: ChunkEntry }> {
   const stored = JSON.stringify(slice, (_, value: unknown) =>
-    value instanceof Float64Array ? encodeFloat64(value) : value,
+    ArrayBuffer.isView(value) ? encodeNumberColumn(value as Parameters<typeof encodeNumberColumn>[0]) : value,
   );
   const payload = await deflateAsync(Buffer.from(stored));
   return { payload, entry: { rows: slice.ids.length, bytes: payload.length, sha256: sha256(payload) } };

@@ -1,13 +1,21 @@
 import { endianness } from 'node:os';
-import type { ColumnSlice } from '../catalog/index.ts';
-import { compileValidator } from './compiled-validator.ts';
 import {
-  columnChunkSchema,
-  FLOAT64_COLUMNS,
-  MAX_TIME_MS,
-  type ChunkEntry,
-  type StoredColumnSlice,
-} from './snapshot-schema.ts';
+  BASE_MODEL_RELATIONS,
+  DETAIL_COLUMNS,
+  HUB_ID_BYTES,
+  MODALITIES,
+  NUMBER_COLUMNS,
+  PACKED_HUB_ID,
+  RUN_COLUMNS,
+  SAME_AS_MODEL_ID,
+  type ColumnSlice,
+  type DetailColumn,
+  type DetailsColumns,
+  type NumberColumn,
+  type NumberColumns,
+} from '../catalog/index.ts';
+import { compileValidator } from './compiled-validator.ts';
+import { columnChunkSchema, MAX_TIME_MS, type ChunkEntry, type StoredColumnSlice } from './snapshot-schema.ts';
 import { parseJsonOrReject, parseOrReject, SnapshotRejectedError } from './stored-snapshot.ts';
 
 const isColumnChunk = compileValidator(columnChunkSchema);
@@ -24,115 +32,193 @@ export function decodeColumnChunk(json: string, entry: ChunkEntry, where: string
     parseOrReject(columnChunkSchema, chunk, where);
     throw new SnapshotRejectedError(`${where} has the wrong shape`);
   }
-  const slice: ColumnSlice = { ...chunk, ...float64Columns(chunk, entry.rows, where) };
+  const columns = numberColumns(chunk, entry.rows, where);
+  const slice: ColumnSlice = {
+    ...chunk,
+    ...columns,
+    details: chunk.details && detailColumns(chunk.details, columns.mappingProvider.length, where),
+  };
   const problem = inconsistency(slice, entry.rows);
   if (problem !== null) throw new SnapshotRejectedError(`${where} is inconsistent (${problem})`);
   return slice;
 }
 
-/** Stored float64 columns are little-endian whatever the host, so a snapshot reads the same on every replica. */
+/** Stored number columns are little-endian whatever the host, so a snapshot reads the same on every replica. */
 const BIG_ENDIAN = endianness() === 'BE';
 
-/** A float64 column as a chunk stores it: the base64 of its values' little-endian bytes. */
-export function encodeFloat64(column: Float64Array): string {
+type NumberArray = NumberColumns[NumberColumn];
+
+/** A number column as a chunk stores it: the base64 of its values' little-endian bytes. */
+export function encodeNumberColumn(column: NumberArray): string {
   const bytes = Buffer.from(column.buffer, column.byteOffset, column.byteLength);
-  return (BIG_ENDIAN ? Buffer.from(bytes).swap64() : bytes).toString('base64');
+  return (BIG_ENDIAN ? toLittleEndian(Buffer.from(bytes), column.BYTES_PER_ELEMENT) : bytes).toString('base64');
 }
 
-/** What a float64 column's values may be: the row schema's bounds on the field, an absent value (null) as NaN. */
-const FLOAT64_BOUNDS: Record<(typeof FLOAT64_COLUMNS)[number], (value: number) => boolean> = {
+/** Swaps each value's bytes in place (on a big-endian host; the swap is its own inverse). */
+function toLittleEndian(bytes: Buffer, width: number): Buffer {
+  if (width === 8) return bytes.swap64();
+  return width === 4 ? bytes.swap32() : bytes;
+}
+
+/**
+ * The values a float64 column may hold: the row schema's bounds on the field, an absent value (null) as NaN (a NaN
+ * with a payload is still NaN).
+ */
+const FLOAT_BOUNDS = {
   downloads: Number.isFinite,
   likes: Number.isFinite,
   trendingScore: (value) => Number.isNaN(value) || Number.isFinite(value),
   createdAt: (value) => Number.isNaN(value) || (Number.isInteger(value) && Math.abs(value) <= MAX_TIME_MS),
   lastModified: (value) => Number.isNaN(value) || (Number.isInteger(value) && Math.abs(value) <= MAX_TIME_MS),
   parameterCount: (value) => Number.isNaN(value) || Number.isFinite(value),
-};
+} satisfies Partial<Record<NumberColumn, (value: number) => boolean>>;
+
+type IntegerColumn = Exclude<NumberColumn, keyof typeof FLOAT_BOUNDS>;
+
+/** The last index of the chunk's strings: the largest code a coded column may hold. */
+const lastString = (chunk: StoredColumnSlice) => chunk.strings.length - 1;
 
 /**
- * Each float64 column decoded straight into an array of `rows` values, or a SnapshotRejectedError: text that is not
- * the base64 of exactly that many values, or a value outside its column's bounds (a NaN with a payload is still NaN).
+ * The smallest and largest value of each integer column: the row schema's bounds (a code -1 where the field may be
+ * absent, a count of entries no larger than the row schema's lists), a code no larger than the chunk's strings.
  */
-function float64Columns(chunk: StoredColumnSlice, rows: number, where: string): Pick<ColumnSlice, FloatColumn> {
-  const bytes = rows * Float64Array.BYTES_PER_ELEMENT;
-  const decoded = {} as Pick<ColumnSlice, FloatColumn>;
-  for (const name of FLOAT64_COLUMNS) {
-    const text = chunk[name];
-    if (text.length !== Math.ceil(bytes / 3) * 4) {
-      const values = Math.floor(Buffer.byteLength(text, 'base64') / Float64Array.BYTES_PER_ELEMENT);
-      throw new SnapshotRejectedError(`${where} is inconsistent (${name} has ${values} values for ${rows} rows)`);
-    }
-    const column = new Float64Array(rows);
-    const view = Buffer.from(column.buffer);
-    // Characters that are not base64 are skipped, so text of the right length with any of them writes too few bytes.
-    if (view.write(text, 'base64') !== bytes) throw new SnapshotRejectedError(`${where} has ${name} not in base64`);
-    if (BIG_ENDIAN) view.swap64();
-    const inBounds = FLOAT64_BOUNDS[name];
-    const row = column.findIndex((value) => !inBounds(value));
-    if (row !== -1) {
-      throw new SnapshotRejectedError(`${where} has the wrong shape (${name}.${row}: ${column[row]} is out of bounds)`);
-    }
+const INTEGER_RANGES: Record<IntegerColumn, [min: number, max: (chunk: StoredColumnSlice) => number]> = {
+  gated: [0, () => 2],
+  private: [0, () => 1],
+  inputModalities: [0, () => 2 ** MODALITIES.length - 1],
+  outputModalities: [0, () => 2 ** MODALITIES.length - 1],
+  author: [-1, lastString],
+  pipelineTag: [-1, lastString],
+  libraryName: [-1, lastString],
+  license: [-1, lastString],
+  region: [-1, lastString],
+  hubIdCode: [PACKED_HUB_ID, lastString],
+  hubIdBytes: [0, () => 255],
+  foundBy: [0, (chunk) => chunk.foundByLists.length - 1],
+  tagCount: [0, () => 10_000],
+  tags: [0, lastString],
+  languageCount: [0, () => 10_000],
+  languages: [0, lastString],
+  baseModelCount: [0, () => 10_000],
+  baseModels: [0, lastString],
+  baseModelRelation: [0, () => BASE_MODEL_RELATIONS.length],
+  mappingCount: [0, () => 1_000],
+  mappingProvider: [0, lastString],
+  mappingStatus: [0, lastString],
+  mappingTask: [-1, lastString],
+  mappingProviderId: [SAME_AS_MODEL_ID, lastString],
+};
+
+/** The column counting each row's entries of a column of entries. */
+const COUNTED_BY = new Map<NumberColumn, NumberColumn>(
+  Object.entries(RUN_COLUMNS).flatMap(([count, columns]) =>
+    columns.map((column): [NumberColumn, NumberColumn] => [column, count as NumberColumn]),
+  ),
+);
+
+/**
+ * Each number column decoded straight into a typed array of exactly its values, or a SnapshotRejectedError: text that
+ * is not the base64 of exactly as many values as the chunk has rows (or entries, as its counts say), or a value
+ * outside its column's bounds. Counts come before the entries they count (`NUMBER_COLUMNS`' order).
+ */
+function numberColumns(chunk: StoredColumnSlice, rows: number, where: string): NumberColumns {
+  const decoded = {} as Record<NumberColumn, NumberArray>;
+  for (const name of Object.keys(NUMBER_COLUMNS) as NumberColumn[]) {
+    const countedBy = COUNTED_BY.get(name);
+    const values = countedBy === undefined ? rowValues(name, rows) : sum(decoded[countedBy]);
+    const column = decodeColumn(chunk[name], NUMBER_COLUMNS[name], name, values, where, countedBy ? null : rows);
+    const row = outOfBounds(chunk, name, column);
+    if (row !== -1) throw outOfBoundsError(where, name, row, column);
     decoded[name] = column;
   }
+  return decoded as NumberColumns;
+}
+
+/** The figures of a chunk's `mappings` mappings, decoded and checked as its number columns are. */
+function detailColumns(stored: Record<DetailColumn, string>, mappings: number, where: string): DetailsColumns {
+  const decoded = {} as Record<DetailColumn, NumberArray>;
+  for (const name of Object.keys(DETAIL_COLUMNS) as DetailColumn[]) {
+    const label = `details.${name}`;
+    const column = decodeColumn(stored[name], DETAIL_COLUMNS[name], label, mappings, where, null);
+    const row = column.findIndex((value) => !DETAIL_BOUNDS[name](value));
+    if (row !== -1) throw outOfBoundsError(where, label, row, column);
+    decoded[name] = column;
+  }
+  return decoded as DetailsColumns;
+}
+
+const outOfBoundsError = (where: string, name: string, row: number, column: NumberArray) =>
+  new SnapshotRejectedError(`${where} has the wrong shape (${name}.${row}: ${column[row]} is out of bounds)`);
+
+/** A figure the router or the listing states: finite and not negative, or absent (NaN). */
+const figure = (value: number) => Number.isNaN(value) || (value >= 0 && Number.isFinite(value));
+
+/** What each figure may be: the row schema's bounds on the mapping's details. */
+const DETAIL_BOUNDS: Record<DetailColumn, (value: number) => boolean> = {
+  contextLength: (value) => Number.isNaN(value) || (Number.isInteger(value) && value >= 1 && value <= 2 ** 31 - 1),
+  inputPerMillion: figure,
+  outputPerMillion: figure,
+  firstTokenLatencyMs: figure,
+  throughput: figure,
+  flags: (bits) => bits <= 0b10_10_10,
+};
+
+const rowValues = (name: NumberColumn, rows: number) => (name === 'hubIdBytes' ? rows * HUB_ID_BYTES : rows);
+
+type ArrayType = (typeof NUMBER_COLUMNS)[NumberColumn];
+
+/**
+ * `text` as `values` values of an array type, or a SnapshotRejectedError saying how many it holds (for `rows` rows, or
+ * for as many entries as the counts say when `rows` is null).
+ */
+function decodeColumn(
+  text: string,
+  array: ArrayType,
+  name: string,
+  values: number,
+  where: string,
+  rows: number | null,
+) {
+  const width = array.BYTES_PER_ELEMENT;
+  const bytes = values * width;
+  if (text.length !== Math.ceil(bytes / 3) * 4) {
+    const held = Math.floor(Buffer.byteLength(text, 'base64') / width);
+    const expected = rows === null ? `${held} entries for ${values}` : `${held} values for ${rows} rows`;
+    throw new SnapshotRejectedError(`${where} is inconsistent (${name} has ${expected})`);
+  }
+  const decoded = new array(values);
+  const view = Buffer.from(decoded.buffer);
+  // Characters that are not base64 are skipped, so text of the right length with any of them writes too few bytes.
+  if (view.write(text, 'base64') !== bytes) throw new SnapshotRejectedError(`${where} has ${name} not in base64`);
+  if (BIG_ENDIAN) toLittleEndian(view, width);
   return decoded;
 }
 
-type FloatColumn = (typeof FLOAT64_COLUMNS)[number];
+/** The first index of `column` whose value is out of the column's bounds, or -1. */
+function outOfBounds(chunk: StoredColumnSlice, name: NumberColumn, column: NumberArray): number {
+  if (name in FLOAT_BOUNDS) return column.findIndex((value) => !FLOAT_BOUNDS[name as keyof typeof FLOAT_BOUNDS](value));
+  const [min, last] = INTEGER_RANGES[name as IntegerColumn];
+  const max = last(chunk);
+  for (let i = 0; i < column.length; i++) {
+    const value = column[i]!;
+    if (value < min || value > max) return i;
+  }
+  return -1;
+}
 
-/** Columns with one value per row, beside the float64 columns (whose length their decoding checked). */
-const ROW_COLUMNS = [
-  'ids',
-  'gated',
-  'private',
-  'author',
-  'pipelineTag',
-  'libraryName',
-  'license',
-  'region',
-  'inputModalities',
-  'outputModalities',
-  'hubId',
-  'tagCount',
-  'languageCount',
-  'baseModelCount',
-  'foundBy',
-  'mappingCount',
-] as const satisfies readonly (keyof ColumnSlice)[];
-
-/** The first way the chunk's columns disagree with each other or with `rows`, or null. */
+/** The first way the chunk's JSON columns disagree with each other, with its number columns or with `rows`, or null. */
 function inconsistency(chunk: ColumnSlice, rows: number): string | null {
-  const strings = chunk.strings.length;
-  const entries = (name: string, column: readonly unknown[], counts: readonly number[]) => {
-    const expected = sum(counts);
-    return column.length === expected ? null : `${name} has ${column.length} entries for ${expected}`;
-  };
   const checks: (() => string | null)[] = [
-    () => {
-      const short = ROW_COLUMNS.find((name) => chunk[name].length !== rows);
-      return short === undefined ? null : `${short} has ${chunk[short].length} values for ${rows} rows`;
-    },
+    () => (chunk.ids.length === rows ? null : `ids has ${chunk.ids.length} values for ${rows} rows`),
     () => ((chunk.urlBase === null) === (chunk.urls === null) ? 'it needs exactly one of urlBase and urls' : null),
     () =>
       chunk.urls !== null && chunk.urls.length !== rows
         ? `urls has ${chunk.urls.length} values for ${rows} rows`
         : null,
-    () => entries('tags', chunk.tags, chunk.tagCount),
-    () => entries('languages', chunk.languages, chunk.languageCount),
-    () => entries('baseModels', chunk.baseModels, chunk.baseModelCount),
-    () => entries('baseModelRelation', chunk.baseModelRelation, chunk.baseModelCount),
-    () => {
-      const amiss = mappingColumns(chunk).find(([, column]) => column.length !== sum(chunk.mappingCount));
-      return amiss ? entries(amiss[0], amiss[1], chunk.mappingCount) : null;
-    },
     () =>
-      codedColumns(chunk).every((column) => allBelow(column, strings))
-        ? null
-        : `a code is not one of its ${strings} strings`,
-    () =>
-      chunk.foundByLists.every((list) => allBelow(list, strings))
+      chunk.foundByLists.every((list) => list.every((value) => value < chunk.strings.length))
         ? null
         : 'a foundBy list names a string it does not have',
-    () => (allBelow(chunk.foundBy, chunk.foundByLists.length) ? null : 'a foundBy is not one of its lists'),
     () => (chunk.details === null || detailsAgree(chunk.details) ? null : 'a mapping has figures it has no source for'),
   ];
   for (const check of checks) {
@@ -142,47 +228,21 @@ function inconsistency(chunk: ColumnSlice, rows: number): string | null {
   return null;
 }
 
-function mappingColumns(chunk: ColumnSlice): [name: string, column: readonly unknown[]][] {
-  const { details } = chunk;
-  return [
-    ['mappingProvider', chunk.mappingProvider],
-    ['mappingStatus', chunk.mappingStatus],
-    ['mappingTask', chunk.mappingTask],
-    ['mappingProviderId', chunk.mappingProviderId],
-    ...(details === null ? [] : Object.entries(details)),
-  ];
-}
-
-/** Columns of codes into the chunk's strings (-1, none, and -2, the model's own id, are below any count). */
-function codedColumns(chunk: ColumnSlice): readonly (readonly number[])[] {
-  return [
-    chunk.author,
-    chunk.pipelineTag,
-    chunk.libraryName,
-    chunk.license,
-    chunk.region,
-    chunk.tags,
-    chunk.languages,
-    chunk.baseModels,
-    chunk.mappingProvider,
-    chunk.mappingStatus,
-    chunk.mappingTask,
-    chunk.mappingProviderId,
-  ];
-}
-
 /**
  * Each mapping's flags name a source and two capabilities with 2-bit codes 0 to 2; a mapping without a source (no
  * figures, as the table keeps it) has every figure null and no capability.
  */
-function detailsAgree(details: NonNullable<ColumnSlice['details']>): boolean {
+function detailsAgree(details: DetailsColumns): boolean {
   const { flags, ...figures } = details;
   const columns = Object.values(figures);
   return flags.every((bits, mapping) => {
     if ((bits & 3) === 3 || ((bits >> 2) & 3) === 3 || ((bits >> 4) & 3) === 3) return false;
-    return (bits & 3) !== 0 || (bits === 0 && columns.every((column) => column[mapping] === null));
+    return (bits & 3) !== 0 || (bits === 0 && columns.every((column) => Number.isNaN(column[mapping])));
   });
 }
 
-const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
-const allBelow = (values: readonly number[], bound: number) => values.every((value) => value < bound);
+function sum(values: NumberArray): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i]!;
+  return total;
+}

@@ -2,8 +2,12 @@ import { z } from 'zod';
 import {
   BASE_MODEL_RELATIONS,
   FETCH_STRATEGIES,
+  DETAIL_COLUMNS,
   MODALITIES,
+  NUMBER_COLUMNS,
   type ColumnSlice,
+  type DetailColumn,
+  type NumberColumn,
   type FetchReport,
   type MappingDetails,
   type Model,
@@ -79,85 +83,38 @@ export const modelRowSchema = z.object({
 /** The largest Unix time in milliseconds a Date holds (±100,000,000 days): a timestamp beyond it has no ISO form. */
 export const MAX_TIME_MS = 8.64e15;
 const index = z.number().int().nonnegative();
-/** An index into the chunk's strings, or -1 for none; checked against their count once the chunk's shape is known. */
-const orNone = z.number().int().min(-1);
 const columnOf = <T extends z.ZodType>(value: T) => z.array(value);
 /**
- * A float64 column as the base64 of its little-endian bytes. No length is stated here (a schema would count the
- * characters of every one): the reader checks it is exactly its rows' 8 bytes each, then every value's bounds.
+ * A number column as the base64 of its typed array's little-endian bytes. Neither its length nor its values are
+ * stated here (a schema would look at every one): the reader checks it is exactly its rows' or entries' values, then
+ * every value's bounds (`column-chunk.ts`).
  */
-const float64Column = z.string();
+const numberColumn = z.string();
 
-/** The per-row number columns of a ColumnSlice, stored as `float64Column`s. */
-export const FLOAT64_COLUMNS = [
-  'downloads',
-  'likes',
-  'trendingScore',
-  'createdAt',
-  'lastModified',
-  'parameterCount',
-] as const satisfies readonly (keyof ColumnSlice)[];
-type Float64Column = (typeof FLOAT64_COLUMNS)[number];
+/** A ColumnSlice as a chunk stores it: its number columns (and its details') as base64 text, the rest as it is. */
+export type StoredColumnSlice = Omit<ColumnSlice, NumberColumn | 'details'> &
+  Record<NumberColumn, string> & { details: Record<DetailColumn, string> | null };
 
-/** A ColumnSlice as a chunk stores it: its float64 columns as base64 text, everything else as it is. */
-export type StoredColumnSlice = Omit<ColumnSlice, Float64Column> & Record<Float64Column, string>;
+const numberColumns = <Name extends string>(names: Name[]) =>
+  Object.fromEntries(names.map((name) => [name, numberColumn])) as Record<Name, typeof numberColumn>;
 
 /**
- * A chunk stored as columns (format 2, see ColumnSlice): the same bounds as `modelRowSchema` on every value, written
- * per column. What a schema cannot say (every column as long as the chunk's rows or its entries, every code within the
- * chunk's strings) is checked beside it (`checkColumns`).
+ * A chunk stored as columns (format 2, see ColumnSlice): the same bounds as `modelRowSchema` on every JSON value.
+ * What a schema cannot say (the number columns' bytes and bounds, every column as long as the chunk's rows or its
+ * entries, every code within the chunk's strings) is checked beside it (`decodeColumnChunk`).
  */
 export const columnChunkSchema = z.object({
   strings: columnOf(shortText),
   ids: columnOf(z.string().min(1).max(512)),
-  downloads: float64Column,
-  likes: float64Column,
-  trendingScore: float64Column,
-  createdAt: float64Column,
-  lastModified: float64Column,
-  parameterCount: float64Column,
-  gated: columnOf(index.max(2)),
-  private: columnOf(index.max(1)),
-  author: columnOf(orNone),
-  pipelineTag: columnOf(orNone),
-  libraryName: columnOf(orNone),
-  license: columnOf(orNone),
-  region: columnOf(orNone),
-  inputModalities: columnOf(index.max(2 ** MODALITIES.length - 1)),
-  outputModalities: columnOf(index.max(2 ** MODALITIES.length - 1)),
-  hubId: columnOf(nullableText),
+  ...numberColumns(Object.keys(NUMBER_COLUMNS) as NumberColumn[]),
   /** A url is `<base>/<id>`: the base leaves room for the longest id within the row schema's 4,096 characters. */
   urlBase: z
     .string()
     .max(4096 - 513)
     .nullable(),
   urls: columnOf(text).nullable(),
-  tagCount: columnOf(index.max(10_000)),
-  tags: columnOf(index),
-  languageCount: columnOf(index.max(10_000)),
-  languages: columnOf(index),
-  baseModelCount: columnOf(index.max(10_000)),
-  baseModels: columnOf(index),
-  baseModelRelation: columnOf(index.max(BASE_MODEL_RELATIONS.length)),
   foundByLists: columnOf(columnOf(index).max(100_000)),
-  foundBy: columnOf(index),
-  mappingCount: columnOf(index.max(1_000)),
-  mappingProvider: columnOf(index),
-  mappingStatus: columnOf(index),
-  mappingTask: columnOf(orNone),
-  /** -2: the provider's id is the model's own. */
-  mappingProviderId: columnOf(z.number().int().min(-2)),
-  details: z
-    .object({
-      contextLength: columnOf(mappingDetailsSchema.shape.contextLength),
-      inputPerMillion: columnOf(figure),
-      outputPerMillion: columnOf(figure),
-      firstTokenLatencyMs: columnOf(figure),
-      throughput: columnOf(figure),
-      /** Bits 0–1 the source (0 none, 1 router, 2 listing), 2–3 and 4–5 the capabilities (0 unknown, 1 no, 2 yes). */
-      flags: columnOf(index.max(0b10_10_10)),
-    })
-    .nullable(),
+  details: z.object(numberColumns(Object.keys(DETAIL_COLUMNS) as DetailColumn[])).nullable(),
 }) satisfies z.ZodType<StoredColumnSlice>;
 
 const captureFields = {

@@ -9,7 +9,7 @@ import { appFor, query } from '../support/graphql.ts';
 import { recordingLogger } from '../support/logger.ts';
 import { useOwnRedis } from '../support/redis-server.ts';
 import { parsePrometheus, sampleValue } from '../support/prometheus.ts';
-import { keysOf, storedCatalog } from '../support/stored-catalog.ts';
+import { editColumn, keysOf, littleEndian, storedCatalog, storedValues } from '../support/stored-catalog.ts';
 
 const listingRequests = (emulator: RunningEmulator) =>
   emulator.requests.filter((request) => request.path === '/api/models').length;
@@ -23,14 +23,19 @@ type Stored = ReturnType<typeof storedCatalog>;
 type Row = { id: string };
 type Columns = StoredColumnSlice & Record<string, unknown>;
 
-/** Edits a stored float64 column as its values, and stores it back as base64 of little-endian bytes. */
-const editFloats = (columns: Columns, name: 'downloads' | 'createdAt', edit: (values: number[]) => void) => {
-  const bytes = Buffer.from(columns[name], 'base64');
-  const values = Array.from({ length: bytes.length / 8 }, (_, i) => bytes.readDoubleLE(i * 8));
-  edit(values);
-  const edited = Buffer.alloc(values.length * 8);
-  values.forEach((value, i) => edited.writeDoubleLE(value, i * 8));
-  columns[name] = edited.toString('base64');
+/** Figures for every mapping of the chunk, all absent but the first mapping's input price, with flags `flags`. */
+const detailsWith = (columns: Columns, flags: number, inputPerMillion: number) => {
+  const mappings = storedValues(columns, 'mappingProvider').length;
+  const absent = Array.from({ length: mappings }, () => Number.NaN);
+  const none = littleEndian(absent, Float64Array);
+  return {
+    contextLength: none,
+    inputPerMillion: littleEndian([inputPerMillion, ...absent.slice(1)], Float64Array),
+    outputPerMillion: none,
+    firstTokenLatencyMs: none,
+    throughput: none,
+    flags: littleEndian([flags, ...absent.slice(1).map(() => 0)], Uint8Array),
+  };
 };
 
 /** A replica that has adopted the snapshot a first replica fetched, and a way to publish over them as another writer. */
@@ -243,22 +248,47 @@ describe('snapshots stored in chunks', () => {
   const columnEdits: [string, (columns: Columns) => void, RegExp][] = [
     [
       'a tag code beyond its strings',
-      (columns) => void (columns.tags[5] = columns.strings.length + 7),
-      /chunk 0 of snapshot fetch-bad is inconsistent \(a code is not one of its \d+ strings\)/,
+      (columns) => editColumn(columns, 'tags', (codes) => void (codes[5] = columns.strings.length + 7)),
+      /chunk 0 of snapshot fetch-bad has the wrong shape \(tags\.5: \d+ is out of bounds\)/,
     ],
     [
       'a negative code where a value is required',
-      (columns) => void (columns.mappingProvider[0] = -1),
-      /chunk 0 of snapshot fetch-bad has the wrong shape \(mappingProvider\.0: /,
+      (columns) => editColumn(columns, 'mappingProvider', (codes) => void (codes[0] = -1)),
+      /chunk 0 of snapshot fetch-bad has the wrong shape \(mappingProvider\.0: -1 is out of bounds\)/,
+    ],
+    [
+      'a negative code below what any column means',
+      (columns) => editColumn(columns, 'author', (codes) => void (codes[0] = -3)),
+      /chunk 0 of snapshot fetch-bad has the wrong shape \(author\.0: -3 is out of bounds\)/,
+    ],
+    [
+      'a Hub id code beyond its strings',
+      (columns) => editColumn(columns, 'hubIdCode', (codes) => void (codes[9] = columns.strings.length)),
+      /chunk 0 of snapshot fetch-bad has the wrong shape \(hubIdCode\.9: \d+ is out of bounds\)/,
+    ],
+    [
+      'a column of codes one entry short',
+      (columns) => editColumn(columns, 'tags', (codes) => void codes.pop()),
+      /chunk 0 of snapshot fetch-bad is inconsistent \(tags has (\d+) entries for (?!\1)\d+\)/,
+    ],
+    [
+      'Hub ids one row of bytes short',
+      (columns) => editColumn(columns, 'hubIdBytes', (bytes) => void bytes.splice(-12)),
+      /chunk 0 of snapshot fetch-bad is inconsistent \(hubIdBytes has 16512 values for 1377 rows\)/,
+    ],
+    [
+      'a column of codes of the right length that is not base64',
+      (columns) => void (columns.author = `${'*'.repeat(8)}${columns.author.slice(8)}`),
+      /chunk 0 of snapshot fetch-bad has author not in base64/,
     ],
     [
       'a column one value short',
-      (columns) => editFloats(columns, 'downloads', (values) => values.pop()),
+      (columns) => editColumn(columns, 'downloads', (values) => values.pop()),
       /chunk 0 of snapshot fetch-bad is inconsistent \(downloads has 1376 values for 1377 rows\)/,
     ],
     [
       'tag counts that overrun its tags',
-      (columns) => void (columns.tagCount[0] = columns.tagCount[0]! + 1),
+      (columns) => editColumn(columns, 'tagCount', (counts) => void (counts[0] = counts[0]! + 1)),
       /chunk 0 of snapshot fetch-bad is inconsistent \(tags has \d+ entries for \d+\)/,
     ],
     [
@@ -273,7 +303,7 @@ describe('snapshots stored in chunks', () => {
     ],
     [
       'an absent value (NaN) where the row schema requires a number',
-      (columns) => editFloats(columns, 'downloads', (values) => void (values[2] = Number.NaN)),
+      (columns) => editColumn(columns, 'downloads', (values) => void (values[2] = Number.NaN)),
       /chunk 0 of snapshot fetch-bad has the wrong shape \(downloads\.2: NaN is out of bounds\)/,
     ],
     [
@@ -283,35 +313,28 @@ describe('snapshots stored in chunks', () => {
     ],
     [
       'a timestamp no date can hold',
-      (columns) => editFloats(columns, 'createdAt', (values) => void (values[0] = 1e300)),
+      (columns) => editColumn(columns, 'createdAt', (values) => void (values[0] = 1e300)),
       /chunk 0 of snapshot fetch-bad has the wrong shape \(createdAt\.0: 1e\+300 is out of bounds\)/,
     ],
     [
       'a timestamp with a fraction of a millisecond',
-      (columns) => editFloats(columns, 'createdAt', (values) => void (values[1] = 1.5)),
+      (columns) => editColumn(columns, 'createdAt', (values) => void (values[1] = 1.5)),
       /chunk 0 of snapshot fetch-bad has the wrong shape \(createdAt\.1: 1\.5 is out of bounds\)/,
     ],
     [
       'a price on a mapping without a source',
-      (columns) => {
-        const mappings = columns.mappingProvider.length;
-        const none = () => Array.from({ length: mappings }, () => null as number | null);
-        columns.details = {
-          contextLength: none(),
-          inputPerMillion: none(),
-          outputPerMillion: none(),
-          firstTokenLatencyMs: none(),
-          throughput: none(),
-          flags: Array.from({ length: mappings }, () => 0),
-        };
-        columns.details.inputPerMillion[0] = 0.01;
-      },
+      (columns) => (columns.details = detailsWith(columns, 0, 0.01)),
       /chunk 0 of snapshot fetch-bad is inconsistent \(a mapping has figures it has no source for\)/,
     ],
     [
+      'a negative price',
+      (columns) => (columns.details = detailsWith(columns, 1, -0.01)),
+      /chunk 0 of snapshot fetch-bad has the wrong shape \(details\.inputPerMillion\.0: -0\.01 is out of bounds\)/,
+    ],
+    [
       'a foundBy beyond its lists',
-      (columns) => void (columns.foundBy[3] = columns.foundByLists.length),
-      /chunk 0 of snapshot fetch-bad is inconsistent \(a foundBy is not one of its lists\)/,
+      (columns) => editColumn(columns, 'foundBy', (lists) => void (lists[3] = columns.foundByLists.length)),
+      /chunk 0 of snapshot fetch-bad has the wrong shape \(foundBy\.3: \d+ is out of bounds\)/,
     ],
     [
       'two ids swapped',

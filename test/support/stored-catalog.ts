@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { Redis } from 'ioredis';
-import { ModelTable, type ColumnSlice } from '../../src/catalog/index.ts';
-import { FLOAT64_COLUMNS, type StoredColumnSlice } from '../../src/store/snapshot-schema.ts';
+import {
+  DETAIL_COLUMNS,
+  ModelTable,
+  NUMBER_COLUMNS,
+  type ColumnSlice,
+  type DetailColumn,
+  type NumberColumn,
+} from '../../src/catalog/index.ts';
+import type { StoredColumnSlice } from '../../src/store/snapshot-schema.ts';
 import { catalogKeys, type CatalogKeys, type SnapshotManifest, type SnapshotPointer } from '../../src/store/index.ts';
 
 /** The keys of the catalog `appFor(upstream)` serves: multi-sort over likes and downloads for hf-inference. */
@@ -85,12 +92,51 @@ export function storedCatalog(redis: Redis, keys: CatalogKeys) {
   };
 }
 
-/** A stored chunk of columns as a slice: its float64 columns read from the base64 of their little-endian bytes. */
+/** A stored chunk of columns as a slice: each number column read from the base64 of its little-endian bytes. */
 function columnsOf(stored: StoredColumnSlice): ColumnSlice {
-  const floats = (text: string) => {
-    const bytes = Buffer.from(text, 'base64');
-    return Float64Array.from({ length: bytes.length / 8 }, (_, i) => bytes.readDoubleLE(i * 8));
-  };
-  const columns = Object.fromEntries(FLOAT64_COLUMNS.map((name) => [name, floats(stored[name])]));
-  return { ...stored, ...columns } as unknown as ColumnSlice;
+  const decoded = <Name extends string>(columns: Record<Name, ArrayType>, texts: Record<Name, string>) =>
+    Object.fromEntries(
+      Object.entries<ArrayType>(columns).map(([name, array]) => [
+        name,
+        new array(valuesOf(texts[name as Name], array)),
+      ]),
+    );
+  const details = stored.details && decoded<DetailColumn>(DETAIL_COLUMNS, stored.details);
+  return { ...stored, ...decoded<NumberColumn>(NUMBER_COLUMNS, stored), details } as unknown as ColumnSlice;
+}
+
+/** How each typed array's values read and write as little-endian bytes, whatever the host's order. */
+const LITTLE_ENDIAN = {
+  8: [(view: DataView, at: number) => view.getFloat64(at, true), (view, at, value) => view.setFloat64(at, value, true)],
+  4: [(view: DataView, at: number) => view.getInt32(at, true), (view, at, value) => view.setInt32(at, value, true)],
+  1: [(view: DataView, at: number) => view.getUint8(at), (view, at, value) => view.setUint8(at, value)],
+} as const satisfies Record<number, [unknown, (view: DataView, at: number, value: number) => void]>;
+
+type ArrayType = (typeof NUMBER_COLUMNS)[NumberColumn];
+
+/** The values of base64 little-endian text as an array type's, as plain numbers (Uint32 values below 2^31). */
+export function valuesOf(text: string, array: ArrayType): number[] {
+  const bytes = Buffer.from(text, 'base64');
+  const width = array.BYTES_PER_ELEMENT as keyof typeof LITTLE_ENDIAN;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  return Array.from({ length: Math.floor(bytes.length / width) }, (_, i) => LITTLE_ENDIAN[width][0](view, i * width));
+}
+
+/** `values` as an array type's little-endian bytes in base64: a number column as a chunk stores it. */
+export function littleEndian(values: readonly number[], array: ArrayType): string {
+  const width = array.BYTES_PER_ELEMENT as keyof typeof LITTLE_ENDIAN;
+  const bytes = Buffer.alloc(values.length * width);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  values.forEach((value, i) => LITTLE_ENDIAN[width][1](view, i * width, value));
+  return bytes.toString('base64');
+}
+
+export const storedValues = (stored: StoredColumnSlice, name: NumberColumn) =>
+  valuesOf(stored[name], NUMBER_COLUMNS[name]);
+
+/** Edits a stored number column as its values, and stores it back as base64 of their little-endian bytes. */
+export function editColumn(stored: StoredColumnSlice, name: NumberColumn, edit: (values: number[]) => void): void {
+  const values = storedValues(stored, name);
+  edit(values);
+  stored[name] = littleEndian(values, NUMBER_COLUMNS[name]);
 }
