@@ -77,7 +77,7 @@ const MODELS_ARGUMENTS = z.looseObject({
       maxParameters: nonNegativeNumber.nullish(),
     })
     .nullish(),
-  first: countUpTo(MAX_PAGE_SIZE),
+  first: countUpTo(MAX_PAGE_SIZE).nullish(),
 });
 
 export const ModelOrder = builder.inputType('ModelOrder', {
