@@ -84,7 +84,7 @@ export class CatalogIndex {
   /** Needles whose candidates were checked only beside other conditions: asked again, they are checked in full. */
   readonly #askedNeedles = new BoundedCache<string, true>({ maxEntries: ASKED_NEEDLES });
   readonly #qualityRows = new BoundedCache<string, QualityRows>({ maxEntries: RECENT_BARS });
-  readonly #models = new ModelSlots(MODEL_SLOTS);
+  readonly #models = new ModelSlots(MODEL_SLOTS, (row) => new SharedModel(this.table, row));
   /** Pages this snapshot has answered, for the requests that repeat them. */
   readonly pages = new PageCache();
   /** By snapshot id and order: a cursor's constant part is encoded once, not on every page. */
@@ -286,7 +286,7 @@ export class CatalogIndex {
 
   /** The model in `row`, frozen, shared by every page that shows it (see `ModelTable.model` for one to change). */
   sharedModel(row: number): Model {
-    return this.#models.get(row, () => new SharedModel(this.table, row));
+    return this.#models.get(row);
   }
 
   /** The cursors of `orderKey` in snapshot `snapshotId` (the one this table holds), by position. */

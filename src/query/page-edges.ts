@@ -1,5 +1,5 @@
 import type { Model } from '../catalog/index.ts';
-import type { ModelEdge, ModelPage } from './model-query.ts';
+import type { ModelEdge, ModelPage, PageInfo } from './model-query.ts';
 import type { PageSlice } from './page-cache.ts';
 import type { SortedOrder } from './sorted-order.ts';
 
@@ -45,19 +45,24 @@ export function connectionPage(
 ): ModelPage {
   const cursors = new PageCursors(slice, order, encode);
   const nodes = slice.rows.map(modelAt);
-  return {
-    edges: nodes.map((node, i) => new PageEdge(node, cursors, i)),
-    nodes,
-    pageInfo: {
-      hasNextPage: slice.hasNextPage,
-      hasPreviousPage: slice.hasPreviousPage,
-      get startCursor() {
-        return nodes.length === 0 ? null : cursors.at(0);
-      },
-      get endCursor() {
-        return nodes.length === 0 ? null : cursors.at(nodes.length - 1);
-      },
+  const pageInfo: PageInfo = {
+    hasNextPage: slice.hasNextPage,
+    hasPreviousPage: slice.hasPreviousPage,
+    get startCursor() {
+      return nodes.length === 0 ? null : cursors.at(0);
     },
+    get endCursor() {
+      return nodes.length === 0 ? null : cursors.at(nodes.length - 1);
+    },
+  };
+  // Edges are made when first read: a query that selects `nodes` makes none of them.
+  let edges: ModelEdge[] | undefined;
+  return {
+    get edges() {
+      return (edges ??= nodes.map((node, i) => new PageEdge(node, cursors, i)));
+    },
+    nodes,
+    pageInfo,
     totalCount: slice.totalCount,
   };
 }

@@ -122,6 +122,12 @@ describe('bad arguments get a precise error with a code, never a stack trace', (
     expect(JSON.stringify(result)).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
+  it('reads null bounds as absent: first: null is the default page, a null minimum no condition', async () => {
+    const result = await query(app, '{ models(first: null, filter: {minDownloads: null}) { nodes { id } } }');
+    const absent = await query(app, '{ models { nodes { id } } }');
+    expect(result).toEqual(absent);
+  });
+
   it('refuses a cursor from an older snapshot instead of shifting the page', async () => {
     const first = await query(app, FilteredModelsDocument, { first: 10 });
     await app.catalog.refresh();

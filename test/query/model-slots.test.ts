@@ -5,14 +5,12 @@ import { ModelSlots } from '../../src/query/model-slots.ts';
 const modelOf = (row: number) => ({ id: `owner/model-${row}` }) as Model;
 
 function counted(capacity: number) {
-  const slots = new ModelSlots(capacity);
   const made: number[] = [];
-  const get = (row: number) =>
-    slots.get(row, () => {
-      made.push(row);
-      return modelOf(row);
-    });
-  return { get, made };
+  const slots = new ModelSlots(capacity, (row) => {
+    made.push(row);
+    return modelOf(row);
+  });
+  return { get: (row: number) => slots.get(row), made };
 }
 
 describe('ModelSlots', () => {
