@@ -46,7 +46,9 @@ export const NUMBER_COLUMNS = {
 } as const;
 
 export type NumberColumn = keyof typeof NUMBER_COLUMNS;
-export type NumberColumns = { [Name in NumberColumn]: ArrayOf<(typeof NUMBER_COLUMNS)[Name]> };
+export type NumberColumns = TypedArrays<typeof NUMBER_COLUMNS>;
+/** The typed arrays that columns named by their arrays' constructors hold. */
+type TypedArrays<Columns> = { -readonly [Name in keyof Columns]: ArrayOf<Columns[Name]> };
 type ArrayOf<Constructor> = Constructor extends Float64ArrayConstructor
   ? Float64Array
   : Constructor extends Int32ArrayConstructor
@@ -98,4 +100,4 @@ export const DETAIL_COLUMNS = {
 } as const;
 
 export type DetailColumn = keyof typeof DETAIL_COLUMNS;
-export type DetailsColumns = { [Name in DetailColumn]: ArrayOf<(typeof DETAIL_COLUMNS)[Name]> };
+export type DetailsColumns = TypedArrays<typeof DETAIL_COLUMNS>;

@@ -18,6 +18,7 @@ import type { OrderKey } from './model-order.ts';
 import { ModelSlots } from './model-slots.ts';
 import { qualityBarKey, qualityTest } from './quality-bar.ts';
 import { PageCache } from './page-cache.ts';
+import { FacetCache } from './facet-cache.ts';
 import { Postings } from './postings.ts';
 import { RangeBits } from './range-bits.ts';
 import type { RowSet } from './row-set.ts';
@@ -89,6 +90,8 @@ export class CatalogIndex {
   readonly #models = new ModelSlots(MODEL_SLOTS, (row) => new SharedModel(this.table, row));
   /** Pages this snapshot has answered, for the requests that repeat them. */
   readonly pages = new PageCache();
+  /** Facet answers this snapshot has counted, for the requests that repeat them. */
+  readonly facets = new FacetCache();
   /** By snapshot id and order: a cursor's constant part is encoded once, not on every page. */
   readonly #cursorEncoders = new Map<string, (position: number) => string>();
   /** By the sorted status codes they consider: at most one per subset of the statuses the snapshot has. */

@@ -1,5 +1,4 @@
 import { BoundedCache } from '../bounded-cache.ts';
-import type { CatalogIndex } from './catalog-index.ts';
 import type { FacetCount, FacetName, ModelFilter, QualityBar } from './model-query.ts';
 import { qualityBarKey } from './quality-bar.ts';
 
@@ -14,7 +13,10 @@ const ANSWER_BYTES = 4 << 20;
 /** A filter spelled in more than this many characters (long lists of values) is counted afresh, not kept. */
 const MAX_FILTER_KEY = 2048;
 
-/** The facet answers of one snapshot's index, by facet, size and request. */
+/**
+ * The facet answers of one snapshot's index, by facet, size and request: a new snapshot has a new index, and so starts
+ * with none.
+ */
 export class FacetCache {
   readonly #answers = new BoundedCache<string, readonly FacetCount[]>({
     maxEntries: ANSWERS,
@@ -39,16 +41,4 @@ export class FacetCache {
  */
 export function facetRequestKey(filter: ModelFilter | null | undefined, bar: QualityBar): string {
   return `${qualityBarKey(bar)}\0${JSON.stringify(filter ?? null)}`;
-}
-
-const caches = new WeakMap<CatalogIndex, FacetCache>();
-
-/** The facet answers kept for `index`: a new snapshot has a new index, and so starts with none. */
-export function facetCache(index: CatalogIndex): FacetCache {
-  let cache = caches.get(index);
-  if (!cache) {
-    cache = new FacetCache();
-    caches.set(index, cache);
-  }
-  return cache;
 }

@@ -2,7 +2,7 @@ import { compareIds } from '../catalog/index.ts';
 import { catalogIndex, type CatalogIndex } from './catalog-index.ts';
 import type { Condition } from './conditions.ts';
 import { decodeCursor } from './cursor.ts';
-import { facetCache, facetRequestKey } from './facet-cache.ts';
+import { facetRequestKey } from './facet-cache.ts';
 import { facetCounts } from './facet-counts.ts';
 import { facetDimension } from './facet-dimensions.ts';
 import { countRows, matchRows, type MatchSet } from './match-rows.ts';
@@ -120,7 +120,7 @@ export class ModelSearch {
   facet(facet: FacetName, first?: number | null): readonly FacetCount[] {
     const size = checkedSize(first, DEFAULT_FACET_SIZE, MAX_FACET_SIZE);
     this.#facetRequestKey ??= facetRequestKey(this.#filter, this.#bar);
-    return facetCache(this.#index).counts(this.#facetRequestKey, facet, size, () => this.#countFacet(facet, size));
+    return this.#index.facets.counts(this.#facetRequestKey, facet, size, () => this.#countFacet(facet, size));
   }
 
   #countFacet(facet: FacetName, size: number): FacetCount[] {
